@@ -1,0 +1,55 @@
+package dev.ccr.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ccr} command: wires the subcommands, streams and exit codes together. */
+@Command(
+    name = "ccr",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Keeps Amazon Cognito user pool app clients equal to YAML files kept in git.",
+    subcommands = {CommandLine.HelpCommand.class},
+    footer = ExitCode.HELP_TABLE)
+public final class Ccr implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command.");
+  }
+
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("ccr: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return ExitCode.USAGE;
+  }
+
+  /** Runs one command line and returns its exit code; writes only to {@code out} and {@code err}. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    Terminal terminal = Terminal.detect(env);
+    CommandLine cli =
+        new CommandLine(new Ccr(), new CommandFactory(terminal, env))
+            .setOut(outWriter)
+            .setErr(errWriter)
+            .setParameterExceptionHandler(Ccr::usageError)
+            .setExecutionExceptionHandler(new UnexpectedErrorHandler())
+            .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
+    try {
+      return cli.execute(args);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.ccr.cli;
+
+/** The exit codes of every command (DESIGN.md section 4), as listed in --help and the README. */
+public final class ExitCode {
+  /** Success; no changes or drift. */
+  public static final int OK = 0;
+  /** An error: AWS, network, I/O, or a client that did not converge. */
+  public static final int ERROR = 1;
+  /** Success, and changes or drift are present. */
+  public static final int CHANGES = 2;
+  /** The desired state is invalid (YAML, schema, or a cross-field rule). */
+  public static final int INVALID = 3;
+  /** The saved plan is stale; nothing was written. */
+  public static final int STALE = 4;
+  /** Usage error. */
+  public static final int USAGE = 64;
+
+  /** The table printed at the end of every --help. */
+  static final String HELP_TABLE =
+      "%nExit codes:%n"
+          + "  0   success; no changes or drift%n"
+          + "  1   error: AWS, network, I/O, a client that did not converge%n"
+          + "  2   success, and changes or drift are present (plan --detailed-exitcode, drift)%n"
+          + "  3   the desired state is invalid (YAML, schema, or a cross-field rule)%n"
+          + "  4   the saved plan is stale; nothing was written%n"
+          + "  64  usage error%n";
+
+  private ExitCode() {}
+}
