@@ -1,0 +1,226 @@
+package dev.ccr.spec;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules of COGNITO.md section 3 that span several attributes and that a file alone decides
+ * (R1-R7, R9, and R14, R15 as warnings). Rules needing the live client or the pool run at plan time.
+ */
+final class CrossFieldRules {
+  private static final Set<String> LEGACY_FLOWS =
+      Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH");
+  private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private static final List<String> OAUTH_SETTINGS =
+      List.of("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI");
+  private static final String REFRESH_FLOW = "ALLOW_REFRESH_TOKEN_AUTH";
+
+  /** Receives what the rules find, by JSON Pointer of the attribute concerned. */
+  interface Findings {
+    void report(Severity severity, String pointer, String message);
+  }
+
+  private final ClientSpec spec;
+  private final Findings findings;
+
+  private CrossFieldRules(ClientSpec spec, Findings findings) {
+    this.spec = spec;
+    this.findings = findings;
+  }
+
+  static void check(ClientSpec spec, Findings findings) {
+    CrossFieldRules rules = new CrossFieldRules(spec, findings);
+    rules.tokenLifetimes();
+    rules.redirectUris();
+    rules.oauthNeedsUserPoolClient();
+    rules.clientCredentialsAlone();
+    rules.legacyFlowsNotMixed();
+    rules.rotationWithoutRefreshFlow();
+    rules.refreshFlowPresent();
+    rules.idTokenWithinRefreshToken();
+  }
+
+  /** R1, R2 and the unit warnings. */
+  private void tokenLifetimes() {
+    for (Attribute validity : validities()) {
+      Optional<Integer> value = integer(validity.memberName());
+      Optional<String> unit = unit(validity);
+      String name = validity.memberName();
+      if (value.isPresent() && validity == Attribute.REFRESH_TOKEN_VALIDITY && value.get() == 0) {
+        error("/" + name, name + ": 0 is replaced by Cognito with 30 days, so the plan would never converge; write the lifetime you want (for example 30 with TokenValidityUnits.RefreshToken: days)");
+      } else if (value.isPresent() && unit.isPresent()) {
+        long seconds = value.get() * TokenLifetime.unitSeconds(unit.get());
+        if (!TokenLifetime.inRange(validity, seconds)) {
+          error("/" + name, name + ": " + TokenLifetime.format(value.get(), unit.get()) + " is outside the " + TokenLifetime.range(validity) + " Cognito allows for the " + TokenLifetime.tokenName(validity));
+        }
+      } else if (value.isPresent()) {
+        warning("/" + name, name + ": " + value.get() + " has no unit in TokenValidityUnits." + validity.unitKey().orElseThrow() + ", so the live client's unit applies (" + validity.defaultUnit().orElseThrow() + " if it has none); state the unit to make the file self-contained");
+      } else if (unit.isPresent()) {
+        warning("/TokenValidityUnits/" + validity.unitKey().orElseThrow(), "TokenValidityUnits." + validity.unitKey().orElseThrow() + " is set without " + name + ": the live " + name + " will be counted in " + unit.get() + "; state " + name + " as well");
+      }
+    }
+  }
+
+  /** R3 and R4. */
+  private void redirectUris() {
+    for (String member : List.of("CallbackURLs", "LogoutURLs")) {
+      List<String> urls = list(member);
+      for (int i = 0; i < urls.size(); i++) {
+        checkUrl("/" + member + "/" + i, member + "[" + i + "]", urls.get(i));
+      }
+    }
+    Optional<String> redirect = string("DefaultRedirectURI");
+    redirect.ifPresent(url -> checkUrl("/DefaultRedirectURI", "DefaultRedirectURI", url));
+    if (redirect.isPresent() && spec.get("CallbackURLs").isPresent() && !list("CallbackURLs").contains(redirect.get())) {
+      error("/DefaultRedirectURI", "DefaultRedirectURI: \"" + redirect.get() + "\" must be one of the CallbackURLs");
+    }
+  }
+
+  private void checkUrl(String pointer, String path, String url) {
+    Optional<String> problem = urlProblem(url);
+    problem.ifPresent(p -> error(pointer, path + ": \"" + url + "\" " + p));
+  }
+
+  static Optional<String> urlProblem(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return Optional.of("is not a valid URL: " + e.getReason());
+    }
+    if (uri.getScheme() == null) {
+      return Optional.of("must be an absolute URL with a scheme, such as https://app.example.com/callback");
+    }
+    if (uri.getRawFragment() != null) {
+      return Optional.of("must not contain a fragment (#...)");
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(host)) {
+      return Optional.of("must use https; plain http is allowed only for localhost, 127.0.0.1 and [::1]");
+    }
+    if (scheme.equals("https") && host.isEmpty()) {
+      return Optional.of("has no host");
+    }
+    return Optional.empty();
+  }
+
+  /** R5. */
+  private void oauthNeedsUserPoolClient() {
+    Optional<Boolean> enabled = bool("AllowedOAuthFlowsUserPoolClient");
+    if (enabled.isEmpty() || enabled.get()) {
+      return;
+    }
+    for (String member : OAUTH_SETTINGS) {
+      boolean set = member.equals("DefaultRedirectURI") ? string(member).isPresent() : !list(member).isEmpty();
+      if (set) {
+        Position off = spec.positionOf("/AllowedOAuthFlowsUserPoolClient");
+        error("/" + member, member + " needs AllowedOAuthFlowsUserPoolClient: true, but it is false (line " + off.line() + "); enable it or remove the OAuth settings");
+      }
+    }
+  }
+
+  /** R6 (the part a file decides: the secret is checked at plan time). */
+  private void clientCredentialsAlone() {
+    List<String> flows = list("AllowedOAuthFlows");
+    if (flows.contains("client_credentials") && flows.size() > 1) {
+      error("/AllowedOAuthFlows", "AllowedOAuthFlows: client_credentials must be the only flow, found " + flows + "; use a separate client for user sign-in");
+    }
+  }
+
+  /** R7. */
+  private void legacyFlowsNotMixed() {
+    List<String> flows = list("ExplicitAuthFlows");
+    List<String> legacy = flows.stream().filter(LEGACY_FLOWS::contains).toList();
+    if (!legacy.isEmpty() && legacy.size() < flows.size()) {
+      error("/ExplicitAuthFlows", "ExplicitAuthFlows: legacy values " + legacy + " cannot be mixed with ALLOW_ values; use only ALLOW_ values");
+    }
+  }
+
+  /** R9: rotation cannot be combined with the refresh-token flow, which the default flow set holds. */
+  private void rotationWithoutRefreshFlow() {
+    if (!rotationEnabled()) {
+      return;
+    }
+    if (spec.get("ExplicitAuthFlows").isEmpty()) {
+      error("/RefreshTokenRotation/Feature", "RefreshTokenRotation.Feature: ENABLED cannot be combined with ALLOW_REFRESH_TOKEN_AUTH, which the default ExplicitAuthFlows include; state ExplicitAuthFlows without ALLOW_REFRESH_TOKEN_AUTH");
+    } else if (list("ExplicitAuthFlows").contains(REFRESH_FLOW)) {
+      int index = list("ExplicitAuthFlows").indexOf(REFRESH_FLOW);
+      error("/ExplicitAuthFlows/" + index, "ExplicitAuthFlows: ALLOW_REFRESH_TOKEN_AUTH cannot be combined with RefreshTokenRotation.Feature: ENABLED; remove it (rotation replaces it)");
+    }
+  }
+
+  /** R14, a warning: Cognito has rejected ALLOW_ lists without the refresh-token flow. */
+  private void refreshFlowPresent() {
+    List<String> flows = list("ExplicitAuthFlows");
+    boolean allowStyle = !flows.isEmpty() && flows.stream().allMatch(f -> f.startsWith("ALLOW_"));
+    if (allowStyle && !flows.contains(REFRESH_FLOW) && !rotationEnabled()) {
+      warning("/ExplicitAuthFlows", "ExplicitAuthFlows: without ALLOW_REFRESH_TOKEN_AUTH (and without refresh token rotation) Cognito may reject the update (\"REFRESH_TOKEN_AUTH should always be allowed\"); add it");
+    }
+  }
+
+  /** R15, a warning: an ID token outliving the refresh token. */
+  private void idTokenWithinRefreshToken() {
+    Optional<Long> id = seconds(Attribute.ID_TOKEN_VALIDITY);
+    Optional<Long> refresh = seconds(Attribute.REFRESH_TOKEN_VALIDITY);
+    if (id.isPresent() && refresh.isPresent() && id.get() > refresh.get()) {
+      warning("/IdTokenValidity", "IdTokenValidity: " + TokenLifetime.humanize(id.get()) + " is longer than RefreshTokenValidity (" + TokenLifetime.humanize(refresh.get()) + "); the ID token would outlive the session");
+    }
+  }
+
+  private boolean rotationEnabled() {
+    return spec.get("RefreshTokenRotation")
+        .map(r -> "ENABLED".equals(((Map<?, ?>) r).get("Feature")))
+        .orElse(false);
+  }
+
+  private static List<Attribute> validities() {
+    return List.of(Attribute.ACCESS_TOKEN_VALIDITY, Attribute.ID_TOKEN_VALIDITY, Attribute.REFRESH_TOKEN_VALIDITY);
+  }
+
+  private Optional<Long> seconds(Attribute validity) {
+    Optional<Integer> value = integer(validity.memberName());
+    Optional<String> unit = unit(validity);
+    return value.isPresent() && unit.isPresent()
+        ? Optional.of(value.get() * TokenLifetime.unitSeconds(unit.get()))
+        : Optional.empty();
+  }
+
+  private Optional<String> unit(Attribute validity) {
+    return spec.get("TokenValidityUnits")
+        .map(units -> ((Map<?, ?>) units).get(validity.unitKey().orElseThrow()))
+        .map(String.class::cast);
+  }
+
+  private Optional<Integer> integer(String member) {
+    return spec.get(member).map(Integer.class::cast);
+  }
+
+  private Optional<Boolean> bool(String member) {
+    return spec.get(member).map(Boolean.class::cast);
+  }
+
+  private Optional<String> string(String member) {
+    return spec.get(member).map(String.class::cast);
+  }
+
+  private List<String> list(String member) {
+    List<String> items = new ArrayList<>();
+    spec.get(member).ifPresent(value -> ((List<?>) value).forEach(item -> items.add((String) item)));
+    return items;
+  }
+
+  private void error(String pointer, String message) {
+    findings.report(Severity.ERROR, pointer, message);
+  }
+
+  private void warning(String pointer, String message) {
+    findings.report(Severity.WARNING, pointer, message);
+  }
+}

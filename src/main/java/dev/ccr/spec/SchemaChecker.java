@@ -1,0 +1,244 @@
+package dev.ccr.spec;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks documents against {@code schemas/user-pool-client.schema.json} (packaged into the jar) and
+ * turns each violation into a diagnostic at the offending key or value.
+ */
+final class SchemaChecker {
+  static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/user-pool-client.schema.json";
+  private static final int MAX_SHOWN = 80;
+
+  private final Schema schema;
+  private final JsonNode schemaTree;
+
+  SchemaChecker() {
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    try (InputStream in = resource()) {
+      byte[] bytes = in.readAllBytes();
+      this.schemaTree = tools.jackson.databind.json.JsonMapper.shared().readTree(bytes);
+      this.schema = registry.getSchema(new java.io.ByteArrayInputStream(bytes), InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream resource() {
+    InputStream in = SchemaChecker.class.getResourceAsStream(SCHEMA_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("schema missing from the classpath: " + SCHEMA_RESOURCE);
+    }
+    return in;
+  }
+
+  List<Diagnostic> check(SourceText source, YamlReader.Document document) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    for (Error error : schema.validate(document.root())) {
+      String pointer = pointer(error.getInstanceLocation());
+      String at = error.getKeyword().equals("additionalProperties") || error.getKeyword().equals("required")
+          ? Pointers.child(pointer, error.getProperty())
+          : pointer;
+      if (document.alreadyReported(at)) {
+        continue;
+      }
+      describe(source, document, error).ifPresent(diagnostics::add);
+    }
+    return diagnostics;
+  }
+
+  private Optional<Diagnostic> describe(SourceText source, YamlReader.Document document, Error error) {
+    String pointer = pointer(error.getInstanceLocation());
+    String path = Pointers.display(pointer);
+    JsonNode value = error.getInstanceNode();
+    String shown = value == null ? "" : show(value);
+    return switch (error.getKeyword()) {
+      case "additionalProperties" -> unknownKey(source, document, pointer, error.getProperty());
+      case "required" ->
+          Optional.of(
+              source.error(
+                  document.valuePosition(pointer),
+                  pointer,
+                  (pointer.isEmpty() ? "" : path + ": ") + "missing required key " + error.getProperty()));
+      case "type" ->
+          Optional.of(
+              source.error(
+                  document.valuePosition(pointer),
+                  pointer,
+                  path + ": expected " + expectedType(pointer) + ", found " + typeName(value) + " " + shown));
+      case "enum" -> Optional.of(enumError(source, document, pointer, value));
+      case "uniqueItems" -> Optional.of(duplicateItem(source, document, pointer, value));
+      default ->
+          Optional.of(
+              source.error(
+                  value != null && value.isContainer() ? document.keyPosition(pointer) : document.valuePosition(pointer),
+                  pointer,
+                  path + ": " + (value != null && value.isArray() ? "" : shown + " ") + detail(error)));
+    };
+  }
+
+  private Optional<Diagnostic> unknownKey(
+      SourceText source, YamlReader.Document document, String parent, String key) {
+    String pointer = Pointers.child(parent, key);
+    if (parent.isEmpty() && Attribute.NOT_DESIRED_STATE.contains(key)) {
+      return Optional.empty();
+    }
+    List<String> allowed = propertyNames(parent);
+    String where = parent.isEmpty() ? "" : " in " + Pointers.display(parent);
+    String hint =
+        Suggestions.nearest(key, allowed)
+            .map(s -> "; did you mean " + s + "?")
+            .orElse(parent.isEmpty() ? "; the keys are the members of UpdateUserPoolClient, see schemas/user-pool-client.schema.json" : "; valid keys: " + String.join(", ", allowed));
+    return Optional.of(source.error(document.keyPosition(pointer), pointer, "unknown key " + key + where + hint));
+  }
+
+  private Diagnostic enumError(SourceText source, YamlReader.Document document, String pointer, JsonNode value) {
+    List<String> allowed = enumValues(pointer);
+    String text = value != null && value.isString() ? value.stringValue() : String.valueOf(value);
+    String hint = Suggestions.nearest(text, allowed).map(s -> "; did you mean " + s + "?").orElse("");
+    return source.error(
+        document.valuePosition(pointer),
+        pointer,
+        Pointers.display(pointer) + ": " + show(value) + " is not one of " + String.join(", ", allowed) + hint);
+  }
+
+  private Diagnostic duplicateItem(SourceText source, YamlReader.Document document, String pointer, JsonNode list) {
+    Map<JsonNode, Integer> seen = new HashMap<>();
+    for (int i = 0; list != null && i < list.size(); i++) {
+      Integer first = seen.putIfAbsent(list.get(i), i);
+      if (first != null) {
+        String item = Pointers.child(pointer, i);
+        Position firstAt = document.valuePosition(Pointers.child(pointer, first));
+        return source.error(
+            document.valuePosition(item),
+            item,
+            Pointers.display(pointer) + ": " + show(list.get(i)) + " is listed twice (first at line "
+                + firstAt.line() + ", column " + firstAt.column() + "); a set holds each item once");
+      }
+    }
+    return source.error(document.valuePosition(pointer), pointer, Pointers.display(pointer) + ": items must be unique");
+  }
+
+  /** The schema of the value at an instance pointer: walks properties and items. */
+  private Optional<JsonNode> schemaAt(String pointer) {
+    JsonNode node = schemaTree;
+    for (String token : Pointers.tokens(pointer)) {
+      node = resolve(node);
+      if (node.has("properties") && node.get("properties").has(token)) {
+        node = node.get("properties").get(token);
+      } else if (node.has("items")) {
+        node = node.get("items");
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(resolve(node));
+  }
+
+  private JsonNode resolve(JsonNode node) {
+    JsonNode current = node;
+    for (int hops = 0; hops < 8 && current.has("$ref"); hops++) {
+      String ref = current.get("$ref").stringValue();
+      if (!ref.startsWith("#/")) {
+        break;
+      }
+      JsonNode target = schemaTree.at(ref.substring(1));
+      if (target.isMissingNode()) {
+        break;
+      }
+      current = target;
+    }
+    return current;
+  }
+
+  private List<String> propertyNames(String pointer) {
+    return schemaAt(pointer)
+        .filter(s -> s.has("properties"))
+        .map(s -> List.copyOf(s.get("properties").propertyNames()))
+        .orElse(List.of());
+  }
+
+  private List<String> enumValues(String pointer) {
+    return schemaAt(pointer)
+        .filter(s -> s.has("enum"))
+        .map(s -> StreamSupport.stream(s.get("enum").spliterator(), false).map(JsonNode::asString).toList())
+        .orElse(List.of());
+  }
+
+  private String expectedType(String pointer) {
+    return schemaAt(pointer)
+        .filter(s -> s.has("type"))
+        .map(s -> typeWord(s.get("type").asString()))
+        .orElse("another type");
+  }
+
+  private static String typeWord(String type) {
+    return switch (type) {
+      case "integer" -> "an integer";
+      case "string" -> "a string";
+      case "boolean" -> "true or false";
+      case "array" -> "a list";
+      case "object" -> "a mapping";
+      default -> type;
+    };
+  }
+
+  private static String typeName(JsonNode value) {
+    if (value == null) {
+      return "nothing";
+    }
+    if (value.isString()) {
+      return "the string";
+    }
+    if (value.isBoolean()) {
+      return "the boolean";
+    }
+    if (value.isNumber()) {
+      return "the number";
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    return value.isObject() ? "a mapping" : "a value";
+  }
+
+  /** The validator's own explanation without its location prefix. */
+  private static String detail(Error error) {
+    String message = error.getMessage();
+    int colon = message.indexOf(": ");
+    return colon >= 0 && (message.startsWith("$") || message.startsWith("/")) ? message.substring(colon + 2) : message;
+  }
+
+  static String show(JsonNode value) {
+    String text = value.isContainer() ? value.toString() : value.isString() ? quote(value.stringValue()) : value.asString();
+    return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN - 3) + "..." : text;
+  }
+
+  private static String quote(String text) {
+    return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(text);
+  }
+
+  private static String pointer(NodePath path) {
+    String pointer = "";
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      pointer = element instanceof Integer index ? Pointers.child(pointer, index) : Pointers.child(pointer, String.valueOf(element));
+    }
+    return pointer;
+  }
+}

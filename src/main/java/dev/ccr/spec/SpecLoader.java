@@ -1,0 +1,153 @@
+package dev.ccr.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The spec phase: reads desired-state files, checks them against the JSON Schema and the
+ * cross-field rules, and hands on the clients with every problem found.
+ */
+public final class SpecLoader {
+  private final YamlReader reader = new YamlReader();
+  private SchemaChecker schema;
+
+  /**
+   * Loads the given files (already expanded by {@link SpecFiles}).
+   *
+   * @throws UncheckedIOException when a file cannot be read at all
+   */
+  public DesiredState load(List<Path> files) {
+    List<ClientSpec> clients = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Map<String, ClientSpec> declared = new HashMap<>();
+    for (Path file : files) {
+      YamlReader.Result result = reader.read(file.toString(), read(file));
+      diagnostics.addAll(result.diagnostics());
+      for (YamlReader.Document document : result.documents()) {
+        List<Diagnostic> found = checkDocument(result.source(), document);
+        boolean valid = document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError);
+        diagnostics.addAll(found);
+        if (valid) {
+          ClientSpec spec = toSpec(result.source(), document);
+          ClientSpec first = declared.putIfAbsent(spec.userPoolId() + "/" + spec.clientId(), spec);
+          if (first == null) {
+            clients.add(spec);
+          } else {
+            diagnostics.add(duplicate(result.source(), document, first));
+          }
+        }
+      }
+    }
+    return new DesiredState(clients, diagnostics, files.stream().map(Path::toString).toList());
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      if (Files.size(file) > YamlReader.MAX_BYTES) {
+        try (var in = Files.newInputStream(file)) {
+          return in.readNBytes(YamlReader.MAX_BYTES + 1);
+        }
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Diagnostic> checkDocument(SourceText source, YamlReader.Document document) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    if (!document.root().isObject()) {
+      diagnostics.add(
+          source.error(
+              document.start(),
+              "",
+              "a document must be a mapping of attribute names to values, found "
+                  + (document.root().isArray() ? "a list" : "the scalar " + SchemaChecker.show(document.root()))));
+      return diagnostics;
+    }
+    for (String key : Attribute.NOT_DESIRED_STATE) {
+      if (document.root().has(key)) {
+        diagnostics.add(source.error(document.keyPosition("/" + key), "/" + key, notDesiredState(key)));
+      }
+    }
+    diagnostics.addAll(schema().check(source, document));
+    if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+      ClientSpec spec = toSpec(source, document);
+      CrossFieldRules.check(
+          spec,
+          (severity, pointer, message) ->
+              diagnostics.add(source.diagnostic(severity, spec.positionOf(pointer), pointer, message)));
+    }
+    return diagnostics;
+  }
+
+  private static String notDesiredState(String key) {
+    return switch (key) {
+      case "ClientSecret" -> "ClientSecret is not desired state: ccr never reads, compares or writes the client secret; remove it from the file (and rotate it if this file was shared)";
+      case "GenerateSecret" -> "GenerateSecret only applies when a client is created; ccr manages existing clients, whose secret cannot be added or removed: remove it";
+      default -> key + " is set by Cognito and read-only, not desired state: remove it";
+    };
+  }
+
+  private SchemaChecker schema() {
+    if (schema == null) {
+      schema = new SchemaChecker();
+    }
+    return schema;
+  }
+
+  private static Diagnostic duplicate(SourceText source, YamlReader.Document document, ClientSpec first) {
+    return source.error(
+        document.keyPosition("/ClientId"),
+        "/ClientId",
+        "client " + document.root().get("UserPoolId").asString() + "/" + document.root().get("ClientId").asString()
+            + " is already declared at " + first.source().file() + ":" + first.source().position().line()
+            + "; declare each client once");
+  }
+
+  private static ClientSpec toSpec(SourceText source, YamlReader.Document document) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    document.root().properties().forEach(
+        entry -> {
+          if (!entry.getKey().equals("UserPoolId") && !entry.getKey().equals("ClientId")) {
+            attributes.put(entry.getKey(), value(entry.getValue()));
+          }
+        });
+    Map<String, Position> positions = new HashMap<>(document.values());
+    positions.putAll(document.keys());
+    return new ClientSpec(
+        new SourceRef(source.file(), document.start()),
+        document.root().get("UserPoolId").asString(),
+        document.root().get("ClientId").asString(),
+        attributes,
+        positions);
+  }
+
+  private static Object value(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.properties().forEach(entry -> map.put(entry.getKey(), value(entry.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> items = new ArrayList<>();
+      node.values().forEach(item -> items.add(value(item)));
+      return items;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNumber()) {
+      return node.intValue();
+    }
+    return node.asString();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ccr.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** One in-process run of the command line with captured streams. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Ccr.run(args, o, e, env);
+    }
+    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static CliRun run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  /** Whether any output looks like a Java stack trace. */
+  boolean hasStackTrace() {
+    String all = out + err;
+    return all.contains("\tat ") || all.contains("Exception in thread") || all.matches("(?s).*\\w+(Exception|Error): .*\\n\\s+at .*");
+  }
+}

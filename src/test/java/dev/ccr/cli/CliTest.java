@@ -1,0 +1,141 @@
+package dev.ccr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccr.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  private static final String VALID =
+      "UserPoolId: us-east-1_Example12\nClientId: 3n4b5urk1ft4fl3mg5e62d9ado\nClientName: web\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void validate_examples_exitsZeroWithoutWarnings() {
+    CliRun run = CliRun.run("validate", Golden.projectDir().resolve("examples").toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertFalse(run.err().contains("warning"), run.err());
+    assertTrue(run.err().matches("\\d+ clients in \\d+ files: valid\\.\\n"), run.err());
+  }
+
+  @Test
+  void validate_validFile_printsOneSummaryLineOnStderr() throws IOException {
+    Path file = write("web.yaml", VALID);
+    CliRun run = CliRun.run("validate", file.toString());
+    assertEquals(ExitCode.OK, run.exitCode());
+    assertEquals("", run.out());
+    assertEquals("1 client in 1 file: valid.\n", run.err());
+  }
+
+  @Test
+  void validate_directory_readsYamlRecursivelyInSortedOrderAndSkipsHiddenDirectories() throws IOException {
+    write("b/second.yml", "UserPoolId: us-east-1_Example12\nClientId: bbb\nBogus: 1\n");
+    write("a/first.yaml", "UserPoolId: us-east-1_Example12\nClientId: aaa\nBogus: 1\n");
+    write(".github/workflows/ci.yml", "on: push\njobs: {}\n");
+    write("notes.txt", "not yaml");
+    CliRun run = CliRun.run("validate", dir.toString());
+    assertEquals(ExitCode.INVALID, run.exitCode());
+    int first = run.err().indexOf("first.yaml:3:1");
+    int second = run.err().indexOf("second.yml:3:1");
+    assertTrue(first >= 0 && second > first, run.err());
+    assertFalse(run.err().contains("ci.yml"), run.err());
+    assertTrue(run.err().endsWith("2 files: 2 errors.\n"), run.err());
+  }
+
+  @Test
+  void validate_errorsInSeveralFiles_reportsAllOfThemInOneRun() throws IOException {
+    Path a = write("a.yaml", VALID + "AuthSessionValidity: 99\n");
+    Path b = write("b.yaml", VALID + "ClientSecret: s3cr3t\n");
+    CliRun run = CliRun.run("validate", b.toString(), a.toString());
+    assertEquals(ExitCode.INVALID, run.exitCode());
+    assertTrue(run.err().contains(a + ":4:22: error: AuthSessionValidity: 99"), run.err());
+    assertTrue(run.err().contains(b + ":4:1: error: ClientSecret is not desired state"), run.err());
+    assertFalse(run.err().contains("s3cr3t"), "a secret pasted into a file is never echoed:\n" + run.err());
+    assertTrue(run.err().contains("ClientSecret: ****\n^"), run.err());
+  }
+
+  @Test
+  void validate_missingPath_isUsageError() {
+    CliRun run = CliRun.run("validate", dir.resolve("nope.yaml").toString());
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("no such file or directory: " + dir.resolve("nope.yaml")), run.err());
+  }
+
+  @Test
+  void validate_directoryWithoutYaml_isUsageError() {
+    CliRun run = CliRun.run("validate", dir.toString());
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("no *.yaml or *.yml files in " + dir), run.err());
+  }
+
+  @Test
+  void unknownOption_isUsageErrorWithHint() {
+    CliRun run = CliRun.run("validate", "--strict");
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("Unknown option: '--strict'"), run.err());
+    assertTrue(run.err().contains("ccr validate --help"), run.err());
+  }
+
+  @Test
+  void unknownCommand_isUsageErrorWithSuggestion() {
+    CliRun run = CliRun.run("validat");
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("validate"), run.err());
+  }
+
+  @Test
+  void noCommand_isUsageError() {
+    CliRun run = CliRun.run();
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("Missing a command"), run.err());
+  }
+
+  @Test
+  void help_listsEveryExitCode() {
+    for (List<String> args : List.of(List.of("--help"), List.of("validate", "--help"))) {
+      CliRun run = CliRun.run(args.toArray(String[]::new));
+      assertEquals(ExitCode.OK, run.exitCode());
+      for (String line :
+          List.of(
+              "0   success; no changes or drift",
+              "1   error: AWS, network, I/O, a client that did not converge",
+              "2   success, and changes or drift are present",
+              "3   the desired state is invalid",
+              "4   the saved plan is stale; nothing was written",
+              "64  usage error")) {
+        assertTrue(run.out().contains(line), args + " help lacks: " + line + "\n" + run.out());
+      }
+    }
+  }
+
+  @Test
+  void version_printsTheBuildVersion() {
+    CliRun run = CliRun.run("--version");
+    assertEquals(ExitCode.OK, run.exitCode());
+    assertTrue(run.out().matches("ccr \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), run.out());
+  }
+
+  @Test
+  void githubActions_addsAnnotationsForWarningsToo() throws IOException {
+    Path file = write("w.yaml", VALID + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH]\n");
+    CliRun run = CliRun.run(Map.of("GITHUB_ACTIONS", "true"), "validate", file.toString());
+    assertEquals(ExitCode.OK, run.exitCode());
+    assertTrue(run.err().contains("::warning file=" + file + ",line=4,col=1::ExplicitAuthFlows"), run.err());
+  }
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    return file;
+  }
+}
