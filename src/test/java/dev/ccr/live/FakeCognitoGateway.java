@@ -1,0 +1,248 @@
+package dev.ccr.live;
+
+import dev.ccr.live.GatewayException.Reason;
+import dev.ccr.spec.Attribute;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An in-memory {@link CognitoGateway} with Cognito's real update semantics: an update replaces the
+ * stored client with exactly the configuration given, and every updatable member it leaves out goes
+ * back to its Cognito default ({@link Attribute#defaultValue()}), or disappears when AWS documents
+ * no default. A default that is an empty list disappears too, as Describe leaves out empty lists.
+ * Inside the nested objects, sub-keys left out take their defaults the same way.
+ *
+ * <p>It records every call, including failed ones, and can be told to fail calls. Thread-safe.
+ */
+public final class FakeCognitoGateway implements CognitoGateway {
+
+  /** The gateway operations. */
+  public enum Operation {
+    DESCRIBE("cognito-idp:DescribeUserPoolClient"),
+    UPDATE("cognito-idp:UpdateUserPoolClient"),
+    LIST("cognito-idp:ListUserPoolClients");
+
+    private final String action;
+
+    Operation(String action) {
+      this.action = action;
+    }
+
+    /** The IAM action of the operation. */
+    public String action() {
+      return action;
+    }
+  }
+
+  /**
+   * One call as it was made.
+   *
+   * @param clientId empty for {@link Operation#LIST}
+   * @param configuration the configuration of an update, as given; empty for other operations
+   */
+  public record Call(
+      Operation operation,
+      String userPoolId,
+      String clientId,
+      Optional<Map<String, Object>> configuration) {
+    public Call {
+      Objects.requireNonNull(operation, "operation");
+      Objects.requireNonNull(userPoolId, "userPoolId");
+      Objects.requireNonNull(clientId, "clientId");
+      configuration = configuration.map(FakeCognitoGateway::copy);
+    }
+  }
+
+  private record Target(Operation operation, String userPoolId, String clientId) {}
+
+  /** A planned failure; {@code remaining} is negative for one that never stops. */
+  private record Fault(GatewayException error, int remaining) {}
+
+  private final Map<String, Map<String, LiveClient>> pools = new LinkedHashMap<>();
+  private final Map<Target, Fault> faults = new HashMap<>();
+  private final List<Call> calls = new ArrayList<>();
+
+  /** Stores a client exactly as given (no defaults added), creating its pool if needed. */
+  public synchronized FakeCognitoGateway seed(
+      String userPoolId, String clientId, Map<String, Object> attributes, boolean hasSecret) {
+    attributes.keySet().forEach(FakeCognitoGateway::attribute);
+    pools
+        .computeIfAbsent(userPoolId, k -> new LinkedHashMap<>())
+        .put(clientId, new LiveClient(userPoolId, clientId, copy(attributes), hasSecret));
+    return this;
+  }
+
+  /** Creates an empty pool. */
+  public synchronized FakeCognitoGateway seedPool(String userPoolId) {
+    pools.computeIfAbsent(userPoolId, k -> new LinkedHashMap<>());
+    return this;
+  }
+
+  /** Makes every {@code operation} on the client fail with {@code error}. */
+  public synchronized void failAlways(
+      Operation operation, String userPoolId, String clientId, GatewayException error) {
+    faults.put(new Target(operation, userPoolId, clientId), new Fault(error, -1));
+  }
+
+  /** Makes the next {@code times} calls of {@code operation} on the client fail as throttled. */
+  public synchronized void throttle(
+      Operation operation, String userPoolId, String clientId, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1: " + times);
+    }
+    GatewayException throttled =
+        new GatewayException(
+            Reason.THROTTLED,
+            "TooManyRequestsException",
+            operation.action(),
+            "Cognito still throttles " + operation.action() + " after retries");
+    faults.put(new Target(operation, userPoolId, clientId), new Fault(throttled, times));
+  }
+
+  /** Every call so far, in order. */
+  public synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** The stored client, read without recording a call. */
+  public synchronized Optional<LiveClient> stored(String userPoolId, String clientId) {
+    return Optional.ofNullable(pools.getOrDefault(userPoolId, Map.of()).get(clientId));
+  }
+
+  @Override
+  public synchronized LiveClient describe(String userPoolId, String clientId) {
+    calls.add(new Call(Operation.DESCRIBE, userPoolId, clientId, Optional.empty()));
+    injectFault(Operation.DESCRIBE, userPoolId, clientId);
+    return existing(Operation.DESCRIBE, userPoolId, clientId);
+  }
+
+  @Override
+  public synchronized void update(
+      String userPoolId, String clientId, Map<String, Object> configuration) {
+    Map<String, Object> replaced = resetOmitted(configuration);
+    calls.add(new Call(Operation.UPDATE, userPoolId, clientId, Optional.of(configuration)));
+    injectFault(Operation.UPDATE, userPoolId, clientId);
+    LiveClient current = existing(Operation.UPDATE, userPoolId, clientId);
+    pools
+        .get(userPoolId)
+        .put(clientId, new LiveClient(userPoolId, clientId, replaced, current.hasSecret()));
+  }
+
+  @Override
+  public synchronized List<ClientSummary> list(String userPoolId) {
+    calls.add(new Call(Operation.LIST, userPoolId, "", Optional.empty()));
+    injectFault(Operation.LIST, userPoolId, "");
+    return pool(Operation.LIST, userPoolId).values().stream()
+        .map(c -> new ClientSummary(userPoolId, c.clientId(), c.clientName()))
+        .toList();
+  }
+
+  private void injectFault(Operation operation, String userPoolId, String clientId) {
+    Target target = new Target(operation, userPoolId, clientId);
+    Fault fault = faults.get(target);
+    if (fault == null) {
+      return;
+    }
+    if (fault.remaining() == 1) {
+      faults.remove(target);
+    } else if (fault.remaining() > 1) {
+      faults.put(target, new Fault(fault.error(), fault.remaining() - 1));
+    }
+    throw fault.error();
+  }
+
+  private LiveClient existing(Operation operation, String userPoolId, String clientId) {
+    LiveClient client = pool(operation, userPoolId).get(clientId);
+    if (client == null) {
+      throw notFound(operation, "User pool client " + clientId + " does not exist.");
+    }
+    return client;
+  }
+
+  private Map<String, LiveClient> pool(Operation operation, String userPoolId) {
+    Map<String, LiveClient> pool = pools.get(userPoolId);
+    if (pool == null) {
+      throw notFound(operation, "User pool " + userPoolId + " does not exist.");
+    }
+    return pool;
+  }
+
+  private static GatewayException notFound(Operation operation, String message) {
+    return new GatewayException(
+        Reason.NOT_FOUND, "ResourceNotFoundException", operation.action(), message);
+  }
+
+  /** The client Cognito stores after an update with exactly {@code configuration}. */
+  private static Map<String, Object> resetOmitted(Map<String, Object> configuration) {
+    configuration.keySet().forEach(FakeCognitoGateway::attribute);
+    Map<String, Object> configured = copy(configuration);
+    Map<String, Object> result = new LinkedHashMap<>();
+    for (Attribute attribute : Attribute.values()) {
+      String name = attribute.memberName();
+      if (attribute.kind() == Attribute.Kind.IDENTIFIER) {
+        continue;
+      }
+      if (configured.containsKey(name)) {
+        result.put(name, withNestedDefaults(attribute, configured.get(name)));
+      } else {
+        attribute
+            .defaultValue()
+            .filter(value -> !(value instanceof List<?> list && list.isEmpty()))
+            .ifPresent(value -> result.put(name, value));
+      }
+    }
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object withNestedDefaults(Attribute attribute, Object value) {
+    if (!(value instanceof Map<?, ?> given)
+        || !(attribute.defaultValue().orElse(null) instanceof Map<?, ?> defaults)) {
+      return value;
+    }
+    Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) defaults);
+    merged.putAll((Map<String, Object>) given);
+    return merged;
+  }
+
+  private static Attribute attribute(String name) {
+    return Attribute.byMemberName(name)
+        .filter(a -> a.kind() != Attribute.Kind.IDENTIFIER)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "not an updatable member of UpdateUserPoolClient: " + name));
+  }
+
+  /** A deep copy with the value kinds the real gateway accepts; integers become Integer. */
+  private static Map<String, Object> copy(Map<String, Object> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((key, value) -> copy.put(key, normalise(key, value)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object normalise(String path, Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return Math.toIntExact(((Number) value).longValue());
+    }
+    if (value instanceof String || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof List<?> list) {
+      list.forEach(item -> normalise(path + "[]", item));
+      return List.copyOf(list);
+    }
+    if (value instanceof Map<?, ?> nested) {
+      return copy((Map<String, Object>) nested);
+    }
+    throw new IllegalArgumentException(
+        "unsupported value for " + path + ": " + (value == null ? "null" : value.getClass()));
+  }
+}
