@@ -43,7 +43,9 @@ final class Effective {
   }
 
   DurationUnit unit(Attribute validity) {
-    String word = (String) sub(Attribute.TOKEN_VALIDITY_UNITS, validity.unitKey().orElseThrow()).orElseThrow();
+    String word =
+        (String)
+            sub(Attribute.TOKEN_VALIDITY_UNITS, validity.unitKey().orElseThrow()).orElseThrow();
     return DurationUnit.of(word)
         .orElseThrow(() -> new IllegalArgumentException("unknown token validity unit: " + word));
   }

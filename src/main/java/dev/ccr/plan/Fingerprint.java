@@ -44,9 +44,8 @@ final class Fingerprint {
     return switch (attribute.kind()) {
       case IDENTIFIER -> Optional.empty();
       case VALIDITY -> Optional.of(live.duration(attribute).seconds());
-      case OBJECT -> attribute == Attribute.TOKEN_VALIDITY_UNITS
-          ? Optional.empty()
-          : object(attribute, live);
+      case OBJECT ->
+          attribute == Attribute.TOKEN_VALIDITY_UNITS ? Optional.empty() : object(attribute, live);
       case SET, STRING, INTEGER, BOOLEAN -> live.value(attribute).map(Fingerprint::sorted);
     };
   }
@@ -77,7 +76,8 @@ final class Fingerprint {
 
   private static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);

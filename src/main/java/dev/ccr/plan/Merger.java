@@ -35,7 +35,8 @@ final class Merger {
   }
 
   /** A validity whose unit the file manages is sent too, and every sent validity has its unit. */
-  private static void coupleValidities(ClientSpec desired, LiveClient live, Map<String, Object> merged) {
+  private static void coupleValidities(
+      ClientSpec desired, LiveClient live, Map<String, Object> merged) {
     Effective current = new Effective(live.attributes());
     boolean anyValidity = false;
     for (Attribute validity : validities()) {
@@ -49,7 +50,8 @@ final class Merger {
       merged.put(
           units,
           Effective.overlay(
-              Effective.defaults(Attribute.TOKEN_VALIDITY_UNITS), Effective.asMap(merged.get(units))));
+              Effective.defaults(Attribute.TOKEN_VALIDITY_UNITS),
+              Effective.asMap(merged.get(units))));
     }
   }
 

@@ -57,7 +57,9 @@ public final class PlanFile {
             .withArrayEmptySeparator("");
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators).withArrayIndenter(indenter).withObjectIndenter(indenter);
+        new DefaultPrettyPrinter(separators)
+            .withArrayIndenter(indenter)
+            .withObjectIndenter(indenter);
     return JSON.writer().with(printer).writeValueAsString(root) + "\n";
   }
 
@@ -83,8 +85,11 @@ public final class PlanFile {
     List<Error> errors = schema().validate(root);
     if (!errors.isEmpty()) {
       throw new PlanFileException(
-          fileName + ": not a valid plan file:\n"
-              + errors.stream().map(e -> "  " + e.getInstanceLocation() + ": " + e.getMessage()).collect(Collectors.joining("\n")));
+          fileName
+              + ": not a valid plan file:\n"
+              + errors.stream()
+                  .map(e -> "  " + e.getInstanceLocation() + ": " + e.getMessage())
+                  .collect(Collectors.joining("\n")));
     }
     List<ClientPlan> clients = new ArrayList<>();
     root.get("clients").values().forEach(c -> clients.add(client(c)));
@@ -108,8 +113,12 @@ public final class PlanFile {
     }
     if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
       throw new PlanFileException(
-          fileName + ": plan format version " + version + " is not supported; this ccr reads version "
-              + FORMAT_VERSION + ". Run plan again with this ccr.");
+          fileName
+              + ": plan format version "
+              + version
+              + " is not supported; this ccr reads version "
+              + FORMAT_VERSION
+              + ". Run plan again with this ccr.");
     }
   }
 
@@ -168,7 +177,9 @@ public final class PlanFile {
       ArrayNode array = node.put("type", "set").putArray("items");
       items.items().forEach(array::add);
     } else if (value instanceof Value.Duration duration) {
-      node.put("type", "duration").put("value", duration.amount()).put("unit", duration.unit().word());
+      node.put("type", "duration")
+          .put("value", duration.amount())
+          .put("unit", duration.unit().word());
     }
     return node;
   }
@@ -180,7 +191,8 @@ public final class PlanFile {
     List<AttributeChange> changes = new ArrayList<>();
     node.get("changes").values().forEach(c -> changes.add(change(c)));
     return new ClientPlan(
-        new SourceRef(source.get("file").stringValue(), new Position(source.get("line").intValue(), 1)),
+        new SourceRef(
+            source.get("file").stringValue(), new Position(source.get("line").intValue(), 1)),
         node.get("userPoolId").stringValue(),
         node.get("clientId").stringValue(),
         node.get("clientName").stringValue(),
@@ -206,9 +218,12 @@ public final class PlanFile {
       case "integer" -> new Value.Number(node.get("value").longValue());
       case "boolean" -> new Value.Flag(node.get("value").booleanValue());
       case "set" -> new Value.Items(strings(node.get("items")));
-      case "duration" -> new Value.Duration(
-          node.get("value").longValue(), DurationUnit.of(node.get("unit").stringValue()).orElseThrow());
-      default -> throw new IllegalStateException("the schema admits no value type " + node.get("type"));
+      case "duration" ->
+          new Value.Duration(
+              node.get("value").longValue(),
+              DurationUnit.of(node.get("unit").stringValue()).orElseThrow());
+      default ->
+          throw new IllegalStateException("the schema admits no value type " + node.get("type"));
     };
   }
 

@@ -19,9 +19,12 @@ import java.util.Set;
  */
 public final class Planner {
   private static final Lifetime ACCESS_OR_ID =
-      new Lifetime(new Value.Duration(5, DurationUnit.MINUTES), new Value.Duration(1, DurationUnit.DAYS));
+      new Lifetime(
+          new Value.Duration(5, DurationUnit.MINUTES), new Value.Duration(1, DurationUnit.DAYS));
   private static final Lifetime REFRESH =
-      new Lifetime(new Value.Duration(60, DurationUnit.MINUTES), new Value.Duration(3650, DurationUnit.DAYS));
+      new Lifetime(
+          new Value.Duration(60, DurationUnit.MINUTES),
+          new Value.Duration(3650, DurationUnit.DAYS));
 
   /** The lifetimes Cognito accepts for a token validity. */
   private record Lifetime(Value.Duration min, Value.Duration max) {
@@ -37,16 +40,15 @@ public final class Planner {
 
   /** Plans every desired client against the live client with the same pool and client id. */
   public Plan plan(List<ClientSpec> desired, List<LiveClient> live) {
-    List<ClientPlan> plans = new ArrayList<>();
-    for (ClientSpec spec : desired) {
-      LiveClient match =
-          live.stream()
-              .filter(l -> l.userPoolId().equals(spec.userPoolId()) && l.clientId().equals(spec.clientId()))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no live client for " + key(spec)));
-      plans.add(plan(spec, match));
-    }
-    return new Plan(plans);
+    return new Plan(desired.stream().map(spec -> plan(spec, match(spec, live))).toList());
+  }
+
+  private static LiveClient match(ClientSpec spec, List<LiveClient> live) {
+    return live.stream()
+        .filter(l -> l.userPoolId().equals(spec.userPoolId()))
+        .filter(l -> l.clientId().equals(spec.clientId()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no live client for " + key(spec)));
   }
 
   /** Plans one client; {@code live} must be the client {@code desired} names. */
@@ -58,7 +60,8 @@ public final class Planner {
     for (Attribute attribute : Attribute.values()) {
       switch (attribute.kind()) {
         case IDENTIFIER -> {}
-        case STRING, INTEGER, BOOLEAN -> scalar(attribute, desired, current).ifPresent(changes::add);
+        case STRING, INTEGER, BOOLEAN ->
+            scalar(attribute, desired, current).ifPresent(changes::add);
         case SET -> set(attribute, desired, current).ifPresent(changes::add);
         case OBJECT -> changes.addAll(object(attribute, desired, current));
         case VALIDITY -> validity(attribute, desired, current, diagnostics).ifPresent(changes::add);
@@ -67,8 +70,14 @@ public final class Planner {
     String name = live.clientName().isEmpty() ? live.clientId() : live.clientName();
     Action action = changes.isEmpty() ? Action.NO_OP : Action.UPDATE;
     return new ClientPlan(
-        desired.source(), desired.userPoolId(), desired.clientId(), name, action, changes,
-        fingerprint(live), diagnostics);
+        desired.source(),
+        desired.userPoolId(),
+        desired.clientId(),
+        name,
+        action,
+        changes,
+        fingerprint(live),
+        diagnostics);
   }
 
   /**
@@ -85,19 +94,24 @@ public final class Planner {
     return Fingerprint.of(live.attributes());
   }
 
-  private static Optional<AttributeChange> scalar(Attribute attribute, ClientSpec desired, Effective current) {
+  private static Optional<AttributeChange> scalar(
+      Attribute attribute, ClientSpec desired, Effective current) {
     return desired
         .get(attribute.memberName())
         .flatMap(want -> changed(attribute.memberName(), current.value(attribute), want));
   }
 
-  private static Optional<AttributeChange> changed(String path, Optional<Object> live, Object want) {
+  private static Optional<AttributeChange> changed(
+      String path, Optional<Object> live, Object want) {
     Value before = live.map(Value::of).orElse(Value.NONE);
     Value after = Value.of(want);
-    return before.equals(after) ? Optional.empty() : Optional.of(AttributeChange.of(path, before, after));
+    return before.equals(after)
+        ? Optional.empty()
+        : Optional.of(AttributeChange.of(path, before, after));
   }
 
-  private static Optional<AttributeChange> set(Attribute attribute, ClientSpec desired, Effective current) {
+  private static Optional<AttributeChange> set(
+      Attribute attribute, ClientSpec desired, Effective current) {
     Optional<Object> want = desired.get(attribute.memberName());
     if (want.isEmpty()) {
       return Optional.empty();
@@ -110,10 +124,16 @@ public final class Planner {
       return Optional.empty();
     }
     return Optional.of(
-        new AttributeChange(attribute.memberName(), new Value.Items(before), new Value.Items(after), added, removed));
+        new AttributeChange(
+            attribute.memberName(),
+            new Value.Items(before),
+            new Value.Items(after),
+            added,
+            removed));
   }
 
-  private static List<AttributeChange> object(Attribute attribute, ClientSpec desired, Effective current) {
+  private static List<AttributeChange> object(
+      Attribute attribute, ClientSpec desired, Effective current) {
     if (attribute == Attribute.TOKEN_VALIDITY_UNITS) {
       return List.of(); // planned with the validities
     }
@@ -136,7 +156,8 @@ public final class Planner {
     Value.Duration before = current.duration(attribute);
     Value.Duration after =
         new Value.Duration(
-            amount.map(a -> ((Number) a).longValue()).orElse(before.amount()), unit.orElse(before.unit()));
+            amount.map(a -> ((Number) a).longValue()).orElse(before.amount()),
+            unit.orElse(before.unit()));
     Lifetime range = attribute == Attribute.REFRESH_TOKEN_VALIDITY ? REFRESH : ACCESS_OR_ID;
     if (!range.contains(after)) {
       diagnostics.add(outOfRange(attribute, desired, after, range));
@@ -159,13 +180,33 @@ public final class Planner {
     if (desiredUnit(desired, attribute).isPresent() == fileAmount) {
       message = name + " " + outside;
     } else {
-      String origin = fileAmount
-          ? name + " " + after.amount() + " takes the live unit " + after.unit().word()
-              + " (the file gives no TokenValidityUnits." + unitKey + ")"
-          : "TokenValidityUnits." + unitKey + " " + after.unit().word() + " applies to the live "
-              + name + " " + after.amount();
-      message = origin + ": " + outside + "; give " + name + " and TokenValidityUnits." + unitKey
-          + " together in the file";
+      String origin =
+          fileAmount
+              ? name
+                  + " "
+                  + after.amount()
+                  + " takes the live unit "
+                  + after.unit().word()
+                  + " (the file gives no TokenValidityUnits."
+                  + unitKey
+                  + ")"
+              : "TokenValidityUnits."
+                  + unitKey
+                  + " "
+                  + after.unit().word()
+                  + " applies to the live "
+                  + name
+                  + " "
+                  + after.amount();
+      message =
+          origin
+              + ": "
+              + outside
+              + "; give "
+              + name
+              + " and TokenValidityUnits."
+              + unitKey
+              + " together in the file";
     }
     return new Diagnostic(
         Severity.ERROR, message, desired.source().file(), desired.positionOf(pointer), pointer, "");
@@ -175,8 +216,12 @@ public final class Planner {
   static Optional<DurationUnit> desiredUnit(ClientSpec desired, Attribute validity) {
     Object units = desired.get(Attribute.TOKEN_VALIDITY_UNITS.memberName()).orElse(null);
     return Optional.ofNullable(Effective.asMap(units).get(validity.unitKey().orElseThrow()))
-        .map(word -> DurationUnit.of((String) word)
-            .orElseThrow(() -> new IllegalArgumentException("unknown token validity unit: " + word)));
+        .map(
+            word ->
+                DurationUnit.of((String) word)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException("unknown token validity unit: " + word)));
   }
 
   private static List<String> strings(Object list) {
@@ -191,8 +236,10 @@ public final class Planner {
   }
 
   private static void requireSameClient(ClientSpec desired, LiveClient live) {
-    if (!desired.userPoolId().equals(live.userPoolId()) || !desired.clientId().equals(live.clientId())) {
-      throw new IllegalArgumentException(key(desired) + " planned against " + live.userPoolId() + "/" + live.clientId());
+    if (!desired.userPoolId().equals(live.userPoolId())
+        || !desired.clientId().equals(live.clientId())) {
+      throw new IllegalArgumentException(
+          key(desired) + " planned against " + live.userPoolId() + "/" + live.clientId());
     }
   }
 

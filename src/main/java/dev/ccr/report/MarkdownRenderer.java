@@ -26,11 +26,19 @@ final class MarkdownRenderer implements PlanRenderer {
   private static void row(StringBuilder out, ClientPlan client) {
     String changes = Integer.toString(client.changes().size());
     if (client.hasErrors()) {
-      changes += " (" + client.diagnostics().size() + " error" + (client.diagnostics().size() == 1 ? ")" : "s)");
+      changes +=
+          " ("
+              + client.diagnostics().size()
+              + " error"
+              + (client.diagnostics().size() == 1 ? ")" : "s)");
     }
-    out.append("| ").append(cell(client.clientName()))
-        .append(" | `").append(client.userPoolId())
-        .append("` | ").append(changes).append(" |\n");
+    out.append("| ")
+        .append(cell(client.clientName()))
+        .append(" | `")
+        .append(client.userPoolId())
+        .append("` | ")
+        .append(changes)
+        .append(" |\n");
   }
 
   private static void details(StringBuilder out, ClientPlan client) {
@@ -48,7 +56,11 @@ final class MarkdownRenderer implements PlanRenderer {
 
   /** In a diff block the mark must be the first character, so set items are indented after it. */
   private static void line(StringBuilder out, Line line) {
-    out.append(line.symbol().render(false)).append(' ').append("  ".repeat(line.depth())).append(line.text()).append('\n');
+    out.append(line.symbol().render(false))
+        .append(' ')
+        .append("  ".repeat(line.depth()))
+        .append(line.text())
+        .append('\n');
   }
 
   private static String cell(String text) {

@@ -2,7 +2,9 @@ package dev.ccr.report;
 
 import dev.ccr.plan.Plan;
 
-/** Formats a plan for people or programs. Renderers never compare anything: the plan says it all. */
+/**
+ * Formats a plan for people or programs. Renderers never compare anything: the plan says it all.
+ */
 public interface PlanRenderer {
 
   /** The whole output, ending in a newline. */

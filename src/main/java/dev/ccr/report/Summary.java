@@ -7,7 +7,9 @@ import dev.ccr.plan.Plan;
 final class Summary {
   private Summary() {}
 
-  /** {@code 2 to update, 5 unchanged} (and {@code , 1 with errors}), or empty when nothing to do. */
+  /**
+   * {@code 2 to update, 5 unchanged} (and {@code , 1 with errors}), or empty when nothing to do.
+   */
   static String counts(Plan plan) {
     String counts = plan.updateCount() + " to update, " + plan.unchangedCount() + " unchanged";
     return plan.hasErrors() ? counts + ", " + plan.errorCount() + " with errors" : counts;

@@ -32,7 +32,10 @@ final class TextRenderer implements PlanRenderer {
   }
 
   private void client(StringBuilder out, ClientPlan client) {
-    out.append(Summary.symbol(client).render(colour)).append(' ').append(Summary.title(client)).append('\n');
+    out.append(Summary.symbol(client).render(colour))
+        .append(' ')
+        .append(Summary.title(client))
+        .append('\n');
     out.append("  # ").append(client.source()).append('\n');
     for (AttributeChange change : client.changes()) {
       Line.of(change).forEach(line -> line(out, line));

@@ -28,13 +28,27 @@ class PlanFileTest {
       AttributeChange.of("DefaultRedirectURI", Value.NONE, new Value.Text("https://a.example.com")),
       AttributeChange.of("AuthSessionValidity", new Value.Number(3), new Value.Number(5)),
       AttributeChange.of("EnableTokenRevocation", new Value.Flag(true), new Value.Flag(false)),
-      new AttributeChange("CallbackURLs", new Value.Items(List.of()), new Value.Items(List.of("x")), List.of("x"), List.of()),
-      AttributeChange.of("IdTokenValidity",
-          new Value.Duration(1, DurationUnit.HOURS), new Value.Duration(1, DurationUnit.SECONDS)),
+      new AttributeChange(
+          "CallbackURLs",
+          new Value.Items(List.of()),
+          new Value.Items(List.of("x")),
+          List.of("x"),
+          List.of()),
+      AttributeChange.of(
+          "IdTokenValidity",
+          new Value.Duration(1, DurationUnit.HOURS),
+          new Value.Duration(1, DurationUnit.SECONDS)),
     };
-    Plan plan = new Plan(List.of(new ClientPlan(
-        new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START), Clients.POOL, Clients.ID, "web",
-        List.of(changes), "0".repeat(64))));
+    Plan plan =
+        new Plan(
+            List.of(
+                new ClientPlan(
+                    new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
+                    Clients.POOL,
+                    Clients.ID,
+                    "web",
+                    List.of(changes),
+                    "0".repeat(64))));
     assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
   }
 
@@ -46,10 +60,14 @@ class PlanFileTest {
 
   @Test
   void read_anotherFormatVersion_failsWithAClearMessage() {
-    String json = PlanFile.toJson(Clients.allNoOp(), "ccr 9.9.9").replace("\"formatVersion\": 1", "\"formatVersion\": 2");
-    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    String json =
+        PlanFile.toJson(Clients.allNoOp(), "ccr 9.9.9")
+            .replace("\"formatVersion\": 1", "\"formatVersion\": 2");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
     assertEquals(
-        "plan.json: plan format version 2 is not supported; this ccr reads version 1. Run plan again with this ccr.",
+        "plan.json: plan format version 2 is not supported; this ccr reads version 1. Run plan"
+            + " again with this ccr.",
         e.getMessage());
   }
 
@@ -63,16 +81,21 @@ class PlanFileTest {
 
   @Test
   void read_notAPlan_saysSo() {
-    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.parse("[1, 2]", "x.json"));
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse("[1, 2]", "x.json"));
     assertEquals("x.json: not a ccr plan file (no formatVersion)", e.getMessage());
   }
 
   @Test
   void read_shapeOutsideTheSchema_namesTheProblem() {
-    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0").replace("\"no-op\"", "\"skip\"");
-    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0").replace("\"no-op\"", "\"skip\"");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
     assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:\n"), e.getMessage());
-    assertTrue(e.getMessage().contains("/clients/1/action: does not have a value in the enumeration"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("/clients/1/action: does not have a value in the enumeration"),
+        e.getMessage());
   }
 
   @Test

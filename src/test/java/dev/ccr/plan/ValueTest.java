@@ -19,7 +19,9 @@ class ValueTest {
 
   @Test
   void duration_comparesAsSeconds() {
-    assertEquals(new Value.Duration(60, DurationUnit.MINUTES).seconds(), new Value.Duration(1, DurationUnit.HOURS).seconds());
+    assertEquals(
+        new Value.Duration(60, DurationUnit.MINUTES).seconds(),
+        new Value.Duration(1, DurationUnit.HOURS).seconds());
   }
 
   @Test
@@ -32,7 +34,8 @@ class ValueTest {
 
   @Test
   void change_withoutADifference_isABug() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> AttributeChange.of("ClientName", new Value.Text("a"), new Value.Text("a")));
   }
 }
