@@ -1,0 +1,19 @@
+package dev.ccr.report;
+
+import dev.ccr.plan.Plan;
+import dev.ccr.plan.PlanFile;
+import java.util.Objects;
+
+/** The plan-file JSON (see {@link PlanFile}), so a saved plan and a printed one are the same. */
+final class JsonRenderer implements PlanRenderer {
+  private final String generatedBy;
+
+  JsonRenderer(String generatedBy) {
+    this.generatedBy = Objects.requireNonNull(generatedBy, "generatedBy");
+  }
+
+  @Override
+  public String render(Plan plan) {
+    return PlanFile.toJson(plan, generatedBy);
+  }
+}

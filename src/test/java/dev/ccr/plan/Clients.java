@@ -1,0 +1,154 @@
+package dev.ccr.plan;
+
+import dev.ccr.live.LiveClient;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Position;
+import dev.ccr.spec.SourceRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Inline desired and live clients for tests, and sample plans made by the real planner. */
+public final class Clients {
+  public static final String POOL = "us-east-1_Example12";
+  public static final String ID = "3n4b5urk1ft4fl3mg5e62d9ado";
+
+  private Clients() {}
+
+  /** An ordered map from alternating keys and values. */
+  public static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  public static ClientSpec spec(Object... keysAndValues) {
+    return specAt(ID, "examples/web-app.yaml", 2, map(keysAndValues));
+  }
+
+  public static ClientSpec specAt(
+      String clientId, String file, int line, Map<String, Object> attributes) {
+    return new ClientSpec(
+        new SourceRef(file, new Position(line, 1)), POOL, clientId, attributes, Map.of());
+  }
+
+  public static LiveClient live(Object... keysAndValues) {
+    return liveWithId(ID, map(keysAndValues));
+  }
+
+  public static LiveClient liveWithId(String clientId, Map<String, Object> attributes) {
+    return new LiveClient(POOL, clientId, attributes, false);
+  }
+
+  /** Three clients: one update with every kind of change, one no-op, one that gains a value. */
+  public static Plan severalClients() {
+    Planner planner = new Planner();
+    ClientSpec web =
+        specAt(
+            ID,
+            "examples/web-app.yaml",
+            2,
+            map(
+                "ClientName",
+                "web-app",
+                "AccessTokenValidity",
+                30,
+                "TokenValidityUnits",
+                map("AccessToken", "minutes"),
+                "ExplicitAuthFlows",
+                List.of("ALLOW_USER_SRP_AUTH"),
+                "CallbackURLs",
+                List.of("https://app.example.com/callback", "https://app.example.com/cb2"),
+                "AllowedOAuthFlowsUserPoolClient",
+                true,
+                "PreventUserExistenceErrors",
+                "ENABLED",
+                "AuthSessionValidity",
+                5,
+                "RefreshTokenRotation",
+                map("RetryGracePeriodSeconds", 30)));
+    LiveClient webLive =
+        liveWithId(
+            ID,
+            map(
+                "ClientName",
+                "web-app",
+                "AccessTokenValidity",
+                1,
+                "RefreshTokenValidity",
+                30,
+                "TokenValidityUnits",
+                map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "days"),
+                "ExplicitAuthFlows",
+                List.of("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"),
+                "CallbackURLs",
+                List.of("https://old.example.com/callback", "https://app.example.com/callback"),
+                "AllowedOAuthFlowsUserPoolClient",
+                false,
+                "RefreshTokenRotation",
+                map("Feature", "ENABLED", "RetryGracePeriodSeconds", 0)));
+    ClientSpec admin =
+        specAt(
+            "5mpl4admn8cl13nt0000000000",
+            "examples/admin.yaml",
+            1,
+            map(
+                "ClientName",
+                "admin-console",
+                "IdTokenValidity",
+                60,
+                "TokenValidityUnits",
+                map("IdToken", "minutes")));
+    LiveClient adminLive =
+        liveWithId(
+            "5mpl4admn8cl13nt0000000000", map("ClientName", "admin-console", "IdTokenValidity", 1));
+    ClientSpec mobile =
+        specAt(
+            "7m0b1l3app0000000000000000",
+            "examples/admin.yaml",
+            6,
+            map(
+                "CallbackURLs",
+                List.of("myapp://callback"),
+                "DefaultRedirectURI",
+                "myapp://callback"));
+    LiveClient mobileLive =
+        liveWithId(
+            "7m0b1l3app0000000000000000",
+            map("ClientName", "mobile-app", "CallbackURLs", List.of("myapp://callback")));
+    return planner.plan(List.of(web, admin, mobile), List.of(mobileLive, webLive, adminLive));
+  }
+
+  /** Three clients that all match their files. */
+  public static Plan allNoOp() {
+    Planner planner = new Planner();
+    List<ClientSpec> specs =
+        List.of(
+            specAt(ID, "clients/web.yaml", 1, map("PreventUserExistenceErrors", "LEGACY")),
+            specAt(
+                "c2",
+                "clients/web.yaml",
+                9,
+                map(
+                    "AccessTokenValidity",
+                    60,
+                    "TokenValidityUnits",
+                    map("AccessToken", "minutes"))),
+            specAt(
+                "c3",
+                "clients/api.yml",
+                1,
+                map(
+                    "ExplicitAuthFlows",
+                    List.of(
+                        "ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))));
+    List<LiveClient> live =
+        List.of(
+            liveWithId(ID, map("ClientName", "web")),
+            liveWithId("c2", map("ClientName", "web-2", "AccessTokenValidity", 1)),
+            liveWithId("c3", map("ClientName", "api")));
+    return planner.plan(specs, live);
+  }
+}

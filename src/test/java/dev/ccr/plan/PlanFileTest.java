@@ -1,0 +1,115 @@
+package dev.ccr.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanFileTest {
+
+  @Test
+  void writeThenRead_givesAnEqualPlan(@TempDir Path dir) throws Exception {
+    Plan plan = Clients.severalClients();
+    Path file = dir.resolve("plan.json");
+    PlanFile.write(file, plan, "ccr 0.1.0");
+    assertEquals(plan, PlanFile.read(file));
+  }
+
+  @Test
+  void writeThenRead_keepsEveryValueKind() throws Exception {
+    AttributeChange[] changes = {
+      AttributeChange.of("DefaultRedirectURI", Value.NONE, new Value.Text("https://a.example.com")),
+      AttributeChange.of("AuthSessionValidity", new Value.Number(3), new Value.Number(5)),
+      AttributeChange.of("EnableTokenRevocation", new Value.Flag(true), new Value.Flag(false)),
+      new AttributeChange(
+          "CallbackURLs",
+          new Value.Items(List.of()),
+          new Value.Items(List.of("x")),
+          List.of("x"),
+          List.of()),
+      AttributeChange.of(
+          "IdTokenValidity",
+          new Value.Duration(1, DurationUnit.HOURS),
+          new Value.Duration(1, DurationUnit.SECONDS)),
+    };
+    Plan plan =
+        new Plan(
+            List.of(
+                new ClientPlan(
+                    new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
+                    Clients.POOL,
+                    Clients.ID,
+                    "web",
+                    List.of(changes),
+                    "0".repeat(64))));
+    assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
+  }
+
+  @Test
+  void toJson_neverHoldsASecret() {
+    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("secret"), json);
+  }
+
+  @Test
+  void read_anotherFormatVersion_failsWithAClearMessage() {
+    String json =
+        PlanFile.toJson(Clients.allNoOp(), "ccr 9.9.9")
+            .replace("\"formatVersion\": 1", "\"formatVersion\": 2");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertEquals(
+        "plan.json: plan format version 2 is not supported; this ccr reads version 1. Run plan"
+            + " again with this ccr.",
+        e.getMessage());
+  }
+
+  @Test
+  void read_malformedJson_namesFileLineAndColumn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("plan.json");
+    Files.writeString(file, "{\n  \"formatVersion\": 1,\n  \"clients\": [,]\n}\n");
+    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.read(file));
+    assertTrue(e.getMessage().startsWith(file + ":3:15: malformed JSON: "), e.getMessage());
+  }
+
+  @Test
+  void read_notAPlan_saysSo() {
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse("[1, 2]", "x.json"));
+    assertEquals("x.json: not a ccr plan file (no formatVersion)", e.getMessage());
+  }
+
+  @Test
+  void read_shapeOutsideTheSchema_namesTheProblem() {
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0").replace("\"no-op\"", "\"skip\"");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:\n"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("/clients/1/action: does not have a value in the enumeration"),
+        e.getMessage());
+  }
+
+  @Test
+  void read_missingFile_isAPlanFileException(@TempDir Path dir) {
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.read(dir.resolve("nope.json")));
+    assertTrue(e.getMessage().contains("nope.json: cannot read the plan file"), e.getMessage());
+  }
+
+  @Test
+  void toJson_planWithErrors_isRefused() {
+    dev.ccr.spec.ClientSpec desired = Clients.spec("AccessTokenValidity", 60);
+    Plan plan = new Plan(List.of(new Planner().plan(desired, Clients.live())));
+    assertTrue(plan.hasErrors());
+    assertThrows(IllegalArgumentException.class, () -> PlanFile.toJson(plan, "ccr"));
+  }
+}

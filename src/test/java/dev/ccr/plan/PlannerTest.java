@@ -1,0 +1,432 @@
+package dev.ccr.plan;
+
+import static dev.ccr.plan.Clients.ID;
+import static dev.ccr.plan.Clients.POOL;
+import static dev.ccr.plan.Clients.live;
+import static dev.ccr.plan.Clients.liveWithId;
+import static dev.ccr.plan.Clients.map;
+import static dev.ccr.plan.Clients.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccr.live.LiveClient;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Position;
+import dev.ccr.spec.Severity;
+import dev.ccr.spec.SourceRef;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  private final Planner planner = new Planner();
+
+  private static Value.Duration duration(long amount, DurationUnit unit) {
+    return new Value.Duration(amount, unit);
+  }
+
+  private List<AttributeChange> changes(ClientSpec desired, LiveClient live) {
+    return planner.plan(desired, live).changes();
+  }
+
+  private void assertNoChange(ClientSpec desired, LiveClient live) {
+    ClientPlan plan = planner.plan(desired, live);
+    assertEquals(List.of(), plan.changes());
+    assertEquals(Action.NO_OP, plan.action());
+  }
+
+  @Test
+  void plan_stringAttribute_reportsBeforeAndAfter() {
+    ClientPlan plan = planner.plan(spec("ClientName", "web-app"), live("ClientName", "web"));
+    assertEquals(Action.UPDATE, plan.action());
+    assertEquals(
+        List.of(AttributeChange.of("ClientName", new Value.Text("web"), new Value.Text("web-app"))),
+        plan.changes());
+  }
+
+  @Test
+  void plan_enumAttribute_reportsBeforeAndAfter() {
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "PreventUserExistenceErrors", new Value.Text("LEGACY"), new Value.Text("ENABLED"))),
+        changes(
+            spec("PreventUserExistenceErrors", "ENABLED"),
+            live("PreventUserExistenceErrors", "LEGACY")));
+  }
+
+  @Test
+  void plan_integerAttribute_reportsBeforeAndAfter() {
+    assertEquals(
+        List.of(
+            AttributeChange.of("AuthSessionValidity", new Value.Number(3), new Value.Number(15))),
+        changes(spec("AuthSessionValidity", 15), live("AuthSessionValidity", 3)));
+    assertNoChange(spec("AuthSessionValidity", 15), live("AuthSessionValidity", 15));
+  }
+
+  @Test
+  void plan_booleanAttribute_reportsBeforeAndAfter() {
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "EnableTokenRevocation", new Value.Flag(true), new Value.Flag(false))),
+        changes(spec("EnableTokenRevocation", false), live("EnableTokenRevocation", true)));
+  }
+
+  @Test
+  void plan_setAttribute_ignoresOrderAndDuplicates() {
+    assertNoChange(
+        spec("AllowedOAuthScopes", List.of("openid", "email", "profile")),
+        live("AllowedOAuthScopes", List.of("profile", "openid", "email", "openid")));
+  }
+
+  @Test
+  void plan_setAttribute_listsAddedInFileOrderAndRemovedInLiveOrder() {
+    List<String> want = List.of("phone", "openid", "email");
+    List<String> have = List.of("profile", "openid", "aws.cognito.signin.user.admin");
+    assertEquals(
+        List.of(
+            new AttributeChange(
+                "AllowedOAuthScopes",
+                new Value.Items(have),
+                new Value.Items(want),
+                List.of("phone", "email"),
+                List.of("profile", "aws.cognito.signin.user.admin"))),
+        changes(spec("AllowedOAuthScopes", want), live("AllowedOAuthScopes", have)));
+  }
+
+  @Test
+  void plan_nestedObject_comparesManagedSubKeysOnly() {
+    ClientSpec desired = spec("RefreshTokenRotation", map("Feature", "ENABLED"));
+    LiveClient current =
+        live("RefreshTokenRotation", map("Feature", "DISABLED", "RetryGracePeriodSeconds", 10));
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "RefreshTokenRotation/Feature",
+                new Value.Text("DISABLED"),
+                new Value.Text("ENABLED"))),
+        changes(desired, current));
+  }
+
+  @Test
+  void plan_nestedObjectWithoutDefault_liveAbsent_isNone() {
+    ClientSpec desired = spec("AnalyticsConfiguration", map("UserDataShared", true));
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "AnalyticsConfiguration/UserDataShared", Value.NONE, new Value.Flag(true))),
+        changes(desired, live()));
+  }
+
+  @Test
+  void plan_absentAttribute_isUnmanaged() {
+    LiveClient current =
+        live(
+            "ClientName",
+            "web",
+            "AccessTokenValidity",
+            12,
+            "CallbackURLs",
+            List.of("https://a.example.com"),
+            "PreventUserExistenceErrors",
+            "ENABLED",
+            "AnalyticsConfiguration",
+            map("UserDataShared", true));
+    assertNoChange(spec(), current);
+  }
+
+  @Test
+  void plan_emptyListInFile_liveAbsent_comparesWithDefault() {
+    assertNoChange(spec("CallbackURLs", List.of(), "AllowedOAuthFlows", List.of()), live());
+    AttributeChange flows = changes(spec("ExplicitAuthFlows", List.of()), live()).get(0);
+    assertEquals(List.of(), flows.added());
+    assertEquals(
+        List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"),
+        flows.removed());
+  }
+
+  @Test
+  void plan_liveOmittedAttribute_equalsItsDefault() {
+    ClientSpec defaults =
+        spec(
+            "PreventUserExistenceErrors",
+            "LEGACY",
+            "EnableTokenRevocation",
+            true,
+            "AllowedOAuthFlowsUserPoolClient",
+            false,
+            "AuthSessionValidity",
+            3,
+            "ExplicitAuthFlows",
+            List.of("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+            "RefreshTokenValidity",
+            30,
+            "TokenValidityUnits",
+            map("RefreshToken", "days"),
+            "RefreshTokenRotation",
+            map("Feature", "DISABLED"));
+    assertNoChange(defaults, live());
+  }
+
+  @Test
+  void plan_valueWithoutDefault_liveAbsent_isAddedFromNone() {
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "DefaultRedirectURI", Value.NONE, new Value.Text("https://a.example.com/cb"))),
+        changes(spec("DefaultRedirectURI", "https://a.example.com/cb"), live()));
+  }
+
+  @Test
+  void plan_equalDurations_areNoDrift() {
+    ClientSpec sixtyMinutes =
+        spec("AccessTokenValidity", 60, "TokenValidityUnits", map("AccessToken", "minutes"));
+    assertNoChange(
+        sixtyMinutes,
+        live("AccessTokenValidity", 1, "TokenValidityUnits", map("AccessToken", "hours")));
+    assertNoChange(sixtyMinutes, live("AccessTokenValidity", 1));
+    assertNoChange(sixtyMinutes, live());
+  }
+
+  @Test
+  void plan_validityAndUnitChanged_isOneDurationChange() {
+    ClientSpec desired =
+        spec("AccessTokenValidity", 30, "TokenValidityUnits", map("AccessToken", "minutes"));
+    LiveClient current =
+        live("AccessTokenValidity", 1, "TokenValidityUnits", map("AccessToken", "hours"));
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "AccessTokenValidity",
+                duration(1, DurationUnit.HOURS),
+                duration(30, DurationUnit.MINUTES))),
+        changes(desired, current));
+  }
+
+  @Test
+  void plan_validityWithoutUnit_takesLiveUnit() {
+    LiveClient current =
+        live("IdTokenValidity", 30, "TokenValidityUnits", map("IdToken", "minutes"));
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "IdTokenValidity",
+                duration(30, DurationUnit.MINUTES),
+                duration(45, DurationUnit.MINUTES))),
+        changes(spec("IdTokenValidity", 45), current));
+  }
+
+  @Test
+  void plan_unitWithoutValidity_keepsLiveNumberAndChangesDuration() {
+    LiveClient current =
+        live("RefreshTokenValidity", 90, "TokenValidityUnits", map("RefreshToken", "days"));
+    assertEquals(
+        List.of(
+            AttributeChange.of(
+                "RefreshTokenValidity",
+                duration(90, DurationUnit.DAYS),
+                duration(90, DurationUnit.MINUTES))),
+        changes(spec("TokenValidityUnits", map("RefreshToken", "minutes")), current));
+  }
+
+  @Test
+  void plan_validityOutOfRangeWithLiveUnit_isErrorAtItsPosition() {
+    Position at = new Position(5, 22);
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("examples/web-app.yaml", new Position(2, 1)),
+            POOL,
+            ID,
+            map("AccessTokenValidity", 60, "ClientName", "web-app"),
+            Map.of("/AccessTokenValidity", at));
+    ClientPlan plan = planner.plan(desired, live("AccessTokenValidity", 1, "ClientName", "web"));
+
+    assertEquals(1, plan.diagnostics().size());
+    Diagnostic error = plan.diagnostics().get(0);
+    assertEquals(Severity.ERROR, error.severity());
+    assertEquals(at, error.position());
+    assertEquals("/AccessTokenValidity", error.pointer());
+    assertEquals("examples/web-app.yaml", error.file());
+    assertEquals(
+        "AccessTokenValidity 60 takes the live unit hours (the file gives no"
+            + " TokenValidityUnits.AccessToken): 60 hours is outside the allowed range 5 minutes to"
+            + " 1 day; give AccessTokenValidity and TokenValidityUnits.AccessToken together in the"
+            + " file",
+        error.message());
+    assertTrue(plan.hasErrors());
+    assertFalse(plan.isUpdate());
+    assertEquals(
+        List.of("ClientName"), plan.changes().stream().map(AttributeChange::path).toList());
+  }
+
+  @Test
+  void plan_unitOutOfRangeWithLiveValidity_isErrorAtTheUnit() {
+    Position at = new Position(7, 40);
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("f.yaml", Position.START),
+            POOL,
+            ID,
+            map("TokenValidityUnits", map("AccessToken", "minutes")),
+            Map.of("/TokenValidityUnits/AccessToken", at));
+    Diagnostic error = planner.plan(desired, live()).diagnostics().get(0);
+    assertEquals(at, error.position());
+    assertTrue(
+        error
+            .message()
+            .startsWith(
+                "TokenValidityUnits.AccessToken minutes applies to the live AccessTokenValidity 1:"
+                    + " 1 minute is outside"),
+        error.message());
+  }
+
+  @Test
+  void fingerprint_ignoresListOrderAndOmittedDefaults() {
+    LiveClient sparse =
+        live(
+            "ExplicitAuthFlows",
+            List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+            "AccessTokenValidity",
+            60,
+            "TokenValidityUnits",
+            map("AccessToken", "minutes"));
+    LiveClient explicit =
+        live(
+            "ExplicitAuthFlows",
+            List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"),
+            "AccessTokenValidity",
+            1,
+            "PreventUserExistenceErrors",
+            "LEGACY",
+            "EnableTokenRevocation",
+            true,
+            "CallbackURLs",
+            List.of(),
+            "RefreshTokenRotation",
+            map("Feature", "DISABLED", "RetryGracePeriodSeconds", 0),
+            "TokenValidityUnits",
+            map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "days"));
+    assertEquals(Planner.fingerprint(sparse), Planner.fingerprint(explicit));
+    assertTrue(Planner.fingerprint(sparse).matches("[0-9a-f]{64}"));
+  }
+
+  @Test
+  void fingerprint_changesWithARealChange() {
+    LiveClient before = live("CallbackURLs", List.of("https://a.example.com"));
+    assertNotEquals(
+        Planner.fingerprint(before),
+        Planner.fingerprint(live("CallbackURLs", List.of("https://b.example.com"))));
+    assertNotEquals(
+        Planner.fingerprint(live()), Planner.fingerprint(live("AccessTokenValidity", 2)));
+    assertNotEquals(
+        Planner.fingerprint(live()),
+        Planner.fingerprint(live("DefaultRedirectURI", "https://a.example.com")));
+  }
+
+  @Test
+  void mergedConfiguration_keepsEveryUnmanagedLiveAttribute() {
+    Map<String, Object> liveAttributes =
+        map(
+            "ClientName",
+            "web",
+            "RefreshTokenValidity",
+            30,
+            "AccessTokenValidity",
+            60,
+            "IdTokenValidity",
+            60,
+            "TokenValidityUnits",
+            map("AccessToken", "minutes", "IdToken", "minutes", "RefreshToken", "days"),
+            "ExplicitAuthFlows",
+            List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+            "CallbackURLs",
+            List.of("https://old.example.com"),
+            "AllowedOAuthFlowsUserPoolClient",
+            true,
+            "AnalyticsConfiguration",
+            map("ApplicationId", "abc123", "UserDataShared", false),
+            "EnableTokenRevocation",
+            true,
+            "AuthSessionValidity",
+            3);
+    Map<String, Object> merged =
+        planner.mergedConfiguration(
+            spec("CallbackURLs", List.of("https://new.example.com")),
+            liveWithId(ID, liveAttributes));
+    Map<String, Object> expected = map();
+    expected.putAll(liveAttributes);
+    expected.put("CallbackURLs", List.of("https://new.example.com"));
+    assertEquals(expected, merged);
+  }
+
+  @Test
+  void mergedConfiguration_sendsValidityWithItsUnit() {
+    LiveClient current = live("AccessTokenValidity", 1, "IdTokenValidity", 2, "ClientName", "web");
+    Map<String, Object> merged =
+        planner.mergedConfiguration(
+            spec("AccessTokenValidity", 30, "TokenValidityUnits", map("AccessToken", "minutes")),
+            current);
+    assertEquals(
+        map(
+            "ClientName",
+            "web",
+            "AccessTokenValidity",
+            30,
+            "IdTokenValidity",
+            2,
+            "TokenValidityUnits",
+            map("AccessToken", "minutes", "IdToken", "hours", "RefreshToken", "days")),
+        merged);
+  }
+
+  @Test
+  void mergedConfiguration_unitOnly_sendsLiveValidityWithNewUnit() {
+    Map<String, Object> merged =
+        planner.mergedConfiguration(
+            spec("TokenValidityUnits", map("RefreshToken", "hours")), live("ClientName", "web"));
+    assertEquals(30, merged.get("RefreshTokenValidity"));
+    assertEquals(
+        map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "hours"),
+        merged.get("TokenValidityUnits"));
+  }
+
+  @Test
+  void mergedConfiguration_nestedObject_mergesSubKeysOverLiveOrDefault() {
+    assertEquals(
+        map("Feature", "DISABLED", "RetryGracePeriodSeconds", 10),
+        planner
+            .mergedConfiguration(
+                spec("RefreshTokenRotation", map("RetryGracePeriodSeconds", 10)), live())
+            .get("RefreshTokenRotation"));
+    assertEquals(
+        map("ApplicationId", "abc", "UserDataShared", true),
+        planner
+            .mergedConfiguration(
+                spec("AnalyticsConfiguration", map("UserDataShared", true)),
+                live(
+                    "AnalyticsConfiguration", map("ApplicationId", "abc", "UserDataShared", false)))
+            .get("AnalyticsConfiguration"));
+  }
+
+  @Test
+  void plan_manyClients_matchesLiveClientsByIdAndKeepsFileOrder() {
+    Plan plan = Clients.severalClients();
+    assertEquals(
+        List.of("web-app", "admin-console", "mobile-app"),
+        plan.clients().stream().map(ClientPlan::clientName).toList());
+    assertEquals(2, plan.updateCount());
+    assertEquals(1, plan.unchangedCount());
+    assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(spec()), List.of()));
+  }
+
+  @Test
+  void plan_liveClientOfAnotherId_isABug() {
+    assertThrows(
+        IllegalArgumentException.class, () -> planner.plan(spec(), liveWithId("other", map())));
+  }
+}
