@@ -1,21 +1,58 @@
 package dev.ccr.cli;
 
+import dev.ccr.live.AwsOptions;
+import dev.ccr.live.CognitoGateway;
+import dev.ccr.live.GatewayException;
+import dev.ccr.plan.FleetPlanner;
+import dev.ccr.report.DiagnosticRenderer;
+import dev.ccr.spec.DesiredState;
+import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.SourceLines;
+import dev.ccr.spec.SpecFiles;
+import dev.ccr.spec.SpecLoader;
 import java.io.PrintWriter;
-import java.util.Map;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
-/** What every subcommand shares: its streams, the terminal and the environment. */
+/** What every subcommand shares: its streams, the terminal, the environment and the AWS door. */
 abstract class BaseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   Terminal terminal = new Terminal(false, false, false);
-  Map<String, String> env = Map.of();
+  Context context = Context.DEFAULT;
 
-  void init(Terminal terminal, Map<String, String> env) {
+  void init(Terminal terminal, Context context) {
     this.terminal = terminal;
-    this.env = env;
+    this.context = context;
   }
+
+  /** Stops a command early with an exit code, after its message was printed. */
+  static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int exitCode;
+
+    Stop(int exitCode) {
+      super(null, null, false, false);
+      this.exitCode = exitCode;
+    }
+  }
+
+  @Override
+  public final Integer call() {
+    try {
+      return execute();
+    } catch (Stop stop) {
+      return stop.exitCode;
+    }
+  }
+
+  abstract int execute();
 
   PrintWriter out() {
     return spec.commandLine().getOut();
@@ -23,5 +60,66 @@ abstract class BaseCommand implements Callable<Integer> {
 
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * Finds, loads and checks the desired-state files, printing every diagnostic; stops with 64 for
+   * bad paths, 1 for unreadable files and 3 for invalid ones.
+   */
+  DesiredState loadDesiredState(List<Path> paths) {
+    SpecFiles.Found found = SpecFiles.find(paths);
+    if (!found.problems().isEmpty()) {
+      found.problems().forEach(problem -> err().println("ccr: " + problem));
+      throw new Stop(ExitCode.USAGE);
+    }
+    DesiredState state;
+    try {
+      state = new SpecLoader().load(found.files());
+    } catch (UncheckedIOException e) {
+      err().println("ccr: " + e.getMessage());
+      throw new Stop(ExitCode.ERROR);
+    }
+    printDiagnostics(state.diagnostics());
+    if (state.hasErrors()) {
+      err().println(Summaries.validation(state));
+      throw new Stop(ExitCode.INVALID);
+    }
+    return state;
+  }
+
+  void printDiagnostics(List<Diagnostic> diagnostics) {
+    err().print(new DiagnosticRenderer(terminal.githubActions()).render(SourceLines.fill(diagnostics)));
+    err().flush();
+  }
+
+  /**
+   * Prints the clients that could not be read: each at the file and line that declare it, except
+   * failures that concern every client alike (credentials, network), printed once.
+   */
+  void reportReadFailures(List<FleetPlanner.ReadFailure> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    Set<String> global = new LinkedHashSet<>();
+    List<Diagnostic> located = new ArrayList<>();
+    for (FleetPlanner.ReadFailure failure : failures) {
+      GatewayException.Reason reason = failure.error().reason();
+      if (reason == GatewayException.Reason.CREDENTIALS || reason == GatewayException.Reason.UNREACHABLE) {
+        global.add(failure.error().getMessage());
+      } else {
+        located.add(failure.diagnostic());
+      }
+    }
+    printDiagnostics(located.stream().sorted(Diagnostic.ORDER).toList());
+    global.forEach(message -> err().println("ccr: error: " + message));
+    err().println("ccr: " + Summaries.count(failures.size(), "client") + " could not be read.");
+  }
+
+  CognitoGateway gateway(AwsMixin aws) {
+    if (aws.concurrency < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be at least 1, not " + aws.concurrency);
+    }
+    AwsOptions options = aws.options();
+    return context.gateways().open(options);
   }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Keeps Amazon Cognito user pool app clients equal to YAML files kept in git.",
-    subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
     footer = ExitCode.HELP_TABLE)
 public final class Ccr implements Runnable {
 
@@ -35,14 +35,19 @@ public final class Ccr implements Runnable {
 
   /** Runs one command line and returns its exit code; writes only to {@code out} and {@code err}. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, out, err, new Context(env, Context.DEFAULT.gateways()));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Context context) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    Terminal terminal = Terminal.detect(env);
+    Terminal terminal = Terminal.detect(context.env());
     CommandLine cli =
-        new CommandLine(new Ccr(), new CommandFactory(terminal, env))
+        new CommandLine(new Ccr(), new CommandFactory(terminal, context))
             .setOut(outWriter)
             .setErr(errWriter)
             .setParameterExceptionHandler(Ccr::usageError)
+            .setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler(new UnexpectedErrorHandler())
             .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
     try {

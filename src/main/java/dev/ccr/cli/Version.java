@@ -13,6 +13,11 @@ final class Version implements IVersionProvider {
     return new String[] {"ccr " + number()};
   }
 
+  /** What plan files record as their author: {@code ccr 0.1.0}. */
+  static String generatedBy() {
+    return "ccr " + number();
+  }
+
   static String number() {
     Properties properties = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("/dev/ccr/version.properties")) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * The only door to Cognito. Implementations are safe to call from several threads; a failed call
  * throws {@link GatewayException}.
  */
-public interface CognitoGateway {
+public interface CognitoGateway extends AutoCloseable {
 
   /** DescribeUserPoolClient, with the secret dropped. */
   LiveClient describe(String userPoolId, String clientId);
@@ -21,4 +21,8 @@ public interface CognitoGateway {
 
   /** ListUserPoolClients, every page. */
   List<ClientSummary> list(String userPoolId);
+
+  /** Releases connections; a gateway without any does nothing. */
+  @Override
+  default void close() {}
 }

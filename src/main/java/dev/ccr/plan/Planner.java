@@ -67,6 +67,7 @@ public final class Planner {
         case VALIDITY -> validity(attribute, desired, current, diagnostics).ifPresent(changes::add);
       }
     }
+    secretRules(desired, live, diagnostics);
     String name = live.clientName().isEmpty() ? live.clientId() : live.clientName();
     Action action = changes.isEmpty() ? Action.NO_OP : Action.UPDATE;
     return new ClientPlan(
@@ -78,6 +79,37 @@ public final class Planner {
         changes,
         fingerprint(live),
         diagnostics);
+  }
+
+  /**
+   * The rules that need to know whether the client has a secret (COGNITO.md R6, R10), checked
+   * where the file manages the attribute. A secret can only be chosen when a client is created.
+   */
+  private static void secretRules(ClientSpec desired, LiveClient live, List<Diagnostic> diagnostics) {
+    if (live.hasSecret()) {
+      return;
+    }
+    boolean clientCredentials =
+        desired.get("AllowedOAuthFlows").map(f -> ((List<?>) f).contains("client_credentials")).orElse(false);
+    if (clientCredentials) {
+      diagnostics.add(
+          secretError(
+              desired,
+              "/AllowedOAuthFlows",
+              "AllowedOAuthFlows: client_credentials needs a client with a secret, and this client has none; create a confidential client for machine-to-machine use"));
+    }
+    if (Boolean.TRUE.equals(desired.get("EnablePropagateAdditionalUserContextData").orElse(false))) {
+      diagnostics.add(
+          secretError(
+              desired,
+              "/EnablePropagateAdditionalUserContextData",
+              "EnablePropagateAdditionalUserContextData: true needs a client with a secret, and this client has none"));
+    }
+  }
+
+  private static Diagnostic secretError(ClientSpec desired, String pointer, String message) {
+    return new Diagnostic(
+        Severity.ERROR, message, desired.source().file(), desired.positionOf(pointer), pointer, "");
   }
 
   /**

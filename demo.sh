@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The main job end to end against a local Cognito emulator (moto): builds ccr if needed,
+# seeds a user pool with the clients of examples/ (some drifted), then validates and
+# plans them. Stops the emulator it started, whatever happens.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+
+if ! python3 -c 'import moto.server, boto3, yaml' 2>/dev/null; then
+  echo "demo.sh needs python3 with moto: pip install 'moto[server]'" >&2
+  exit 1
+fi
+if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; then
+  echo "== building ccr"
+  mvn -B -q package -DskipTests
+fi
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+endpoint="http://127.0.0.1:$port"
+python3 -m moto.server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+moto_pid=$!
+cleanup() {
+  kill "$moto_pid" 2>/dev/null || true
+  wait "$moto_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+for _ in $(seq 100); do
+  curl -s -o /dev/null "$endpoint" && break
+  sleep 0.2
+done
+
+# Credentials for the emulator only; nothing here reaches AWS.
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+unset AWS_PROFILE AWS_REGION AWS_DEFAULT_REGION AWS_ENDPOINT_URL
+
+echo "== seeding moto at $endpoint with the clients of examples/"
+python3 demo/seed.py "$endpoint" examples "$work/clients"
+cd "$work"
+
+step() { echo; echo "\$ $*"; }
+step ccr validate clients/
+"$root/bin/ccr" validate clients/
+
+step ccr plan clients/ --endpoint-url "$endpoint" --out plan.json
+set +e
+"$root/bin/ccr" plan clients/ --endpoint-url "$endpoint" --out plan.json --detailed-exitcode
+code=$?
+set -e
+echo "(exit $code)"
+[ "$code" -eq 2 ] || { echo "demo.sh: expected plan to find drift (exit 2)" >&2; exit 1; }

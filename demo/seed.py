@@ -1,0 +1,56 @@
+"""Seeds a local Cognito emulator with the clients of examples/, some of them drifted.
+
+Usage: seed.py ENDPOINT EXAMPLES_DIR OUT_DIR
+
+The emulator gives new pool and client ids, so the example files are copied to OUT_DIR
+with their ids replaced by the seeded ones. Drift is made on purpose: the live clients
+differ from their files in a few attributes, which `ccr plan` then reports.
+"""
+import pathlib
+import sys
+
+import boto3
+import yaml
+
+# Live values that differ from the files, by ClientName.
+DRIFT = {
+    "web-app": {
+        "CallbackURLs": ["https://app.example.com/auth/callback", "https://old.example.com/callback"],
+        "PreventUserExistenceErrors": "LEGACY",
+        # 1 hour is the same duration as the file's 60 minutes: not drift.
+        "AccessTokenValidity": 1,
+        "TokenValidityUnits": {"AccessToken": "hours", "IdToken": "minutes", "RefreshToken": "days"},
+    },
+    "dashboard-spa": {"AccessTokenValidity": 60},
+    "admin-console": {"ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH"]},
+}
+SECRET = {"web-app", "billing-service", "audit-report-job"}
+
+
+def main(endpoint, examples, out):
+    pools, clients = {}, {}
+    out = pathlib.Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(pathlib.Path(examples).glob("*.yaml")):
+        text = path.read_text()
+        for doc in yaml.safe_load_all(text):
+            pool_id = doc["UserPoolId"]
+            region = pool_id.split("_")[0]
+            idp = boto3.client("cognito-idp", region_name=region, endpoint_url=endpoint,
+                               aws_access_key_id="testing", aws_secret_access_key="testing")
+            if pool_id not in pools:
+                pools[pool_id] = idp.create_user_pool(PoolName="demo-" + pool_id)["UserPool"]["Id"]
+            name = doc.get("ClientName", doc["ClientId"])
+            attributes = {k: v for k, v in doc.items() if k not in ("UserPoolId", "ClientId")}
+            attributes.update(DRIFT.get(name, {}))
+            created = idp.create_user_pool_client(
+                UserPoolId=pools[pool_id], GenerateSecret=name in SECRET, **attributes)
+            clients[doc["ClientId"]] = created["UserPoolClient"]["ClientId"]
+        for old, new in list(pools.items()) + list(clients.items()):
+            text = text.replace(old, new)
+        (out / path.name).write_text(text)
+    print(f"seeded {len(clients)} clients in {len(pools)} pools")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
