@@ -88,8 +88,13 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   void printDiagnostics(List<Diagnostic> diagnostics) {
-    err().print(new DiagnosticRenderer(terminal.githubActions()).render(SourceLines.fill(diagnostics)));
+    err().print(new DiagnosticRenderer(terminal.githubActions()).render(diagnostics));
     err().flush();
+  }
+
+  /** Prints diagnostics made after loading, quoting their source lines from the files. */
+  void printLateDiagnostics(List<Diagnostic> diagnostics) {
+    printDiagnostics(SourceLines.fill(diagnostics));
   }
 
   /**
@@ -110,7 +115,7 @@ abstract class BaseCommand implements Callable<Integer> {
         located.add(failure.diagnostic());
       }
     }
-    printDiagnostics(located.stream().sorted(Diagnostic.ORDER).toList());
+    printLateDiagnostics(located.stream().sorted(Diagnostic.ORDER).toList());
     global.forEach(message -> err().println("ccr: error: " + message));
     err().println("ccr: " + Summaries.count(failures.size(), "client") + " could not be read.");
   }

@@ -49,7 +49,7 @@ final class PlanCommand extends BaseCommand {
   int execute() {
     DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
     FleetPlanner.Result result = plan(state);
-    printDiagnostics(result.plan().diagnostics());
+    printLateDiagnostics(result.plan().diagnostics());
     if (format != Format.json || !result.plan().hasErrors()) {
       out().print(renderer().render(result.plan()));
       out().flush();
