@@ -9,18 +9,26 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(Map<String, String> env, String... args) {
+    return run(new Context(env, Context.DEFAULT.gateways()), args);
+  }
+
+  static CliRun run(Context context, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Ccr.run(args, o, e, env);
+      code = Ccr.run(args, o, e, context);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static CliRun run(String... args) {
     return run(Map.of(), args);
+  }
+
+  String all() {
+    return out + err;
   }
 
   /** Whether any output looks like a Java stack trace. */

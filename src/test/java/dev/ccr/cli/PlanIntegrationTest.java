@@ -11,12 +11,9 @@ import dev.ccr.live.LiveClient;
 import dev.ccr.testing.MotoSeeder;
 import dev.ccr.testing.MotoSeeder.SeededClient;
 import dev.ccr.testing.MotoServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +55,7 @@ class PlanIntegrationTest {
     SeededClient client = seedWebApp(false);
     Path file = write("web.yaml", webApp(client, "ENABLED", "https://app.example.com/new-callback"));
 
-    Run run = plan("--detailed-exitcode", file.toString());
+    CliRun run = plan("--detailed-exitcode", file.toString());
 
     assertEquals(ExitCode.CHANGES, run.exitCode(), run.all());
     assertTrue(run.out().contains("~ web-app (" + pool + "/" + client.clientId() + ")"), run.out());
@@ -77,7 +74,7 @@ class PlanIntegrationTest {
     SeededClient client = seedWebApp(false);
     Path file = write("web.yaml", webApp(client, "LEGACY", "https://app.example.com/callback"));
 
-    Run run = plan("--detailed-exitcode", file.toString());
+    CliRun run = plan("--detailed-exitcode", file.toString());
 
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
     assertTrue(run.out().contains("No changes."), run.out());
@@ -90,7 +87,7 @@ class PlanIntegrationTest {
     // The live client holds 60 minutes; one hour is the same lifetime.
     String text =
         header(client) + "AccessTokenValidity: 1\nTokenValidityUnits: {AccessToken: hours}\n";
-    Run run = plan("--detailed-exitcode", write("web.yaml", text).toString());
+    CliRun run = plan("--detailed-exitcode", write("web.yaml", text).toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
   }
 
@@ -105,7 +102,7 @@ class PlanIntegrationTest {
                 + pool
                 + "\nClientId: 1example23missing45client6\nClientName: gone\n");
 
-    Run run = plan(file.toString());
+    CliRun run = plan(file.toString());
 
     assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
     assertTrue(
@@ -124,7 +121,7 @@ class PlanIntegrationTest {
     Path planFile = dir.resolve("plan.json");
 
     for (String format : List.of("text", "json", "markdown")) {
-      Run run = plan("--format", format, "--out", planFile.toString(), file.toString());
+      CliRun run = plan("--format", format, "--out", planFile.toString(), file.toString());
       assertEquals(ExitCode.OK, run.exitCode(), run.all());
       assertFalse(run.all().contains(secret), "secret in " + format + " output");
       String saved = Files.readString(planFile);
@@ -144,7 +141,7 @@ class PlanIntegrationTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Run run = run(Context.DEFAULT, "plan", "--endpoint-url", "http://127.0.0.1:" + closedPort, file.toString());
+    CliRun run = CliRun.run(Context.DEFAULT, "plan", "--endpoint-url", "http://127.0.0.1:" + closedPort, file.toString());
     assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
     assertEquals(1, run.err().split("cannot reach Cognito at", -1).length - 1, run.err());
     assertTrue(run.err().contains("2 clients could not be read."), run.err());
@@ -154,7 +151,7 @@ class PlanIntegrationTest {
   @Test
   void plan_invalidFile_exitsThreeWithoutCallingAws() throws IOException {
     Path file = write("bad.yaml", "UserPoolId: " + pool + "\nClientId: abc\nAuthSessionValidity: 99\n");
-    Run run = plan(file.toString());
+    CliRun run = plan(file.toString());
     assertEquals(ExitCode.INVALID, run.exitCode(), run.all());
     assertEquals("", run.out());
     assertEquals(0, calls.get(), "no AWS call for an invalid desired state");
@@ -212,30 +209,13 @@ class PlanIntegrationTest {
     return file;
   }
 
-  private Run plan(String... args) {
+  private CliRun plan(String... args) {
     String[] all = new String[args.length + 3];
     all[0] = "plan";
     all[1] = "--endpoint-url";
     all[2] = endpoint.toString();
     System.arraycopy(args, 0, all, 3, args.length);
-    return run(new Context(Map.of(), options -> new Counting(new AwsCognitoGateway(options))), all);
-  }
-
-  private static Run run(Context context, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Ccr.run(args, o, e, context);
-    }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private record Run(int exitCode, String out, String err) {
-    String all() {
-      return out + err;
-    }
+    return CliRun.run(new Context(Map.of(), options -> new Counting(new AwsCognitoGateway(options))), all);
   }
 
   /** Passes calls through and counts them, updates separately. */
