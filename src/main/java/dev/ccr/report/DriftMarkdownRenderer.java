@@ -99,7 +99,14 @@ final class DriftMarkdownRenderer implements DriftRenderer {
       int n = report.clients().size();
       return "### ccr drift: no drift\n\n" + (n == 1 ? "1 client matches its file." : n + " clients match their files.") + "\n";
     }
-    return "### ccr drift: " + DriftRenderer.counts(report) + "\n";
+    String heading = "### ccr drift: " + DriftRenderer.counts(report) + "\n";
+    if (report.hasDrift()) {
+      heading += "\nEach change reads `attribute: live value -> value in the file`; `+` marks items only the file lists, `-` items only the live client has.\n";
+    }
+    if (report.unmanagedFail()) {
+      heading += "\nUnmanaged clients fail this check (`--fail-on-unmanaged`).\n";
+    }
+    return heading;
   }
 
   private static List<Entry> entries(DriftReport report) {

@@ -44,7 +44,13 @@ final class DriftTextRenderer implements DriftRenderer {
       return out.append(report.unmanaged().isEmpty() ? "." : "; " + report.unmanaged().size() + " unmanaged.").append('\n').toString();
     }
     out.append("Drift: ").append(DriftRenderer.counts(report)).append('.');
-    return out.append(report.hasDrift() ? " Changes read: live value -> value in the file.\n" : "\n").toString();
+    if (report.hasDrift()) {
+      out.append(" Changes read: live value -> value in the file.");
+    }
+    if (report.unmanagedFail()) {
+      out.append(" Unmanaged clients fail the check (--fail-on-unmanaged).");
+    }
+    return out.append('\n').toString();
   }
 
   private void client(StringBuilder out, ClientResult client) {
