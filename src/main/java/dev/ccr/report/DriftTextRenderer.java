@@ -41,7 +41,9 @@ final class DriftTextRenderer implements DriftRenderer {
     if (!report.hasDrift() && report.count(Status.ERROR) == 0 && report.poolErrors().isEmpty()) {
       long n = report.clients().size();
       out.append("No drift. ").append(n == 1 ? "1 client matches its file" : n + " clients match their files");
-      return out.append(report.unmanaged().isEmpty() ? "." : "; " + report.unmanaged().size() + " unmanaged.").append('\n').toString();
+      int unmanaged = report.unmanaged().size();
+      out.append(unmanaged == 0 ? "." : "; " + unmanaged + " unmanaged client" + (unmanaged == 1 ? "." : "s."));
+      return out.append(report.unmanagedFail() ? " Unmanaged clients fail the check (--fail-on-unmanaged).\n" : "\n").toString();
     }
     out.append("Drift: ").append(DriftRenderer.counts(report)).append('.');
     if (report.hasDrift()) {
