@@ -76,11 +76,7 @@ final class DriftTextRenderer implements DriftRenderer {
   }
 
   private void line(StringBuilder out, Line line) {
-    out.append("    ".repeat(line.depth() + 1))
-        .append(line.symbol().render(colour))
-        .append(' ')
-        .append(line.text())
-        .append('\n');
+    TextRenderer.line(out, line, colour);
   }
 
   private static String at(Position position) {
