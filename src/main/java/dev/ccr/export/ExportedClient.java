@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param fileName the client's file name within the output directory ({@code web-app.yaml})
  * @param yaml the document, starting with the schema modeline
- * @param findings what {@code ccr validate} will report about the document: the rules of ccr the
- *     live client breaks (errors) and the warnings; empty for a client that meets every rule
+ * @param findings what {@code ccr validate} will report about the document (and {@code ccr plan},
+ *     for the rules that need the live client): the rules of ccr the live client breaks (errors)
+ *     and the warnings; empty for a client that meets every rule
  */
 public record ExportedClient(LiveClient client, String fileName, String yaml, List<Diagnostic> findings) {
   public ExportedClient {

@@ -171,6 +171,16 @@ class ExporterTest {
   }
 
   @Test
+  void export_clientCredentialsWithoutSecret_isAFindingAsPlanReportsIt() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("AllowedOAuthFlowsUserPoolClient", true);
+    a.put("AllowedOAuthFlows", List.of("client_credentials"));
+    ExportedClient exported = new Exporter(false).export(List.of(new LiveClient(POOL, "m2m", a, false))).get(0);
+    assertEquals(1, exported.findings().size(), exported.findings().toString());
+    assertTrue(exported.findings().get(0).message().startsWith("AllowedOAuthFlows: client_credentials needs a client with a secret"));
+  }
+
+  @Test
   void export_neverWritesTheSecretOrTheDates() {
     for (LiveClient client : List.of(full(), defaults())) {
       String yaml = new Exporter(false).export(List.of(client)).get(0).yaml();
