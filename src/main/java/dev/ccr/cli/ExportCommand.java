@@ -104,7 +104,10 @@ final class ExportCommand extends BaseCommand {
   private List<String> listed(CognitoGateway gateway) {
     try {
       return gateway.list(userPoolId).stream()
-          .sorted(Comparator.comparing(ClientSummary::clientName).thenComparing(ClientSummary::clientId))
+          .sorted(
+              Comparator.comparing(ClientSummary::clientName, String.CASE_INSENSITIVE_ORDER)
+                  .thenComparing(ClientSummary::clientName)
+                  .thenComparing(ClientSummary::clientId))
           .map(ClientSummary::clientId)
           .toList();
     } catch (GatewayException e) {
