@@ -138,14 +138,16 @@ class ExportIntegrationTest {
     assertEquals("", export.out());
     assertEquals("Exported 7 clients of " + pool + " to " + out + "/.\n", export.err());
     assertEquals(
-        List.of(
-            "minimal.yaml",
-            "partner-portal.yaml",
-            "reports-service.yaml",
-            "true.yaml",
-            "twin-" + idPrefix("twin") + ".yaml",
-            "twin-" + idPrefix("Twin") + ".yaml",
-            "web-app-prod.yaml"),
+        Stream.of(
+                "minimal.yaml",
+                "partner-portal.yaml",
+                "reports-service.yaml",
+                "true.yaml",
+                "twin-" + idPrefix("twin") + ".yaml",
+                "twin-" + idPrefix("Twin") + ".yaml",
+                "web-app-prod.yaml")
+            .sorted()
+            .toList(),
         fileNames(out));
 
     CliRun validate = CliRun.run("validate", out.toString());
