@@ -2,6 +2,7 @@ package dev.ccr.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,24 +30,43 @@ public final class SpecLoader {
     List<Diagnostic> diagnostics = new ArrayList<>();
     Map<String, ClientSpec> declared = new HashMap<>();
     for (Path file : files) {
-      YamlReader.Result result = reader.read(file.toString(), read(file));
-      diagnostics.addAll(result.diagnostics());
-      for (YamlReader.Document document : result.documents()) {
-        List<Diagnostic> found = checkDocument(result.source(), document);
-        boolean valid = document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError);
-        diagnostics.addAll(found);
-        if (valid) {
-          ClientSpec spec = toSpec(result.source(), document);
-          ClientSpec first = declared.putIfAbsent(spec.userPoolId() + "/" + spec.clientId(), spec);
-          if (first == null) {
-            clients.add(spec);
-          } else {
-            diagnostics.add(duplicate(result.source(), document, first));
-          }
+      add(reader.read(file.toString(), read(file)), clients, diagnostics, declared);
+    }
+    return new DesiredState(clients, diagnostics, files.stream().map(Path::toString).toList());
+  }
+
+  /**
+   * Loads text held in memory exactly as {@link #load} loads a file; {@code displayName} stands
+   * for the file in diagnostics.
+   */
+  public DesiredState loadText(String displayName, String text) {
+    List<ClientSpec> clients = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    add(reader.read(displayName, bytes), clients, diagnostics, new HashMap<>());
+    return new DesiredState(clients, diagnostics, List.of(displayName));
+  }
+
+  private void add(
+      YamlReader.Result result,
+      List<ClientSpec> clients,
+      List<Diagnostic> diagnostics,
+      Map<String, ClientSpec> declared) {
+    diagnostics.addAll(result.diagnostics());
+    for (YamlReader.Document document : result.documents()) {
+      List<Diagnostic> found = checkDocument(result.source(), document);
+      boolean valid = document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError);
+      diagnostics.addAll(found);
+      if (valid) {
+        ClientSpec spec = toSpec(result.source(), document);
+        ClientSpec first = declared.putIfAbsent(spec.userPoolId() + "/" + spec.clientId(), spec);
+        if (first == null) {
+          clients.add(spec);
+        } else {
+          diagnostics.add(duplicate(result.source(), document, first));
         }
       }
     }
-    return new DesiredState(clients, diagnostics, files.stream().map(Path::toString).toList());
   }
 
   private static byte[] read(Path file) {

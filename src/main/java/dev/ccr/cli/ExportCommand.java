@@ -1,0 +1,148 @@
+package dev.ccr.cli;
+
+import dev.ccr.export.ClientYaml;
+import dev.ccr.export.ExportWriter;
+import dev.ccr.export.ExportedClient;
+import dev.ccr.export.Exporter;
+import dev.ccr.live.ClientReader;
+import dev.ccr.live.ClientSummary;
+import dev.ccr.live.CognitoGateway;
+import dev.ccr.live.GatewayException;
+import dev.ccr.live.LiveClient;
+import dev.ccr.spec.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ccr export}: writes desired-state files for clients that exist already. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads a user pool's app clients (all of them, or the ones named) and writes one",
+      "desired-state file per client into --output-dir, or one YAML stream to stdout.",
+      "The files validate and plan with no changes. Never writes the client secret.",
+      "Existing files are left alone unless --force is given. Makes no change in AWS."
+    },
+    footer = ExitCode.HELP_TABLE)
+final class ExportCommand extends BaseCommand {
+  private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
+
+  @Mixin AwsMixin aws = new AwsMixin();
+
+  @Option(names = "--user-pool-id", required = true, paramLabel = "ID", description = "The user pool to export (us-east-1_Abc).")
+  String userPoolId;
+
+  @Option(names = "--client-id", paramLabel = "ID", description = "Export only this client; repeat for several (default: every client of the pool).")
+  List<String> clientIds = new ArrayList<>();
+
+  @Option(names = "--output-dir", paramLabel = "DIR", description = "Write one <client-name>.yaml per client here, creating DIR if needed (default: one stream to stdout).")
+  Path outputDir;
+
+  @Option(names = "--omit-defaults", description = "Leave out attributes equal to Cognito's defaults; they stay unmanaged.")
+  boolean omitDefaults;
+
+  @Option(names = "--force", description = "Overwrite files that exist in --output-dir.")
+  boolean force;
+
+  @Override
+  int execute() {
+    checkOptions();
+    List<ExportedClient> exported = new Exporter(omitDefaults).export(read());
+    if (outputDir == null) {
+      out().print(ClientYaml.stream(exported.stream().map(ExportedClient::yaml).toList()));
+      out().flush();
+    } else {
+      write(exported);
+    }
+    reportFindings(exported);
+    String where = outputDir == null ? "" : " to " + outputDir + "/";
+    err().println("Exported " + Summaries.count(exported.size(), "client") + " of " + userPoolId + where + ".");
+    return ExitCode.OK;
+  }
+
+  private void checkOptions() {
+    if (!USER_POOL_ID.matcher(userPoolId).matches()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--user-pool-id must look like us-east-1_Abc123, not '" + userPoolId + "'");
+    }
+    if (force && outputDir == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--force only applies with --output-dir");
+    }
+  }
+
+  /** The clients to export: the ones named, or the whole pool sorted by name; stops on failure. */
+  private List<LiveClient> read() {
+    try (CognitoGateway gateway = gateway(aws)) {
+      List<String> ids = clientIds.isEmpty() ? listed(gateway) : List.copyOf(new LinkedHashSet<>(clientIds));
+      List<ClientReader.Key> keys = ids.stream().map(id -> new ClientReader.Key(userPoolId, id)).toList();
+      List<LiveClient> clients = new ArrayList<>();
+      List<ClientReader.Failed> failures = new ArrayList<>();
+      for (ClientReader.Result result : new ClientReader(gateway, aws.concurrency).readAll(keys)) {
+        if (result instanceof ClientReader.Found found) {
+          clients.add(found.client());
+        } else if (result instanceof ClientReader.Failed failed) {
+          failures.add(failed);
+        }
+      }
+      if (!failures.isEmpty()) {
+        failures.forEach(f -> err().println("ccr: error: cannot read client " + userPoolId + "/" + f.key().clientId() + ": " + f.error().getMessage()));
+        err().println("ccr: nothing exported: " + Summaries.count(failures.size(), "client") + " could not be read.");
+        throw new Stop(ExitCode.ERROR);
+      }
+      return clients;
+    }
+  }
+
+  private List<String> listed(CognitoGateway gateway) {
+    try {
+      return gateway.list(userPoolId).stream()
+          .sorted(
+              Comparator.comparing(ClientSummary::clientName, String.CASE_INSENSITIVE_ORDER)
+                  .thenComparing(ClientSummary::clientName)
+                  .thenComparing(ClientSummary::clientId))
+          .map(ClientSummary::clientId)
+          .toList();
+    } catch (GatewayException e) {
+      err().println("ccr: error: cannot list the clients of " + userPoolId + ": " + e.getMessage());
+      throw new Stop(ExitCode.ERROR);
+    }
+  }
+
+  private void write(List<ExportedClient> exported) {
+    List<Path> existing = force ? List.of() : ExportWriter.existing(outputDir, exported);
+    if (!existing.isEmpty()) {
+      err().println("ccr: error: " + Summaries.count(existing.size(), "file") + " exist already; nothing was written:");
+      existing.forEach(path -> err().println("  " + path));
+      err().println("Export into an empty directory, or pass --force to overwrite them.");
+      throw new Stop(ExitCode.ERROR);
+    }
+    try {
+      ExportWriter.write(outputDir, exported, force);
+    } catch (IOException e) {
+      err().println("ccr: error: cannot write to " + outputDir + ": " + e);
+      throw new Stop(ExitCode.ERROR);
+    }
+  }
+
+  /** A warning per rule an exported client breaks, naming the client: validate will report it. */
+  private void reportFindings(List<ExportedClient> exported) {
+    for (ExportedClient client : exported) {
+      for (Diagnostic finding : client.findings()) {
+        String file =
+            outputDir == null
+                ? ""
+                : outputDir.resolve(client.fileName()) + ":" + finding.position().line() + ":" + finding.position().column() + ": ";
+        String what = finding.isError() ? "breaks a rule of ccr and was exported anyway" : "draws a warning from 'ccr validate'";
+        err().println("ccr: warning: " + file + "client " + client.displayName() + " (" + client.client().clientId() + ") " + what + ": " + finding.message());
+      }
+    }
+  }
+}
