@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Keeps Amazon Cognito user pool app clients equal to YAML files kept in git.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class},
     footer = ExitCode.HELP_TABLE)
 public final class Ccr implements Runnable {
 
@@ -39,9 +39,12 @@ public final class Ccr implements Runnable {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Context context) {
+    return run(args, out, err, context, Terminal.detect(context.env()));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    Terminal terminal = Terminal.detect(context.env());
     CommandLine cli =
         new CommandLine(new Ccr(), new CommandFactory(terminal, context))
             .setOut(outWriter)
