@@ -72,7 +72,7 @@ final class ApplyCommand extends BaseCommand {
       if (!plan.hasChanges()) {
         out().println("No changes. The plan has nothing to apply.");
       }
-      return report(new Applier(gateway, aws.concurrency).apply(plan));
+      return report(new Applier(gateway, aws.concurrency, context.backoff()).apply(plan));
     }
   }
 
@@ -95,7 +95,7 @@ final class ApplyCommand extends BaseCommand {
         out().println("Apply cancelled.");
         return ExitCode.OK;
       }
-      return report(new Applier(gateway, aws.concurrency).apply(result.plan(), state.clients()));
+      return report(new Applier(gateway, aws.concurrency, context.backoff()).apply(result.plan(), state.clients()));
     }
   }
 
