@@ -13,7 +13,7 @@ if ! python3 -c 'import moto.server, boto3, yaml' 2>/dev/null; then
 fi
 if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; then
   echo "== building ccr"
-  mvn -B -q package -DskipTests
+  mvn -B -q -Dstyle.color=never package -DskipTests
 fi
 
 work=$(mktemp -d)

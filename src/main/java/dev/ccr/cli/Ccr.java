@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Keeps Amazon Cognito user pool app clients equal to YAML files kept in git.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DriftCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = ExitCode.HELP_TABLE)
 public final class Ccr implements Runnable {
 

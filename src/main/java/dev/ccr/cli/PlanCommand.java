@@ -50,7 +50,8 @@ final class PlanCommand extends BaseCommand {
     DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
     FleetPlanner.Result result = plan(state);
     printLateDiagnostics(result.plan().diagnostics());
-    if (format != Format.json || !result.plan().hasErrors()) {
+    boolean planned = !result.plan().clients().isEmpty();
+    if (planned && (format != Format.json || !result.plan().hasErrors())) {
       out().print(renderer().render(result.plan()));
       out().flush();
     }

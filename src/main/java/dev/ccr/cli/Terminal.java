@@ -12,7 +12,11 @@ import picocli.CommandLine.Help.Ansi;
 record Terminal(boolean interactive, boolean colour, boolean githubActions) {
 
   static Terminal detect(Map<String, String> env) {
-    boolean console = System.console() != null;
+    return of(System.console() != null, env);
+  }
+
+  /** @param console whether the process runs on a terminal */
+  static Terminal of(boolean console, Map<String, String> env) {
     boolean noColor = env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty();
     boolean dumb = "dumb".equals(env.get("TERM"));
     return new Terminal(console, console && !noColor && !dumb, "true".equals(env.get("GITHUB_ACTIONS")));

@@ -8,6 +8,9 @@ import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version the build wrote into {@code dev/ccr/version.properties}. */
 final class Version implements IVersionProvider {
+  /** Where users learn about ccr; reports that name their tool (SARIF) point here. */
+  static final String INFORMATION_URI = "https://ccr.dev/";
+
   @Override
   public String[] getVersion() {
     return new String[] {"ccr " + number()};

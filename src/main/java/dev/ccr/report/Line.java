@@ -17,7 +17,8 @@ record Line(Symbol symbol, int depth, String text) {
     ADD('+', "32"),
     REMOVE('-', "31"),
     CHANGE('~', "33"),
-    ERROR('!', "31");
+    ERROR('!', "31"),
+    UNMANAGED('?', "36");
 
     final char mark;
     final String ansi;

@@ -55,7 +55,7 @@ final class MarkdownRenderer implements PlanRenderer {
   }
 
   /** In a diff block the mark must be the first character, so set items are indented after it. */
-  private static void line(StringBuilder out, Line line) {
+  static void line(StringBuilder out, Line line) {
     out.append(line.symbol().render(false))
         .append(' ')
         .append("  ".repeat(line.depth()))
@@ -63,11 +63,11 @@ final class MarkdownRenderer implements PlanRenderer {
         .append('\n');
   }
 
-  private static String cell(String text) {
+  static String cell(String text) {
     return html(text).replace("|", "\\|");
   }
 
-  private static String html(String text) {
+  static String html(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -46,6 +46,11 @@ final class TextRenderer implements PlanRenderer {
   }
 
   private void line(StringBuilder out, Line line) {
+    line(out, line, colour);
+  }
+
+  /** An attribute line indented under its client, set items one level deeper. */
+  static void line(StringBuilder out, Line line, boolean colour) {
     out.append("    ".repeat(line.depth() + 1))
         .append(line.symbol().render(colour))
         .append(' ')

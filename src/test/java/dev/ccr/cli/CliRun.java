@@ -9,14 +9,11 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Ccr.run(args, o, e, env);
-    }
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return run(new Context(env, Context.DEFAULT.gateways()), args);
+  }
+
+  static CliRun run(Context context, String... args) {
+    return run(context, Terminal.detect(context.env()), args);
   }
 
   /** A run with a given context (gateways, standard input) and terminal. */
@@ -33,6 +30,10 @@ record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(String... args) {
     return run(Map.of(), args);
+  }
+
+  String all() {
+    return out + err;
   }
 
   /** Whether any output looks like a Java stack trace. */

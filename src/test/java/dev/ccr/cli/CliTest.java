@@ -93,6 +93,14 @@ class CliTest {
   }
 
   @Test
+  void plan_endpointWithoutScheme_isUsageError() throws IOException {
+    Path file = write("web.yaml", VALID);
+    CliRun run = CliRun.run("plan", "--endpoint-url", "localhost:4566", file.toString());
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+    assertTrue(run.err().contains("--endpoint-url must be an http:// or https:// URL with a host"), run.err());
+  }
+
+  @Test
   void noCommand_isUsageError() {
     CliRun run = CliRun.run();
     assertEquals(ExitCode.USAGE, run.exitCode());

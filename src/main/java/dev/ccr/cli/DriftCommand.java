@@ -1,0 +1,137 @@
+package dev.ccr.cli;
+
+import dev.ccr.drift.DriftChecker;
+import dev.ccr.drift.DriftReport;
+import dev.ccr.live.CognitoGateway;
+import dev.ccr.plan.FleetPlanner;
+import dev.ccr.report.DriftRenderer;
+import dev.ccr.spec.DesiredState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ccr drift}: reports how the live clients differ from their files, for CI and schedules. */
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads every declared client and reports the attributes that drifted from the files,",
+      "and the clients of the same user pools that no file declares (unmanaged).",
+      "Exits 2 when anything drifted. Makes no change in AWS."
+    },
+    footer = ExitCode.HELP_TABLE)
+final class DriftCommand extends BaseCommand {
+  /** The output formats of drift. */
+  enum Format {
+    text,
+    json,
+    markdown,
+    junit,
+    sarif
+  }
+
+  @Mixin SpecMixin specs = new SpecMixin();
+  @Mixin AwsMixin aws = new AwsMixin();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on-unmanaged", description = "Exit 2 when a declared pool has clients no file declares.")
+  boolean failOnUnmanaged;
+
+  @Option(
+      names = "--github-summary",
+      description = "Also append the Markdown report to the file named by $GITHUB_STEP_SUMMARY, when it is set.")
+  boolean githubSummary;
+
+  @Override
+  int execute() {
+    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    DriftReport report = check(state);
+    String rendered = renderer().render(report);
+    if (output == null) {
+      out().print(rendered);
+      out().flush();
+    } else {
+      write(output, rendered, false);
+    }
+    if (githubSummary) {
+      appendGithubSummary(report);
+    }
+    if (output != null || format != Format.text) {
+      err().println("Drift: " + DriftRenderer.counts(report) + "." + (output == null ? "" : " Report written to " + output + "."));
+    }
+    return exitCode(report);
+  }
+
+  private DriftReport check(DesiredState state) {
+    FleetPlanner.Result result;
+    List<DriftChecker.PoolListing> listings;
+    try (CognitoGateway gateway = gateway(aws)) {
+      DriftChecker checker = new DriftChecker(gateway, aws.concurrency);
+      result = checker.read(state.clients());
+      listings = checker.list(state.clients());
+    }
+    printLateDiagnostics(result.plan().diagnostics());
+    reportReadFailures(result.failures());
+    DriftReport report = DriftChecker.assemble(state.clients(), result, listings, failOnUnmanaged);
+    report.poolErrors().forEach(error -> err().println("ccr: error: " + error.message()));
+    return report;
+  }
+
+  private DriftRenderer renderer() {
+    return switch (format) {
+      case text -> DriftRenderer.text(terminal.colour() && output == null);
+      case json -> DriftRenderer.json(Version.generatedBy());
+      case markdown -> DriftRenderer.markdown();
+      case junit -> DriftRenderer.junit();
+      case sarif -> DriftRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));
+    };
+  }
+
+  private void appendGithubSummary(DriftReport report) {
+    String summary = context.env().getOrDefault("GITHUB_STEP_SUMMARY", "");
+    if (summary.isEmpty()) {
+      err().println("ccr: GITHUB_STEP_SUMMARY is not set; no job summary written");
+      return;
+    }
+    write(Path.of(summary), DriftRenderer.markdown().render(report), true);
+  }
+
+  private void write(Path file, String text, boolean append) {
+    try {
+      if (append) {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } else {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      err().println("ccr: cannot write " + file + ": " + e.getMessage());
+      throw new Stop(ExitCode.ERROR);
+    }
+  }
+
+  /** Errors first (1, then 3 for values the live client makes invalid), then drift (2). */
+  private static int exitCode(DriftReport report) {
+    if (report.hasReadErrors()) {
+      return ExitCode.ERROR;
+    }
+    if (report.hasPlanErrors()) {
+      return ExitCode.INVALID;
+    }
+    return report.hasDrift() || report.unmanagedFail() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+}

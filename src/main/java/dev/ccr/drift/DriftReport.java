@@ -1,0 +1,216 @@
+package dev.ccr.drift;
+
+import dev.ccr.plan.AttributeChange;
+import dev.ccr.spec.Position;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What {@code ccr drift} found, ready to render: every declared client with its status and drifted
+ * attributes, the clients of the same pools that no file declares, and the pools that could not be
+ * listed. Renderers only format this value; they never compare anything.
+ *
+ * @param clients every declared client, in the order the files declare them
+ * @param unmanaged the live clients no file declares, by pool in file order, then as listed
+ * @param poolErrors the pools whose clients could not be listed
+ * @param failOnUnmanaged whether an unmanaged client counts as a failure (--fail-on-unmanaged)
+ */
+public record DriftReport(
+    List<ClientResult> clients,
+    List<UnmanagedClient> unmanaged,
+    List<PoolError> poolErrors,
+    boolean failOnUnmanaged) {
+
+  public DriftReport {
+    clients = List.copyOf(clients);
+    unmanaged = List.copyOf(unmanaged);
+    poolErrors = List.copyOf(poolErrors);
+  }
+
+  /** How a declared client compares with its file. */
+  public enum Status {
+    IN_SYNC,
+    DRIFTED,
+    ERROR;
+
+    /** The word used in every format: {@code in-sync}, {@code drifted}, {@code error}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** What kind of problem kept a client from being compared. */
+  public enum ProblemKind {
+    /** The live client could not be read (not found, access denied, network). */
+    READ,
+    /** The file's value cannot be compared with the live one (out of range under the live unit). */
+    PLAN
+  }
+
+  /**
+   * A problem with one client, located in its file.
+   *
+   * @param position where the problem is in the file (the ClientId key for a read error)
+   */
+  public record Problem(ProblemKind kind, String message, Position position) {
+    public Problem {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(position, "position");
+    }
+  }
+
+  /**
+   * One drifted attribute.
+   *
+   * @param change the plan's change: {@code before} is the live value, {@code after} the file's
+   * @param position the line and column of the attribute's key in the file
+   */
+  public record DriftedAttribute(AttributeChange change, Position position) {
+    public DriftedAttribute {
+      Objects.requireNonNull(change, "change");
+      Objects.requireNonNull(position, "position");
+    }
+
+    public String path() {
+      return change.path();
+    }
+
+    /** The value in the file, as displayed. */
+    public String desired() {
+      return change.after().display();
+    }
+
+    /** The live value, as displayed (Cognito's default when Describe left it out). */
+    public String live() {
+      return change.before().display();
+    }
+
+    /** For a set: the items the file lists and the live client lacks. */
+    public List<String> missing() {
+      return change.added();
+    }
+
+    /** For a set: the live items the file does not list. */
+    public List<String> extra() {
+      return change.removed();
+    }
+  }
+
+  /**
+   * One declared client.
+   *
+   * @param file the file that declares it, as the user named it
+   * @param position the start of its document
+   * @param clientName the live name; the file's name or the client id when it could not be read
+   * @param status {@link Status#ERROR} exactly when {@code problems} is not empty, else {@link
+   *     Status#DRIFTED} exactly when {@code drifted} is not empty
+   */
+  public record ClientResult(
+      String file,
+      Position position,
+      String userPoolId,
+      String clientId,
+      String clientName,
+      List<DriftedAttribute> drifted,
+      List<Problem> problems) {
+    public ClientResult {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(position, "position");
+      Objects.requireNonNull(userPoolId, "userPoolId");
+      Objects.requireNonNull(clientId, "clientId");
+      Objects.requireNonNull(clientName, "clientName");
+      drifted = List.copyOf(drifted);
+      problems = List.copyOf(problems);
+    }
+
+    public Status status() {
+      if (!problems.isEmpty()) {
+        return Status.ERROR;
+      }
+      return drifted.isEmpty() ? Status.IN_SYNC : Status.DRIFTED;
+    }
+
+    /** {@code web-app (us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado)}. */
+    public String title() {
+      return clientName + " (" + userPoolId + "/" + clientId + ")";
+    }
+  }
+
+  /**
+   * A live client of a declared pool that no file declares.
+   *
+   * @param file the first file that declares a client of the pool, where findings about it are
+   *     located
+   * @param position the UserPoolId key in that file
+   * @param clientName the live name, empty when it has none
+   */
+  public record UnmanagedClient(
+      String userPoolId, String clientId, String clientName, String file, Position position) {
+    public UnmanagedClient {
+      Objects.requireNonNull(userPoolId, "userPoolId");
+      Objects.requireNonNull(clientId, "clientId");
+      Objects.requireNonNull(clientName, "clientName");
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(position, "position");
+    }
+
+    /** {@code legacy (us-east-1_Abc/5a6b...)}, or the id alone when the client has no name. */
+    public String title() {
+      return (clientName.isEmpty() ? clientId : clientName) + " (" + userPoolId + "/" + clientId + ")";
+    }
+  }
+
+  /**
+   * A pool whose clients could not be listed, so its unmanaged clients are unknown.
+   *
+   * @param file the first file that declares a client of the pool
+   * @param position the UserPoolId key in that file
+   */
+  public record PoolError(String userPoolId, String message, String file, Position position) {
+    public PoolError {
+      Objects.requireNonNull(userPoolId, "userPoolId");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(position, "position");
+    }
+  }
+
+  public long count(Status status) {
+    return clients.stream().filter(c -> c.status() == status).count();
+  }
+
+  public boolean hasDrift() {
+    return count(Status.DRIFTED) > 0;
+  }
+
+  /** Whether a client or a pool could not be read. */
+  public boolean hasReadErrors() {
+    return !poolErrors.isEmpty()
+        || clients.stream()
+            .flatMap(c -> c.problems().stream())
+            .anyMatch(p -> p.kind() == ProblemKind.READ);
+  }
+
+  /** Whether a file value could not be compared with its live client. */
+  public boolean hasPlanErrors() {
+    return clients.stream()
+        .flatMap(c -> c.problems().stream())
+        .anyMatch(p -> p.kind() == ProblemKind.PLAN);
+  }
+
+  /** Whether the unmanaged clients fail the check. */
+  public boolean unmanagedFail() {
+    return failOnUnmanaged && !unmanaged.isEmpty();
+  }
+
+  /** The files that declare the clients, in order, each once. */
+  public List<String> files() {
+    Set<String> files = new LinkedHashSet<>();
+    clients.forEach(c -> files.add(c.file()));
+    return List.copyOf(files);
+  }
+}

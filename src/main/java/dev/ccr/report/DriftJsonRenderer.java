@@ -1,0 +1,112 @@
+package dev.ccr.report;
+
+import dev.ccr.drift.DriftReport;
+import dev.ccr.drift.DriftReport.ClientResult;
+import dev.ccr.drift.DriftReport.DriftedAttribute;
+import dev.ccr.drift.DriftReport.PoolError;
+import dev.ccr.drift.DriftReport.Problem;
+import dev.ccr.drift.DriftReport.Status;
+import dev.ccr.drift.DriftReport.UnmanagedClient;
+import dev.ccr.spec.Position;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The drift report as JSON, documented by {@code schemas/drift-report.schema.json}. */
+final class DriftJsonRenderer implements DriftRenderer {
+  /** The version of the JSON layout; it changes only with an incompatible change. */
+  static final int FORMAT_VERSION = 1;
+
+  private final String generatedBy;
+
+  DriftJsonRenderer(String generatedBy) {
+    this.generatedBy = Objects.requireNonNull(generatedBy, "generatedBy");
+  }
+
+  @Override
+  public String render(DriftReport report) {
+    ObjectNode root = PrettyJson.MAPPER.createObjectNode();
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("generatedBy", generatedBy);
+    ObjectNode summary = root.putObject("summary");
+    summary.put("clients", report.clients().size());
+    summary.put("drifted", report.count(Status.DRIFTED));
+    summary.put("inSync", report.count(Status.IN_SYNC));
+    summary.put("errors", report.count(Status.ERROR) + report.poolErrors().size());
+    summary.put("unmanaged", report.unmanaged().size());
+    summary.put("failOnUnmanaged", report.failOnUnmanaged());
+    ArrayNode clients = root.putArray("clients");
+    report.clients().forEach(c -> clients.add(client(c)));
+    ArrayNode unmanaged = root.putArray("unmanaged");
+    report.unmanaged().forEach(c -> unmanaged.add(unmanaged(c)));
+    ArrayNode poolErrors = root.putArray("poolErrors");
+    report.poolErrors().forEach(e -> poolErrors.add(poolError(e)));
+    return PrettyJson.write(root);
+  }
+
+  private static ObjectNode client(ClientResult client) {
+    ObjectNode node = PrettyJson.MAPPER.createObjectNode();
+    node.put("file", client.file());
+    node.put("line", client.position().line());
+    node.put("userPoolId", client.userPoolId());
+    node.put("clientId", client.clientId());
+    node.put("clientName", client.clientName());
+    node.put("status", client.status().label());
+    ArrayNode drifted = node.putArray("drifted");
+    client.drifted().forEach(a -> drifted.add(attribute(a)));
+    ArrayNode problems = node.putArray("problems");
+    client.problems().forEach(p -> problems.add(problem(p)));
+    return node;
+  }
+
+  private static ObjectNode attribute(DriftedAttribute attribute) {
+    ObjectNode node = PrettyJson.MAPPER.createObjectNode();
+    node.put("path", attribute.path());
+    node.put("desired", attribute.desired());
+    node.put("live", attribute.live());
+    position(node, attribute.position());
+    if (attribute.change().isSet()) {
+      strings(node.putArray("missing"), attribute.missing());
+      strings(node.putArray("extra"), attribute.extra());
+    }
+    return node;
+  }
+
+  private static ObjectNode problem(Problem problem) {
+    ObjectNode node = PrettyJson.MAPPER.createObjectNode();
+    node.put("kind", problem.kind().name().toLowerCase(Locale.ROOT));
+    node.put("message", problem.message());
+    position(node, problem.position());
+    return node;
+  }
+
+  private static ObjectNode unmanaged(UnmanagedClient client) {
+    ObjectNode node = PrettyJson.MAPPER.createObjectNode();
+    node.put("userPoolId", client.userPoolId());
+    node.put("clientId", client.clientId());
+    node.put("clientName", client.clientName());
+    node.put("file", client.file());
+    node.put("line", client.position().line());
+    return node;
+  }
+
+  private static ObjectNode poolError(PoolError error) {
+    ObjectNode node = PrettyJson.MAPPER.createObjectNode();
+    node.put("userPoolId", error.userPoolId());
+    node.put("message", error.message());
+    node.put("file", error.file());
+    node.put("line", error.position().line());
+    return node;
+  }
+
+  private static void position(ObjectNode node, Position position) {
+    node.put("line", position.line());
+    node.put("column", position.column());
+  }
+
+  private static void strings(ArrayNode array, List<String> items) {
+    items.forEach(array::add);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.ccr.report;
+
+import dev.ccr.drift.DriftReport;
+import dev.ccr.drift.DriftReport.Status;
+import java.nio.file.Path;
+
+/** Formats a drift report for people, CI systems and code scanning; renderers never diff. */
+public interface DriftRenderer {
+
+  /** The whole output, ending in a newline. */
+  String render(DriftReport report);
+
+  /** Plain text; {@code colour} adds ANSI colours to the symbols. */
+  static DriftRenderer text(boolean colour) {
+    return new DriftTextRenderer(colour);
+  }
+
+  /** JSON as documented by {@code schemas/drift-report.schema.json}. */
+  static DriftRenderer json(String generatedBy) {
+    return new DriftJsonRenderer(generatedBy);
+  }
+
+  /** Markdown for a pull-request comment or a job summary, below {@value DriftMarkdownRenderer#LIMIT} characters. */
+  static DriftRenderer markdown() {
+    return new DriftMarkdownRenderer(DriftMarkdownRenderer.LIMIT);
+  }
+
+  /** JUnit XML: a test suite per file, a test case per client. */
+  static DriftRenderer junit() {
+    return new DriftJunitRenderer();
+  }
+
+  /**
+   * SARIF 2.1.0 for code scanning; file locations are made relative to {@code workingDirectory}.
+   *
+   * @param version the tool version ({@code 0.1.0})
+   * @param informationUri where users learn about the tool
+   */
+  static DriftRenderer sarif(String version, String informationUri, Path workingDirectory) {
+    return new DriftSarifRenderer(version, informationUri, workingDirectory);
+  }
+
+  /** {@code 1 drifted, 2 in sync, 1 unmanaged} (and {@code , 1 error} when any). */
+  static String counts(DriftReport report) {
+    StringBuilder counts =
+        new StringBuilder()
+            .append(report.count(Status.DRIFTED)).append(" drifted, ")
+            .append(report.count(Status.IN_SYNC)).append(" in sync, ")
+            .append(report.unmanaged().size()).append(" unmanaged");
+    long errors = report.count(Status.ERROR) + report.poolErrors().size();
+    if (errors > 0) {
+      counts.append(", ").append(errors).append(errors == 1 ? " error" : " errors");
+    }
+    return counts.toString();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.ccr.drift;
+
+import static dev.ccr.plan.Clients.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ccr.drift.DriftReport.Status;
+import dev.ccr.live.FakeCognitoGateway;
+import dev.ccr.live.GatewayException;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Position;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DriftCheckerTest {
+  private static final String WEB = "3n4b5urk1ft4fl3mg5e62d9ado";
+  private static final String API = "4p1cl13nt0000000000000000a";
+  private static final String OTHER = "0th3r00000000000000000000a";
+
+  private final FakeCognitoGateway gateway =
+      new FakeCognitoGateway()
+          .seed(DriftReports.POOL, WEB, map("ClientName", "web", "AccessTokenValidity", 1), false)
+          .seed(DriftReports.POOL, API, map("ClientName", "api"), false)
+          .seed(DriftReports.POOL, OTHER, map("ClientName", "other"), false);
+
+  private final List<ClientSpec> declared =
+      List.of(
+          DriftReports.spec("a.yaml", 1, WEB, map("AccessTokenValidity", 2)),
+          DriftReports.spec("b.yaml", 1, API, map("ClientName", "api")));
+
+  @Test
+  void check_reportsDriftInSyncAndTheClientsNoFileDeclares() {
+    DriftReport report = new DriftChecker(gateway, 2).check(declared, false);
+    assertEquals(List.of(Status.DRIFTED, Status.IN_SYNC), report.clients().stream().map(c -> c.status()).toList());
+    assertEquals(new Position(3, 1), report.clients().get(0).drifted().get(0).position());
+    assertEquals(List.of(OTHER), report.unmanaged().stream().map(c -> c.clientId()).toList());
+    assertEquals("a.yaml", report.unmanaged().get(0).file());
+    assertTrue(report.hasDrift());
+    assertFalse(report.unmanagedFail());
+    assertTrue(new DriftChecker(gateway, 2).check(declared, true).unmanagedFail());
+  }
+
+  @Test
+  void check_listsEachPoolOnce() {
+    new DriftChecker(gateway, 1).check(declared, false);
+    long lists = gateway.calls().stream().filter(c -> c.operation() == FakeCognitoGateway.Operation.LIST).count();
+    assertEquals(1, lists);
+  }
+
+  @Test
+  void check_poolThatCannotBeListed_isAReadErrorNotAnUnmanagedClient() {
+    gateway.failAlways(
+        FakeCognitoGateway.Operation.LIST, DriftReports.POOL, "",
+        new GatewayException(GatewayException.Reason.ACCESS_DENIED, "AccessDeniedException", "cognito-idp:ListUserPoolClients", "not allowed"));
+    DriftReport report = new DriftChecker(gateway, 2).check(declared, true);
+    assertEquals(List.of(), report.unmanaged());
+    assertEquals(1, report.poolErrors().size());
+    assertTrue(report.poolErrors().get(0).message().contains("not allowed"), report.poolErrors().toString());
+    assertTrue(report.hasReadErrors());
+  }
+
+  @Test
+  void check_clientThatCannotBeRead_isAnErrorAtItsClientId() {
+    List<ClientSpec> withGone =
+        List.of(declared.get(0), DriftReports.spec("gone.yaml", 4, "g0n3000000000000000000000a", map("ClientName", "gone")));
+    DriftReport report = new DriftChecker(gateway, 2).check(withGone, false);
+    DriftReport.ClientResult gone = report.clients().get(1);
+    assertEquals(Status.ERROR, gone.status());
+    assertEquals("gone", gone.clientName());
+    assertEquals(new Position(5, 1), gone.problems().get(0).position());
+    assertTrue(report.hasReadErrors());
+  }
+}

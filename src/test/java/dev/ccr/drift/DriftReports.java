@@ -1,0 +1,136 @@
+package dev.ccr.drift;
+
+import static dev.ccr.plan.Clients.map;
+
+import dev.ccr.drift.DriftChecker.Listed;
+import dev.ccr.drift.DriftChecker.PoolListing;
+import dev.ccr.live.ClientSummary;
+import dev.ccr.live.GatewayException;
+import dev.ccr.live.LiveClient;
+import dev.ccr.plan.FleetPlanner;
+import dev.ccr.plan.Planner;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Position;
+import dev.ccr.spec.SourceRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sample drift reports built from inline desired and live clients through the real planner. */
+public final class DriftReports {
+  public static final String POOL = "us-east-1_Example12";
+
+  private DriftReports() {}
+
+  /**
+   * A client as a block-style YAML document starting at {@code line} would declare it: UserPoolId,
+   * ClientId, then one key a line, sub-keys of nested objects indented by two on their own lines.
+   */
+  public static ClientSpec spec(String file, int line, String clientId, Map<String, Object> attributes) {
+    Map<String, Position> positions = new HashMap<>();
+    positions.put("/UserPoolId", new Position(line, 1));
+    positions.put("/ClientId", new Position(line + 1, 1));
+    int next = line + 2;
+    for (Map.Entry<String, Object> entry : attributes.entrySet()) {
+      positions.put("/" + entry.getKey(), new Position(next++, 1));
+      if (entry.getValue() instanceof Map<?, ?> nested) {
+        for (Object key : nested.keySet()) {
+          positions.put("/" + entry.getKey() + "/" + key, new Position(next++, 3));
+        }
+      }
+    }
+    return new ClientSpec(new SourceRef(file, new Position(line, 1)), POOL, clientId, attributes, positions);
+  }
+
+  public static LiveClient live(String clientId, Map<String, Object> attributes) {
+    return new LiveClient(POOL, clientId, attributes, false);
+  }
+
+  /**
+   * The report of the declared {@code specs}: those with a live client are planned, the others fail
+   * as not found; the pool lists the live clients.
+   */
+  public static DriftReport report(List<ClientSpec> specs, List<LiveClient> live, boolean failOnUnmanaged) {
+    Planner planner = new Planner();
+    List<dev.ccr.plan.ClientPlan> plans = new ArrayList<>();
+    List<FleetPlanner.ReadFailure> failures = new ArrayList<>();
+    for (ClientSpec spec : specs) {
+      live.stream()
+          .filter(l -> l.clientId().equals(spec.clientId()))
+          .findFirst()
+          .ifPresentOrElse(
+              l -> plans.add(planner.plan(spec, l)),
+              () -> failures.add(new FleetPlanner.ReadFailure(spec, notFound(spec.clientId()))));
+    }
+    List<ClientSummary> listed =
+        live.stream().map(l -> new ClientSummary(POOL, l.clientId(), l.clientName())).toList();
+    List<PoolListing> listings = List.of(new Listed(POOL, listed));
+    FleetPlanner.Result result = new FleetPlanner.Result(new dev.ccr.plan.Plan(plans), live, failures);
+    return DriftChecker.assemble(specs, result, listings, failOnUnmanaged);
+  }
+
+  private static GatewayException notFound(String clientId) {
+    return new GatewayException(
+        GatewayException.Reason.NOT_FOUND,
+        "ResourceNotFoundException",
+        "cognito-idp:DescribeUserPoolClient",
+        "User pool client " + clientId + " does not exist.");
+  }
+
+  /** Web drifted four ways, api in sync, legacy gone, and one live client nobody declares. */
+  public static DriftReport driftAndUnmanaged(boolean failOnUnmanaged) {
+    ClientSpec web =
+        spec("clients/web.yaml", 1, "3n4b5urk1ft4fl3mg5e62d9ado",
+            map(
+                "ClientName", "web-app",
+                "AccessTokenValidity", 30,
+                "TokenValidityUnits", map("AccessToken", "minutes"),
+                "CallbackURLs", List.of("https://app.example.com/callback", "https://app.example.com/cb2"),
+                "AllowedOAuthFlowsUserPoolClient", true,
+                "PreventUserExistenceErrors", "ENABLED",
+                "RefreshTokenRotation", map("Feature", "DISABLED")));
+    ClientSpec api =
+        spec("clients/web.yaml", 13, "4p1cl13nt0000000000000000a",
+            map("ClientName", "api", "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")));
+    ClientSpec legacy =
+        spec("clients/legacy.yaml", 1, "l3gacy00000000000000000000", map("ClientName", "legacy <old> & \"gone\""));
+    List<LiveClient> live =
+        List.of(
+            live("3n4b5urk1ft4fl3mg5e62d9ado",
+                map(
+                    "ClientName", "web-app",
+                    "AccessTokenValidity", 1,
+                    "TokenValidityUnits", map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "days"),
+                    "CallbackURLs", List.of("https://old.example.com/callback", "https://app.example.com/callback"),
+                    "AllowedOAuthFlowsUserPoolClient", true,
+                    "RefreshTokenRotation", map("Feature", "ENABLED", "RetryGracePeriodSeconds", 10))),
+            live("4p1cl13nt0000000000000000a",
+                map("ClientName", "api", "ExplicitAuthFlows", List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"))),
+            live("f0rg0tt3n00000000000000000", map("ClientName", "forgotten-client")));
+    return report(List.of(web, api, legacy), live, failOnUnmanaged);
+  }
+
+  /** Two clients that match their files, and nothing else in the pool. */
+  public static DriftReport inSync() {
+    ClientSpec web = spec("clients/web.yaml", 1, "3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app"));
+    ClientSpec api = spec("clients/web.yaml", 5, "4p1cl13nt0000000000000000a", map("PreventUserExistenceErrors", "LEGACY"));
+    List<LiveClient> live =
+        List.of(
+            live("3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app")),
+            live("4p1cl13nt0000000000000000a", map("ClientName", "api")));
+    return report(List.of(web, api), live, false);
+  }
+
+  /** {@code n} clients in one file, each with its access token validity drifted. */
+  public static DriftReport manyDrifted(int n) {
+    List<ClientSpec> specs = new ArrayList<>();
+    List<LiveClient> live = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String id = String.format("c%025d", i);
+      specs.add(spec("clients/fleet.yaml", 1 + 5 * i, id, map("ClientName", "client-" + i, "AccessTokenValidity", 2)));
+      live.add(live(id, map("ClientName", "client-" + i, "AccessTokenValidity", 1)));
+    }
+    return report(specs, live, false);
+  }
+}

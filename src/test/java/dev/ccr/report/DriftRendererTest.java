@@ -1,0 +1,220 @@
+package dev.ccr.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.ccr.drift.DriftReport;
+import dev.ccr.drift.DriftReports;
+import dev.ccr.testing.Golden;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class DriftRendererTest {
+  private static final String VERSION = "0.1.0";
+  private static final String URI = "https://ccr.dev/";
+
+  private static DriftReport report(String name) {
+    return switch (name) {
+      case "drift-and-unmanaged" -> DriftReports.driftAndUnmanaged(false);
+      case "fail-on-unmanaged" -> DriftReports.driftAndUnmanaged(true);
+      case "in-sync" -> DriftReports.inSync();
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  private static Path golden(String name, String file) {
+    return Golden.projectDir().resolve("src/test/resources/golden/drift").resolve(name).resolve(file);
+  }
+
+  private static DriftRenderer sarif() {
+    return DriftRenderer.sarif(VERSION, URI, Golden.projectDir());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"drift-and-unmanaged", "fail-on-unmanaged", "in-sync"})
+  void render_matchesGoldenFiles(String name) {
+    DriftReport report = report(name);
+    Golden.assertMatches(golden(name, "expected.txt"), DriftRenderer.text(false).render(report));
+    Golden.assertMatches(golden(name, "expected.json"), DriftRenderer.json("ccr " + VERSION).render(report));
+    Golden.assertMatches(golden(name, "expected.md"), DriftRenderer.markdown().render(report));
+    Golden.assertMatches(golden(name, "expected.xml"), DriftRenderer.junit().render(report));
+    Golden.assertMatches(golden(name, "expected.sarif"), sarif().render(report));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"drift-and-unmanaged", "fail-on-unmanaged", "in-sync"})
+  void renderJson_validatesAgainstTheDriftReportSchema(String name) throws IOException {
+    Schema schema;
+    try (InputStream in = Files.newInputStream(Golden.projectDir().resolve("schemas/drift-report.schema.json"))) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in, InputFormat.JSON);
+    }
+    String json = DriftRenderer.json("ccr " + VERSION).render(report(name));
+    assertEquals(List.of(), schema.validate(JsonMapper.shared().readTree(json)));
+  }
+
+  @Test
+  void renderJson_locatesEachDriftedAttributeAtItsKey() {
+    JsonNode root = JsonMapper.shared().readTree(DriftRenderer.json("ccr " + VERSION).render(report("drift-and-unmanaged")));
+    JsonNode web = root.get("clients").get(0);
+    assertEquals("drifted", web.get("status").asString());
+    JsonNode validity = web.get("drifted").get(0);
+    assertEquals("AccessTokenValidity", validity.get("path").asString());
+    assertEquals("30 minutes", validity.get("desired").asString());
+    assertEquals("1 hour", validity.get("live").asString());
+    assertEquals(4, validity.get("line").asInt());
+    JsonNode rotation = web.get("drifted").get(3);
+    assertEquals("RefreshTokenRotation/Feature", rotation.get("path").asString());
+    assertEquals(11, rotation.get("line").asInt());
+    assertEquals(3, rotation.get("column").asInt());
+    assertEquals("in-sync", root.get("clients").get(1).get("status").asString());
+    assertEquals("error", root.get("clients").get(2).get("status").asString());
+    assertEquals("forgotten-client", root.get("unmanaged").get(0).get("clientName").asString());
+  }
+
+  @Test
+  void renderJunit_hasASuitePerFileACasePerClientAndAFailurePerDriftedClient() throws Exception {
+    Document xml = parse(DriftRenderer.junit().render(report("drift-and-unmanaged")));
+    NodeList suites = xml.getElementsByTagName("testsuite");
+    assertEquals(2, suites.getLength());
+    Element web = (Element) suites.item(0);
+    assertEquals("clients/web.yaml", web.getAttribute("name"));
+    assertEquals(List.of("web-app", "api", "unmanaged forgotten-client"), caseNames(web));
+    assertEquals("1", web.getAttribute("failures"));
+    assertEquals("1", web.getAttribute("skipped"));
+    Element failure = (Element) web.getElementsByTagName("failure").item(0);
+    assertEquals("4 attributes drifted: AccessTokenValidity, CallbackURLs, PreventUserExistenceErrors, RefreshTokenRotation/Feature",
+        failure.getAttribute("message"));
+    assertTrue(failure.getTextContent().contains("AccessTokenValidity (clients/web.yaml:4:1): desired 30 minutes, live 1 hour"),
+        failure.getTextContent());
+    Element legacy = (Element) suites.item(1);
+    assertEquals("clients/legacy.yaml", legacy.getAttribute("name"));
+    assertEquals("1", legacy.getAttribute("errors"));
+    Element root = xml.getDocumentElement();
+    assertEquals("4", root.getAttribute("tests"));
+    assertEquals("1", root.getAttribute("failures"));
+  }
+
+  @Test
+  void renderJunit_failOnUnmanaged_makesTheUnmanagedClientFail() throws Exception {
+    Document xml = parse(DriftRenderer.junit().render(report("fail-on-unmanaged")));
+    Element web = (Element) xml.getElementsByTagName("testsuite").item(0);
+    assertEquals("2", web.getAttribute("failures"));
+    assertEquals("0", web.getAttribute("skipped"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"drift-and-unmanaged", "in-sync"})
+  void renderSarif_hasVersionDriverAndLocatedResults(String name) {
+    JsonNode root = JsonMapper.shared().readTree(sarif().render(report(name)));
+    assertEquals("2.1.0", root.get("version").asString());
+    JsonNode run = root.get("runs").get(0);
+    JsonNode driver = run.get("tool").get("driver");
+    assertEquals("ccr", driver.get("name").asString());
+    assertEquals(VERSION, driver.get("version").asString());
+    assertEquals(URI, driver.get("informationUri").asString());
+    List<String> ruleIds = new ArrayList<>();
+    driver.get("rules").forEach(rule -> ruleIds.add(rule.get("id").asString()));
+    for (JsonNode result : run.get("results")) {
+      assertTrue(ruleIds.contains(result.get("ruleId").asString()), result.toString());
+      assertFalse(result.get("message").get("text").asString().isEmpty(), result.toString());
+      JsonNode location = result.get("locations").get(0).get("physicalLocation");
+      assertTrue(location.get("artifactLocation").get("uri").asString().startsWith("clients/"), result.toString());
+      assertTrue(location.get("region").get("startLine").asInt() >= 1, result.toString());
+    }
+  }
+
+  @Test
+  void renderSarif_oneResultPerDriftedAttributeAtItsLineAndColumn() {
+    JsonNode results = JsonMapper.shared().readTree(sarif().render(report("drift-and-unmanaged"))).get("runs").get(0).get("results");
+    List<String> found = new ArrayList<>();
+    for (JsonNode result : results) {
+      JsonNode location = result.get("locations").get(0).get("physicalLocation");
+      JsonNode region = location.get("region");
+      found.add(result.get("ruleId").asString() + " " + result.get("level").asString() + " "
+          + location.get("artifactLocation").get("uri").asString() + ":" + region.get("startLine").asInt() + ":" + region.get("startColumn").asInt());
+    }
+    assertEquals(
+        List.of(
+            "ccr/attribute-drift error clients/web.yaml:4:1",
+            "ccr/attribute-drift error clients/web.yaml:7:1",
+            "ccr/attribute-drift error clients/web.yaml:9:1",
+            "ccr/attribute-drift error clients/web.yaml:11:3",
+            "ccr/read-error error clients/legacy.yaml:2:1",
+            "ccr/unmanaged-client warning clients/web.yaml:1:1"),
+        found);
+  }
+
+  @Test
+  void sarifUri_isRelativeInsideTheWorkingDirectoryAndAFileUriOutside() {
+    DriftSarifRenderer renderer = new DriftSarifRenderer(VERSION, URI, Path.of("/work/repo"));
+    assertEquals("clients/web.yaml", renderer.uri("clients/web.yaml"));
+    assertEquals("clients/my%20app.yaml", renderer.uri("/work/repo/clients/my app.yaml"));
+    assertEquals("file:///elsewhere/web.yaml", renderer.uri("/elsewhere/web.yaml"));
+  }
+
+  @Test
+  void renderMarkdown_twoThousandDriftedClients_staysUnderTheCapAndSaysHowManyWereLeftOut() {
+    String markdown = DriftRenderer.markdown().render(DriftReports.manyDrifted(2000));
+    assertTrue(markdown.length() < 60_000, "length " + markdown.length());
+    Matcher omitted = Pattern.compile("_(\\d+) more clients were left out").matcher(markdown);
+    assertTrue(omitted.find(), markdown.substring(markdown.length() - 300));
+    int details = markdown.split("<details>", -1).length - 1;
+    int rows = (int) markdown.lines().filter(l -> l.startsWith("| client-")).count();
+    assertEquals(details, rows, "the cut falls between clients: every row has its details");
+    assertEquals(2000, details + Integer.parseInt(omitted.group(1)));
+    assertTrue(markdown.endsWith("</details>\n\n" + omitted.group(0) + " to keep this report under 60,000 characters; run `ccr drift --format text` for all of them._\n"),
+        markdown.substring(markdown.length() - 300));
+  }
+
+  @Test
+  void renderMarkdown_smallReport_isNotCut() {
+    String markdown = DriftRenderer.markdown().render(DriftReports.manyDrifted(20));
+    assertFalse(markdown.contains("left out"));
+    assertEquals(20, markdown.split("<details>", -1).length - 1);
+  }
+
+  @Test
+  void renderText_colourOnlyWhenAsked() {
+    String coloured = DriftRenderer.text(true).render(report("drift-and-unmanaged"));
+    assertTrue(coloured.contains("\u001B[36m?\u001B[0m forgotten-client"), coloured);
+    assertEquals(DriftRenderer.text(false).render(report("drift-and-unmanaged")), coloured.replaceAll("\u001B\\[\\d+m", ""));
+  }
+
+  private static Document parse(String xml) throws Exception {
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<String> caseNames(Element suite) {
+    List<String> names = new ArrayList<>();
+    NodeList cases = suite.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      String name = ((Element) cases.item(i)).getAttribute("name");
+      names.add(name.substring(0, name.indexOf(" (")));
+    }
+    return names;
+  }
+}
