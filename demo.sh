@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job end to end against a local Cognito emulator (moto): builds ccr if needed,
 # seeds a user pool with the clients of examples/ (some drifted), then validates and
-# plans them. Stops the emulator it started, whatever happens.
+# plans them, applies the saved plan, and plans again to show nothing is left. Stops the
+# emulator it started, whatever happens.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
@@ -51,3 +52,16 @@ code=$?
 set -e
 echo "(exit $code)"
 [ "$code" -eq 2 ] || { echo "demo.sh: expected plan to find drift (exit 2)" >&2; exit 1; }
+
+# A saved plan is applied without a prompt, like Terraform's: it was reviewed when it was made.
+step ccr apply --plan plan.json --endpoint-url "$endpoint"
+"$root/bin/ccr" apply --plan plan.json --endpoint-url "$endpoint"
+
+step ccr plan clients/ --endpoint-url "$endpoint" --detailed-exitcode
+set +e
+output=$("$root/bin/ccr" plan clients/ --endpoint-url "$endpoint" --detailed-exitcode)
+code=$?
+set -e
+echo "$output"
+echo "(exit $code)"
+[ "$code" -eq 0 ] && [[ $output == "No changes."* ]] || { echo "demo.sh: expected no changes after apply (exit 0)" >&2; exit 1; }

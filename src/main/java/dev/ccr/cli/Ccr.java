@@ -16,8 +16,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
       DriftCommand.class,
       ExportCommand.class,
+      CommandLine.HelpCommand.class
+    },
       CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_TABLE)
@@ -45,9 +51,12 @@ public final class Ccr implements Runnable {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Context context) {
+    return run(args, out, err, context, Terminal.detect(context.env()));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    Terminal terminal = Terminal.detect(context.env());
     CommandLine cli =
         new CommandLine(new Ccr(), new CommandFactory(terminal, context))
             .setOut(outWriter)

@@ -1,19 +1,31 @@
 package dev.ccr.cli;
 
+import dev.ccr.apply.Backoff;
 import dev.ccr.live.AwsCognitoGateway;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.CognitoGateway;
+import java.io.InputStream;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What a command gets from outside besides its arguments: the environment, and how to open the
- * door to Cognito (tests give a fake).
+ * What a command gets from outside besides its arguments: the environment, how to open the door to
+ * Cognito (tests give a fake), standard input (for apply's confirmation) and how apply waits
+ * before retrying (tests do not wait).
  */
-record Context(Map<String, String> env, Gateways gateways) {
+record Context(Map<String, String> env, Gateways gateways, InputStream in, Backoff backoff) {
   static final Context DEFAULT = new Context(Map.of(), AwsCognitoGateway::new);
 
   Context {
     env = Map.copyOf(env);
+    Objects.requireNonNull(gateways, "gateways");
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(backoff, "backoff");
+  }
+
+  /** A context reading the process's standard input, retrying with the standard backoff. */
+  Context(Map<String, String> env, Gateways gateways) {
+    this(env, gateways, System.in, Backoff.standard());
   }
 
   /** Opens a gateway for the AWS options of a command line. */

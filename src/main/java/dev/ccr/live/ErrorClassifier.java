@@ -41,6 +41,9 @@ final class ErrorClassifier {
           "InvalidOAuthFlowException",
           "FeatureUnavailableInTierException");
 
+  private static final Set<String> TRANSIENT =
+      Set.of("ConcurrentModificationException", "InternalErrorException");
+
   private ErrorClassifier() {}
 
   /**
@@ -120,6 +123,9 @@ final class ErrorClassifier {
     }
     if (REJECTED.contains(code)) {
       return new GatewayException(Reason.REJECTED, code, action, message);
+    }
+    if (TRANSIENT.contains(code) || error.statusCode() >= 500) {
+      return new GatewayException(Reason.RETRYABLE, code, action, code + ": " + message);
     }
     return new GatewayException(Reason.OTHER, code, action, code + ": " + message);
   }

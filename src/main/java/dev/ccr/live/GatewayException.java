@@ -22,6 +22,11 @@ public final class GatewayException extends RuntimeException {
     UNREACHABLE,
     /** Still throttled after the retries (TooManyRequestsException). */
     THROTTLED,
+    /**
+     * A transient failure worth another try: ConcurrentModificationException, InternalErrorException
+     * or another server-side (HTTP 5xx) error.
+     */
+    RETRYABLE,
     /** Cognito rejected a value (InvalidParameter, ScopeDoesNotExist, InvalidOAuthFlow, ...). */
     REJECTED,
     /** Anything else, Cognito's message says what. */

@@ -2,8 +2,11 @@ package dev.ccr.plan;
 
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.SourceRef;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +18,9 @@ import java.util.regex.Pattern;
  * @param fingerprint the SHA-256 (lower-case hex) of the normalised live configuration
  * @param diagnostics plan-time problems (a validity that the live unit puts out of range); a client
  *     with an error is not updatable, and its invalid change is not among {@code changes}
+ * @param live the normalised live configuration the plan was computed from, exactly what {@code
+ *     fingerprint} hashes (keys sorted, defaults filled in, sets sorted, validities in seconds,
+ *     integers as Long, no secret); empty when not recorded. Apply names what moved against it.
  */
 public record ClientPlan(
     SourceRef source,
@@ -24,7 +30,8 @@ public record ClientPlan(
     Action action,
     List<AttributeChange> changes,
     String fingerprint,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    Map<String, Object> live) {
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -36,12 +43,26 @@ public record ClientPlan(
     Objects.requireNonNull(action, "action");
     changes = List.copyOf(changes);
     diagnostics = List.copyOf(diagnostics);
+    live = freeze(live);
     if ((action == Action.UPDATE) == changes.isEmpty()) {
       throw new IllegalArgumentException(action + " does not fit " + changes.size() + " changes");
     }
     if (!SHA256_HEX.matcher(fingerprint).matches()) {
       throw new IllegalArgumentException("not a SHA-256 hex digest: " + fingerprint);
     }
+  }
+
+  /** A plan that records no live configuration. */
+  public ClientPlan(
+      SourceRef source,
+      String userPoolId,
+      String clientId,
+      String clientName,
+      Action action,
+      List<AttributeChange> changes,
+      String fingerprint,
+      List<Diagnostic> diagnostics) {
+    this(source, userPoolId, clientId, clientName, action, changes, fingerprint, diagnostics, Map.of());
   }
 
   /** A plan without plan-time problems. */
@@ -60,7 +81,8 @@ public record ClientPlan(
         changes.isEmpty() ? Action.NO_OP : Action.UPDATE,
         changes,
         fingerprint,
-        List.of());
+        List.of(),
+        Map.of());
   }
 
   public boolean hasErrors() {
@@ -70,5 +92,42 @@ public record ClientPlan(
   /** Whether apply will write this client: it has changes and no errors. */
   public boolean isUpdate() {
     return action == Action.UPDATE && !hasErrors();
+  }
+
+  /** This plan with {@code live} recorded. */
+  public ClientPlan withLive(Map<String, Object> live) {
+    return new ClientPlan(
+        source, userPoolId, clientId, clientName, action, changes, fingerprint, diagnostics, live);
+  }
+
+  /** {@code web-app (us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado)}. */
+  public String title() {
+    return clientName + " (" + userPoolId + "/" + clientId + ")";
+  }
+
+  /** A deep, unmodifiable, key-sorted copy; integers become Long. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> freeze(Map<String, Object> map) {
+    Map<String, Object> copy = new TreeMap<>();
+    map.forEach((key, value) -> copy.put(key, frozen(key, value)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object frozen(String key, Object value) {
+    Objects.requireNonNull(value, () -> "null value for " + key);
+    if (value instanceof Map<?, ?> nested) {
+      return freeze((Map<String, Object>) nested);
+    }
+    if (value instanceof List<?> list) {
+      return List.copyOf(list);
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof String || value instanceof Boolean) {
+      return value;
+    }
+    throw new IllegalArgumentException("unsupported value for " + key + ": " + value.getClass());
   }
 }

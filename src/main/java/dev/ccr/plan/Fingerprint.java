@@ -25,7 +25,20 @@ final class Fingerprint {
     return sha256(canonicalJson(liveAttributes));
   }
 
+  /** The fingerprint of a configuration already in canonical form (as a plan records it). */
+  static String ofCanonical(Map<String, Object> canonical) {
+    return sha256(JSON.writeValueAsString(sorted(canonical)));
+  }
+
   static String canonicalJson(Map<String, Object> liveAttributes) {
+    return JSON.writeValueAsString(canonical(liveAttributes));
+  }
+
+  /**
+   * The canonical form: keys sorted, defaults filled in, sets as sorted distinct strings, integers
+   * as longs, validities as lifetimes in seconds and no TokenValidityUnits.
+   */
+  static Map<String, Object> canonical(Map<String, Object> liveAttributes) {
     Effective live = new Effective(liveAttributes);
     Map<String, Object> canonical = new TreeMap<>();
     for (Attribute attribute : Attribute.values()) {
@@ -37,7 +50,7 @@ final class Fingerprint {
             canonical.put(key, sorted(value));
           }
         });
-    return JSON.writeValueAsString(canonical);
+    return canonical;
   }
 
   private static Optional<Object> canonical(Attribute attribute, Effective live) {

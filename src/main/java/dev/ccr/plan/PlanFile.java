@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -29,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads and writes plan files: JSON, {@code formatVersion} 1, documented by {@code
  * schemas/plan.schema.json}. A plan file holds no secret (the model has none). Plan-time
- * diagnostics are not saved: a plan with errors cannot be written.
+ * diagnostics are not saved: a plan with errors cannot be written. Each client records the
+ * normalised live configuration its fingerprint hashes, so apply can name what moved since.
  */
 public final class PlanFile {
   /** The only format version this ccr reads and writes. */
@@ -93,7 +97,27 @@ public final class PlanFile {
     }
     List<ClientPlan> clients = new ArrayList<>();
     root.get("clients").values().forEach(c -> clients.add(client(c)));
+    checkClients(clients, fileName);
     return new Plan(clients);
+  }
+
+  /** Each client once, with a recorded live configuration that has the recorded fingerprint. */
+  private static void checkClients(List<ClientPlan> clients, String fileName)
+      throws PlanFileException {
+    Set<String> seen = new HashSet<>();
+    for (ClientPlan client : clients) {
+      String key = client.userPoolId() + "/" + client.clientId();
+      if (!seen.add(key)) {
+        throw new PlanFileException(fileName + ": client " + key + " appears more than once");
+      }
+      if (!Planner.matches(client.live(), client.fingerprint())) {
+        throw new PlanFileException(
+            fileName
+                + ": the live configuration recorded for "
+                + key
+                + " does not match its fingerprint; the file was edited. Run plan again.");
+      }
+    }
   }
 
   private static JsonNode tree(String json, String fileName) throws PlanFileException {
@@ -148,6 +172,7 @@ public final class PlanFile {
     ArrayNode changes = node.putArray("changes");
     plan.changes().forEach(c -> changes.add(change(c)));
     node.put("fingerprint", plan.fingerprint());
+    node.set("live", JSON.valueToTree(plan.live()));
     return node;
   }
 
@@ -199,7 +224,13 @@ public final class PlanFile {
         Action.ofLabel(node.get("action").stringValue()).orElseThrow(),
         changes,
         node.get("fingerprint").stringValue(),
-        List.of());
+        List.of(),
+        live(node.get("live")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> live(JsonNode node) {
+    return JSON.treeToValue(node, Map.class);
   }
 
   private static AttributeChange change(JsonNode node) {

@@ -78,7 +78,8 @@ public final class Planner {
         action,
         changes,
         fingerprint(live),
-        diagnostics);
+        diagnostics,
+        normalised(live));
   }
 
   /**
@@ -124,6 +125,19 @@ public final class Planner {
   /** The fingerprint of a live client's configuration, as recorded in a plan. */
   public static String fingerprint(LiveClient live) {
     return Fingerprint.of(live.attributes());
+  }
+
+  /**
+   * A live client's configuration in the canonical form its fingerprint hashes, as recorded in
+   * {@link ClientPlan#live()}.
+   */
+  public static Map<String, Object> normalised(LiveClient live) {
+    return Fingerprint.canonical(live.attributes());
+  }
+
+  /** Whether {@code live} is a configuration in canonical form whose fingerprint is {@code fingerprint}. */
+  public static boolean matches(Map<String, Object> live, String fingerprint) {
+    return Fingerprint.ofCanonical(live).equals(fingerprint);
   }
 
   private static Optional<AttributeChange> scalar(

@@ -13,12 +13,17 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun run(Context context, String... args) {
+    return run(context, Terminal.detect(context.env()), args);
+  }
+
+  /** A run with a given context (gateways, standard input) and terminal. */
+  static CliRun run(Context context, Terminal terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Ccr.run(args, o, e, context);
+      code = Ccr.run(args, o, e, context, terminal);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -129,8 +129,25 @@ class ErrorClassifierTest {
         }) {
       assertEquals(Reason.REJECTED, classify(service(code, "no")).reason(), code);
     }
-    GatewayException other = classify(service("InternalErrorException", "boom\nagain"));
+    GatewayException other = classify(service("OperationNotEnabledException", "boom\nagain"));
     assertEquals(Reason.OTHER, other.reason());
-    assertEquals("InternalErrorException: boom again", other.getMessage());
+    assertEquals("OperationNotEnabledException: boom again", other.getMessage());
+  }
+
+  @Test
+  void concurrentModificationAndInternalError_areRetryable() {
+    for (String code : new String[] {"ConcurrentModificationException", "InternalErrorException"}) {
+      GatewayException e = classify(service(code, "try\nlater"));
+      assertEquals(Reason.RETRYABLE, e.reason(), code);
+      assertEquals(code, e.errorCode());
+      assertEquals(code + ": try later", e.getMessage());
+    }
+    SdkException unavailable =
+        CognitoIdentityProviderException.builder()
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").errorMessage("busy").build())
+            .statusCode(503)
+            .build();
+    assertEquals(Reason.RETRYABLE, classify(unavailable).reason());
+    assertEquals(Reason.REJECTED, classify(service("InvalidParameterException", "no")).reason());
   }
 }

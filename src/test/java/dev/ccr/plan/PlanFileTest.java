@@ -39,17 +39,57 @@ class PlanFileTest {
           new Value.Duration(1, DurationUnit.HOURS),
           new Value.Duration(1, DurationUnit.SECONDS)),
     };
+    dev.ccr.live.LiveClient live =
+        Clients.live(
+            "ClientName", "web",
+            "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+            "RefreshTokenRotation", Clients.map("Feature", "ENABLED"),
+            "EnableTokenRevocation", false);
     Plan plan =
         new Plan(
             List.of(
                 new ClientPlan(
-                    new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
-                    Clients.POOL,
-                    Clients.ID,
-                    "web",
-                    List.of(changes),
-                    "0".repeat(64))));
+                        new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
+                        Clients.POOL,
+                        Clients.ID,
+                        "web",
+                        List.of(changes),
+                        Planner.fingerprint(live))
+                    .withLive(Planner.normalised(live))));
     assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
+  }
+
+  @Test
+  void writeThenRead_keepsTheLiveConfigurationItsFingerprintHashes() throws Exception {
+    Plan plan = Clients.severalClients();
+    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    for (int i = 0; i < plan.clients().size(); i++) {
+      ClientPlan client = read.clients().get(i);
+      assertFalse(client.live().isEmpty());
+      assertEquals(plan.clients().get(i).live(), client.live());
+      assertTrue(Planner.matches(client.live(), client.fingerprint()));
+    }
+    assertEquals(3600L, read.clients().get(0).live().get("IdTokenValidity"));
+  }
+
+  @Test
+  void read_liveEditedAfterPlanning_isRefused() {
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            .replaceFirst("\"AuthSessionValidity\": 3", "\"AuthSessionValidity\": 4");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(e.getMessage().contains("does not match its fingerprint"), e.getMessage());
+  }
+
+  @Test
+  void read_sameClientTwice_isRefused() {
+    Plan plan = Clients.severalClients();
+    Plan twice = new Plan(List.of(plan.clients().get(0), plan.clients().get(0)));
+    PlanFileException e =
+        assertThrows(
+            PlanFileException.class, () -> PlanFile.parse(PlanFile.toJson(twice, "ccr"), "p.json"));
+    assertTrue(e.getMessage().contains("appears more than once"), e.getMessage());
   }
 
   @Test
