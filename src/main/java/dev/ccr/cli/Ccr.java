@@ -16,14 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
       ApplyCommand.class,
       DriftCommand.class,
       ExportCommand.class,
-      CommandLine.HelpCommand.class
-    },
       CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_TABLE)
