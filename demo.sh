@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job end to end against a local Cognito emulator (moto): builds ccr if needed,
 # seeds a user pool with the clients of examples/ (some drifted), then validates and
-# plans them, applies the saved plan, and plans again to show nothing is left. Stops the
+# plans them, applies the saved plan, plans again to show nothing is left, and checks
+# for drift. Stops the
 # emulator it started, whatever happens.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -65,3 +66,7 @@ set -e
 echo "$output"
 echo "(exit $code)"
 [ "$code" -eq 0 ] && [[ $output == "No changes."* ]] || { echo "demo.sh: expected no changes after apply (exit 0)" >&2; exit 1; }
+
+# The nightly check: nothing has drifted any more.
+step ccr drift clients/ --endpoint-url "$endpoint"
+"$root/bin/ccr" drift clients/ --endpoint-url "$endpoint"
