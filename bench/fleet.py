@@ -13,7 +13,7 @@ import time
 
 CLIENT = """---
 UserPoolId: {pool}
-ClientId: {client}
+ClientId: '{client}'
 ClientName: {name}
 AccessTokenValidity: 60
 IdTokenValidity: 60

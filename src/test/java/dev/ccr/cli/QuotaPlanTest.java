@@ -50,6 +50,7 @@ class QuotaPlanTest {
       assertFalse(run.err().contains("TooManyRequests"), run.err());
       assertFalse(run.err().contains("throttle"), run.err());
       assertEquals(ExitCode.CHANGES, run.exitCode(), run.err());
+      assertFalse(run.err().contains("warning"), run.err());
       JsonNode plan = JSON.readTree(run.out()).get("clients");
       assertEquals(CLIENTS, plan.size());
       for (int i = 0; i < CLIENTS; i++) {
@@ -76,12 +77,17 @@ class QuotaPlanTest {
         for (int c = 0; c < CLIENTS / 2; c++) {
           int i = clients.size();
           SeededClient client =
-              seeder.createClient(pool, "client-" + i, false, b -> b.accessTokenValidity(1));
+              seeder.createClient(
+                  pool,
+                  "client-" + i,
+                  false,
+                  b -> b.accessTokenValidity(1).tokenValidityUnits(u -> u.accessToken("hours")));
           clients.add(client);
           file.append("---\nUserPoolId: ").append(pool)
-              .append("\nClientId: ").append(client.clientId())
+              .append("\nClientId: '").append(client.clientId()).append("'")
               .append("\nClientName: client-").append(i)
-              .append("\nAccessTokenValidity: ").append(i % 10 == 0 ? 2 : 1).append('\n');
+              .append("\nAccessTokenValidity: ").append(i % 10 == 0 ? 2 : 1)
+              .append("\nTokenValidityUnits: {AccessToken: hours}\n");
         }
         Files.writeString(dir.resolve("pool-" + p + ".yaml"), file.toString());
       }
