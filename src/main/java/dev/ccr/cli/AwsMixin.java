@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import dev.ccr.live.AwsOptions;
+import dev.ccr.live.Pacing;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -25,11 +26,35 @@ final class AwsMixin {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "8",
-      description = "Clients read at once (default: ${DEFAULT-VALUE}).")
+      defaultValue = "16",
+      description = "Calls in flight at once (default: ${DEFAULT-VALUE}); the rate limits below, not this, set the pace.")
   int concurrency;
 
+  @Option(
+      names = "--max-read-rps",
+      paramLabel = "N",
+      defaultValue = "15",
+      description = {
+        "Describe and List calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota);",
+        "each operation on one user pool gets a third. Set it lower when other tools share the account."
+      })
+  double maxReadRps;
+
+  @Option(
+      names = "--max-write-rps",
+      paramLabel = "N",
+      defaultValue = "15",
+      description = "Create, Update and Delete calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota).")
+  double maxWriteRps;
+
+  @Option(names = {"-q", "--quiet"}, description = "Show no progress on stderr during long runs.")
+  boolean quiet;
+
   AwsOptions options() {
-    return new AwsOptions(Optional.ofNullable(region), Optional.ofNullable(profile), Optional.ofNullable(endpoint));
+    return new AwsOptions(
+        Optional.ofNullable(region),
+        Optional.ofNullable(profile),
+        Optional.ofNullable(endpoint),
+        new Pacing(maxReadRps, maxWriteRps));
   }
 }

@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import dev.ccr.live.AwsOptions;
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.FleetPlanner;
@@ -131,7 +132,17 @@ abstract class BaseCommand implements Callable<Integer> {
           spec.commandLine(),
           "--endpoint-url must be an http:// or https:// URL with a host, not '" + aws.endpoint + "'");
     }
+    for (double rps : new double[] {aws.maxReadRps, aws.maxWriteRps}) {
+      if (!(rps > 0) || Double.isInfinite(rps)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--max-read-rps and --max-write-rps must be positive numbers, not " + rps);
+      }
+    }
     AwsOptions options = aws.options();
     return context.gateways().open(options);
+  }
+
+  /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */
+  ClientReader.Listener progress(AwsMixin aws, String what) {
+    return ProgressLine.forStderr(err(), what, aws.quiet);
   }
 }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * before retrying (tests do not wait).
  */
 record Context(Map<String, String> env, Gateways gateways, InputStream in, Backoff backoff) {
-  static final Context DEFAULT = new Context(Map.of(), AwsCognitoGateway::new);
+  /**
+   * The real environment's door to AWS. A lambda, not a method reference: linking
+   * {@code AwsCognitoGateway::new} would load the AWS SDK even for commands that never call AWS.
+   */
+  static final Context DEFAULT = new Context(Map.of(), options -> new AwsCognitoGateway(options));
 
   Context {
     env = Map.copyOf(env);

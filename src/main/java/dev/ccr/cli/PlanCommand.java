@@ -70,7 +70,8 @@ final class PlanCommand extends BaseCommand {
 
   private FleetPlanner.Result plan(DesiredState state) {
     try (CognitoGateway gateway = gateway(aws)) {
-      return new FleetPlanner(gateway, aws.concurrency).plan(state.clients());
+      return new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients"))
+          .plan(state.clients());
     }
   }
 

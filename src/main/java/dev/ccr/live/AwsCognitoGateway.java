@@ -2,6 +2,7 @@ package dev.ccr.live;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,6 +67,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
 
   private final AwsOptions options;
   private final Tuning tuning;
+  private final Pacer pacer;
   private final ConcurrentHashMap<String, CognitoIdentityProviderClient> clients =
       new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -77,6 +79,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   AwsCognitoGateway(AwsOptions options, Tuning tuning) {
     this.options = Objects.requireNonNull(options, "options");
     this.tuning = Objects.requireNonNull(tuning, "tuning");
+    this.pacer = Pacer.of(options.pacing());
   }
 
   @Override
@@ -181,9 +184,19 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
                     .connectionTimeout(tuning.connectTimeout())
                     .socketTimeout(tuning.socketTimeout()))
             .overrideConfiguration(
-                o -> o.retryStrategy(retryStrategy()).executionInterceptors(tuning.interceptors()));
+                o ->
+                    o.retryStrategy(retryStrategy())
+                        .executionInterceptors(interceptors(region)));
     options.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /** Pacing first, so every attempt, retries included, waits for its turn. */
+  private List<ExecutionInterceptor> interceptors(String region) {
+    List<ExecutionInterceptor> all = new ArrayList<>();
+    all.add(new PacingInterceptor(pacer, region));
+    all.addAll(tuning.interceptors());
+    return all;
   }
 
   private AwsCredentialsProvider credentials() {

@@ -20,7 +20,12 @@ public final class FleetPlanner {
   private final Planner planner = new Planner();
 
   public FleetPlanner(CognitoGateway gateway, int concurrency) {
-    this.reader = new ClientReader(gateway, concurrency);
+    this(gateway, concurrency, ClientReader.Listener.NONE);
+  }
+
+  /** @param progress hears how many clients have been read */
+  public FleetPlanner(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
+    this.reader = new ClientReader(gateway, concurrency, progress);
   }
 
   /**

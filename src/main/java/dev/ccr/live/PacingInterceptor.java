@@ -1,0 +1,65 @@
+package dev.ccr.live;
+
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Paces every HTTP attempt of one region's SDK client, retries included, through the gateway's
+ * {@link Pacer}, and tells it about every attempt Cognito throttled (HTTP 400 with
+ * {@code x-amzn-ErrorType: TooManyRequestsException}, or 429).
+ */
+final class PacingInterceptor implements ExecutionInterceptor {
+  private static final String ERROR_TYPE = "x-amzn-ErrorType";
+
+  private final Pacer pacer;
+  private final String region;
+
+  PacingInterceptor(Pacer pacer, String region) {
+    this.pacer = Objects.requireNonNull(pacer, "pacer");
+    this.region = Objects.requireNonNull(region, "region");
+  }
+
+  @Override
+  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    try {
+      pacer.acquire(region, operation(attributes), userPoolId(context));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw AbortedException.create("interrupted while waiting for Cognito's rate limit", e);
+    }
+  }
+
+  @Override
+  public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+    int status = context.httpResponse().statusCode();
+    String errorType = context.httpResponse().firstMatchingHeader(ERROR_TYPE).orElse("");
+    if (isThrottle(status, errorType)) {
+      pacer.throttled(region, operation(attributes), userPoolId(context));
+    }
+  }
+
+  /** Whether a response is Cognito's TooManyRequests (or a generic throttle). */
+  static boolean isThrottle(int status, String errorType) {
+    if (status == 429) {
+      return true;
+    }
+    return status == 400
+        && (errorType.startsWith("TooManyRequestsException")
+            || errorType.startsWith("ThrottlingException"));
+  }
+
+  private static String operation(ExecutionAttributes attributes) {
+    String name = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    return name == null ? "" : name;
+  }
+
+  private static String userPoolId(Context.BeforeExecution context) {
+    Optional<String> pool = context.request().getValueForField("UserPoolId", String.class);
+    return pool.orElse("");
+  }
+}

@@ -1,0 +1,162 @@
+package dev.ccr.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pacing arithmetic on a fake clock: waiting advances the clock, nothing sleeps. */
+class PacerTest {
+  private static final long MS = 1_000_000L;
+  private static final String DESCRIBE = "DescribeUserPoolClient";
+  private static final String UPDATE = "UpdateUserPoolClient";
+
+  private long now = 1_000 * MS;
+  private final List<Long> sent = new ArrayList<>();
+  private final Pacer pacer =
+      new Pacer(Pacing.cognitoQuotas(), () -> now, nanos -> now += nanos);
+
+  /** Sends one request: waits for its turn and records the time it went (ms since start). */
+  private void send(String operation, String pool) throws InterruptedException {
+    pacer.acquire("us-east-1", operation, pool);
+    sent.add(now / MS - 1_000);
+  }
+
+  @Test
+  void burst_fiveReadsGoAtOnceThenOnePerInterval() throws InterruptedException {
+    for (int i = 0; i < 7; i++) {
+      send(DESCRIBE, "pool" + i);
+    }
+    assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 66L, 133L), sent);
+  }
+
+  @Test
+  void steadyRate_readsOverManyPoolsGoAtFifteenPerSecond() throws InterruptedException {
+    for (int i = 0; i < 155; i++) {
+      send(DESCRIBE, "pool" + (i % 10));
+    }
+    // 5 at once, then 150 more at 15 per second: 10 seconds.
+    assertEquals(10_000, sent.get(154), 1);
+  }
+
+  @Test
+  void perPoolLimit_oneOperationOnOnePoolGoesAtFivePerSecond() throws InterruptedException {
+    for (int i = 0; i < 11; i++) {
+      send(DESCRIBE, "poolA");
+    }
+    assertEquals(List.of(0L, 200L, 400L, 600L, 800L, 1000L), sent.subList(0, 6));
+    assertEquals(2_000, sent.get(10), 1);
+  }
+
+  @Test
+  void perPoolLimit_otherPoolsAndOperationsAreNotHeldUp() throws InterruptedException {
+    send(DESCRIBE, "poolA");
+    send(DESCRIBE, "poolA");
+    send(DESCRIBE, "poolB");
+    send(UPDATE, "poolA");
+    assertEquals(List.of(0L, 200L, 200L, 200L), sent);
+  }
+
+  @Test
+  void writes_havetheirOwnCategory() throws InterruptedException {
+    for (int i = 0; i < 5; i++) {
+      send(DESCRIBE, "pool" + i);
+    }
+    send(UPDATE, "pool9");
+    assertEquals(0, sent.get(5));
+  }
+
+  @Test
+  void reserve_booksFutureTurnsForConcurrentCallers() {
+    List<Long> waits = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      waits.add(pacer.reserve("us-east-1", DESCRIBE, "pool" + i) / MS);
+    }
+    // Eight threads ask at the same instant: five go, the others get turns 1/15 s apart.
+    assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 66L, 133L, 200L), waits);
+  }
+
+  @Test
+  void regions_arePacedSeparately() {
+    for (int i = 0; i < 5; i++) {
+      pacer.reserve("us-east-1", DESCRIBE, "pool" + i);
+    }
+    assertEquals(0, pacer.reserve("eu-west-1", DESCRIBE, "poolX"));
+    assertTrue(pacer.reserve("us-east-1", DESCRIBE, "poolY") > 0);
+  }
+
+  @Test
+  void throttle_halvesTheRate() throws InterruptedException {
+    for (int i = 0; i < 5; i++) {
+      send(DESCRIBE, "pool" + i);
+    }
+    pacer.throttled("us-east-1", DESCRIBE, "pool0");
+    assertEquals(7.5, pacer.categoryRate("us-east-1", DESCRIBE), 0.01);
+    assertEquals(1, pacer.throttles());
+    sent.clear();
+    for (int i = 0; i < 4; i++) {
+      send(DESCRIBE, "pool" + (i + 5));
+    }
+    // No burst after a throttle, then about one request per 1/7.5 s = 133 ms instead of 67 ms;
+    // the rate creeps back up meanwhile.
+    assertEquals(133, sent.get(0), 1);
+    for (int i = 1; i < 4; i++) {
+      long gap = sent.get(i) - sent.get(i - 1);
+      assertTrue(gap >= 125 && gap <= 145, "gap " + gap + " ms");
+    }
+  }
+
+  @Test
+  void throttle_repeatedSlowsDownFurtherButNotToZero() {
+    for (int i = 0; i < 10; i++) {
+      pacer.throttled("us-east-1", DESCRIBE, "pool0");
+    }
+    assertEquals(15.0 / 16, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
+  }
+
+  @Test
+  void throttle_rateRecoversAdditivelyToTheQuota() {
+    pacer.throttled("us-east-1", DESCRIBE, "pool0");
+    assertEquals(7.5, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
+    now += 1_000 * MS;
+    assertEquals(9.0, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
+    now += 4_000 * MS;
+    assertEquals(15.0, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
+    now += 60_000 * MS;
+    assertEquals(15.0, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
+  }
+
+  @Test
+  void overrides_lowerRatesScaleThePerPoolLimit() throws InterruptedException {
+    Pacer slow = new Pacer(new Pacing(3, 3), () -> now, nanos -> now += nanos);
+    long start = now;
+    for (int i = 0; i < 4; i++) {
+      slow.acquire("us-east-1", DESCRIBE, "poolA");
+    }
+    // 3 per second for the category, 1 per second for one operation on one pool.
+    assertEquals(3_000, (now - start) / MS);
+  }
+
+  @Test
+  void pacing_rejectsNonPositiveRates() {
+    assertThrows(IllegalArgumentException.class, () -> new Pacing(0, 15));
+    assertThrows(IllegalArgumentException.class, () -> new Pacing(15, Double.NaN));
+  }
+
+  @Test
+  void category_ofOperations() {
+    assertEquals(Pacer.Category.READ, Pacer.Category.of("ListUserPoolClients"));
+    assertEquals(Pacer.Category.WRITE, Pacer.Category.of("DeleteUserPoolClient"));
+    assertEquals(Pacer.Category.OTHER, Pacer.Category.of("DescribeUserPool"));
+  }
+
+  @Test
+  void isThrottle_recognisesCognitosAnswer() {
+    assertTrue(PacingInterceptor.isThrottle(400, "TooManyRequestsException:http://internal"));
+    assertTrue(PacingInterceptor.isThrottle(429, ""));
+    assertEquals(false, PacingInterceptor.isThrottle(400, "InvalidParameterException"));
+  }
+}
