@@ -7,6 +7,7 @@ import dev.ccr.live.LiveClient;
 import dev.ccr.plan.AttributeChange;
 import dev.ccr.plan.ClientPlan;
 import dev.ccr.plan.Plan;
+import dev.ccr.plan.PlannedState;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;

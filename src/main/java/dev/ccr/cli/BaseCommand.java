@@ -132,6 +132,10 @@ abstract class BaseCommand implements Callable<Integer> {
           spec.commandLine(),
           "--endpoint-url must be an http:// or https:// URL with a host, not '" + aws.endpoint + "'");
     }
+    if (aws.region != null && !aws.region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--region must be a region name such as eu-west-1, not '" + aws.region + "'");
+    }
     for (double rps : new double[] {aws.maxReadRps, aws.maxWriteRps}) {
       if (!(rps > 0) || Double.isInfinite(rps)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--max-read-rps and --max-write-rps must be positive numbers, not " + rps);

@@ -119,7 +119,7 @@ final class DriftCommand extends BaseCommand {
         Files.writeString(file, text, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      err().println("ccr: cannot write " + file + ": " + e.getMessage());
+      err().println("ccr: cannot write " + file + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

@@ -127,7 +127,7 @@ final class ExportCommand extends BaseCommand {
     try {
       ExportWriter.write(outputDir, exported, force);
     } catch (IOException e) {
-      err().println("ccr: error: cannot write to " + outputDir + ": " + e);
+      err().println("ccr: error: cannot write to " + outputDir + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

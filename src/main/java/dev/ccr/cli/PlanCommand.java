@@ -93,7 +93,7 @@ final class PlanCommand extends BaseCommand {
       PlanFile.write(out, plan, Version.generatedBy());
       err().println("Saved the plan to " + out + "; apply it with: ccr apply --plan " + out);
     } catch (IOException e) {
-      err().println("ccr: cannot write the plan to " + out + ": " + e.getMessage());
+      err().println("ccr: cannot write the plan to " + out + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

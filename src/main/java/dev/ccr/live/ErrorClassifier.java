@@ -125,9 +125,18 @@ final class ErrorClassifier {
       return new GatewayException(Reason.REJECTED, code, action, message);
     }
     if (TRANSIENT.contains(code) || error.statusCode() >= 500) {
-      return new GatewayException(Reason.RETRYABLE, code, action, code + ": " + message);
+      return new GatewayException(Reason.RETRYABLE, code, action, describe(error, code, message));
     }
-    return new GatewayException(Reason.OTHER, code, action, code + ": " + message);
+    return new GatewayException(Reason.OTHER, code, action, describe(error, code, message));
+  }
+
+  /** Code and message when Cognito gave them, else the HTTP status and the SDK's own words. */
+  private static String describe(AwsServiceException error, String code, String message) {
+    if (!code.isEmpty() && !message.isEmpty()) {
+      return code + ": " + message;
+    }
+    String fallback = oneLine(error.getMessage() == null ? "" : error.getMessage());
+    return "HTTP " + error.statusCode() + (code.isEmpty() ? "" : " " + code) + (fallback.isEmpty() ? "" : ": " + fallback);
   }
 
   private static boolean missingCredentials(SdkException error) {

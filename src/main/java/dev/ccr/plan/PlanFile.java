@@ -5,7 +5,10 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
+import dev.ccr.spec.SpecLoader;
 import dev.ccr.spec.SourceRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +114,7 @@ public final class PlanFile {
       if (!seen.add(key)) {
         throw new PlanFileException(fileName + ": client " + key + " appears more than once");
       }
+      checkChanges(client, fileName);
       if (!Planner.matches(client.live(), client.fingerprint())) {
         throw new PlanFileException(
             fileName
@@ -117,6 +122,34 @@ public final class PlanFile {
                 + key
                 + " does not match its fingerprint; the file was edited. Run plan again.");
       }
+    }
+  }
+
+  /**
+   * The changes of a client, taken as the desired state they stand for, must pass the same schema
+   * and rules as a desired-state file: a plan edited by hand is refused before anything is written.
+   */
+  private static void checkChanges(ClientPlan client, String fileName) throws PlanFileException {
+    String where = fileName + ": client " + client.userPoolId() + "/" + client.clientId() + ": ";
+    ClientSpec planned;
+    try {
+      planned = PlannedState.of(client);
+    } catch (IllegalArgumentException e) {
+      throw new PlanFileException(where + "change " + e.getMessage() + "; the file was edited. Run plan again.");
+    }
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("UserPoolId", planned.userPoolId());
+    document.put("ClientId", planned.clientId());
+    document.putAll(planned.attributes());
+    List<String> errors =
+        new SpecLoader().checkSchema(fileName, JSON.writeValueAsString(document)).stream()
+            .filter(Diagnostic::isError)
+            .map(Diagnostic::message)
+            // A plan changes sub-keys on their own; those it leaves out keep their live values.
+            .filter(message -> !message.contains("missing required key"))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new PlanFileException(where + String.join("; ", errors) + "; the file was edited. Run plan again.");
     }
   }
 

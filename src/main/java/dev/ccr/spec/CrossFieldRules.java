@@ -41,6 +41,7 @@ final class CrossFieldRules {
     rules.oauthNeedsUserPoolClient();
     rules.clientCredentialsAlone();
     rules.legacyFlowsNotMixed();
+    rules.authFlowsNotEmpty();
     rules.rotationWithoutRefreshFlow();
     rules.refreshFlowPresent();
     rules.idTokenWithinRefreshToken();
@@ -140,6 +141,13 @@ final class CrossFieldRules {
     List<String> legacy = flows.stream().filter(LEGACY_FLOWS::contains).toList();
     if (!legacy.isEmpty() && legacy.size() < flows.size()) {
       error("/ExplicitAuthFlows", "ExplicitAuthFlows: legacy values " + legacy + " cannot be mixed with ALLOW_ values; use only ALLOW_ values");
+    }
+  }
+
+  /** An empty ExplicitAuthFlows is not "no flows": Cognito applies its default set instead. */
+  private void authFlowsNotEmpty() {
+    if (spec.get("ExplicitAuthFlows").isPresent() && list("ExplicitAuthFlows").isEmpty()) {
+      error("/ExplicitAuthFlows", "ExplicitAuthFlows: [] does not mean no flows: Cognito then applies its default set " + Attribute.EXPLICIT_AUTH_FLOWS.defaultValue().orElseThrow() + ", so the plan would never converge; list the flows you want");
     }
   }
 

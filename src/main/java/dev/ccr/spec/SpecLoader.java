@@ -47,6 +47,19 @@ public final class SpecLoader {
     return new DesiredState(clients, diagnostics, List.of(displayName));
   }
 
+  /**
+   * Checks a document held in memory against the schema alone, without the rules that span
+   * attributes: for partial documents, such as the changes of a plan.
+   */
+  public List<Diagnostic> checkSchema(String displayName, String text) {
+    YamlReader.Result result = reader.read(displayName, text.getBytes(StandardCharsets.UTF_8));
+    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+    for (YamlReader.Document document : result.documents()) {
+      diagnostics.addAll(schema().check(result.source(), document));
+    }
+    return diagnostics;
+  }
+
   private void add(
       YamlReader.Result result,
       List<ClientSpec> clients,

@@ -101,6 +101,28 @@ class CliTest {
   }
 
   @Test
+  void plan_malformedRegion_isUsageError() throws IOException {
+    Path file = write("web.yaml", VALID);
+    for (String region : List.of("", "us east 1", "EU-WEST-1")) {
+      CliRun run = CliRun.run("plan", "--region", region, file.toString());
+      assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+      assertTrue(run.err().contains("--region must be a region name such as eu-west-1"), run.err());
+    }
+  }
+
+  @Test
+  void ioProblems_sayWhatWentWrongInWords() {
+    assertEquals(
+        "no such file or directory",
+        IoProblems.describe(new java.nio.file.NoSuchFileException("/nope/plan.json")));
+    assertEquals(
+        "a file is in the way",
+        IoProblems.describe(new java.nio.file.FileAlreadyExistsException("clients")));
+    assertEquals(
+        "permission denied", IoProblems.describe(new java.nio.file.AccessDeniedException("/root/x")));
+  }
+
+  @Test
   void noCommand_isUsageError() {
     CliRun run = CliRun.run();
     assertEquals(ExitCode.USAGE, run.exitCode());

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.TestFactory;
  * validate} prints for it, followed by its exit status. Regenerate with -Dgolden.update=true.
  */
 class ValidateGoldenTest {
+  /** The secrets pasted into the corpus's files; none may be echoed. */
+  private static final List<String> SECRETS = List.of("1q2w3e4r5t", "SUPER", "U1VQRVJT");
+
   static final Path CASES = Golden.projectDir().resolve("src/test/resources/golden/diagnostics");
 
   @TestFactory
@@ -39,6 +42,9 @@ class ValidateGoldenTest {
     String shown = (run.out() + run.err()).replace(dir + "/", "") + "exit status: " + run.exitCode() + "\n";
     assertFalse(run.hasStackTrace(), "stack trace for " + dir + ":\n" + shown);
     assertEquals("", run.out(), "validate writes diagnostics to stderr only");
+    for (String secret : SECRETS) {
+      assertFalse(shown.contains(secret), "a secret pasted into a file is echoed:\n" + shown);
+    }
     assertTrue(run.exitCode() == ExitCode.INVALID || run.exitCode() == ExitCode.OK, shown);
     assertEquals(
         run.err().contains(": error: "), run.exitCode() == ExitCode.INVALID, "exit 3 exactly when an error is reported");

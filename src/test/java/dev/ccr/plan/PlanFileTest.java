@@ -83,6 +83,30 @@ class PlanFileTest {
   }
 
   @Test
+  void read_changeOfANonUpdatableMember_isRefusedBeforeAnyWrite() {
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            .replaceFirst("\"path\": \"AuthSessionValidity\"", "\"path\": \"ClientSecret\"");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(e.getMessage().contains("ClientSecret is not an updatable attribute"), e.getMessage());
+    assertTrue(e.getMessage().contains("the file was edited"), e.getMessage());
+  }
+
+  @Test
+  void read_changeOutsideTheClientSchema_isRefused() {
+    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    int at = json.indexOf("\"path\": \"AuthSessionValidity\"");
+    int after = json.indexOf("\"after\"", at);
+    int value = json.indexOf("\"value\": ", after) + "\"value\": ".length();
+    int end = json.indexOf('\n', value);
+    String edited = json.substring(0, value) + "99" + json.substring(end);
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
+    assertTrue(e.getMessage().contains("AuthSessionValidity: 99 must have a maximum value of 15"), e.getMessage());
+  }
+
+  @Test
   void read_sameClientTwice_isRefused() {
     Plan plan = Clients.severalClients();
     Plan twice = new Plan(List.of(plan.clients().get(0), plan.clients().get(0)));

@@ -1,8 +1,5 @@
-package dev.ccr.apply;
+package dev.ccr.plan;
 
-import dev.ccr.plan.AttributeChange;
-import dev.ccr.plan.ClientPlan;
-import dev.ccr.plan.Value;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientSpec;
 import java.util.LinkedHashMap;
@@ -14,12 +11,18 @@ import java.util.Map;
  * its unit together. Planning it against a client gives no change exactly when every planned change
  * holds, with the Planner's own normalisation.
  */
-final class PlannedState {
+public final class PlannedState {
   private static final String UNITS = Attribute.TOKEN_VALIDITY_UNITS.memberName();
 
   private PlannedState() {}
 
-  static ClientSpec of(ClientPlan plan) {
+  /**
+   * The planned desired state of one client.
+   *
+   * @throws IllegalArgumentException when a change does not fit its attribute (a plan file
+   *     edited by hand); {@link PlanFile} checks this when it reads a plan
+   */
+  public static ClientSpec of(ClientPlan plan) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     for (AttributeChange change : plan.changes()) {
       put(attributes, change);
@@ -30,6 +33,14 @@ final class PlannedState {
   private static void put(Map<String, Object> attributes, AttributeChange change) {
     String path = change.path();
     int slash = path.indexOf('/');
+    String member = slash > 0 ? path.substring(0, slash) : path;
+    Attribute attribute =
+        Attribute.byMemberName(member)
+            .filter(a -> a.kind() != Attribute.Kind.IDENTIFIER)
+            .orElseThrow(() -> new IllegalArgumentException(member + " is not an updatable attribute"));
+    if ((slash > 0) != (attribute.kind() == Attribute.Kind.OBJECT)) {
+      throw new IllegalArgumentException(path + " does not fit the shape of " + member);
+    }
     if (slash > 0) {
       nested(attributes, path.substring(0, slash)).put(path.substring(slash + 1), raw(path, change.after()));
       return;
@@ -39,7 +50,7 @@ final class PlannedState {
           Attribute.byMemberName(path)
               .filter(a -> a.kind() == Attribute.Kind.VALIDITY)
               .orElseThrow(() -> new IllegalArgumentException("a duration for " + path));
-      attributes.put(path, Math.toIntExact(duration.amount()));
+      attributes.put(path, toInt(path, duration.amount()));
       nested(attributes, UNITS).put(validity.unitKey().orElseThrow(), duration.unit().word());
       return;
     }
@@ -57,7 +68,7 @@ final class PlannedState {
       return text.text();
     }
     if (value instanceof Value.Number number) {
-      return Math.toIntExact(number.number());
+      return toInt(path, number.number());
     }
     if (value instanceof Value.Flag flag) {
       return flag.flag();
@@ -66,5 +77,12 @@ final class PlannedState {
       return items.items();
     }
     throw new IllegalArgumentException("cannot apply " + value.display() + " to " + path);
+  }
+
+  private static int toInt(String path, long number) {
+    if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(path + ": " + number + " is out of range");
+    }
+    return (int) number;
   }
 }
