@@ -173,13 +173,9 @@ public final class Applier {
       GatewayException error,
       Optional<Culprit> culprit,
       Optional<ClientSpec> file) {
-    String code =
-        error.errorCode().isEmpty() || error.getMessage().contains(error.errorCode())
-            ? ""
-            : " (" + error.errorCode() + ")";
     String concerns = culprit.map(c -> "; it concerns " + c.label()).orElse("");
     String pointer = culprit.map(Culprit::pointer).orElse("");
-    String message = client.title() + ": " + what + ": " + error.getMessage() + code + concerns;
+    String message = client.title() + ": " + what + ": " + error.messageWithCode() + concerns;
     return new ApplyResult.Failed(client, diagnostic(client, message, pointer, file));
   }
 

@@ -59,4 +59,10 @@ public final class GatewayException extends RuntimeException {
   public String action() {
     return action;
   }
+
+  /** The message with the AWS error code after it, unless the message already names it. */
+  public String messageWithCode() {
+    boolean named = errorCode.isEmpty() || getMessage().contains(errorCode);
+    return named ? getMessage() : getMessage() + " (" + errorCode + ")";
+  }
 }

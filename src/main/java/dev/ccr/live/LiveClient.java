@@ -1,8 +1,6 @@
 package dev.ccr.live;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.ccr.spec.AttributeValues;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,29 +19,12 @@ public record LiveClient(
   public LiveClient {
     Objects.requireNonNull(userPoolId, "userPoolId");
     Objects.requireNonNull(clientId, "clientId");
-    attributes = deepCopy(attributes);
+    attributes = AttributeValues.copyOf(attributes);
   }
 
   /** The client's name, or an empty string when it has none. */
   public String clientName() {
     Object name = attributes.get("ClientName");
     return name == null ? "" : name.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> deepCopy(Map<String, Object> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach(
-        (key, value) -> {
-          Objects.requireNonNull(value, () -> "null value for " + key);
-          if (value instanceof Map<?, ?> nested) {
-            copy.put(key, deepCopy((Map<String, Object>) nested));
-          } else if (value instanceof List<?> list) {
-            copy.put(key, List.copyOf(list));
-          } else {
-            copy.put(key, value);
-          }
-        });
-    return Collections.unmodifiableMap(copy);
   }
 }

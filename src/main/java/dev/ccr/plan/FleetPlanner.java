@@ -54,11 +54,10 @@ public final class FleetPlanner {
     /** The failure located at the file and line that declare the client. */
     public Diagnostic diagnostic() {
       String client = spec.userPoolId() + "/" + spec.clientId();
-      String code = error.errorCode().isEmpty() || error.getMessage().contains(error.errorCode()) ? "" : " (" + error.errorCode() + ")";
       String message =
           switch (error.reason()) {
-            case NOT_FOUND -> "client " + client + " not found: " + error.getMessage() + code + "; check UserPoolId and ClientId, or delete the file if the client is gone";
-            default -> "client " + client + ": " + error.getMessage() + code;
+            case NOT_FOUND -> "client " + client + " not found: " + error.messageWithCode() + "; check UserPoolId and ClientId, or delete the file if the client is gone";
+            default -> "client " + client + ": " + error.messageWithCode();
           };
       return new Diagnostic(
           Severity.ERROR, message, spec.source().file(), spec.positionOf("/ClientId"), "/ClientId", "");

@@ -1,8 +1,5 @@
 package dev.ccr.spec;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +24,7 @@ public record ClientSpec(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(userPoolId, "userPoolId");
     Objects.requireNonNull(clientId, "clientId");
-    attributes = deepCopy(attributes);
+    attributes = AttributeValues.copyOf(attributes);
     positions = Map.copyOf(positions);
   }
 
@@ -50,22 +47,5 @@ public record ClientSpec(
   /** The client's name in the file, if the file manages it. */
   public Optional<String> clientName() {
     return get("ClientName").map(String.class::cast);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> deepCopy(Map<String, Object> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach(
-        (key, value) -> {
-          Objects.requireNonNull(value, () -> "null value for " + key);
-          if (value instanceof Map<?, ?> nested) {
-            copy.put(key, deepCopy((Map<String, Object>) nested));
-          } else if (value instanceof List<?> list) {
-            copy.put(key, List.copyOf(list));
-          } else {
-            copy.put(key, value);
-          }
-        });
-    return Collections.unmodifiableMap(copy);
   }
 }
