@@ -107,6 +107,9 @@ public final class Applier {
     for (int i = 0; i < clients.size(); i++) {
       if (reads.get(i) instanceof ClientReader.Found found && StaleCheck.isStale(clients.get(i), found.client())) {
         moved.addAll(StaleCheck.moved(clients.get(i), found.client()));
+      } else if (reads.get(i) instanceof ClientReader.Failed failed
+          && failed.error().reason() == GatewayException.Reason.NOT_FOUND) {
+        moved.add(Moved.deleted(clients.get(i)));
       }
     }
     if (!moved.isEmpty()) {

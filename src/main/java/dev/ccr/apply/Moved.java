@@ -19,6 +19,13 @@ public record Moved(ClientPlan client, String path, String atPlan, String now) {
     Objects.requireNonNull(now, "now");
   }
 
+  private static final String DELETED = "deleted";
+
+  /** A client of the plan that no longer exists. */
+  static Moved deleted(ClientPlan client) {
+    return new Moved(client, "", "", DELETED);
+  }
+
   /**
    * {@code clients/web-app.yaml:5: web-app (pool/client): PreventUserExistenceErrors changed since
    * the plan: LEGACY -> ENABLED}.
@@ -26,7 +33,7 @@ public record Moved(ClientPlan client, String path, String atPlan, String now) {
   public String message() {
     String where = client.source() + ": " + client.title() + ": ";
     if (path.isEmpty()) {
-      return where + "the client changed since the plan";
+      return where + (now.equals(DELETED) ? "the client was deleted since the plan" : "the client changed since the plan");
     }
     return where + path + " changed since the plan: " + atPlan + " -> " + now;
   }

@@ -30,11 +30,11 @@ public final class SourceLines {
   private static SourceText read(String file) {
     try {
       if (Files.size(Path.of(file)) > YamlReader.MAX_BYTES) {
-        return new SourceText(file, List.of());
+        return SourceText.empty(file);
       }
       return SourceText.of(file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      return new SourceText(file, List.of());
+      return SourceText.empty(file);
     }
   }
 }

@@ -1,25 +1,60 @@
 package dev.ccr.spec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lines of one file, to quote the offending line under each diagnostic. A secret pasted into
- * a file is masked: the value of any key ending in "secret" (in any case), to the end of its line
- * and on the more indented lines that continue it.
+ * The lines of one file, to quote the offending line under each diagnostic, with any secret
+ * pasted into the file masked. A key that looks like a secret's ({@code ClientSecret}, also
+ * misspelt or in another case) has its value masked to the end of the line and on the more
+ * indented lines that continue it; that value is then masked wherever else it appears, in lines
+ * and in messages.
+ *
+ * @param secrets the values of secret-like keys found in the file
  */
-record SourceText(String file, List<String> lines) {
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i)(?<!generate)secret[\"']?\\s*:(.*)$");
+record SourceText(String file, List<String> lines, Set<String> secrets) {
+  private static final Pattern KEY = Pattern.compile("([A-Za-z_][\\w-]*)[\"']?\\s*:(?=\\s|$)");
   private static final String MASK = "****";
+  /** Shorter values are too common to mask everywhere (such as "true"). */
+  private static final int MIN_SECRET_LENGTH = 6;
 
   SourceText {
-    lines = mask(lines);
+    lines = List.copyOf(lines);
+    secrets = Set.copyOf(secrets);
   }
 
   static SourceText of(String file, String text) {
-    return new SourceText(file, text.lines().toList());
+    List<String> masked = new ArrayList<>();
+    Set<String> secrets = new LinkedHashSet<>();
+    int keyIndent = -1;
+    for (String line : text.lines().toList()) {
+      int indent = indentation(line);
+      if (keyIndent >= 0 && (line.isBlank() || indent > keyIndent)) {
+        remember(line.strip(), secrets);
+        masked.add(line.isBlank() ? line : line.substring(0, indent) + MASK);
+        continue;
+      }
+      keyIndent = secretValueStart(line);
+      if (keyIndent >= 0) {
+        remember(line.substring(keyIndent), secrets);
+        masked.add(line.substring(0, keyIndent) + (line.substring(keyIndent).isBlank() ? "" : " " + MASK));
+        keyIndent = indent;
+      } else {
+        masked.add(line);
+      }
+    }
+    List<String> lines = masked.stream().map(line -> maskValues(line, secrets)).toList();
+    return new SourceText(file, lines, secrets);
+  }
+
+  /** A file whose text is not available (too large, not UTF-8, unreadable). */
+  static SourceText empty(String file) {
+    return new SourceText(file, List.of(), Set.of());
   }
 
   String line(int number) {
@@ -27,38 +62,52 @@ record SourceText(String file, List<String> lines) {
   }
 
   Diagnostic diagnostic(Severity severity, Position position, String pointer, String message) {
-    return new Diagnostic(severity, message, file, position, pointer, line(position.line()));
+    return new Diagnostic(
+        severity, maskValues(message, secrets), file, position, pointer, line(position.line()));
   }
 
   Diagnostic error(Position position, String pointer, String message) {
     return diagnostic(Severity.ERROR, position, pointer, message);
   }
 
-  private static List<String> mask(List<String> lines) {
-    List<String> masked = new ArrayList<>(lines.size());
-    int keyIndent = -1;
-    for (String line : lines) {
-      int indent = indentation(line);
-      if (keyIndent >= 0 && (line.isBlank() || indent > keyIndent)) {
-        masked.add(line.isBlank() ? line : line.substring(0, indent) + MASK);
-        continue;
-      }
-      keyIndent = -1;
-      Matcher secret = SECRET_KEY.matcher(line);
-      if (secret.find()) {
-        String value = secret.group(1);
-        masked.add(line.substring(0, secret.start(1)) + (value.isBlank() ? value : " " + MASK));
-        keyIndent = indent;
-      } else {
-        masked.add(line);
+  /** Where the value of a secret-like key starts on the line (after its colon), or -1. */
+  private static int secretValueStart(String line) {
+    Matcher key = KEY.matcher(line);
+    while (key.find()) {
+      if (secretLike(key.group(1))) {
+        return key.end();
       }
     }
-    return List.copyOf(masked);
+    return -1;
+  }
+
+  static boolean secretLike(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("generate")) {
+      return false;
+    }
+    return lower.contains("secr") || Suggestions.distance(lower, "clientsecret") <= 3;
+  }
+
+  private static void remember(String value, Set<String> secrets) {
+    String bare = value.strip().replaceAll("^[\"'|>!]+|[\"',}\\]]+$", "").strip();
+    if (bare.length() >= MIN_SECRET_LENGTH) {
+      secrets.add(bare);
+    }
+  }
+
+  private static String maskValues(String text, Set<String> secrets) {
+    String masked = text;
+    for (String secret : secrets) {
+      masked = masked.replace(secret, MASK);
+    }
+    return masked;
   }
 
   private static int indentation(String line) {
     int i = 0;
-    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '-' && i + 1 < line.length() && line.charAt(i + 1) == ' ')) {
+    while (i < line.length()
+        && (line.charAt(i) == ' ' || line.charAt(i) == '-' && i + 1 < line.length() && line.charAt(i + 1) == ' ')) {
       i++;
     }
     return i;

@@ -79,7 +79,7 @@ final class YamlReader {
   Result read(String file, byte[] bytes) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     if (bytes.length > MAX_BYTES) {
-      SourceText source = new SourceText(file, List.of());
+      SourceText source = SourceText.empty(file);
       diagnostics.add(
           source.error(
               Position.START,
@@ -89,7 +89,7 @@ final class YamlReader {
     }
     Optional<String> text = decode(file, bytes, diagnostics);
     if (text.isEmpty()) {
-      return new Result(new SourceText(file, List.of()), List.of(), diagnostics);
+      return new Result(SourceText.empty(file), List.of(), diagnostics);
     }
     String content = text.get().startsWith("\uFEFF") ? text.get().substring(1) : text.get();
     SourceText source = SourceText.of(file, content);

@@ -183,6 +183,30 @@ class ApplierTest {
   }
 
   @Test
+  void apply_clientDeletedSincePlan_refusesEverything() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(POOL, ID, map("ClientName", "web"), false)
+            .seed(POOL, "second", map("ClientName", "other"), false);
+    List<ClientSpec> desired =
+        List.of(spec(map("ClientName", "web-app")), specFor("second", map("ClientName", "renamed")));
+    Plan plan = new Planner().plan(desired, List.of(fake.describe(POOL, ID), fake.describe(POOL, "second")));
+    fake.failAlways(
+        FakeCognitoGateway.Operation.DESCRIBE,
+        POOL,
+        "second",
+        new GatewayException(GatewayException.Reason.NOT_FOUND, "ResourceNotFoundException", "cognito-idp:DescribeUserPoolClient", "User pool client second does not exist."));
+    int calls = updates(fake);
+
+    Applier.Outcome outcome = new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan);
+
+    Applier.Stale stale = assertInstanceOf(Applier.Stale.class, outcome);
+    assertEquals(calls, updates(fake), "nothing written, not even the client that still exists");
+    assertEquals(1, stale.moved().size());
+    assertTrue(stale.moved().get(0).message().endsWith("the client was deleted since the plan"), stale.moved().get(0).message());
+  }
+
+  @Test
   void apply_oneRejectedOneThrottledTwice_appliesTheOthersAndRetries() {
     FakeCognitoGateway fake = new FakeCognitoGateway();
     List<ClientSpec> desired = new ArrayList<>();
