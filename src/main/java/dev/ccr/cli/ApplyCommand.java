@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
+    header = "Writes the planned changes to Cognito.",
     description = {
       "With --plan FILE: applies a plan saved by 'ccr plan --out FILE', without asking.",
       "With PATH...: plans the files, shows the plan and asks for confirmation on a terminal;",
@@ -60,6 +61,10 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved() {
+    if (!java.nio.file.Files.isRegularFile(planFile)) {
+      err().println("ccr: no such plan file: " + planFile);
+      return ExitCode.USAGE;
+    }
     Plan plan;
     try {
       plan = PlanFile.read(planFile);
@@ -81,8 +86,10 @@ final class ApplyCommand extends BaseCommand {
     try (CognitoGateway gateway = gateway(aws)) {
       FleetPlanner.Result result = new FleetPlanner(gateway, aws.concurrency).plan(state.clients());
       printLateDiagnostics(result.plan().diagnostics());
-      out().print(PlanRenderer.text(terminal.colour()).render(result.plan()));
-      out().flush();
+      if (worthShowing(result)) {
+        out().print(PlanRenderer.text(terminal.colour()).render(result.plan()));
+        out().flush();
+      }
       reportReadFailures(result.failures());
       if (result.hasFailures() || result.plan().hasErrors()) {
         err().println("ccr: nothing was applied: fix the errors above and run apply again.");
@@ -93,7 +100,7 @@ final class ApplyCommand extends BaseCommand {
       }
       if (!approved()) {
         out().println("Apply cancelled.");
-        return ExitCode.OK;
+        return ExitCode.ERROR;
       }
       return report(new Applier(gateway, aws.concurrency, context.backoff()).apply(result.plan(), state.clients()));
     }

@@ -5,6 +5,7 @@ import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.FleetPlanner;
+import dev.ccr.plan.Plan;
 import dev.ccr.report.DiagnosticRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
@@ -119,6 +120,15 @@ abstract class BaseCommand implements Callable<Integer> {
     printLateDiagnostics(located.stream().sorted(Diagnostic.ORDER).toList());
     global.forEach(message -> err().println("ccr: error: " + message));
     err().println("ccr: " + Summaries.count(failures.size(), "client") + " could not be read.");
+  }
+
+  /**
+   * Whether a plan is worth printing: not when no client was read, nor when some could not be read
+   * and the others have no change ("No changes." would mislead).
+   */
+  static boolean worthShowing(FleetPlanner.Result result) {
+    Plan plan = result.plan();
+    return !plan.clients().isEmpty() && (!result.hasFailures() || plan.hasChanges() || plan.hasErrors());
   }
 
   CognitoGateway gateway(AwsMixin aws) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
+    header = "Reports drift and clients no file declares.",
     description = {
       "Reads every declared client and reports the attributes that drifted from the files,",
       "and the clients of the same user pools that no file declares (unmanaged).",

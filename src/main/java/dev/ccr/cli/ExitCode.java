@@ -20,7 +20,7 @@ public final class ExitCode {
       "%nExit codes:%n"
           + "  0   success; no changes or drift%n"
           + "  1   error: AWS, network, I/O, a client that did not converge%n"
-          + "  2   success, and changes or drift are present (plan --detailed-exitcode, drift)%n"
+          + "  2   success, with changes or drift (plan --detailed-exitcode, drift)%n"
           + "  3   the desired state is invalid (YAML, schema, or a cross-field rule)%n"
           + "  4   the saved plan is stale; nothing was written%n"
           + "  64  usage error%n";

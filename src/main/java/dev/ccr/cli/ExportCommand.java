@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    header = "Writes desired-state files for existing clients.",
     description = {
       "Reads a user pool's app clients (all of them, or the ones named) and writes one",
       "desired-state file per client into --output-dir, or one YAML stream to stdout.",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    header = "Shows how the live clients differ from their files.",
     description = {
       "Reads every declared client, shows which attributes drifted from the files, and",
       "with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS."
@@ -50,8 +51,7 @@ final class PlanCommand extends BaseCommand {
     DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
     FleetPlanner.Result result = plan(state);
     printLateDiagnostics(result.plan().diagnostics());
-    boolean planned = !result.plan().clients().isEmpty();
-    if (planned && (format != Format.json || !result.plan().hasErrors())) {
+    if (worthShowing(result) && (format != Format.json || !result.plan().hasErrors())) {
       out().print(renderer().render(result.plan()));
       out().flush();
     }

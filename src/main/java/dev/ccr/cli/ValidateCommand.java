@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Checks desired-state files offline.",
     description = {
       "Checks desired-state files against the schema and the cross-field rules, offline.",
       "Directories are searched recursively for *.yaml and *.yml (hidden directories skipped)."

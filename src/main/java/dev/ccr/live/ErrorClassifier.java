@@ -161,8 +161,14 @@ final class ErrorClassifier {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? "" : ": " + oneLine(root.getMessage());
-    return root.getClass().getSimpleName() + message;
+    String message = oneLine(root.getMessage());
+    if (root instanceof java.net.UnknownHostException) {
+      return "unknown host " + message;
+    }
+    if (root instanceof java.net.SocketTimeoutException) {
+      return "timed out" + (message.isEmpty() ? "" : ": " + message);
+    }
+    return message.isEmpty() ? root.getClass().getSimpleName() : message;
   }
 
   private static String oneLine(String text) {

@@ -80,7 +80,7 @@ class ApplyCommandTest {
   void applyPath_onATerminal_answeredNo_writesNothing() throws IOException {
     seedWeb();
     CliRun run = run(TTY, "no\n", "apply", dir.toString());
-    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals(ExitCode.ERROR, run.exitCode(), "the changes remain: " + run.err());
     assertTrue(run.out().contains("Apply these changes? Only 'yes' is accepted: "), run.out());
     assertTrue(run.out().endsWith("Apply cancelled.\n"), run.out());
     assertEquals(0, updates());

@@ -138,7 +138,7 @@ class CliTest {
           List.of(
               "0   success; no changes or drift",
               "1   error: AWS, network, I/O, a client that did not converge",
-              "2   success, and changes or drift are present",
+              "2   success, with changes or drift",
               "3   the desired state is invalid",
               "4   the saved plan is stale; nothing was written",
               "64  usage error")) {

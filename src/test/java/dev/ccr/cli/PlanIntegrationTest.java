@@ -97,7 +97,7 @@ class PlanIntegrationTest {
     Path file =
         write(
             "clients.yaml",
-            webApp(present, "LEGACY", "https://app.example.com/callback")
+            webApp(present, "ENABLED", "https://app.example.com/callback")
                 + "---\nUserPoolId: "
                 + pool
                 + "\nClientId: 1example23missing45client6\nClientName: gone\n");
@@ -110,7 +110,24 @@ class PlanIntegrationTest {
         run.err());
     assertTrue(run.err().contains("ClientId: 1example23missing45client6\n^"), run.err());
     assertTrue(run.err().contains("1 client could not be read."), run.err());
-    assertTrue(run.out().contains("No changes."), "the other client is still planned:\n" + run.out());
+    assertTrue(
+        run.out().contains("~ PreventUserExistenceErrors: LEGACY -> ENABLED"),
+        "the other client is still planned:\n" + run.out());
+  }
+
+  @Test
+  void plan_missingClientBesideAnUnchangedOne_neverSaysNoChanges() throws IOException {
+    SeededClient present = seedWebApp(false);
+    Path file =
+        write(
+            "clients.yaml",
+            webApp(present, "LEGACY", "https://app.example.com/callback")
+                + "---\nUserPoolId: "
+                + pool
+                + "\nClientId: 1example23missing45client6\nClientName: gone\n");
+    CliRun run = plan("--detailed-exitcode", file.toString());
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
+    assertFalse(run.out().contains("No changes."), run.out());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.ccr.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ccr.live.GatewayException.Reason;
@@ -108,10 +109,11 @@ class ErrorClassifierTest {
 
     assertEquals(Reason.UNREACHABLE, refused.reason());
     assertEquals(
-        "cannot reach Cognito at https://cognito-idp.example (ConnectException: Connection"
+        "cannot reach Cognito at https://cognito-idp.example (Connection"
             + " refused); check the network, --region and --endpoint-url",
         refused.getMessage());
     assertEquals(Reason.UNREACHABLE, unknownHost.reason());
+    assertTrue(unknownHost.getMessage().contains("(unknown host cognito-idp.example)"), unknownHost.getMessage());
   }
 
   @Test
