@@ -45,7 +45,7 @@ step() { echo; echo "\$ $*"; }
 step ccr validate clients/
 "$root/bin/ccr" validate clients/
 
-step ccr plan clients/ --endpoint-url "$endpoint" --out plan.json
+step ccr plan clients/ --endpoint-url "$endpoint" --out plan.json --detailed-exitcode
 set +e
 "$root/bin/ccr" plan clients/ --endpoint-url "$endpoint" --out plan.json --detailed-exitcode
 code=$?

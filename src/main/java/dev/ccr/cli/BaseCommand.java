@@ -69,13 +69,13 @@ abstract class BaseCommand implements Callable<Integer> {
    * bad paths, 1 for unreadable files and 3 for invalid ones.
    */
   DesiredState loadDesiredState(List<Path> paths) {
-    SpecFiles.Found found = SpecFiles.find(paths);
-    if (!found.problems().isEmpty()) {
-      found.problems().forEach(problem -> err().println("ccr: " + problem));
-      throw new Stop(ExitCode.USAGE);
-    }
     DesiredState state;
     try {
+      SpecFiles.Found found = SpecFiles.find(paths);
+      if (!found.problems().isEmpty()) {
+        found.problems().forEach(problem -> err().println("ccr: " + problem));
+        throw new Stop(ExitCode.USAGE);
+      }
       state = new SpecLoader().load(found.files());
     } catch (UncheckedIOException e) {
       err().println("ccr: " + e.getMessage());

@@ -163,7 +163,20 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     try {
       return body.apply(sdk);
     } catch (SdkException e) {
-      throw ErrorClassifier.classify(e, action, subject, () -> endpointOf(sdk, region));
+      GatewayException error = ErrorClassifier.classify(e, action, subject, () -> endpointOf(sdk, region));
+      if (error.reason() == GatewayException.Reason.CREDENTIALS
+          && error.errorCode().isEmpty()
+          && options.profile().isPresent()) {
+        throw new GatewayException(
+            error.reason(),
+            "",
+            action,
+            "profile "
+                + options.profile().get()
+                + " gave no AWS credentials: check it in ~/.aws/config and ~/.aws/credentials"
+                + " (or the files AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name)");
+      }
+      throw error;
     }
   }
 

@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
+import dev.ccr.spec.RedirectUrls;
 import dev.ccr.spec.SpecLoader;
 import dev.ccr.spec.SourceRef;
 import java.io.IOException;
@@ -148,8 +149,15 @@ public final class PlanFile {
             // A plan changes sub-keys on their own; those it leaves out keep their live values.
             .filter(message -> !message.contains("missing required key"))
             .toList();
-    if (!errors.isEmpty()) {
-      throw new PlanFileException(where + String.join("; ", errors) + "; the file was edited. Run plan again.");
+    List<String> problems = new ArrayList<>(errors);
+    for (String member : RedirectUrls.MEMBERS) {
+      Object value = planned.attributes().get(member);
+      List<?> urls = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+      urls.forEach(
+          url -> RedirectUrls.problem(url.toString()).ifPresent(p -> problems.add(member + ": \"" + url + "\" " + p)));
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanFileException(where + String.join("; ", problems) + "; the file was edited. Run plan again.");
     }
   }
 

@@ -1,10 +1,7 @@
 package dev.ccr.spec;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +13,6 @@ import java.util.Set;
 final class CrossFieldRules {
   private static final Set<String> LEGACY_FLOWS =
       Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH");
-  private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private static final List<String> OAUTH_SETTINGS =
       List.of("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI");
   private static final String REFRESH_FLOW = "ALLOW_REFRESH_TOKEN_AUTH";
@@ -84,32 +80,8 @@ final class CrossFieldRules {
   }
 
   private void checkUrl(String pointer, String path, String url) {
-    Optional<String> problem = urlProblem(url);
+    Optional<String> problem = RedirectUrls.problem(url);
     problem.ifPresent(p -> error(pointer, path + ": \"" + url + "\" " + p));
-  }
-
-  static Optional<String> urlProblem(String url) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return Optional.of("is not a valid URL: " + e.getReason());
-    }
-    if (uri.getScheme() == null) {
-      return Optional.of("must be an absolute URL with a scheme, such as https://app.example.com/callback");
-    }
-    if (uri.getRawFragment() != null) {
-      return Optional.of("must not contain a fragment (#...)");
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(host)) {
-      return Optional.of("must use https; plain http is allowed only for localhost, 127.0.0.1 and [::1]");
-    }
-    if (scheme.equals("https") && host.isEmpty()) {
-      return Optional.of("has no host");
-    }
-    return Optional.empty();
   }
 
   /** R5. */

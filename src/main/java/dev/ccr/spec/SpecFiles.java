@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 
 /**
  * Expands the paths a user names into desired-state files: a file is taken as it is; a directory
@@ -46,30 +51,49 @@ public final class SpecFiles {
     return new Found(files.stream().distinct().toList(), problems);
   }
 
+  /** Follows symbolic links to files and directories; a link that loops is passed over. */
   private static List<Path> walk(Path directory) {
-    try (Stream<Path> stream = Files.walk(directory)) {
-      return stream
-          .filter(Files::isRegularFile)
-          .filter(p -> isYaml(p) && !hidden(directory, p))
-          .sorted()
-          .map(p -> directory.normalize().toString().isEmpty() ? directory.relativize(p) : p)
-          .toList();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          directory,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              return !dir.equals(directory) && dir.getFileName().toString().startsWith(".")
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isRegularFile() && isYaml(file)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof FileSystemLoopException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
     }
+    return found.stream()
+        .sorted()
+        .map(p -> directory.normalize().toString().isEmpty() ? directory.relativize(p) : p)
+        .toList();
   }
 
   private static boolean isYaml(Path path) {
     String name = path.getFileName().toString();
     return name.endsWith(".yaml") || name.endsWith(".yml");
-  }
-
-  private static boolean hidden(Path root, Path file) {
-    for (Path part : root.relativize(file.getParent() == null ? file : file.getParent())) {
-      if (part.toString().startsWith(".") && !part.toString().equals(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

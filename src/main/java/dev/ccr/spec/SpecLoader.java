@@ -30,7 +30,7 @@ public final class SpecLoader {
     List<Diagnostic> diagnostics = new ArrayList<>();
     Map<String, ClientSpec> declared = new HashMap<>();
     for (Path file : files) {
-      add(reader.read(file.toString(), read(file)), clients, diagnostics, declared);
+      add(reader.read(file.toString(), read(file), size(file)), clients, diagnostics, declared);
     }
     return new DesiredState(clients, diagnostics, files.stream().map(Path::toString).toList());
   }
@@ -79,6 +79,14 @@ public final class SpecLoader {
           diagnostics.add(duplicate(result.source(), document, first));
         }
       }
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -77,14 +77,22 @@ final class YamlReader {
   record Result(SourceText source, List<Document> documents, List<Diagnostic> diagnostics) {}
 
   Result read(String file, byte[] bytes) {
+    return read(file, bytes, bytes.length);
+  }
+
+  /**
+   * @param size the size of the whole file, of which {@code bytes} may hold only the start when
+   *     it is over the limit
+   */
+  Result read(String file, byte[] bytes, long size) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    if (bytes.length > MAX_BYTES) {
+    if (size > MAX_BYTES) {
       SourceText source = SourceText.empty(file);
       diagnostics.add(
           source.error(
               Position.START,
               "",
-              "file is " + bytes.length + " bytes, over the limit of " + MAX_BYTES + " bytes (1 MiB)"));
+              "file is " + size + " bytes, over the limit of " + MAX_BYTES + " bytes (1 MiB)"));
       return new Result(source, List.of(), diagnostics);
     }
     Optional<String> text = decode(file, bytes, diagnostics);
@@ -258,7 +266,7 @@ final class YamlReader {
       String value = scalar.getValue();
       Tag tag = scalar.getTag();
       if (tag.equals(Tag.NULL)) {
-        error(at(scalar), pointer, Pointers.display(pointer) + " is null: remove the key to leave the attribute unmanaged, or give [] for an empty list");
+        error(at(scalar), pointer, Pointers.display(pointer) + " is null: remove the key to leave the attribute unmanaged" + (isList(pointer) ? ", or give [] for an empty list" : ""));
         return JSON.nullNode();
       }
       if (tag.equals(Tag.BOOL)) {
@@ -301,6 +309,13 @@ final class YamlReader {
     private void error(Position position, String pointer, String message) {
       reported.add(pointer);
       diagnostics.add(source.error(position, pointer, message));
+    }
+
+    /** Whether the pointer names a top-level attribute that holds a list. */
+    private static boolean isList(String pointer) {
+      List<String> tokens = Pointers.tokens(pointer);
+      return tokens.size() == 1
+          && Attribute.byMemberName(tokens.get(0)).map(a -> a.kind() == Attribute.Kind.SET).orElse(false);
     }
 
     private static String tagName(Tag tag) {

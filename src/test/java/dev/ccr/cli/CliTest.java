@@ -52,6 +52,18 @@ class CliTest {
   }
 
   @Test
+  void validate_directory_followsSymbolicLinksAndPassesOverLoops() throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.writeString(shared.resolve("web.yaml"), VALID);
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createSymbolicLink(repo.resolve("linked"), shared);
+    Files.createSymbolicLink(repo.resolve("loop"), repo);
+    CliRun run = CliRun.run("validate", repo.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.err());
+  }
+
+  @Test
   void validate_errorsInSeveralFiles_reportsAllOfThemInOneRun() throws IOException {
     Path a = write("a.yaml", VALID + "AuthSessionValidity: 99\n");
     Path b = write("b.yaml", VALID + "ClientSecret: s3cr3t\n");
@@ -120,6 +132,16 @@ class CliTest {
         IoProblems.describe(new java.nio.file.FileAlreadyExistsException("clients")));
     assertEquals(
         "permission denied", IoProblems.describe(new java.nio.file.AccessDeniedException("/root/x")));
+  }
+
+  @Test
+  void plan_unknownProfile_saysWhichProfileGaveNoCredentials() throws IOException {
+    Path file = write("web.yaml", VALID);
+    CliRun run =
+        CliRun.run("plan", "--profile", "nosuch", "--endpoint-url", "http://127.0.0.1:1", file.toString());
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertTrue(run.err().contains("ccr: error: profile nosuch gave no AWS credentials"), run.err());
+    assertFalse(run.hasStackTrace(), run.err());
   }
 
   @Test

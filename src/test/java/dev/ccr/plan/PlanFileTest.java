@@ -31,8 +31,8 @@ class PlanFileTest {
       new AttributeChange(
           "CallbackURLs",
           new Value.Items(List.of()),
-          new Value.Items(List.of("x")),
-          List.of("x"),
+          new Value.Items(List.of("https://x.example.com/cb")),
+          List.of("https://x.example.com/cb"),
           List.of()),
       AttributeChange.of(
           "IdTokenValidity",
@@ -104,6 +104,16 @@ class PlanFileTest {
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
     assertTrue(e.getMessage().contains("AuthSessionValidity: 99 must have a maximum value of 15"), e.getMessage());
+  }
+
+  @Test
+  void read_insecureCallbackEditedIn_isRefused() {
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            .replace("https://app.example.com/cb2", "http://insecure.example.com/cb");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(e.getMessage().contains("CallbackURLs: \"http://insecure.example.com/cb\" must use https"), e.getMessage());
   }
 
   @Test
