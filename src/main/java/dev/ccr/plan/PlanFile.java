@@ -26,9 +26,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,17 +56,7 @@ public final class PlanFile {
     root.put("generatedBy", generatedBy);
     ArrayNode clients = root.putArray("clients");
     plan.clients().forEach(c -> clients.add(client(c)));
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators)
-            .withArrayIndenter(indenter)
-            .withObjectIndenter(indenter);
-    return JSON.writer().with(printer).writeValueAsString(root) + "\n";
+    return PrettyJson.write(root);
   }
 
   public static void write(Path file, Plan plan, String generatedBy) throws IOException {

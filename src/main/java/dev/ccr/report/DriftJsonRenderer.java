@@ -1,5 +1,6 @@
 package dev.ccr.report;
 
+import dev.ccr.plan.PrettyJson;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;

@@ -1,4 +1,4 @@
-package dev.ccr.report;
+package dev.ccr.plan;
 
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -7,12 +7,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON printed the way the plan file is: two-space indents, {@code "key": value}, a final newline. */
-final class PrettyJson {
-  static final JsonMapper MAPPER = JsonMapper.shared();
+public final class PrettyJson {
+  public static final JsonMapper MAPPER = JsonMapper.shared();
 
   private PrettyJson() {}
 
-  static String write(JsonNode root) {
+  /** The tree as text, ending in a newline. */
+  public static String write(JsonNode root) {
     Separators separators =
         Separators.createDefaultInstance()
             .withObjectNameValueSpacing(Separators.Spacing.AFTER)
