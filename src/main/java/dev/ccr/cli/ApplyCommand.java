@@ -84,7 +84,7 @@ final class ApplyCommand extends BaseCommand {
   private int applyFiles() {
     DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
     try (CognitoGateway gateway = gateway(aws)) {
-      FleetPlanner.Result result = new FleetPlanner(gateway, aws.concurrency).plan(state.clients());
+      FleetPlanner.Result result = new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients")).plan(state.clients());
       printLateDiagnostics(result.plan().diagnostics());
       if (worthShowing(result)) {
         out().print(PlanRenderer.text(terminal.colour()).render(result.plan()));

@@ -82,7 +82,7 @@ final class DriftCommand extends BaseCommand {
     FleetPlanner.Result result;
     List<DriftChecker.PoolListing> listings;
     try (CognitoGateway gateway = gateway(aws)) {
-      DriftChecker checker = new DriftChecker(gateway, aws.concurrency);
+      DriftChecker checker = new DriftChecker(gateway, aws.concurrency, progress(aws, "reading clients"));
       result = checker.read(state.clients());
       listings = checker.list(state.clients());
     }

@@ -86,7 +86,7 @@ final class ExportCommand extends BaseCommand {
       List<ClientReader.Key> keys = ids.stream().map(id -> new ClientReader.Key(userPoolId, id)).toList();
       List<LiveClient> clients = new ArrayList<>();
       List<ClientReader.Failed> failures = new ArrayList<>();
-      for (ClientReader.Result result : new ClientReader(gateway, aws.concurrency).readAll(keys)) {
+      for (ClientReader.Result result : new ClientReader(gateway, aws.concurrency, progress(aws, "reading clients")).readAll(keys)) {
         if (result instanceof ClientReader.Found found) {
           clients.add(found.client());
         } else if (result instanceof ClientReader.Failed failed) {

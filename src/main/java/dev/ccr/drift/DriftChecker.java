@@ -7,6 +7,7 @@ import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.ProblemKind;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.live.ClientSummary;
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.AttributeChange;
@@ -30,10 +31,17 @@ import java.util.Set;
 public final class DriftChecker {
   private final CognitoGateway gateway;
   private final int concurrency;
+  private final ClientReader.Listener progress;
 
   public DriftChecker(CognitoGateway gateway, int concurrency) {
+    this(gateway, concurrency, ClientReader.Listener.NONE);
+  }
+
+  /** @param progress hears how many declared clients have been read */
+  public DriftChecker(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.concurrency = concurrency;
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /** The clients of one pool as ListUserPoolClients gave them, or why it failed. */
@@ -64,7 +72,7 @@ public final class DriftChecker {
 
   /** Reads and plans every declared client, concurrently. */
   public FleetPlanner.Result read(List<ClientSpec> declared) {
-    return new FleetPlanner(gateway, concurrency).plan(declared);
+    return new FleetPlanner(gateway, concurrency, progress).plan(declared);
   }
 
   /** Lists the clients of every pool the declared clients name, in file order. */
