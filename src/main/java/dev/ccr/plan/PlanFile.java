@@ -216,7 +216,8 @@ public final class PlanFile {
     return node;
   }
 
-  private static ObjectNode value(Value value) {
+  /** A value as the plan file writes it: tagged by {@code type} (also used by drift reports). */
+  public static ObjectNode value(Value value) {
     ObjectNode node = JSON.createObjectNode();
     if (value instanceof Value.None) {
       node.put("type", "none");

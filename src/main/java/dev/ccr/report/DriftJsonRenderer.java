@@ -1,5 +1,6 @@
 package dev.ccr.report;
 
+import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.PrettyJson;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
@@ -67,6 +68,8 @@ final class DriftJsonRenderer implements DriftRenderer {
     node.put("path", attribute.path());
     node.put("desired", attribute.desired());
     node.put("live", attribute.live());
+    node.set("desiredValue", PlanFile.value(attribute.change().after()));
+    node.set("liveValue", PlanFile.value(attribute.change().before()));
     position(node, attribute.position());
     if (attribute.change().isSet()) {
       strings(node.putArray("missing"), attribute.missing());
