@@ -32,11 +32,9 @@ import picocli.CommandLine.Option;
     header = "Writes the planned changes to Cognito.",
     description = {
       "With --plan FILE: applies a plan saved by 'ccr plan --out FILE', without asking.",
-      "With PATH...: plans the files, shows the plan and asks for confirmation on a terminal;",
-      "without a terminal it needs --auto-approve.",
+      "With PATH...: plans the files, shows the plan and asks for confirmation on a terminal; without a terminal it needs --auto-approve.",
       "Every client is read again first; if any changed since the plan, nothing is written (exit 4).",
-      "Each update sends the client's complete configuration with the changes laid over it, so",
-      "Cognito resets nothing; each updated client is read back and checked."
+      "Each update sends the client's complete configuration with the changes laid over it, so Cognito resets nothing; each updated client is read back and checked."
     },
     footer = ExitCode.HELP_TABLE)
 final class ApplyCommand extends BaseCommand {

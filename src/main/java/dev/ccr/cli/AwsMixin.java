@@ -3,8 +3,11 @@ package dev.ccr.cli;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.Pacing;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The AWS options of every command that talks to AWS. */
 final class AwsMixin {
@@ -20,6 +23,7 @@ final class AwsMixin {
   @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
+      converter = AwsMixin.EndpointConverter.class,
       description = "Send requests to this endpoint instead (a local emulator, a VPC endpoint); AWS_ENDPOINT_URL works too.")
   URI endpoint;
 
@@ -34,10 +38,7 @@ final class AwsMixin {
       names = "--max-read-rps",
       paramLabel = "N",
       defaultValue = "15",
-      description = {
-        "Describe and List calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota);",
-        "each operation on one user pool gets a third. Set it lower when other tools share the account."
-      })
+      description = "Describe and List calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota); each operation on one user pool gets a third. Set it lower when other tools share the account.")
   double maxReadRps;
 
   @Option(
@@ -56,5 +57,23 @@ final class AwsMixin {
         Optional.ofNullable(profile),
         Optional.ofNullable(endpoint),
         new Pacing(maxReadRps, maxWriteRps));
+  }
+
+  /** Accepts an http:// or https:// URL with a host, and says so in words otherwise. */
+  static final class EndpointConverter implements CommandLine.ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      URI uri;
+      try {
+        uri = new URI(value);
+      } catch (URISyntaxException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a URL: " + e.getReason());
+      }
+      if (uri.getHost() == null || !List.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
+        throw new CommandLine.TypeConversionException(
+            "must be an http:// or https:// URL with a host, not '" + value + "'");
+      }
+      return uri;
+    }
   }
 }

@@ -135,13 +135,6 @@ abstract class BaseCommand implements Callable<Integer> {
     if (aws.concurrency < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be at least 1, not " + aws.concurrency);
     }
-    if (aws.endpoint != null
-        && (aws.endpoint.getHost() == null
-            || !List.of("http", "https").contains(String.valueOf(aws.endpoint.getScheme())))) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--endpoint-url must be an http:// or https:// URL with a host, not '" + aws.endpoint + "'");
-    }
     if (aws.region != null && !aws.region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--region must be a region name such as eu-west-1, not '" + aws.region + "'");

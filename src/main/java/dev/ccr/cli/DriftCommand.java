@@ -3,6 +3,7 @@ package dev.ccr.cli;
 import dev.ccr.drift.DriftChecker;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.live.CognitoGateway;
+import dev.ccr.live.GatewayException;
 import dev.ccr.plan.FleetPlanner;
 import dev.ccr.report.DriftRenderer;
 import dev.ccr.spec.DesiredState;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +25,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     header = "Reports drift and clients no file declares.",
     description = {
-      "Reads every declared client and reports the attributes that drifted from the files,",
-      "and the clients of the same user pools that no file declares (unmanaged).",
+      "Reads every declared client and reports the attributes that drifted from the files, and the clients of the same user pools that no file declares (unmanaged).",
       "Exits 2 when anything drifted. Makes no change in AWS."
     },
     footer = ExitCode.HELP_TABLE)
@@ -89,7 +91,15 @@ final class DriftCommand extends BaseCommand {
     printLateDiagnostics(result.plan().diagnostics());
     reportReadFailures(result.failures());
     DriftReport report = DriftChecker.assemble(state.clients(), result, listings, failOnUnmanaged);
-    report.poolErrors().forEach(error -> err().println("ccr: error: " + error.message()));
+    Set<String> global =
+        result.failures().stream()
+            .map(FleetPlanner.ReadFailure::error)
+            .filter(e -> e.reason() == GatewayException.Reason.CREDENTIALS || e.reason() == GatewayException.Reason.UNREACHABLE)
+            .map(GatewayException::getMessage)
+            .collect(Collectors.toSet());
+    report.poolErrors().stream()
+        .filter(error -> global.stream().noneMatch(error.message()::endsWith))
+        .forEach(error -> err().println("ccr: error: " + error.message()));
     return report;
   }
 

@@ -17,10 +17,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ccr export}: writes desired-state files for clients that exist already. */
 @Command(
@@ -28,8 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     header = "Writes desired-state files for existing clients.",
     description = {
-      "Reads a user pool's app clients (all of them, or the ones named) and writes one",
-      "desired-state file per client into --output-dir, or one YAML stream to stdout.",
+      "Reads a user pool's app clients (all of them, or the ones named) and writes one desired-state file per client into --output-dir, or one YAML stream to stdout.",
       "The files validate and plan with no changes. Never writes the client secret.",
       "Existing files are left alone unless --force is given. Makes no change in AWS."
     },
@@ -94,7 +93,12 @@ final class ExportCommand extends BaseCommand {
         }
       }
       if (!failures.isEmpty()) {
-        failures.forEach(f -> err().println("ccr: error: cannot read client " + userPoolId + "/" + f.key().clientId() + ": " + f.error().getMessage()));
+        failures.forEach(
+            f ->
+                err().println(
+                    "ccr: error: cannot read client " + userPoolId + "/" + f.key().clientId() + ": "
+                        + f.error().messageWithCode()
+                        + (f.error().reason() == GatewayException.Reason.NOT_FOUND ? "; check --client-id" : "")));
         err().println("ccr: nothing exported: " + Summaries.count(failures.size(), "client") + " could not be read.");
         throw new Stop(ExitCode.ERROR);
       }

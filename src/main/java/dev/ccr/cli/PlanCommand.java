@@ -17,10 +17,7 @@ import picocli.CommandLine.Option;
     name = "plan",
     mixinStandardHelpOptions = true,
     header = "Shows how the live clients differ from their files.",
-    description = {
-      "Reads every declared client, shows which attributes drifted from the files, and",
-      "with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS."
-    },
+    description = "Reads every declared client, shows which attributes drifted from the files, and with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS.",
     footer = ExitCode.HELP_TABLE)
 final class PlanCommand extends BaseCommand {
   /** The output formats of plan. */

@@ -109,7 +109,11 @@ class CliTest {
     Path file = write("web.yaml", VALID);
     CliRun run = CliRun.run("plan", "--endpoint-url", "localhost:4566", file.toString());
     assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
-    assertTrue(run.err().contains("--endpoint-url must be an http:// or https:// URL with a host"), run.err());
+    assertTrue(run.err().contains("'--endpoint-url': must be an http:// or https:// URL with a host"), run.err());
+    CliRun spaces = CliRun.run("plan", "--endpoint-url", "not a url", file.toString());
+    assertEquals(ExitCode.USAGE, spaces.exitCode(), spaces.err());
+    assertTrue(spaces.err().contains("'not a url' is not a URL: Illegal character in path"), spaces.err());
+    assertFalse(spaces.err().contains("Exception"), spaces.err());
   }
 
   @Test

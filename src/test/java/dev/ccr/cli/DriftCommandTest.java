@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.testing.MotoSeeder;
 import dev.ccr.testing.MotoServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -137,17 +134,18 @@ class DriftCommandTest {
   @Test
   void drift_clientThatCannotBeRead_exitsOneAndReportsIt() throws IOException {
     FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(pool);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Ccr.run(new String[] {"drift", dir.resolve("web.yaml").toString(), "--format", "json"}, o, e, new Context(Map.of(), options -> fake));
-    }
-    assertEquals(ExitCode.ERROR, code, err.toString(StandardCharsets.UTF_8));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"status\": \"error\""), out.toString(StandardCharsets.UTF_8));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("web.yaml:2:1: error: client " + pool + "/" + webId + " not found"),
-        err.toString(StandardCharsets.UTF_8));
+    CliRun run =
+        CliRun.run(new Context(Map.of(), options -> fake), "drift", dir.resolve("web.yaml").toString(), "--format", "json");
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertTrue(run.out().contains("\"status\": \"error\""), run.out());
+    assertTrue(run.err().contains("web.yaml:2:1: error: client " + pool + "/" + webId + " not found"), run.err());
+  }
+
+  @Test
+  void drift_unreachableEndpoint_saysSoOnce() {
+    CliRun run = CliRun.run("drift", dir.toString(), "--endpoint-url", "http://127.0.0.1:1");
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertEquals(1, run.err().split("cannot reach Cognito at", -1).length - 1, run.err());
   }
 
   /** Makes the live web client match its file again, through the SDK directly. */
