@@ -131,6 +131,9 @@ abstract class BaseCommand implements Callable<Integer> {
     return !plan.clients().isEmpty() && (!result.hasFailures() || plan.hasChanges() || plan.hasErrors());
   }
 
+  /** The slowest pace accepted: one call every 100 seconds. */
+  static final double MIN_RPS = 0.01;
+
   CognitoGateway gateway(AwsMixin aws) {
     if (aws.concurrency < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be at least 1, not " + aws.concurrency);
@@ -140,8 +143,8 @@ abstract class BaseCommand implements Callable<Integer> {
           spec.commandLine(), "--region must be a region name such as eu-west-1, not '" + aws.region + "'");
     }
     for (double rps : new double[] {aws.maxReadRps, aws.maxWriteRps}) {
-      if (!(rps > 0) || Double.isInfinite(rps)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--max-read-rps and --max-write-rps must be positive numbers, not " + rps);
+      if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--max-read-rps and --max-write-rps must be numbers of at least " + MIN_RPS + ", not " + rps);
       }
     }
     AwsOptions options = aws.options();

@@ -30,6 +30,9 @@ final class ProgressLine implements ClientReader.Listener {
    * @param what what is counted ({@code reading clients})
    * @param clock nanoseconds from any origin
    */
+  private int highest;
+  private boolean finished;
+
   ProgressLine(PrintWriter err, String what, LongSupplier clock) {
     this.err = Objects.requireNonNull(err, "err");
     this.what = Objects.requireNonNull(what, "what");
@@ -49,7 +52,14 @@ final class ProgressLine implements ClientReader.Listener {
   @Override
   public synchronized void progressed(int done, int total) {
     long now = clock.getAsLong();
+    if (finished || done < highest) {
+      // Reports arrive from several threads: once the end was seen, or a later count drawn, an
+      // earlier count must not draw the line again.
+      return;
+    }
+    highest = done;
     if (done >= total) {
+      finished = true;
       erase();
       return;
     }

@@ -44,7 +44,9 @@ public final class ClientYaml {
   private static final ScalarResolver CORE = new CoreSchema().getScalarResolver();
 
   private static final Pattern YAML11_NOT_STRING =
-      Pattern.compile("(?i)y|n|yes|no|on|off|[-+]?[0-9][0-9_:.]*|[-+]?\\.inf|\\.nan");
+      Pattern.compile(
+          "(?i)y|n|yes|no|on|off|[-+]?[0-9][0-9_:.]*|[-+]?\\.inf|\\.nan|[-+]?0b[01_]+|[-+]?0x[0-9a-f_]+"
+              + "|\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
 
   private ClientYaml() {}
 

@@ -130,7 +130,7 @@ public final class PlanFile {
     document.put("ClientId", planned.clientId());
     document.putAll(planned.attributes());
     List<String> errors =
-        new SpecLoader().checkSchema(fileName, JSON.writeValueAsString(document)).stream()
+        new SpecLoader().checkSchema(fileName, document).stream()
             .filter(Diagnostic::isError)
             .map(Diagnostic::message)
             // A plan changes sub-keys on their own; those it leaves out keep their live values.

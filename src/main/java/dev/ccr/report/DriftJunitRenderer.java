@@ -1,12 +1,12 @@
 package dev.ccr.report;
 
-import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
+import dev.ccr.drift.DriftReport;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,22 +88,42 @@ final class DriftJunitRenderer implements DriftRenderer {
         : new Outcome("skipped", "", message, "");
   }
 
+  /**
+   * Text XML 1.0 can hold: characters it forbids (most control characters) become visible
+   * {@code \\uXXXX} escapes; line breaks and tabs stay.
+   */
+  static String xml(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+              if (allowed) {
+                out.appendCodePoint(c);
+              } else {
+                out.append(String.format("\\u%04x", c));
+              }
+            });
+    return out.toString();
+  }
+
   private static Element suite(Document document, String file, List<Case> cases) {
     Element suite = document.createElement("testsuite");
-    suite.setAttribute("name", file);
+    suite.setAttribute("name", xml(file));
     for (Case c : cases) {
       Element testcase = document.createElement("testcase");
-      testcase.setAttribute("classname", file);
-      testcase.setAttribute("name", c.name());
+      testcase.setAttribute("classname", xml(file));
+      testcase.setAttribute("name", xml(c.name()));
       Outcome outcome = c.outcome();
       if (!outcome.element().isEmpty()) {
         Element element = document.createElement(outcome.element());
-        element.setAttribute("message", outcome.message());
+        element.setAttribute("message", xml(outcome.message()));
         if (!outcome.type().isEmpty()) {
           element.setAttribute("type", outcome.type());
         }
         if (!outcome.text().isEmpty()) {
-          element.setTextContent(outcome.text());
+          element.setTextContent(xml(outcome.text()));
         }
         testcase.appendChild(element);
       }

@@ -1,12 +1,12 @@
 package dev.ccr.report;
 
-import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
+import dev.ccr.drift.DriftReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

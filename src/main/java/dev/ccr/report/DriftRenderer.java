@@ -1,7 +1,7 @@
 package dev.ccr.report;
 
-import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.Status;
+import dev.ccr.drift.DriftReport;
 import java.nio.file.Path;
 
 /** Formats a drift report for people, CI systems and code scanning; renderers never diff. */

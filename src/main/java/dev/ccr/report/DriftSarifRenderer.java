@@ -1,20 +1,19 @@
 package dev.ccr.report;
 
-import dev.ccr.plan.PrettyJson;
-import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.ProblemKind;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
+import dev.ccr.drift.DriftReport;
+import dev.ccr.plan.PrettyJson;
 import dev.ccr.spec.Position;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -133,6 +132,15 @@ final class DriftSarifRenderer implements DriftRenderer {
     return node;
   }
 
+  /** One path segment percent-encoded as RFC 3986 wants it (UTF-8, spaces as %20). */
+  private static String encodeSegment(String segment) {
+    return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("%3A", ":")
+        .replace("%40", "@")
+        .replace("%7E", "~");
+  }
+
   /** The file relative to the working directory, with forward slashes, or a file URI outside it. */
   String uri(String file) {
     Path path = Path.of(file);
@@ -142,10 +150,8 @@ final class DriftSarifRenderer implements DriftRenderer {
     }
     List<String> parts = new ArrayList<>();
     workingDirectory.relativize(absolute).forEach(p -> parts.add(p.toString()));
-    try {
-      return new URI(null, null, String.join("/", parts), null).getRawPath();
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a file name: " + file, e);
-    }
+    String relative = parts.stream().map(DriftSarifRenderer::encodeSegment).collect(Collectors.joining("/"));
+    // A colon in the first segment would read as a URI scheme.
+    return parts.isEmpty() || !parts.get(0).contains(":") ? relative : "./" + relative;
   }
 }

@@ -33,9 +33,34 @@ record Line(Symbol symbol, int depth, String text) {
     }
   }
 
+  /**
+   * @param text shown as it is, but with line breaks and other control characters as visible
+   *     escapes: a value can neither forge lines of a listing nor send escape codes to a terminal
+   */
   Line {
     Objects.requireNonNull(symbol, "symbol");
-    Objects.requireNonNull(text, "text");
+    text = visible(Objects.requireNonNull(text, "text"));
+  }
+
+  /** Control characters (C0, DEL, C1, line and paragraph separators) as {@code \n} or {@code \u001b}. */
+  static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c == '\n') {
+                out.append("\\n");
+              } else if (c == '\r') {
+                out.append("\\r");
+              } else if (c == '\t') {
+                out.append("\\t");
+              } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
   }
 
   /** The lines that show one change: a set item by item, anything else as before and after. */

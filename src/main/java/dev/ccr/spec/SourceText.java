@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param secrets the values of secret-like keys found in the file
  */
 record SourceText(String file, List<String> lines, Set<String> secrets) {
-  private static final Pattern KEY = Pattern.compile("([A-Za-z_][\\w-]*)[\"']?\\s*:(?=\\s|$)");
+  private static final Pattern KEY = Pattern.compile("(?<![\\w-])([A-Za-z_][\\w-]*)[\"']?\\s*:(?=\\s|$)");
   private static final String MASK = "****";
   /** Shorter values are too common to mask everywhere (such as "true"). */
   private static final int MIN_SECRET_LENGTH = 6;

@@ -49,15 +49,16 @@ public final class SpecLoader {
 
   /**
    * Checks a document held in memory against the schema alone, without the rules that span
-   * attributes: for partial documents, such as the changes of a plan.
+   * attributes: for partial documents, such as the changes of a plan. The document never passes
+   * through YAML, so any string the schema allows is accepted as it is.
+   *
+   * @param document attribute values by member name, of the kinds {@link ClientSpec} holds
    */
-  public List<Diagnostic> checkSchema(String displayName, String text) {
-    YamlReader.Result result = reader.read(displayName, text.getBytes(StandardCharsets.UTF_8));
-    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
-    for (YamlReader.Document document : result.documents()) {
-      diagnostics.addAll(schema().check(result.source(), document));
-    }
-    return diagnostics;
+  public List<Diagnostic> checkSchema(String displayName, Map<String, Object> document) {
+    JsonNode tree = tools.jackson.databind.json.JsonMapper.shared().valueToTree(document);
+    YamlReader.Document parsed =
+        new YamlReader.Document(tree, Position.START, Map.of(), Map.of(), java.util.Set.of());
+    return schema().check(SourceText.empty(displayName), parsed);
   }
 
   private void add(

@@ -149,6 +149,20 @@ class CliTest {
   }
 
   @Test
+  void validate_longestValueTheSchemaAllows_doesNotHang() throws IOException {
+    String external = "x".repeat(131_072);
+    Path file =
+        write(
+            "long.yaml",
+            VALID + "AnalyticsConfiguration: {ExternalId: " + external + ", UserDataShared: false}\n");
+    // A guard against a hang (a pattern that is quadratic in the line), not a speed target.
+    CliRun run =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60), () -> CliRun.run("validate", file.toString()));
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+  }
+
+  @Test
   void noCommand_isUsageError() {
     CliRun run = CliRun.run();
     assertEquals(ExitCode.USAGE, run.exitCode());

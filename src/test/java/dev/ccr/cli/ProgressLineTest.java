@@ -56,6 +56,17 @@ class ProgressLineTest {
   }
 
   @Test
+  void progressed_lateReportFromAnotherThread_neverRedrawsAfterTheEnd() {
+    now = 1_000 * MS;
+    line.progressed(15, 100);
+    line.progressed(100, 100);
+    String erased = text.toString();
+    now = 2_000 * MS;
+    line.progressed(99, 100);
+    assertEquals(erased, text.toString(), "the line stays erased");
+  }
+
+  @Test
   void progressed_shortRunPrintsNothingAtAll() {
     line.progressed(1, 2);
     line.progressed(2, 2);

@@ -222,4 +222,13 @@ class ExporterTest {
   private static Path golden(String name) {
     return Golden.projectDir().resolve("src/test/resources/golden/export").resolve(name).resolve("expected.yaml");
   }
+
+  @Test
+  void render_stringsYaml11ReadsAsDatesOrNumbers_areQuoted() {
+    for (String name : java.util.List.of("2001-12-14", "0b101", "0x1F", "yes", "1_000")) {
+      String yaml = ClientYaml.render(new java.util.LinkedHashMap<>(java.util.Map.of("ClientName", name)));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          yaml.contains("ClientName: \"" + name + "\""), yaml);
+    }
+  }
 }

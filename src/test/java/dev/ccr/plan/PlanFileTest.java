@@ -117,6 +117,27 @@ class PlanFileTest {
   }
 
   @Test
+  void writeThenRead_controlCharactersInAValue_areKept() throws Exception {
+    dev.ccr.live.LiveClient live =
+        Clients.live("AnalyticsConfiguration", Clients.map("ExternalId", "old", "UserDataShared", false));
+    AttributeChange change =
+        AttributeChange.of(
+            "AnalyticsConfiguration/ExternalId", new Value.Text("old"), new Value.Text("a\u007fb\u0080c"));
+    Plan plan =
+        new Plan(
+            List.of(
+                new ClientPlan(
+                        new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
+                        Clients.POOL,
+                        Clients.ID,
+                        "web",
+                        List.of(change),
+                        Planner.fingerprint(live))
+                    .withLive(Planner.normalised(live))));
+    assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
+  }
+
+  @Test
   void read_sameClientTwice_isRefused() {
     Plan plan = Clients.severalClients();
     Plan twice = new Plan(List.of(plan.clients().get(0), plan.clients().get(0)));

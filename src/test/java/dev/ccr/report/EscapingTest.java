@@ -1,0 +1,45 @@
+package dev.ccr.report;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+
+/** Values from Cognito or from files can hold any character; reports stay well-formed. */
+class EscapingTest {
+
+  @Test
+  void line_controlCharacters_becomeVisibleAndCannotForgeLines() {
+    Line line = new Line(Line.Symbol.CHANGE, 0, "ExternalId: x\n+ forged\u001b[31m\u2028");
+    assertEquals("ExternalId: x\\n+ forged\\u001b[31m\\u2028", line.text());
+  }
+
+  @Test
+  void markdownCell_newlineCannotBreakTheTable() {
+    assertEquals("a\\nb \\| c &lt;b&gt;", MarkdownRenderer.cell("a\nb | c <b>"));
+  }
+
+  @Test
+  void junitXml_characterXmlForbids_isEscapedAndTheDocumentParses() {
+    String text = DriftJunitRenderer.xml("x\u0001y\tz\n]]>");
+    assertEquals("x\\u0001y\tz\n]]>", text);
+    String document = "<testsuite name=\"" + text.replace("\n", "&#10;").replace("]]>", "]]&gt;") + "\"/>";
+    assertDoesNotThrow(
+        () ->
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void sarifUri_colonInTheFirstSegment_isNotReadAsAScheme() {
+    DriftSarifRenderer sarif = new DriftSarifRenderer("1.0", "https://ccr.dev/", Path.of("/repo"));
+    assertEquals("./prod:web.yaml", sarif.uri("prod:web.yaml"));
+    assertEquals("clients/my%20app.yaml", sarif.uri("clients/my app.yaml"));
+    assertEquals("clients/web.yaml", sarif.uri("clients/web.yaml"));
+  }
+}
