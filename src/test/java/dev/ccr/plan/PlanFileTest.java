@@ -45,17 +45,7 @@ class PlanFileTest {
             "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
             "RefreshTokenRotation", Clients.map("Feature", "ENABLED"),
             "EnableTokenRevocation", false);
-    Plan plan =
-        new Plan(
-            List.of(
-                new ClientPlan(
-                        new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
-                        Clients.POOL,
-                        Clients.ID,
-                        "web",
-                        List.of(changes),
-                        Planner.fingerprint(live))
-                    .withLive(Planner.normalised(live))));
+    Plan plan = planOf(live, changes);
     assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
   }
 
@@ -123,17 +113,7 @@ class PlanFileTest {
     AttributeChange change =
         AttributeChange.of(
             "AnalyticsConfiguration/ExternalId", new Value.Text("old"), new Value.Text("a\u007fb\u0080c"));
-    Plan plan =
-        new Plan(
-            List.of(
-                new ClientPlan(
-                        new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
-                        Clients.POOL,
-                        Clients.ID,
-                        "web",
-                        List.of(change),
-                        Planner.fingerprint(live))
-                    .withLive(Planner.normalised(live))));
+    Plan plan = planOf(live, change);
     assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
   }
 
@@ -206,5 +186,19 @@ class PlanFileTest {
     Plan plan = new Plan(List.of(new Planner().plan(desired, Clients.live())));
     assertTrue(plan.hasErrors());
     assertThrows(IllegalArgumentException.class, () -> PlanFile.toJson(plan, "ccr"));
+  }
+
+  /** A plan of one client, recording {@code live} as it was planned. */
+  private static Plan planOf(dev.ccr.live.LiveClient live, AttributeChange... changes) {
+    return new Plan(
+        List.of(
+            new ClientPlan(
+                    new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
+                    Clients.POOL,
+                    Clients.ID,
+                    "web",
+                    List.of(changes),
+                    Planner.fingerprint(live))
+                .withLive(Planner.normalised(live))));
   }
 }
