@@ -24,6 +24,25 @@ import tools.jackson.databind.JsonNode;
 final class SchemaChecker {
   static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/user-pool-client.schema.json";
   private static final int MAX_SHOWN = 80;
+  /** Every pattern of the schema, in words; a test keeps the two in step. */
+  static final Map<String, String> PATTERN_HINTS =
+      Map.of(
+          "^(?:[\\w-]+_[0-9a-zA-Z]+)$",
+          "is not a user pool id: the region, an underscore, then letters and digits, such as us-east-1_Abc123",
+          "^(?:[\\w+]+)$",
+          "is not a client id: letters, digits, _ and + only",
+          "^(?:[\\w\\s+=,.@-]+)$",
+          "may hold only letters, digits, spaces and + = , . @ _ -",
+          "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
+          "must not contain spaces or control characters",
+          "^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$",
+          "may hold only printable ASCII without spaces, double quotes or backslashes",
+          "^(?:[0-9a-fA-F]+)$",
+          "must be hexadecimal digits",
+          "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$",
+          "may hold letters, marks, symbols, digits, punctuation and spaces, but no control characters",
+          "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
+          "is not an ARN such as arn:aws:iam::123456789012:role/cognito-analytics");
 
   private final Schema schema;
   private final JsonNode schemaTree;
@@ -83,6 +102,12 @@ final class SchemaChecker {
                   path + ": expected " + expectedType(pointer) + ", found " + typeName(value) + " " + shown));
       case "enum" -> Optional.of(enumError(source, document, pointer, value));
       case "uniqueItems" -> Optional.of(duplicateItem(source, document, pointer, value));
+      case "pattern" ->
+          Optional.of(
+              source.error(
+                  document.valuePosition(pointer),
+                  pointer,
+                  path + ": " + shown + " " + patternHint(pointer).orElse(detail(error))));
       default ->
           Optional.of(
               source.error(
@@ -215,6 +240,15 @@ final class SchemaChecker {
       return "a list";
     }
     return value.isObject() ? "a mapping" : "a value";
+  }
+
+  /**
+   * What a pattern asks for, in words, with the pattern itself: a regular expression alone
+   * explains little to most readers.
+   */
+  private Optional<String> patternHint(String pointer) {
+    Optional<String> pattern = schemaAt(pointer).filter(s -> s.has("pattern")).map(s -> s.get("pattern").asString());
+    return pattern.flatMap(p -> Optional.ofNullable(PATTERN_HINTS.get(p)).map(hint -> hint + " (pattern " + p + ")"));
   }
 
   /** The validator's own explanation without its location prefix. */
