@@ -18,8 +18,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SpecLoader {
   private final YamlReader reader = new YamlReader();
-  private SchemaChecker schema;
-
   /**
    * Loads the given files (already expanded by {@link SpecFiles}).
    *
@@ -139,11 +137,13 @@ public final class SpecLoader {
     };
   }
 
-  private SchemaChecker schema() {
-    if (schema == null) {
-      schema = new SchemaChecker();
-    }
-    return schema;
+  /** The compiled schema, built once per process on first use and shared by every loader. */
+  private static SchemaChecker schema() {
+    return CompiledSchema.INSTANCE;
+  }
+
+  private static final class CompiledSchema {
+    static final SchemaChecker INSTANCE = new SchemaChecker();
   }
 
   private static Diagnostic duplicate(SourceText source, YamlReader.Document document, ClientSpec first) {
