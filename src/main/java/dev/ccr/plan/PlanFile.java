@@ -129,12 +129,11 @@ public final class PlanFile {
     document.put("UserPoolId", planned.userPoolId());
     document.put("ClientId", planned.clientId());
     document.putAll(planned.attributes());
+    completeNestedObjects(document, client.live());
     List<String> errors =
         new SpecLoader().checkSchema(fileName, document).stream()
             .filter(Diagnostic::isError)
             .map(Diagnostic::message)
-            // A plan changes sub-keys on their own; those it leaves out keep their live values.
-            .filter(message -> !message.contains("missing required key"))
             .toList();
     List<String> problems = new ArrayList<>(errors);
     for (String member : RedirectUrls.MEMBERS) {
@@ -146,6 +145,24 @@ public final class PlanFile {
     if (!problems.isEmpty()) {
       throw new PlanFileException(where + String.join("; ", problems) + "; the file was edited. Run plan again.");
     }
+  }
+
+  /**
+   * A plan changes the sub-keys of a nested object on their own; the ones it leaves out keep their
+   * live values, so the checked document takes them from the live configuration recorded at plan
+   * time (where a required sub-key such as RefreshTokenRotation's Feature comes from).
+   */
+  @SuppressWarnings("unchecked")
+  private static void completeNestedObjects(Map<String, Object> document, Map<String, Object> live) {
+    document.replaceAll(
+        (member, value) -> {
+          if (value instanceof Map<?, ?> changed && live.get(member) instanceof Map<?, ?> recorded) {
+            Map<String, Object> complete = new LinkedHashMap<>((Map<String, Object>) recorded);
+            complete.putAll((Map<String, Object>) changed);
+            return complete;
+          }
+          return value;
+        });
   }
 
   private static JsonNode tree(String json, String fileName) throws PlanFileException {
