@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The training run of bin/ccr's class-data-sharing archive: validates a file and plans it against
- * a closed loopback port, so the archive holds the classes of both offline and AWS commands. Run
- * with dummy credentials in system properties (bin/ccr passes them); it sends nothing beyond
- * 127.0.0.1.
+ * The training run of bin/ccr's class-data-sharing archive: validates a file and plans it against a
+ * closed loopback port, so the archive holds the classes of both offline and AWS commands. Run with
+ * dummy credentials in system properties (bin/ccr passes them); it sends nothing beyond 127.0.0.1.
  */
 public final class CdsTraining {
   private static final String CLIENT =
@@ -31,7 +30,8 @@ public final class CdsTraining {
     Path file = dir.resolve("client.yaml");
     try {
       Files.writeString(file, CLIENT, StandardCharsets.UTF_8);
-      PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+      PrintStream nowhere =
+          new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
       Ccr.run(new String[] {"validate", file.toString()}, nowhere, nowhere, Map.of());
       Ccr.run(
           new String[] {"plan", file.toString(), "--quiet", "--endpoint-url", "http://127.0.0.1:1"},

@@ -37,7 +37,9 @@ public final class Applier {
   private final int concurrency;
   private final Planner planner = new Planner();
 
-  /** @param concurrency clients read or written at once; never two writes to one client */
+  /**
+   * @param concurrency clients read or written at once; never two writes to one client
+   */
   public Applier(CognitoGateway gateway, int concurrency, Backoff backoff) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
@@ -61,7 +63,10 @@ public final class Applier {
 
     /** How many clients moved. */
     public long clientCount() {
-      return moved.stream().map(m -> m.client().userPoolId() + "/" + m.client().clientId()).distinct().count();
+      return moved.stream()
+          .map(m -> m.client().userPoolId() + "/" + m.client().clientId())
+          .distinct()
+          .count();
     }
   }
 
@@ -81,9 +86,7 @@ public final class Applier {
     }
   }
 
-  /**
-   * Applies a saved plan; after each write the read-back client must hold every planned change.
-   */
+  /** Applies a saved plan; after each write the read-back client must hold every planned change. */
   public Outcome apply(Plan plan) {
     return run(plan, Map.of());
   }
@@ -102,10 +105,14 @@ public final class Applier {
     List<ClientPlan> clients = plan.clients();
     List<ClientReader.Result> reads =
         new ClientReader(gateway, concurrency)
-            .readAll(clients.stream().map(c -> new ClientReader.Key(c.userPoolId(), c.clientId())).toList());
+            .readAll(
+                clients.stream()
+                    .map(c -> new ClientReader.Key(c.userPoolId(), c.clientId()))
+                    .toList());
     List<Moved> moved = new ArrayList<>();
     for (int i = 0; i < clients.size(); i++) {
-      if (reads.get(i) instanceof ClientReader.Found found && StaleCheck.isStale(clients.get(i), found.client())) {
+      if (reads.get(i) instanceof ClientReader.Found found
+          && StaleCheck.isStale(clients.get(i), found.client())) {
         moved.addAll(StaleCheck.moved(clients.get(i), found.client()));
       } else if (reads.get(i) instanceof ClientReader.Failed failed
           && failed.error().reason() == GatewayException.Reason.NOT_FOUND) {
@@ -126,7 +133,8 @@ public final class Applier {
       for (int i = 0; i < clients.size(); i++) {
         ClientPlan client = clients.get(i);
         ClientReader.Result read = reads.get(i);
-        Optional<ClientSpec> file = Optional.ofNullable(files.get(key(client.userPoolId(), client.clientId())));
+        Optional<ClientSpec> file =
+            Optional.ofNullable(files.get(key(client.userPoolId(), client.clientId())));
         futures.add(pool.submit(() -> applyOne(client, read, file)));
       }
       List<ApplyResult> results = new ArrayList<>();
@@ -139,7 +147,8 @@ public final class Applier {
     }
   }
 
-  private ApplyResult applyOne(ClientPlan client, ClientReader.Result read, Optional<ClientSpec> file) {
+  private ApplyResult applyOne(
+      ClientPlan client, ClientReader.Result read, Optional<ClientSpec> file) {
     if (read instanceof ClientReader.Failed failed) {
       return failure(client, "cannot read the client", failed.error(), Optional.empty(), file);
     }
@@ -161,7 +170,8 @@ public final class Applier {
     try {
       after = gateway.describe(client.userPoolId(), client.clientId());
     } catch (GatewayException e) {
-      return failure(client, "updated, but cannot read it back to verify", e, Optional.empty(), file);
+      return failure(
+          client, "updated, but cannot read it back to verify", e, Optional.empty(), file);
     }
     List<AttributeChange> remaining = planner.plan(file.orElse(planned), after).changes();
     if (remaining.isEmpty()) {
@@ -186,7 +196,14 @@ public final class Applier {
       ClientPlan client, List<AttributeChange> remaining, Optional<ClientSpec> file) {
     String differs =
         remaining.stream()
-            .map(c -> c.path() + " (" + c.before().display() + ", wanted " + c.after().display() + ")")
+            .map(
+                c ->
+                    c.path()
+                        + " ("
+                        + c.before().display()
+                        + ", wanted "
+                        + c.after().display()
+                        + ")")
             .collect(Collectors.joining(", "));
     String message =
         client.title()
@@ -194,7 +211,8 @@ public final class Applier {
             + differs
             + "; run plan to see what remains";
     String pointer = "/" + remaining.get(0).path();
-    return new ApplyResult.NotConverged(client, remaining, diagnostic(client, message, pointer, file));
+    return new ApplyResult.NotConverged(
+        client, remaining, diagnostic(client, message, pointer, file));
   }
 
   /** Located at the pointer in the file when the file is known, else at the client's first line. */

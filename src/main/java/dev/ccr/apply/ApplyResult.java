@@ -30,7 +30,8 @@ public sealed interface ApplyResult
   }
 
   /**
-   * A call failed; the client may be unchanged (read or update failed) or written but not read back.
+   * A call failed; the client may be unchanged (read or update failed) or written but not read
+   * back.
    *
    * @param diagnostic Cognito's message, located at the attribute concerned where it is known
    */

@@ -24,11 +24,15 @@ record Culprit(String pointer, String label) {
           "ScopeDoesNotExistException", "AllowedOAuthScopes",
           "InvalidOAuthFlowException", "AllowedOAuthFlows");
 
-  static Optional<Culprit> find(GatewayException error, ClientPlan plan, Optional<ClientSpec> file) {
+  static Optional<Culprit> find(
+      GatewayException error, ClientPlan plan, Optional<ClientSpec> file) {
     String message = error.getMessage();
     return item(message, plan.changes(), file)
         .or(() -> member(message, plan.changes()))
-        .or(() -> Optional.ofNullable(BY_CODE.get(error.errorCode())).map(m -> new Culprit("/" + m, m)));
+        .or(
+            () ->
+                Optional.ofNullable(BY_CODE.get(error.errorCode()))
+                    .map(m -> new Culprit("/" + m, m)));
   }
 
   /** The longest item of a changed set that the message names. */

@@ -33,7 +33,10 @@ public record Moved(ClientPlan client, String path, String atPlan, String now) {
   public String message() {
     String where = client.source() + ": " + client.title() + ": ";
     if (path.isEmpty()) {
-      return where + (now.equals(DELETED) ? "the client was deleted since the plan" : "the client changed since the plan");
+      return where
+          + (now.equals(DELETED)
+              ? "the client was deleted since the plan"
+              : "the client changed since the plan");
     }
     return where + path + " changed since the plan: " + atPlan + " -> " + now;
   }

@@ -34,7 +34,11 @@ final class StaleCheck {
 
   @SuppressWarnings("unchecked")
   private static void diff(
-      ClientPlan plan, String prefix, Map<String, Object> then, Map<String, Object> now, List<Moved> out) {
+      ClientPlan plan,
+      String prefix,
+      Map<String, Object> then,
+      Map<String, Object> now,
+      List<Moved> out) {
     TreeSet<String> keys = new TreeSet<>(then.keySet());
     keys.addAll(now.keySet());
     for (String key : keys) {

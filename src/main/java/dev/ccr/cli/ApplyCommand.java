@@ -2,7 +2,6 @@ package dev.ccr.cli;
 
 import dev.ccr.apply.Applier;
 import dev.ccr.apply.ApplyResult;
-import dev.ccr.apply.Moved;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.AttributeChange;
 import dev.ccr.plan.FleetPlanner;
@@ -25,7 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ccr apply}: writes a saved plan, or plans the files and writes that after confirmation. */
+/**
+ * {@code ccr apply}: writes a saved plan, or plans the files and writes that after confirmation.
+ */
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
@@ -43,7 +44,10 @@ final class ApplyCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
 
-  @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (JSON from 'ccr plan --out FILE').")
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      description = "Apply this saved plan (JSON from 'ccr plan --out FILE').")
   Path planFile;
 
   @Option(names = "--auto-approve", description = "Apply PATH... without asking for confirmation.")
@@ -82,7 +86,9 @@ final class ApplyCommand extends BaseCommand {
   private int applyFiles() {
     DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
     try (CognitoGateway gateway = gateway(aws)) {
-      FleetPlanner.Result result = new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients")).plan(state.clients());
+      FleetPlanner.Result result =
+          new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients"))
+              .plan(state.clients());
       printLateDiagnostics(result.plan().diagnostics());
       if (worthShowing(result)) {
         out().print(PlanRenderer.text(terminal.colour()).render(result.plan()));
@@ -100,7 +106,9 @@ final class ApplyCommand extends BaseCommand {
         out().println("Apply cancelled.");
         return ExitCode.ERROR;
       }
-      return report(new Applier(gateway, aws.concurrency, context.backoff()).apply(result.plan(), state.clients()));
+      return report(
+          new Applier(gateway, aws.concurrency, context.backoff())
+              .apply(result.plan(), state.clients()));
     }
   }
 
@@ -110,9 +118,10 @@ final class ApplyCommand extends BaseCommand {
       return true;
     }
     if (!terminal.interactive()) {
-      err().println(
-          "ccr: apply needs confirmation and there is no terminal to ask on; nothing was applied."
-              + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr apply --plan FILE'.");
+      err()
+          .println(
+              "ccr: apply needs confirmation and there is no terminal to ask on; nothing was applied."
+                  + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr apply --plan FILE'.");
       throw new Stop(ExitCode.USAGE);
     }
     out().println();
@@ -120,7 +129,8 @@ final class ApplyCommand extends BaseCommand {
     out().flush();
     try {
       String answer =
-          new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)).readLine();
+          new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8))
+              .readLine();
       out().println();
       return answer != null && answer.strip().equals("yes");
     } catch (IOException e) {
@@ -132,10 +142,11 @@ final class ApplyCommand extends BaseCommand {
   private int report(Applier.Outcome outcome) {
     if (outcome instanceof Applier.Stale stale) {
       stale.moved().forEach(m -> err().println(m.message()));
-      err().println(
-          "ccr: the plan is stale: "
-              + Summaries.count(stale.clientCount(), "client")
-              + " changed since it was made; nothing was written. Run plan again.");
+      err()
+          .println(
+              "ccr: the plan is stale: "
+                  + Summaries.count(stale.clientCount(), "client")
+                  + " changed since it was made; nothing was written. Run plan again.");
       return ExitCode.STALE;
     }
     Applier.Applied applied = (Applier.Applied) outcome;

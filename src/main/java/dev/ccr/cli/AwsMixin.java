@@ -6,49 +6,59 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** The AWS options of every command that talks to AWS. */
 final class AwsMixin {
   @Option(
       names = "--region",
       paramLabel = "REGION",
-      description = "Region for every client (default: the prefix of each UserPoolId, e.g. eu-west-1_...).")
+      description =
+          "Region for every client (default: the prefix of each UserPoolId, e.g. eu-west-1_...).")
   String region;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Named profile from the AWS config files.")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "Named profile from the AWS config files.")
   String profile;
 
   @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
       converter = AwsMixin.EndpointConverter.class,
-      description = "Send requests to this endpoint instead (a local emulator, a VPC endpoint); AWS_ENDPOINT_URL works too.")
+      description =
+          "Send requests to this endpoint instead (a local emulator, a VPC endpoint); AWS_ENDPOINT_URL works too.")
   URI endpoint;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "16",
-      description = "Calls in flight at once (default: ${DEFAULT-VALUE}); the rate limits below, not this, set the pace.")
+      description =
+          "Calls in flight at once (default: ${DEFAULT-VALUE}); the rate limits below, not this, set the pace.")
   int concurrency;
 
   @Option(
       names = "--max-read-rps",
       paramLabel = "N",
       defaultValue = "15",
-      description = "Describe and List calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota); each operation on one user pool gets a third. Set it lower when other tools share the account.")
+      description =
+          "Describe and List calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota); each operation on one user pool gets a third. Set it lower when other tools share the account.")
   double maxReadRps;
 
   @Option(
       names = "--max-write-rps",
       paramLabel = "N",
       defaultValue = "15",
-      description = "Create, Update and Delete calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota).")
+      description =
+          "Create, Update and Delete calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota).")
   double maxWriteRps;
 
-  @Option(names = {"-q", "--quiet"}, description = "Show no progress on stderr during long runs.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Show no progress on stderr during long runs.")
   boolean quiet;
 
   AwsOptions options() {
@@ -67,9 +77,11 @@ final class AwsMixin {
       try {
         uri = new URI(value);
       } catch (URISyntaxException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a URL: " + e.getReason());
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a URL: " + e.getReason());
       }
-      if (uri.getHost() == null || !List.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
+      if (uri.getHost() == null
+          || !List.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
         throw new CommandLine.TypeConversionException(
             "must be an http:// or https:// URL with a host, not '" + value + "'");
       }

@@ -111,7 +111,8 @@ abstract class BaseCommand implements Callable<Integer> {
     List<Diagnostic> located = new ArrayList<>();
     for (FleetPlanner.ReadFailure failure : failures) {
       GatewayException.Reason reason = failure.error().reason();
-      if (reason == GatewayException.Reason.CREDENTIALS || reason == GatewayException.Reason.UNREACHABLE) {
+      if (reason == GatewayException.Reason.CREDENTIALS
+          || reason == GatewayException.Reason.UNREACHABLE) {
         global.add(failure.error().getMessage());
       } else {
         located.add(failure.diagnostic());
@@ -128,7 +129,8 @@ abstract class BaseCommand implements Callable<Integer> {
    */
   static boolean worthShowing(FleetPlanner.Result result) {
     Plan plan = result.plan();
-    return !plan.clients().isEmpty() && (!result.hasFailures() || plan.hasChanges() || plan.hasErrors());
+    return !plan.clients().isEmpty()
+        && (!result.hasFailures() || plan.hasChanges() || plan.hasErrors());
   }
 
   /** The slowest pace accepted: one call every 100 seconds. */
@@ -136,15 +138,22 @@ abstract class BaseCommand implements Callable<Integer> {
 
   CognitoGateway gateway(AwsMixin aws) {
     if (aws.concurrency < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be at least 1, not " + aws.concurrency);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--concurrency must be at least 1, not " + aws.concurrency);
     }
     if (aws.region != null && !aws.region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--region must be a region name such as eu-west-1, not '" + aws.region + "'");
+          spec.commandLine(),
+          "--region must be a region name such as eu-west-1, not '" + aws.region + "'");
     }
     for (double rps : new double[] {aws.maxReadRps, aws.maxWriteRps}) {
       if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--max-read-rps and --max-write-rps must be numbers of at least " + MIN_RPS + ", not " + rps);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--max-read-rps and --max-write-rps must be numbers of at least "
+                + MIN_RPS
+                + ", not "
+                + rps);
       }
     }
     AwsOptions options = aws.options();

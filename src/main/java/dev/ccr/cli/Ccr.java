@@ -40,7 +40,9 @@ public final class Ccr implements Runnable {
     return ExitCode.USAGE;
   }
 
-  /** Runs one command line and returns its exit code; writes only to {@code out} and {@code err}. */
+  /**
+   * Runs one command line and returns its exit code; writes only to {@code out} and {@code err}.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     return run(args, out, err, new Context(env, Context.DEFAULT.gateways()));
   }
@@ -49,7 +51,8 @@ public final class Ccr implements Runnable {
     return run(args, out, err, context, Terminal.detect(context.env()));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
+  static int run(
+      String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
     CommandLine cli =

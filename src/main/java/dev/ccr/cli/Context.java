@@ -10,13 +10,13 @@ import java.util.Objects;
 
 /**
  * What a command gets from outside besides its arguments: the environment, how to open the door to
- * Cognito (tests give a fake), standard input (for apply's confirmation) and how apply waits
- * before retrying (tests do not wait).
+ * Cognito (tests give a fake), standard input (for apply's confirmation) and how apply waits before
+ * retrying (tests do not wait).
  */
 record Context(Map<String, String> env, Gateways gateways, InputStream in, Backoff backoff) {
   /**
-   * The real environment's door to AWS. A lambda, not a method reference: linking
-   * {@code AwsCognitoGateway::new} would load the AWS SDK even for commands that never call AWS.
+   * The real environment's door to AWS. A lambda, not a method reference: linking {@code
+   * AwsCognitoGateway::new} would load the AWS SDK even for commands that never call AWS.
    */
   static final Context DEFAULT = new Context(Map.of(), options -> new AwsCognitoGateway(options));
 

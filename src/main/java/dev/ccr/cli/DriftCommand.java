@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ccr drift}: reports how the live clients differ from their files, for CI and schedules. */
+/**
+ * {@code ccr drift}: reports how the live clients differ from their files, for CI and schedules.
+ */
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
@@ -49,15 +51,21 @@ final class DriftCommand extends BaseCommand {
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--fail-on-unmanaged", description = "Exit 2 when a declared pool has clients no file declares.")
+  @Option(
+      names = "--fail-on-unmanaged",
+      description = "Exit 2 when a declared pool has clients no file declares.")
   boolean failOnUnmanaged;
 
   @Option(
       names = "--github-summary",
-      description = "Also append the Markdown report to the file named by $GITHUB_STEP_SUMMARY, when it is set.")
+      description =
+          "Also append the Markdown report to the file named by $GITHUB_STEP_SUMMARY, when it is set.")
   boolean githubSummary;
 
   @Override
@@ -75,7 +83,12 @@ final class DriftCommand extends BaseCommand {
       appendGithubSummary(report);
     }
     if (output != null || format != Format.text) {
-      err().println("Drift: " + DriftRenderer.counts(report) + "." + (output == null ? "" : " Report written to " + output + "."));
+      err()
+          .println(
+              "Drift: "
+                  + DriftRenderer.counts(report)
+                  + "."
+                  + (output == null ? "" : " Report written to " + output + "."));
     }
     return exitCode(report);
   }
@@ -84,7 +97,8 @@ final class DriftCommand extends BaseCommand {
     FleetPlanner.Result result;
     List<DriftChecker.PoolListing> listings;
     try (CognitoGateway gateway = gateway(aws)) {
-      DriftChecker checker = new DriftChecker(gateway, aws.concurrency, progress(aws, "reading clients"));
+      DriftChecker checker =
+          new DriftChecker(gateway, aws.concurrency, progress(aws, "reading clients"));
       result = checker.read(state.clients());
       listings = checker.list(state.clients());
     }
@@ -94,7 +108,10 @@ final class DriftCommand extends BaseCommand {
     Set<String> global =
         result.failures().stream()
             .map(FleetPlanner.ReadFailure::error)
-            .filter(e -> e.reason() == GatewayException.Reason.CREDENTIALS || e.reason() == GatewayException.Reason.UNREACHABLE)
+            .filter(
+                e ->
+                    e.reason() == GatewayException.Reason.CREDENTIALS
+                        || e.reason() == GatewayException.Reason.UNREACHABLE)
             .map(GatewayException::getMessage)
             .collect(Collectors.toSet());
     report.poolErrors().stream()
@@ -125,7 +142,12 @@ final class DriftCommand extends BaseCommand {
   private void write(Path file, String text, boolean append) {
     try {
       if (append) {
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            file,
+            text,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       } else {
         Files.writeString(file, text, StandardCharsets.UTF_8);
       }

@@ -4,14 +4,19 @@ package dev.ccr.cli;
 public final class ExitCode {
   /** Success; no changes or drift. */
   public static final int OK = 0;
+
   /** An error: AWS, network, I/O, or a client that did not converge. */
   public static final int ERROR = 1;
+
   /** Success, and changes or drift are present. */
   public static final int CHANGES = 2;
+
   /** The desired state is invalid (YAML, schema, or a cross-field rule). */
   public static final int INVALID = 3;
+
   /** The saved plan is stale; nothing was written. */
   public static final int STALE = 4;
+
   /** Usage error. */
   public static final int USAGE = 64;
 

@@ -17,10 +17,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code ccr export}: writes desired-state files for clients that exist already. */
 @Command(
@@ -38,16 +38,30 @@ final class ExportCommand extends BaseCommand {
 
   @Mixin AwsMixin aws = new AwsMixin();
 
-  @Option(names = "--user-pool-id", required = true, paramLabel = "ID", description = "The user pool to export (us-east-1_Abc).")
+  @Option(
+      names = "--user-pool-id",
+      required = true,
+      paramLabel = "ID",
+      description = "The user pool to export (us-east-1_Abc).")
   String userPoolId;
 
-  @Option(names = "--client-id", paramLabel = "ID", description = "Export only this client; repeat for several (default: every client of the pool).")
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
+      description =
+          "Export only this client; repeat for several (default: every client of the pool).")
   List<String> clientIds = new ArrayList<>();
 
-  @Option(names = "--output-dir", paramLabel = "DIR", description = "Write one <client-name>.yaml per client here, creating DIR if needed (default: one stream to stdout).")
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Write one <client-name>.yaml per client here, creating DIR if needed (default: one stream to stdout).")
   Path outputDir;
 
-  @Option(names = "--omit-defaults", description = "Leave out attributes equal to Cognito's defaults; they stay unmanaged.")
+  @Option(
+      names = "--omit-defaults",
+      description = "Leave out attributes equal to Cognito's defaults; they stay unmanaged.")
   boolean omitDefaults;
 
   @Option(names = "--force", description = "Overwrite files that exist in --output-dir.")
@@ -65,27 +79,41 @@ final class ExportCommand extends BaseCommand {
     }
     reportFindings(exported);
     String where = outputDir == null ? "" : " to " + outputDir + "/";
-    err().println("Exported " + Summaries.count(exported.size(), "client") + " of " + userPoolId + where + ".");
+    err()
+        .println(
+            "Exported "
+                + Summaries.count(exported.size(), "client")
+                + " of "
+                + userPoolId
+                + where
+                + ".");
     return ExitCode.OK;
   }
 
   private void checkOptions() {
     if (!USER_POOL_ID.matcher(userPoolId).matches()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--user-pool-id must look like us-east-1_Abc123, not '" + userPoolId + "'");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--user-pool-id must look like us-east-1_Abc123, not '" + userPoolId + "'");
     }
     if (force && outputDir == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--force only applies with --output-dir");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--force only applies with --output-dir");
     }
   }
 
   /** The clients to export: the ones named, or the whole pool sorted by name; stops on failure. */
   private List<LiveClient> read() {
     try (CognitoGateway gateway = gateway(aws)) {
-      List<String> ids = clientIds.isEmpty() ? listed(gateway) : List.copyOf(new LinkedHashSet<>(clientIds));
-      List<ClientReader.Key> keys = ids.stream().map(id -> new ClientReader.Key(userPoolId, id)).toList();
+      List<String> ids =
+          clientIds.isEmpty() ? listed(gateway) : List.copyOf(new LinkedHashSet<>(clientIds));
+      List<ClientReader.Key> keys =
+          ids.stream().map(id -> new ClientReader.Key(userPoolId, id)).toList();
       List<LiveClient> clients = new ArrayList<>();
       List<ClientReader.Failed> failures = new ArrayList<>();
-      for (ClientReader.Result result : new ClientReader(gateway, aws.concurrency, progress(aws, "reading clients")).readAll(keys)) {
+      for (ClientReader.Result result :
+          new ClientReader(gateway, aws.concurrency, progress(aws, "reading clients"))
+              .readAll(keys)) {
         if (result instanceof ClientReader.Found found) {
           clients.add(found.client());
         } else if (result instanceof ClientReader.Failed failed) {
@@ -95,11 +123,22 @@ final class ExportCommand extends BaseCommand {
       if (!failures.isEmpty()) {
         failures.forEach(
             f ->
-                err().println(
-                    "ccr: error: cannot read client " + userPoolId + "/" + f.key().clientId() + ": "
-                        + f.error().messageWithCode()
-                        + (f.error().reason() == GatewayException.Reason.NOT_FOUND ? "; check --client-id" : "")));
-        err().println("ccr: nothing exported: " + Summaries.count(failures.size(), "client") + " could not be read.");
+                err()
+                    .println(
+                        "ccr: error: cannot read client "
+                            + userPoolId
+                            + "/"
+                            + f.key().clientId()
+                            + ": "
+                            + f.error().messageWithCode()
+                            + (f.error().reason() == GatewayException.Reason.NOT_FOUND
+                                ? "; check --client-id"
+                                : "")));
+        err()
+            .println(
+                "ccr: nothing exported: "
+                    + Summaries.count(failures.size(), "client")
+                    + " could not be read.");
         throw new Stop(ExitCode.ERROR);
       }
       return clients;
@@ -124,7 +163,11 @@ final class ExportCommand extends BaseCommand {
   private void write(List<ExportedClient> exported) {
     List<Path> existing = force ? List.of() : ExportWriter.existing(outputDir, exported);
     if (!existing.isEmpty()) {
-      err().println("ccr: error: " + Summaries.count(existing.size(), "file") + " exist already; nothing was written:");
+      err()
+          .println(
+              "ccr: error: "
+                  + Summaries.count(existing.size(), "file")
+                  + " exist already; nothing was written:");
       existing.forEach(path -> err().println("  " + path));
       err().println("Export into an empty directory, or pass --force to overwrite them.");
       throw new Stop(ExitCode.ERROR);
@@ -144,9 +187,28 @@ final class ExportCommand extends BaseCommand {
         String file =
             outputDir == null
                 ? ""
-                : outputDir.resolve(client.fileName()) + ":" + finding.position().line() + ":" + finding.position().column() + ": ";
-        String what = finding.isError() ? "breaks a rule of ccr and was exported anyway" : "draws a warning from 'ccr validate'";
-        err().println("ccr: warning: " + file + "client " + client.displayName() + " (" + client.client().clientId() + ") " + what + ": " + finding.message());
+                : outputDir.resolve(client.fileName())
+                    + ":"
+                    + finding.position().line()
+                    + ":"
+                    + finding.position().column()
+                    + ": ";
+        String what =
+            finding.isError()
+                ? "breaks a rule of ccr and was exported anyway"
+                : "draws a warning from 'ccr validate'";
+        err()
+            .println(
+                "ccr: warning: "
+                    + file
+                    + "client "
+                    + client.displayName()
+                    + " ("
+                    + client.client().clientId()
+                    + ") "
+                    + what
+                    + ": "
+                    + finding.message());
       }
     }
   }

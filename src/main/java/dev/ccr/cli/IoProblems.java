@@ -13,7 +13,8 @@ final class IoProblems {
   private IoProblems() {}
 
   static String describe(IOException e) {
-    String reason = e instanceof FileSystemException fs && fs.getReason() != null ? ": " + fs.getReason() : "";
+    String reason =
+        e instanceof FileSystemException fs && fs.getReason() != null ? ": " + fs.getReason() : "";
     if (e instanceof NoSuchFileException) {
       return "no such file or directory" + reason;
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     name = "plan",
     mixinStandardHelpOptions = true,
     header = "Shows how the live clients differ from their files.",
-    description = "Reads every declared client, shows which attributes drifted from the files, and with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS.",
+    description =
+        "Reads every declared client, shows which attributes drifted from the files, and with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS.",
     footer = ExitCode.HELP_TABLE)
 final class PlanCommand extends BaseCommand {
   /** The output formats of plan. */
@@ -30,7 +31,10 @@ final class PlanCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Save the plan as JSON for 'ccr apply --plan FILE'.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Save the plan as JSON for 'ccr apply --plan FILE'.")
   Path out;
 
   @Option(
@@ -40,7 +44,9 @@ final class PlanCommand extends BaseCommand {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 2 when there are changes, 0 when there are none.")
   boolean detailedExitcode;
 
   @Override

@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 
 /**
  * One line on stderr that shows how far a long run is: done/total, rate and time left, redrawn in
- * place. It stays silent for the first second (short runs show nothing), redraws at most five
- * times a second, and erases itself when the last client is done.
+ * place. It stays silent for the first second (short runs show nothing), redraws at most five times
+ * a second, and erases itself when the last client is done.
  */
 final class ProgressLine implements ClientReader.Listener {
   private static final long SECOND = 1_000_000_000L;
@@ -31,6 +31,7 @@ final class ProgressLine implements ClientReader.Listener {
    * @param clock nanoseconds from any origin
    */
   private int highest;
+
   private boolean finished;
 
   ProgressLine(PrintWriter err, String what, LongSupplier clock) {

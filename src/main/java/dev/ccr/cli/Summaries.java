@@ -9,11 +9,17 @@ final class Summaries {
   static String validation(DesiredState state) {
     String files = count(state.files().size(), "file");
     if (state.hasErrors()) {
-      return files + ": " + count(state.errorCount(), "error")
-          + (state.warningCount() > 0 ? ", " + count(state.warningCount(), "warning") : "") + ".";
+      return files
+          + ": "
+          + count(state.errorCount(), "error")
+          + (state.warningCount() > 0 ? ", " + count(state.warningCount(), "warning") : "")
+          + ".";
     }
     String clients = count(state.clients().size(), "client") + " in " + files;
-    return clients + ": valid" + (state.warningCount() > 0 ? ", " + count(state.warningCount(), "warning") : "") + ".";
+    return clients
+        + ": valid"
+        + (state.warningCount() > 0 ? ", " + count(state.warningCount(), "warning") : "")
+        + ".";
   }
 
   static String count(long n, String noun) {

@@ -15,11 +15,14 @@ record Terminal(boolean interactive, boolean colour, boolean githubActions) {
     return of(System.console() != null, env);
   }
 
-  /** @param console whether the process runs on a terminal */
+  /**
+   * @param console whether the process runs on a terminal
+   */
   static Terminal of(boolean console, Map<String, String> env) {
     boolean noColor = env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty();
     boolean dumb = "dumb".equals(env.get("TERM"));
-    return new Terminal(console, console && !noColor && !dumb, "true".equals(env.get("GITHUB_ACTIONS")));
+    return new Terminal(
+        console, console && !noColor && !dumb, "true".equals(env.get("GITHUB_ACTIONS")));
   }
 
   Ansi ansi() {

@@ -6,8 +6,8 @@ import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.ProblemKind;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
-import dev.ccr.live.ClientSummary;
 import dev.ccr.live.ClientReader;
+import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.AttributeChange;
@@ -37,7 +37,9 @@ public final class DriftChecker {
     this(gateway, concurrency, ClientReader.Listener.NONE);
   }
 
-  /** @param progress hears how many declared clients have been read */
+  /**
+   * @param progress hears how many declared clients have been read
+   */
   public DriftChecker(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.concurrency = concurrency;
@@ -116,9 +118,17 @@ public final class DriftChecker {
       if (listing instanceof Listed listed) {
         listed.clients().stream()
             .filter(c -> !known.contains(key(c.userPoolId(), c.clientId())))
-            .forEach(c -> unmanaged.add(new UnmanagedClient(c.userPoolId(), c.clientId(), c.clientName(), file, position)));
+            .forEach(
+                c ->
+                    unmanaged.add(
+                        new UnmanagedClient(
+                            c.userPoolId(), c.clientId(), c.clientName(), file, position)));
       } else if (listing instanceof Unlisted unlisted) {
-        String message = "cannot list the clients of pool " + listing.userPoolId() + ": " + unlisted.error().getMessage();
+        String message =
+            "cannot list the clients of pool "
+                + listing.userPoolId()
+                + ": "
+                + unlisted.error().getMessage();
         poolErrors.add(new PoolError(listing.userPoolId(), message, file, position));
       }
     }
@@ -128,12 +138,17 @@ public final class DriftChecker {
   private static ClientResult clientResult(ClientSpec spec, FleetPlanner.Result result) {
     Optional<ClientPlan> plan =
         result.plan().clients().stream()
-            .filter(p -> p.userPoolId().equals(spec.userPoolId()) && p.clientId().equals(spec.clientId()))
+            .filter(
+                p ->
+                    p.userPoolId().equals(spec.userPoolId())
+                        && p.clientId().equals(spec.clientId()))
             .findFirst();
     if (plan.isPresent()) {
       ClientPlan p = plan.get();
       List<DriftedAttribute> drifted =
-          p.changes().stream().map(change -> new DriftedAttribute(change, positionOf(spec, change))).toList();
+          p.changes().stream()
+              .map(change -> new DriftedAttribute(change, positionOf(spec, change)))
+              .toList();
       List<Problem> problems =
           p.diagnostics().stream()
               .filter(Diagnostic::isError)
@@ -145,22 +160,38 @@ public final class DriftChecker {
         result.failures().stream()
             .filter(f -> f.spec() == spec)
             .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("neither read nor failed: " + key(spec.userPoolId(), spec.clientId())))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "neither read nor failed: " + key(spec.userPoolId(), spec.clientId())))
             .diagnostic();
     String name = spec.clientName().orElse(spec.clientId());
-    return result(spec, name, List.of(), List.of(new Problem(ProblemKind.READ, failure.message(), failure.position())));
+    return result(
+        spec,
+        name,
+        List.of(),
+        List.of(new Problem(ProblemKind.READ, failure.message(), failure.position())));
   }
 
-  private static ClientResult result(ClientSpec spec, String name, List<DriftedAttribute> drifted, List<Problem> problems) {
+  private static ClientResult result(
+      ClientSpec spec, String name, List<DriftedAttribute> drifted, List<Problem> problems) {
     return new ClientResult(
-        spec.source().file(), spec.source().position(), spec.userPoolId(), spec.clientId(), name, drifted, problems);
+        spec.source().file(),
+        spec.source().position(),
+        spec.userPoolId(),
+        spec.clientId(),
+        name,
+        drifted,
+        problems);
   }
 
   /** The key of the attribute in the file: the sub-key for a nested change, else the member. */
   private static dev.ccr.spec.Position positionOf(ClientSpec spec, AttributeChange change) {
     String pointer = "/" + change.path();
     String member = "/" + change.path().split("/", 2)[0];
-    return spec.positions().containsKey(pointer) ? spec.positionOf(pointer) : spec.positionOf(member);
+    return spec.positions().containsKey(pointer)
+        ? spec.positionOf(pointer)
+        : spec.positionOf(member);
   }
 
   /** The first client declared in each pool, by pool, in file order. */

@@ -160,7 +160,12 @@ public record DriftReport(
 
     /** {@code legacy (us-east-1_Abc/5a6b...)}, or the id alone when the client has no name. */
     public String title() {
-      return (clientName.isEmpty() ? clientId : clientName) + " (" + userPoolId + "/" + clientId + ")";
+      return (clientName.isEmpty() ? clientId : clientName)
+          + " ("
+          + userPoolId
+          + "/"
+          + clientId
+          + ")";
     }
   }
 

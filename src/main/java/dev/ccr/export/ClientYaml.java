@@ -16,9 +16,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Formats a desired-state document as YAML: the schema modeline, then block mappings and block
- * lists, plain scalars where they read back as the same string, double-quoted when YAML 1.2 core or a
- * YAML 1.1 tool would read another type ({@code "true"}, {@code "123"}, {@code "~"}, {@code "yes"}),
- * single-quoted when a character needs it ({@code '#tag'}). One line per value, however long.
+ * lists, plain scalars where they read back as the same string, double-quoted when YAML 1.2 core or
+ * a YAML 1.1 tool would read another type ({@code "true"}, {@code "123"}, {@code "~"}, {@code
+ * "yes"}), single-quoted when a character needs it ({@code '#tag'}). One line per value, however
+ * long.
  */
 public final class ClientYaml {
   /** The schema's {@code $id}; editors with the YAML language server complete and check keys. */
@@ -56,8 +57,10 @@ public final class ClientYaml {
    * @throws IllegalStateException when the text would not read back as the same values (a bug)
    */
   public static String render(Map<String, Object> document) {
-    String text = MODELINE + "\n" + new Dump(SETTINGS, new QuotingRepresenter()).dumpToString(document);
-    Object reread = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(text);
+    String text =
+        MODELINE + "\n" + new Dump(SETTINGS, new QuotingRepresenter()).dumpToString(document);
+    Object reread =
+        new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(text);
     if (!document.equals(reread)) {
       throw new IllegalStateException("exported YAML does not read back as written:\n" + text);
     }
@@ -68,7 +71,8 @@ public final class ClientYaml {
   private static final class QuotingRepresenter extends StandardRepresenter {
     QuotingRepresenter() {
       super(SETTINGS);
-      representers.put(String.class, data -> representScalar(Tag.STR, (String) data, style((String) data)));
+      representers.put(
+          String.class, data -> representScalar(Tag.STR, (String) data, style((String) data)));
     }
 
     private static ScalarStyle style(String value) {

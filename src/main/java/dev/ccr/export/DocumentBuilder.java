@@ -21,7 +21,9 @@ import java.util.Set;
  * order. A validity always goes with its unit (the live one, or Cognito's default unit).
  */
 final class DocumentBuilder {
-  /** Sub-key order of the nested objects, as in the schema; keys not listed follow in live order. */
+  /**
+   * Sub-key order of the nested objects, as in the schema; keys not listed follow in live order.
+   */
   static final Map<String, List<String>> SUB_KEYS =
       Map.of(
           "TokenValidityUnits", List.of("AccessToken", "IdToken", "RefreshToken"),
@@ -74,7 +76,10 @@ final class DocumentBuilder {
 
   /** A validity the client has, with its unit, unless it is omitted as Cognito's default. */
   private void validity(
-      LiveClient live, Attribute validity, Map<String, Object> document, Map<String, Object> units) {
+      LiveClient live,
+      Attribute validity,
+      Map<String, Object> document,
+      Map<String, Object> units) {
     Object amount = live.attributes().get(validity.memberName());
     if (amount == null) {
       return;
@@ -85,8 +90,10 @@ final class DocumentBuilder {
             .getOrDefault(unitKey, validity.defaultUnit().orElseThrow());
     Map<String, Object> pair =
         Map.of(
-            validity.memberName(), amount,
-            Attribute.TOKEN_VALIDITY_UNITS.memberName(), Map.of(unitKey, unit));
+            validity.memberName(),
+            amount,
+            Attribute.TOKEN_VALIDITY_UNITS.memberName(),
+            Map.of(unitKey, unit));
     if (omitDefaults && isDefault(live, pair)) {
       return;
     }
@@ -120,8 +127,10 @@ final class DocumentBuilder {
    * the planner finds no change against a client that has nothing but defaults, and nothing wrong.
    */
   private boolean isDefault(LiveClient live, Map<String, Object> attributes) {
-    ClientSpec probe = new ClientSpec(PROBE, live.userPoolId(), live.clientId(), attributes, Map.of());
-    LiveClient defaults = new LiveClient(live.userPoolId(), live.clientId(), Map.of(), live.hasSecret());
+    ClientSpec probe =
+        new ClientSpec(PROBE, live.userPoolId(), live.clientId(), attributes, Map.of());
+    LiveClient defaults =
+        new LiveClient(live.userPoolId(), live.clientId(), Map.of(), live.hasSecret());
     ClientPlan plan = planner.plan(probe, defaults);
     return plan.changes().isEmpty() && plan.diagnostics().isEmpty();
   }

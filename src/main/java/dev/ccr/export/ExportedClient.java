@@ -14,7 +14,8 @@ import java.util.Objects;
  *     for the rules that need the live client): the rules of ccr the live client breaks (errors)
  *     and the warnings; empty for a client that meets every rule
  */
-public record ExportedClient(LiveClient client, String fileName, String yaml, List<Diagnostic> findings) {
+public record ExportedClient(
+    LiveClient client, String fileName, String yaml, List<Diagnostic> findings) {
   public ExportedClient {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(fileName, "fileName");

@@ -20,7 +20,9 @@ public final class Exporter {
   private final SpecLoader loader = new SpecLoader();
   private final Planner planner = new Planner();
 
-  /** @param omitDefaults leave out attributes that equal Cognito's defaults */
+  /**
+   * @param omitDefaults leave out attributes that equal Cognito's defaults
+   */
   public Exporter(boolean omitDefaults) {
     this.builder = new DocumentBuilder(omitDefaults);
   }
@@ -32,7 +34,8 @@ public final class Exporter {
     for (int i = 0; i < clients.size(); i++) {
       LiveClient client = clients.get(i);
       String yaml = ClientYaml.render(builder.build(client));
-      exported.add(new ExportedClient(client, names.get(i), yaml, check(names.get(i), yaml, client)));
+      exported.add(
+          new ExportedClient(client, names.get(i), yaml, check(names.get(i), yaml, client)));
     }
     return exported;
   }
@@ -49,7 +52,8 @@ public final class Exporter {
     for (ClientSpec spec : state.clients()) {
       ClientPlan plan = planner.plan(spec, client);
       if (!plan.changes().isEmpty()) {
-        throw new IllegalStateException("the export of " + client.clientId() + " plans changes: " + plan.changes());
+        throw new IllegalStateException(
+            "the export of " + client.clientId() + " plans changes: " + plan.changes());
       }
       findings.addAll(plan.diagnostics());
     }

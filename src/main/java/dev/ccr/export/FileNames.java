@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * File names for exported clients, safe on every common file system: lower-case {@code a-z},
- * {@code 0-9} and single inner hyphens, at most {@link #MAX_LENGTH} characters before the
- * suffix, never a name Windows reserves, and unique within one export.
+ * File names for exported clients, safe on every common file system: lower-case {@code a-z}, {@code
+ * 0-9} and single inner hyphens, at most {@link #MAX_LENGTH} characters before the suffix, never a
+ * name Windows reserves, and unique within one export.
  */
 public final class FileNames {
   /** Longest base name, before any suffix that makes it unique and before {@code .yaml}. */
@@ -45,10 +45,10 @@ public final class FileNames {
   }
 
   /**
-   * One {@code .yaml} file name per client, in the same order. A client whose safe name is empty
-   * is named after its client id. Clients whose names come out alike all get {@code -} and the
-   * first six characters of their id appended (the whole id if that is still not unique), so the
-   * result does not depend on the order clients are listed in.
+   * One {@code .yaml} file name per client, in the same order. A client whose safe name is empty is
+   * named after its client id. Clients whose names come out alike all get {@code -} and the first
+   * six characters of their id appended (the whole id if that is still not unique), so the result
+   * does not depend on the order clients are listed in.
    */
   public static List<String> assign(List<LiveClient> clients) {
     List<String> bases = new ArrayList<>();
@@ -61,11 +61,12 @@ public final class FileNames {
       uses.merge(base, 1, Integer::sum);
     }
     Set<String> taken = new HashSet<>();
-    bases.forEach(base -> {
-      if (uses.get(base) == 1) {
-        taken.add(base);
-      }
-    });
+    bases.forEach(
+        base -> {
+          if (uses.get(base) == 1) {
+            taken.add(base);
+          }
+        });
     List<String> names = new ArrayList<>();
     for (int i = 0; i < clients.size(); i++) {
       String base = bases.get(i);

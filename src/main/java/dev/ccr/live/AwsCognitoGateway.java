@@ -163,7 +163,8 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     try {
       return body.apply(sdk);
     } catch (SdkException e) {
-      GatewayException error = ErrorClassifier.classify(e, action, subject, () -> endpointOf(sdk, region));
+      GatewayException error =
+          ErrorClassifier.classify(e, action, subject, () -> endpointOf(sdk, region));
       if (error.reason() == GatewayException.Reason.CREDENTIALS
           && error.errorCode().isEmpty()
           && options.profile().isPresent()) {
@@ -197,9 +198,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
                     .connectionTimeout(tuning.connectTimeout())
                     .socketTimeout(tuning.socketTimeout()))
             .overrideConfiguration(
-                o ->
-                    o.retryStrategy(retryStrategy())
-                        .executionInterceptors(interceptors(region)));
+                o -> o.retryStrategy(retryStrategy()).executionInterceptors(interceptors(region)));
     options.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }

@@ -75,7 +75,8 @@ public final class ClientReader {
     if (keys.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, keys.size()), daemonThreads());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(concurrency, keys.size()), daemonThreads());
     AtomicInteger done = new AtomicInteger();
     try {
       List<Future<Result>> futures = new ArrayList<>(Collections.nCopies(keys.size(), null));

@@ -136,7 +136,10 @@ final class ErrorClassifier {
       return code + ": " + message;
     }
     String fallback = oneLine(error.getMessage() == null ? "" : error.getMessage());
-    return "HTTP " + error.statusCode() + (code.isEmpty() ? "" : " " + code) + (fallback.isEmpty() ? "" : ": " + fallback);
+    return "HTTP "
+        + error.statusCode()
+        + (code.isEmpty() ? "" : " " + code)
+        + (fallback.isEmpty() ? "" : ": " + fallback);
   }
 
   private static boolean missingCredentials(SdkException error) {

@@ -23,8 +23,8 @@ public final class GatewayException extends RuntimeException {
     /** Still throttled after the retries (TooManyRequestsException). */
     THROTTLED,
     /**
-     * A transient failure worth another try: ConcurrentModificationException, InternalErrorException
-     * or another server-side (HTTP 5xx) error.
+     * A transient failure worth another try: ConcurrentModificationException,
+     * InternalErrorException or another server-side (HTTP 5xx) error.
      */
     RETRYABLE,
     /** Cognito rejected a value (InvalidParameter, ScopeDoesNotExist, InvalidOAuthFlow, ...). */

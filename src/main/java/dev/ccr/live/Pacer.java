@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * Paces the calls of every thread of one gateway (one account) to Cognito's quotas: a bucket per
  * region and category (read: Describe and List; write: Create, Update and Delete) and a bucket per
- * region, operation and user pool. A request waits until both of its buckets allow it; a
- * throttled request slows both down.
+ * region, operation and user pool. A request waits until both of its buckets allow it; a throttled
+ * request slows both down.
  */
 final class Pacer {
   /** Waits; the real one sleeps, tests advance a fake clock. */
@@ -113,9 +113,7 @@ final class Pacer {
     double categoryRps =
         Category.of(operation) == Category.WRITE ? pacing.writeRps() : pacing.readRps();
     return bucket(
-        region + " " + operation + " " + userPoolId,
-        Pacing.perOperationAndPool(categoryRps),
-        now);
+        region + " " + operation + " " + userPoolId, Pacing.perOperationAndPool(categoryRps), now);
   }
 
   private TokenBucket bucket(String key, double rate, long now) {

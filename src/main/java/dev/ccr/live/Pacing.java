@@ -6,9 +6,9 @@ package dev.ccr.live;
  * operation on one user pool gets a third of its category's rate, as Cognito's quotas have it (15
  * per category, 5 per operation and pool; shared/COGNITO.md section 5).
  *
- * <p>"Account" means the credentials in use: one gateway is one set of credentials, so its
- * buckets are the account's. Two ccr processes on one account each pace to these rates; lower them
- * with {@code --max-read-rps} and {@code --max-write-rps} when the account is shared.
+ * <p>"Account" means the credentials in use: one gateway is one set of credentials, so its buckets
+ * are the account's. Two ccr processes on one account each pace to these rates; lower them with
+ * {@code --max-read-rps} and {@code --max-write-rps} when the account is shared.
  *
  * @param readRps requests per second of the read category, positive
  * @param writeRps requests per second of the write category, positive

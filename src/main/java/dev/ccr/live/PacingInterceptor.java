@@ -10,8 +10,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Paces every HTTP attempt of one region's SDK client, retries included, through the gateway's
- * {@link Pacer}, and tells it about every attempt Cognito throttled (HTTP 400 with
- * {@code x-amzn-ErrorType: TooManyRequestsException}, or 429).
+ * {@link Pacer}, and tells it about every attempt Cognito throttled (HTTP 400 with {@code
+ * x-amzn-ErrorType: TooManyRequestsException}, or 429).
  */
 final class PacingInterceptor implements ExecutionInterceptor {
   private static final String ERROR_TYPE = "x-amzn-ErrorType";
@@ -25,7 +25,8 @@ final class PacingInterceptor implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     try {
       pacer.acquire(region, operation(attributes), userPoolId(context));
     } catch (InterruptedException e) {

@@ -1,8 +1,8 @@
 package dev.ccr.live;
 
 /**
- * One rate limit as a token bucket that hands out reservations (the generic cell rate algorithm):
- * a request may go at {@link #availableAt}, and {@link #reserve} books it for a time at or after
+ * One rate limit as a token bucket that hands out reservations (the generic cell rate algorithm): a
+ * request may go at {@link #availableAt}, and {@link #reserve} books it for a time at or after
  * that, so requests booked for the future count at the time they are sent. The rate halves on
  * {@link #throttled} and recovers additively, a tenth of the full rate per second, so a bucket that
  * meets a throttle anyway slows down instead of only retrying.
@@ -18,6 +18,7 @@ final class TokenBucket {
   private final double burst;
   private double rate;
   private long rateChanged;
+
   /** When the next request would go if every earlier one went one interval apart. */
   private double theoreticalArrival;
 

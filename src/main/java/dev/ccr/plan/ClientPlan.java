@@ -62,7 +62,16 @@ public record ClientPlan(
       List<AttributeChange> changes,
       String fingerprint,
       List<Diagnostic> diagnostics) {
-    this(source, userPoolId, clientId, clientName, action, changes, fingerprint, diagnostics, Map.of());
+    this(
+        source,
+        userPoolId,
+        clientId,
+        clientName,
+        action,
+        changes,
+        fingerprint,
+        diagnostics,
+        Map.of());
   }
 
   /** A plan without plan-time problems. */

@@ -23,7 +23,9 @@ public final class FleetPlanner {
     this(gateway, concurrency, ClientReader.Listener.NONE);
   }
 
-  /** @param progress hears how many clients have been read */
+  /**
+   * @param progress hears how many clients have been read
+   */
   public FleetPlanner(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
     this.reader = new ClientReader(gateway, concurrency, progress);
   }
@@ -56,11 +58,21 @@ public final class FleetPlanner {
       String client = spec.userPoolId() + "/" + spec.clientId();
       String message =
           switch (error.reason()) {
-            case NOT_FOUND -> "client " + client + " not found: " + error.messageWithCode() + "; check UserPoolId and ClientId, or delete the file if the client is gone";
+            case NOT_FOUND ->
+                "client "
+                    + client
+                    + " not found: "
+                    + error.messageWithCode()
+                    + "; check UserPoolId and ClientId, or delete the file if the client is gone";
             default -> "client " + client + ": " + error.messageWithCode();
           };
       return new Diagnostic(
-          Severity.ERROR, message, spec.source().file(), spec.positionOf("/ClientId"), "/ClientId", "");
+          Severity.ERROR,
+          message,
+          spec.source().file(),
+          spec.positionOf("/ClientId"),
+          "/ClientId",
+          "");
     }
   }
 

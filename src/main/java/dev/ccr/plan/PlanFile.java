@@ -9,8 +9,8 @@ import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.RedirectUrls;
-import dev.ccr.spec.SpecLoader;
 import dev.ccr.spec.SourceRef;
+import dev.ccr.spec.SpecLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -123,7 +123,8 @@ public final class PlanFile {
     try {
       planned = PlannedState.of(client);
     } catch (IllegalArgumentException e) {
-      throw new PlanFileException(where + "change " + e.getMessage() + "; the file was edited. Run plan again.");
+      throw new PlanFileException(
+          where + "change " + e.getMessage() + "; the file was edited. Run plan again.");
     }
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("UserPoolId", planned.userPoolId());
@@ -131,19 +132,24 @@ public final class PlanFile {
     document.putAll(planned.attributes());
     completeNestedObjects(document, client.live());
     List<String> errors =
-        new SpecLoader().checkSchema(fileName, document).stream()
-            .filter(Diagnostic::isError)
-            .map(Diagnostic::message)
-            .toList();
+        new SpecLoader()
+            .checkSchema(fileName, document).stream()
+                .filter(Diagnostic::isError)
+                .map(Diagnostic::message)
+                .toList();
     List<String> problems = new ArrayList<>(errors);
     for (String member : RedirectUrls.MEMBERS) {
       Object value = planned.attributes().get(member);
-      List<?> urls = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+      List<?> urls =
+          value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
       urls.forEach(
-          url -> RedirectUrls.problem(url.toString()).ifPresent(p -> problems.add(member + ": \"" + url + "\" " + p)));
+          url ->
+              RedirectUrls.problem(url.toString())
+                  .ifPresent(p -> problems.add(member + ": \"" + url + "\" " + p)));
     }
     if (!problems.isEmpty()) {
-      throw new PlanFileException(where + String.join("; ", problems) + "; the file was edited. Run plan again.");
+      throw new PlanFileException(
+          where + String.join("; ", problems) + "; the file was edited. Run plan again.");
     }
   }
 
@@ -153,10 +159,12 @@ public final class PlanFile {
    * time (where a required sub-key such as RefreshTokenRotation's Feature comes from).
    */
   @SuppressWarnings("unchecked")
-  private static void completeNestedObjects(Map<String, Object> document, Map<String, Object> live) {
+  private static void completeNestedObjects(
+      Map<String, Object> document, Map<String, Object> live) {
     document.replaceAll(
         (member, value) -> {
-          if (value instanceof Map<?, ?> changed && live.get(member) instanceof Map<?, ?> recorded) {
+          if (value instanceof Map<?, ?> changed
+              && live.get(member) instanceof Map<?, ?> recorded) {
             Map<String, Object> complete = new LinkedHashMap<>((Map<String, Object>) recorded);
             complete.putAll((Map<String, Object>) changed);
             return complete;

@@ -19,8 +19,8 @@ public final class PlannedState {
   /**
    * The planned desired state of one client.
    *
-   * @throws IllegalArgumentException when a change does not fit its attribute (a plan file
-   *     edited by hand); {@link PlanFile} checks this when it reads a plan
+   * @throws IllegalArgumentException when a change does not fit its attribute (a plan file edited
+   *     by hand); {@link PlanFile} checks this when it reads a plan
    */
   public static ClientSpec of(ClientPlan plan) {
     Map<String, Object> attributes = new LinkedHashMap<>();
@@ -37,12 +37,14 @@ public final class PlannedState {
     Attribute attribute =
         Attribute.byMemberName(member)
             .filter(a -> a.kind() != Attribute.Kind.IDENTIFIER)
-            .orElseThrow(() -> new IllegalArgumentException(member + " is not an updatable attribute"));
+            .orElseThrow(
+                () -> new IllegalArgumentException(member + " is not an updatable attribute"));
     if ((slash > 0) != (attribute.kind() == Attribute.Kind.OBJECT)) {
       throw new IllegalArgumentException(path + " does not fit the shape of " + member);
     }
     if (slash > 0) {
-      nested(attributes, path.substring(0, slash)).put(path.substring(slash + 1), raw(path, change.after()));
+      nested(attributes, path.substring(0, slash))
+          .put(path.substring(slash + 1), raw(path, change.after()));
       return;
     }
     if (change.after() instanceof Value.Duration duration) {

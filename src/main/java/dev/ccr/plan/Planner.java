@@ -83,15 +83,19 @@ public final class Planner {
   }
 
   /**
-   * The rules that need to know whether the client has a secret (COGNITO.md R6, R10), checked
-   * where the file manages the attribute. A secret can only be chosen when a client is created.
+   * The rules that need to know whether the client has a secret (COGNITO.md R6, R10), checked where
+   * the file manages the attribute. A secret can only be chosen when a client is created.
    */
-  private static void secretRules(ClientSpec desired, LiveClient live, List<Diagnostic> diagnostics) {
+  private static void secretRules(
+      ClientSpec desired, LiveClient live, List<Diagnostic> diagnostics) {
     if (live.hasSecret()) {
       return;
     }
     boolean clientCredentials =
-        desired.get("AllowedOAuthFlows").map(f -> ((List<?>) f).contains("client_credentials")).orElse(false);
+        desired
+            .get("AllowedOAuthFlows")
+            .map(f -> ((List<?>) f).contains("client_credentials"))
+            .orElse(false);
     if (clientCredentials) {
       diagnostics.add(
           secretError(
@@ -99,7 +103,8 @@ public final class Planner {
               "/AllowedOAuthFlows",
               "AllowedOAuthFlows: client_credentials needs a client with a secret, and this client has none; create a confidential client for machine-to-machine use"));
     }
-    if (Boolean.TRUE.equals(desired.get("EnablePropagateAdditionalUserContextData").orElse(false))) {
+    if (Boolean.TRUE.equals(
+        desired.get("EnablePropagateAdditionalUserContextData").orElse(false))) {
       diagnostics.add(
           secretError(
               desired,
@@ -135,7 +140,10 @@ public final class Planner {
     return Fingerprint.canonical(live.attributes());
   }
 
-  /** Whether {@code live} is a configuration in canonical form whose fingerprint is {@code fingerprint}. */
+  /**
+   * Whether {@code live} is a configuration in canonical form whose fingerprint is {@code
+   * fingerprint}.
+   */
   public static boolean matches(Map<String, Object> live, String fingerprint) {
     return Fingerprint.ofCanonical(live).equals(fingerprint);
   }

@@ -6,7 +6,9 @@ import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON printed the way the plan file is: two-space indents, {@code "key": value}, a final newline. */
+/**
+ * JSON printed the way the plan file is: two-space indents, {@code "key": value}, a final newline.
+ */
 public final class PrettyJson {
   public static final JsonMapper MAPPER = JsonMapper.shared();
 
@@ -21,7 +23,9 @@ public final class PrettyJson {
             .withArrayEmptySeparator("");
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators).withArrayIndenter(indenter).withObjectIndenter(indenter);
+        new DefaultPrettyPrinter(separators)
+            .withArrayIndenter(indenter)
+            .withObjectIndenter(indenter);
     return MAPPER.writer().with(printer).writeValueAsString(root) + "\n";
   }
 }

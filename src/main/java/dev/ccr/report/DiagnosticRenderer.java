@@ -10,7 +10,9 @@ import java.util.List;
 public final class DiagnosticRenderer {
   private final boolean githubActions;
 
-  /** @param githubActions also emit {@code ::error file=..,line=..,col=..::message} lines */
+  /**
+   * @param githubActions also emit {@code ::error file=..,line=..,col=..::message} lines
+   */
   public DiagnosticRenderer(boolean githubActions) {
     this.githubActions = githubActions;
   }
@@ -25,17 +27,34 @@ public final class DiagnosticRenderer {
 
   public String render(Diagnostic d) {
     StringBuilder out = new StringBuilder();
-    out.append(d.file()).append(':').append(d.position().line()).append(':').append(d.position().column())
-        .append(": ").append(d.severity().label()).append(": ").append(d.message()).append('\n');
+    out.append(d.file())
+        .append(':')
+        .append(d.position().line())
+        .append(':')
+        .append(d.position().column())
+        .append(": ")
+        .append(d.severity().label())
+        .append(": ")
+        .append(d.message())
+        .append('\n');
     if (!d.sourceLine().isEmpty()) {
-      out.append(d.sourceLine()).append('\n').append(caret(d.sourceLine(), d.position().column())).append('\n');
+      out.append(d.sourceLine())
+          .append('\n')
+          .append(caret(d.sourceLine(), d.position().column()))
+          .append('\n');
     }
     if (githubActions) {
-      out.append("::").append(d.severity().label())
-          .append(" file=").append(property(d.file()))
-          .append(",line=").append(d.position().line())
-          .append(",col=").append(d.position().column())
-          .append("::").append(data(d.message())).append('\n');
+      out.append("::")
+          .append(d.severity().label())
+          .append(" file=")
+          .append(property(d.file()))
+          .append(",line=")
+          .append(d.position().line())
+          .append(",col=")
+          .append(d.position().column())
+          .append("::")
+          .append(data(d.message()))
+          .append('\n');
     }
     return out.toString();
   }

@@ -1,12 +1,12 @@
 package dev.ccr.report;
 
+import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
-import dev.ccr.drift.DriftReport;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.PrettyJson;
 import dev.ccr.spec.Position;

@@ -1,12 +1,12 @@
 package dev.ccr.report;
 
+import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
-import dev.ccr.drift.DriftReport;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +27,10 @@ import org.w3c.dom.Element;
 /**
  * JUnit XML as CI systems read it: one {@code <testsuite>} per file, one {@code <testcase>} per
  * declared client, with a {@code <failure>} listing each drifted attribute (file value and live
- * value) or an {@code <error>} when the client could not be read or compared. An unmanaged client is
- * a test case in the suite of the first file that declares its pool: {@code <skipped>}, or a
- * {@code <failure>} under --fail-on-unmanaged. A pool that could not be listed is an {@code <error>}
- * test case there too.
+ * value) or an {@code <error>} when the client could not be read or compared. An unmanaged client
+ * is a test case in the suite of the first file that declares its pool: {@code <skipped>}, or a
+ * {@code <failure>} under --fail-on-unmanaged. A pool that could not be listed is an {@code
+ * <error>} test case there too.
  */
 final class DriftJunitRenderer implements DriftRenderer {
 
@@ -47,11 +47,16 @@ final class DriftJunitRenderer implements DriftRenderer {
     report.files().forEach(file -> suites.put(file, new ArrayList<>()));
     report.clients().forEach(c -> suites.get(c.file()).add(new Case(c.title(), outcome(c))));
     for (PoolError error : report.poolErrors()) {
-      suites.computeIfAbsent(error.file(), f -> new ArrayList<>())
-          .add(new Case("list clients of " + error.userPoolId(), new Outcome("error", "read-error", error.message(), error.message())));
+      suites
+          .computeIfAbsent(error.file(), f -> new ArrayList<>())
+          .add(
+              new Case(
+                  "list clients of " + error.userPoolId(),
+                  new Outcome("error", "read-error", error.message(), error.message())));
     }
     for (UnmanagedClient client : report.unmanaged()) {
-      suites.computeIfAbsent(client.file(), f -> new ArrayList<>())
+      suites
+          .computeIfAbsent(client.file(), f -> new ArrayList<>())
           .add(new Case("unmanaged " + client.title(), unmanaged(report, client)));
     }
     Document document = newDocument();
@@ -65,32 +70,49 @@ final class DriftJunitRenderer implements DriftRenderer {
 
   private static Outcome outcome(ClientResult client) {
     if (client.status() == Status.ERROR) {
-      String text = client.problems().stream().map(Problem::message).collect(Collectors.joining("\n"));
+      String text =
+          client.problems().stream().map(Problem::message).collect(Collectors.joining("\n"));
       return new Outcome("error", "client-error", client.problems().get(0).message(), text);
     }
     if (client.status() == Status.IN_SYNC) {
       return Outcome.PASSED;
     }
     List<DriftedAttribute> drifted = client.drifted();
-    String message = drifted.size() + (drifted.size() == 1 ? " attribute" : " attributes") + " drifted: "
-        + drifted.stream().map(DriftedAttribute::path).collect(Collectors.joining(", "));
-    String text = drifted.stream()
-        .map(a -> a.path() + " (" + client.file() + ":" + a.position().line() + ":" + a.position().column()
-            + "): desired " + a.desired() + ", live " + a.live())
-        .collect(Collectors.joining("\n"));
+    String message =
+        drifted.size()
+            + (drifted.size() == 1 ? " attribute" : " attributes")
+            + " drifted: "
+            + drifted.stream().map(DriftedAttribute::path).collect(Collectors.joining(", "));
+    String text =
+        drifted.stream()
+            .map(
+                a ->
+                    a.path()
+                        + " ("
+                        + client.file()
+                        + ":"
+                        + a.position().line()
+                        + ":"
+                        + a.position().column()
+                        + "): desired "
+                        + a.desired()
+                        + ", live "
+                        + a.live())
+            .collect(Collectors.joining("\n"));
     return new Outcome("failure", "drift", message, text);
   }
 
   private static Outcome unmanaged(DriftReport report, UnmanagedClient client) {
-    String message = "no file declares client " + client.clientId() + " of pool " + client.userPoolId();
+    String message =
+        "no file declares client " + client.clientId() + " of pool " + client.userPoolId();
     return report.failOnUnmanaged()
         ? new Outcome("failure", "unmanaged-client", message, message)
         : new Outcome("skipped", "", message, "");
   }
 
   /**
-   * Text XML 1.0 can hold: characters it forbids (most control characters) become visible
-   * {@code \\uXXXX} escapes; line breaks and tabs stay.
+   * Text XML 1.0 can hold: characters it forbids (most control characters) become visible {@code
+   * \\uXXXX} escapes; line breaks and tabs stay.
    */
   static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -98,7 +120,12 @@ final class DriftJunitRenderer implements DriftRenderer {
         .forEach(
             c -> {
               boolean allowed =
-                  c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+                  c == '\t'
+                      || c == '\n'
+                      || c == '\r'
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || c >= 0x10000;
               if (allowed) {
                 out.appendCodePoint(c);
               } else {

@@ -1,12 +1,12 @@
 package dev.ccr.report;
 
+import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
-import dev.ccr.drift.DriftReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -50,7 +50,8 @@ final class DriftMarkdownRenderer implements DriftRenderer {
 
   /** The largest count below {@code kept} whose output is estimated to fit. */
   private int fitting(String heading, List<Entry> entries, int kept) {
-    int budget = limit - heading.length() - 2 * TABLE.length() - omitted(entries.size()).length() - 200;
+    int budget =
+        limit - heading.length() - 2 * TABLE.length() - omitted(entries.size()).length() - 200;
     int n = 0;
     for (Entry entry : entries) {
       budget -= entry.length();
@@ -87,21 +88,29 @@ final class DriftMarkdownRenderer implements DriftRenderer {
   }
 
   private static String omitted(int n) {
-    return "_" + n + (n == 1 ? " more client was" : " more clients were")
-        + " left out to keep this report under " + String.format(java.util.Locale.ROOT, "%,d", LIMIT)
+    return "_"
+        + n
+        + (n == 1 ? " more client was" : " more clients were")
+        + " left out to keep this report under "
+        + String.format(java.util.Locale.ROOT, "%,d", LIMIT)
         + " characters; run `ccr drift --format text` for all of them._\n";
   }
 
   private static String heading(DriftReport report) {
-    boolean quiet = report.clients().stream().allMatch(c -> c.status() == Status.IN_SYNC)
-        && report.unmanaged().isEmpty() && report.poolErrors().isEmpty();
+    boolean quiet =
+        report.clients().stream().allMatch(c -> c.status() == Status.IN_SYNC)
+            && report.unmanaged().isEmpty()
+            && report.poolErrors().isEmpty();
     if (quiet) {
       int n = report.clients().size();
-      return "### ccr drift: no drift\n\n" + (n == 1 ? "1 client matches its file." : n + " clients match their files.") + "\n";
+      return "### ccr drift: no drift\n\n"
+          + (n == 1 ? "1 client matches its file." : n + " clients match their files.")
+          + "\n";
     }
     String heading = "### ccr drift: " + DriftRenderer.counts(report) + "\n";
     if (report.hasDrift()) {
-      heading += "\nEach change reads `attribute: live value -> value in the file`; `+` marks items only the file lists, `-` items only the live client has.\n";
+      heading +=
+          "\nEach change reads `attribute: live value -> value in the file`; `+` marks items only the file lists, `-` items only the live client has.\n";
     }
     if (report.unmanagedFail()) {
       heading += "\nUnmanaged clients fail this check (`--fail-on-unmanaged`).\n";
@@ -117,13 +126,25 @@ final class DriftMarkdownRenderer implements DriftRenderer {
       }
     }
     for (PoolError error : report.poolErrors()) {
-      String row = "| " + MarkdownRenderer.cell(error.userPoolId()) + " | `" + error.userPoolId() + "` | error: "
-          + MarkdownRenderer.cell(error.message()) + " |\n";
+      String row =
+          "| "
+              + MarkdownRenderer.cell(error.userPoolId())
+              + " | `"
+              + error.userPoolId()
+              + "` | error: "
+              + MarkdownRenderer.cell(error.message())
+              + " |\n";
       entries.add(new Entry(false, row, ""));
     }
     for (UnmanagedClient client : report.unmanaged()) {
-      String row = "| " + MarkdownRenderer.cell(client.clientName()) + " | `" + client.userPoolId() + "` | `"
-          + client.clientId() + "` |\n";
+      String row =
+          "| "
+              + MarkdownRenderer.cell(client.clientName())
+              + " | `"
+              + client.userPoolId()
+              + "` | `"
+              + client.clientId()
+              + "` |\n";
       entries.add(new Entry(true, row, ""));
     }
     return entries;
@@ -133,8 +154,16 @@ final class DriftMarkdownRenderer implements DriftRenderer {
     String attributes =
         client.status() == Status.ERROR
             ? "error: " + MarkdownRenderer.cell(client.problems().get(0).message())
-            : client.drifted().stream().map(a -> "`" + a.path() + "`").collect(Collectors.joining(", "));
-    return "| " + MarkdownRenderer.cell(client.clientName()) + " | `" + client.userPoolId() + "` | " + attributes + " |\n";
+            : client.drifted().stream()
+                .map(a -> "`" + a.path() + "`")
+                .collect(Collectors.joining(", "));
+    return "| "
+        + MarkdownRenderer.cell(client.clientName())
+        + " | `"
+        + client.userPoolId()
+        + "` | "
+        + attributes
+        + " |\n";
   }
 
   private static String details(ClientResult client) {

@@ -1,7 +1,7 @@
 package dev.ccr.report;
 
-import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport;
+import dev.ccr.drift.DriftReport.Status;
 import java.nio.file.Path;
 
 /** Formats a drift report for people, CI systems and code scanning; renderers never diff. */
@@ -20,7 +20,10 @@ public interface DriftRenderer {
     return new DriftJsonRenderer(generatedBy);
   }
 
-  /** Markdown for a pull-request comment or a job summary, below {@value DriftMarkdownRenderer#LIMIT} characters. */
+  /**
+   * Markdown for a pull-request comment or a job summary, below {@value
+   * DriftMarkdownRenderer#LIMIT} characters.
+   */
   static DriftRenderer markdown() {
     return new DriftMarkdownRenderer(DriftMarkdownRenderer.LIMIT);
   }
@@ -44,9 +47,12 @@ public interface DriftRenderer {
   static String counts(DriftReport report) {
     StringBuilder counts =
         new StringBuilder()
-            .append(report.count(Status.DRIFTED)).append(" drifted, ")
-            .append(report.count(Status.IN_SYNC)).append(" in sync, ")
-            .append(report.unmanaged().size()).append(" unmanaged");
+            .append(report.count(Status.DRIFTED))
+            .append(" drifted, ")
+            .append(report.count(Status.IN_SYNC))
+            .append(" in sync, ")
+            .append(report.unmanaged().size())
+            .append(" unmanaged");
     long errors = report.count(Status.ERROR) + report.poolErrors().size();
     if (errors > 0) {
       counts.append(", ").append(errors).append(errors == 1 ? " error" : " errors");

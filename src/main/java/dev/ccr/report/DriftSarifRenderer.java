@@ -1,12 +1,12 @@
 package dev.ccr.report;
 
+import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.ProblemKind;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
-import dev.ccr.drift.DriftReport;
 import dev.ccr.plan.PrettyJson;
 import dev.ccr.spec.Position;
 import java.nio.file.Path;
@@ -29,16 +29,28 @@ final class DriftSarifRenderer implements DriftRenderer {
 
   /** A kind of finding: its rule id, name, description and default level. */
   enum Rule {
-    ATTRIBUTE_DRIFT("ccr/attribute-drift", "AttributeDrift", "error",
+    ATTRIBUTE_DRIFT(
+        "ccr/attribute-drift",
+        "AttributeDrift",
+        "error",
         "A managed attribute of a live app client differs from its desired-state file.",
         "Run 'ccr plan' to review the change and 'ccr apply' to restore the file's value, or change the file to accept the live value."),
-    UNMANAGED_CLIENT("ccr/unmanaged-client", "UnmanagedClient", "warning",
+    UNMANAGED_CLIENT(
+        "ccr/unmanaged-client",
+        "UnmanagedClient",
+        "warning",
         "A live app client of a declared user pool is declared in no file.",
         "Declare the client in a file (ccr export writes one) or delete it if nobody uses it. The finding is located at the first file that declares a client of the pool."),
-    READ_ERROR("ccr/read-error", "ReadError", "error",
+    READ_ERROR(
+        "ccr/read-error",
+        "ReadError",
+        "error",
         "A declared app client or its user pool could not be read from Cognito.",
         "Check the UserPoolId and ClientId, the credentials and the IAM permissions cognito-idp:DescribeUserPoolClient and cognito-idp:ListUserPoolClients."),
-    PLAN_ERROR("ccr/plan-error", "PlanError", "error",
+    PLAN_ERROR(
+        "ccr/plan-error",
+        "PlanError",
+        "error",
         "A desired value cannot be compared with the live client, for example a token validity that the live unit puts out of range.",
         "Give the validity together with its unit in TokenValidityUnits.");
 
@@ -84,25 +96,57 @@ final class DriftSarifRenderer implements DriftRenderer {
     ArrayNode results = run.putArray("results");
     for (ClientResult client : report.clients()) {
       for (DriftedAttribute attribute : client.drifted()) {
-        String message = attribute.path() + " of " + client.title() + " drifted: the file says "
-            + attribute.desired() + ", live is " + attribute.live() + ".";
-        results.add(result(Rule.ATTRIBUTE_DRIFT, Rule.ATTRIBUTE_DRIFT.level, message, client.file(), attribute.position(),
-            client.userPoolId() + "/" + client.clientId() + "/" + attribute.path()));
+        String message =
+            attribute.path()
+                + " of "
+                + client.title()
+                + " drifted: the file says "
+                + attribute.desired()
+                + ", live is "
+                + attribute.live()
+                + ".";
+        results.add(
+            result(
+                Rule.ATTRIBUTE_DRIFT,
+                Rule.ATTRIBUTE_DRIFT.level,
+                message,
+                client.file(),
+                attribute.position(),
+                client.userPoolId() + "/" + client.clientId() + "/" + attribute.path()));
       }
       for (Problem problem : client.problems()) {
         Rule rule = problem.kind() == ProblemKind.READ ? Rule.READ_ERROR : Rule.PLAN_ERROR;
-        results.add(result(rule, rule.level, problem.message(), client.file(), problem.position(),
-            client.userPoolId() + "/" + client.clientId()));
+        results.add(
+            result(
+                rule,
+                rule.level,
+                problem.message(),
+                client.file(),
+                problem.position(),
+                client.userPoolId() + "/" + client.clientId()));
       }
     }
     for (PoolError error : report.poolErrors()) {
-      results.add(result(Rule.READ_ERROR, "error", error.message(), error.file(), error.position(), error.userPoolId()));
+      results.add(
+          result(
+              Rule.READ_ERROR,
+              "error",
+              error.message(),
+              error.file(),
+              error.position(),
+              error.userPoolId()));
     }
     for (UnmanagedClient client : report.unmanaged()) {
       String message = "Unmanaged client " + client.title() + ": no file declares it.";
       String level = report.failOnUnmanaged() ? "error" : Rule.UNMANAGED_CLIENT.level;
-      results.add(result(Rule.UNMANAGED_CLIENT, level, message, client.file(), client.position(),
-          client.userPoolId() + "/" + client.clientId()));
+      results.add(
+          result(
+              Rule.UNMANAGED_CLIENT,
+              level,
+              message,
+              client.file(),
+              client.position(),
+              client.userPoolId() + "/" + client.clientId()));
     }
     return PrettyJson.write(root);
   }
@@ -117,7 +161,8 @@ final class DriftSarifRenderer implements DriftRenderer {
     return node;
   }
 
-  private ObjectNode result(Rule rule, String level, String message, String file, Position position, String key) {
+  private ObjectNode result(
+      Rule rule, String level, String message, String file, Position position, String key) {
     ObjectNode node = PrettyJson.MAPPER.createObjectNode();
     node.put("ruleId", rule.id);
     node.put("ruleIndex", rule.ordinal());
@@ -150,7 +195,8 @@ final class DriftSarifRenderer implements DriftRenderer {
     }
     List<String> parts = new ArrayList<>();
     workingDirectory.relativize(absolute).forEach(p -> parts.add(p.toString()));
-    String relative = parts.stream().map(DriftSarifRenderer::encodeSegment).collect(Collectors.joining("/"));
+    String relative =
+        parts.stream().map(DriftSarifRenderer::encodeSegment).collect(Collectors.joining("/"));
     // A colon in the first segment would read as a URI scheme.
     return parts.isEmpty() || !parts.get(0).contains(":") ? relative : "./" + relative;
   }

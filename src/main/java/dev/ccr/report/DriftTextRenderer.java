@@ -1,18 +1,19 @@
 package dev.ccr.report;
 
+import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
-import dev.ccr.drift.DriftReport;
 import dev.ccr.spec.Position;
 import java.util.List;
 
 /**
  * Text like the plan's: each drifted or failed client with its source and one line per attribute
- * (live value, then the file's, each at its line and column), the unmanaged clients, then the counts.
+ * (live value, then the file's, each at its line and column), the unmanaged clients, then the
+ * counts.
  */
 final class DriftTextRenderer implements DriftRenderer {
   private final boolean colour;
@@ -40,10 +41,18 @@ final class DriftTextRenderer implements DriftRenderer {
     }
     if (!report.hasDrift() && report.count(Status.ERROR) == 0 && report.poolErrors().isEmpty()) {
       long n = report.clients().size();
-      out.append("No drift. ").append(n == 1 ? "1 client matches its file" : n + " clients match their files");
+      out.append("No drift. ")
+          .append(n == 1 ? "1 client matches its file" : n + " clients match their files");
       int unmanaged = report.unmanaged().size();
-      out.append(unmanaged == 0 ? "." : "; " + unmanaged + " unmanaged client" + (unmanaged == 1 ? "." : "s."));
-      return out.append(report.unmanagedFail() ? " Unmanaged clients fail the check (--fail-on-unmanaged).\n" : "\n").toString();
+      out.append(
+          unmanaged == 0
+              ? "."
+              : "; " + unmanaged + " unmanaged client" + (unmanaged == 1 ? "." : "s."));
+      return out.append(
+              report.unmanagedFail()
+                  ? " Unmanaged clients fail the check (--fail-on-unmanaged).\n"
+                  : "\n")
+          .toString();
     }
     out.append("Drift: ").append(DriftRenderer.counts(report)).append('.');
     if (report.hasDrift()) {
@@ -61,7 +70,12 @@ final class DriftTextRenderer implements DriftRenderer {
     for (DriftedAttribute attribute : client.drifted()) {
       List<Line> lines = Line.of(attribute.change());
       Line first = lines.get(0);
-      line(out, new Line(first.symbol(), first.depth(), first.text() + "  (line " + at(attribute.position()) + ")"));
+      line(
+          out,
+          new Line(
+              first.symbol(),
+              first.depth(),
+              first.text() + "  (line " + at(attribute.position()) + ")"));
       lines.subList(1, lines.size()).forEach(line -> line(out, line));
     }
     for (Problem problem : client.problems()) {
@@ -70,7 +84,8 @@ final class DriftTextRenderer implements DriftRenderer {
     out.append('\n');
   }
 
-  private void head(StringBuilder out, Line.Symbol symbol, String title, String file, Position position) {
+  private void head(
+      StringBuilder out, Line.Symbol symbol, String title, String file, Position position) {
     out.append(symbol.render(colour)).append(' ').append(title).append('\n');
     out.append("  # ").append(file).append(':').append(position.line()).append('\n');
   }

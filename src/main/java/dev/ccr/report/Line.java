@@ -42,7 +42,10 @@ record Line(Symbol symbol, int depth, String text) {
     text = visible(Objects.requireNonNull(text, "text"));
   }
 
-  /** Control characters (C0, DEL, C1, line and paragraph separators) as {@code \n} or {@code \u001b}. */
+  /**
+   * Control characters (C0, DEL, C1, line and paragraph separators) as {@code \n} or {@code
+   * \u001b}.
+   */
   static String visible(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints()

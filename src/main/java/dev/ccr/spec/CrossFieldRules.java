@@ -8,13 +8,19 @@ import java.util.Set;
 
 /**
  * The rules of COGNITO.md section 3 that span several attributes and that a file alone decides
- * (R1-R7, R9, and R14, R15 as warnings). Rules needing the live client or the pool run at plan time.
+ * (R1-R7, R9, and R14, R15 as warnings). Rules needing the live client or the pool run at plan
+ * time.
  */
 final class CrossFieldRules {
   private static final Set<String> LEGACY_FLOWS =
       Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH");
   private static final List<String> OAUTH_SETTINGS =
-      List.of("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI");
+      List.of(
+          "AllowedOAuthFlows",
+          "AllowedOAuthScopes",
+          "CallbackURLs",
+          "LogoutURLs",
+          "DefaultRedirectURI");
   private static final String REFRESH_FLOW = "ALLOW_REFRESH_TOKEN_AUTH";
 
   /** Receives what the rules find, by JSON Pointer of the attribute concerned. */
@@ -50,16 +56,48 @@ final class CrossFieldRules {
       Optional<String> unit = unit(validity);
       String name = validity.memberName();
       if (value.isPresent() && validity == Attribute.REFRESH_TOKEN_VALIDITY && value.get() == 0) {
-        error("/" + name, name + ": 0 is replaced by Cognito with 30 days, so the plan would never converge; write the lifetime you want (for example 30 with TokenValidityUnits.RefreshToken: days)");
+        error(
+            "/" + name,
+            name
+                + ": 0 is replaced by Cognito with 30 days, so the plan would never converge; write the lifetime you want (for example 30 with TokenValidityUnits.RefreshToken: days)");
       } else if (value.isPresent() && unit.isPresent()) {
         long seconds = value.get() * TokenLifetime.unitSeconds(unit.get());
         if (!TokenLifetime.inRange(validity, seconds)) {
-          error("/" + name, name + ": " + TokenLifetime.format(value.get(), unit.get()) + " is outside the " + TokenLifetime.range(validity) + " Cognito allows for the " + TokenLifetime.tokenName(validity));
+          error(
+              "/" + name,
+              name
+                  + ": "
+                  + TokenLifetime.format(value.get(), unit.get())
+                  + " is outside the "
+                  + TokenLifetime.range(validity)
+                  + " Cognito allows for the "
+                  + TokenLifetime.tokenName(validity));
         }
       } else if (value.isPresent()) {
-        warning("/" + name, name + ": " + value.get() + " has no unit in TokenValidityUnits." + validity.unitKey().orElseThrow() + ", so the live client's unit applies (" + validity.defaultUnit().orElseThrow() + " if it has none); state the unit to make the file self-contained");
+        warning(
+            "/" + name,
+            name
+                + ": "
+                + value.get()
+                + " has no unit in TokenValidityUnits."
+                + validity.unitKey().orElseThrow()
+                + ", so the live client's unit applies ("
+                + validity.defaultUnit().orElseThrow()
+                + " if it has none); state the unit to make the file self-contained");
       } else if (unit.isPresent()) {
-        warning("/TokenValidityUnits/" + validity.unitKey().orElseThrow(), "TokenValidityUnits." + validity.unitKey().orElseThrow() + " is set without " + name + ": the live " + name + " will be counted in " + unit.get() + "; state " + name + " as well");
+        warning(
+            "/TokenValidityUnits/" + validity.unitKey().orElseThrow(),
+            "TokenValidityUnits."
+                + validity.unitKey().orElseThrow()
+                + " is set without "
+                + name
+                + ": the live "
+                + name
+                + " will be counted in "
+                + unit.get()
+                + "; state "
+                + name
+                + " as well");
       }
     }
   }
@@ -74,8 +112,12 @@ final class CrossFieldRules {
     }
     Optional<String> redirect = string("DefaultRedirectURI");
     redirect.ifPresent(url -> checkUrl("/DefaultRedirectURI", "DefaultRedirectURI", url));
-    if (redirect.isPresent() && spec.get("CallbackURLs").isPresent() && !list("CallbackURLs").contains(redirect.get())) {
-      error("/DefaultRedirectURI", "DefaultRedirectURI: \"" + redirect.get() + "\" must be one of the CallbackURLs");
+    if (redirect.isPresent()
+        && spec.get("CallbackURLs").isPresent()
+        && !list("CallbackURLs").contains(redirect.get())) {
+      error(
+          "/DefaultRedirectURI",
+          "DefaultRedirectURI: \"" + redirect.get() + "\" must be one of the CallbackURLs");
     }
   }
 
@@ -91,10 +133,18 @@ final class CrossFieldRules {
       return;
     }
     for (String member : OAUTH_SETTINGS) {
-      boolean set = member.equals("DefaultRedirectURI") ? string(member).isPresent() : !list(member).isEmpty();
+      boolean set =
+          member.equals("DefaultRedirectURI")
+              ? string(member).isPresent()
+              : !list(member).isEmpty();
       if (set) {
         Position off = spec.positionOf("/AllowedOAuthFlowsUserPoolClient");
-        error("/" + member, member + " needs AllowedOAuthFlowsUserPoolClient: true, but it is false (line " + off.line() + "); enable it or remove the OAuth settings");
+        error(
+            "/" + member,
+            member
+                + " needs AllowedOAuthFlowsUserPoolClient: true, but it is false (line "
+                + off.line()
+                + "); enable it or remove the OAuth settings");
       }
     }
   }
@@ -103,7 +153,11 @@ final class CrossFieldRules {
   private void clientCredentialsAlone() {
     List<String> flows = list("AllowedOAuthFlows");
     if (flows.contains("client_credentials") && flows.size() > 1) {
-      error("/AllowedOAuthFlows", "AllowedOAuthFlows: client_credentials must be the only flow, found " + flows + "; use a separate client for user sign-in");
+      error(
+          "/AllowedOAuthFlows",
+          "AllowedOAuthFlows: client_credentials must be the only flow, found "
+              + flows
+              + "; use a separate client for user sign-in");
     }
   }
 
@@ -112,27 +166,41 @@ final class CrossFieldRules {
     List<String> flows = list("ExplicitAuthFlows");
     List<String> legacy = flows.stream().filter(LEGACY_FLOWS::contains).toList();
     if (!legacy.isEmpty() && legacy.size() < flows.size()) {
-      error("/ExplicitAuthFlows", "ExplicitAuthFlows: legacy values " + legacy + " cannot be mixed with ALLOW_ values; use only ALLOW_ values");
+      error(
+          "/ExplicitAuthFlows",
+          "ExplicitAuthFlows: legacy values "
+              + legacy
+              + " cannot be mixed with ALLOW_ values; use only ALLOW_ values");
     }
   }
 
   /** An empty ExplicitAuthFlows is not "no flows": Cognito applies its default set instead. */
   private void authFlowsNotEmpty() {
     if (spec.get("ExplicitAuthFlows").isPresent() && list("ExplicitAuthFlows").isEmpty()) {
-      error("/ExplicitAuthFlows", "ExplicitAuthFlows: [] does not mean no flows: Cognito then applies its default set " + Attribute.EXPLICIT_AUTH_FLOWS.defaultValue().orElseThrow() + ", so the plan would never converge; list the flows you want");
+      error(
+          "/ExplicitAuthFlows",
+          "ExplicitAuthFlows: [] does not mean no flows: Cognito then applies its default set "
+              + Attribute.EXPLICIT_AUTH_FLOWS.defaultValue().orElseThrow()
+              + ", so the plan would never converge; list the flows you want");
     }
   }
 
-  /** R9: rotation cannot be combined with the refresh-token flow, which the default flow set holds. */
+  /**
+   * R9: rotation cannot be combined with the refresh-token flow, which the default flow set holds.
+   */
   private void rotationWithoutRefreshFlow() {
     if (!rotationEnabled()) {
       return;
     }
     if (spec.get("ExplicitAuthFlows").isEmpty()) {
-      error("/RefreshTokenRotation/Feature", "RefreshTokenRotation.Feature: ENABLED cannot be combined with ALLOW_REFRESH_TOKEN_AUTH, which the default ExplicitAuthFlows include; state ExplicitAuthFlows without ALLOW_REFRESH_TOKEN_AUTH");
+      error(
+          "/RefreshTokenRotation/Feature",
+          "RefreshTokenRotation.Feature: ENABLED cannot be combined with ALLOW_REFRESH_TOKEN_AUTH, which the default ExplicitAuthFlows include; state ExplicitAuthFlows without ALLOW_REFRESH_TOKEN_AUTH");
     } else if (list("ExplicitAuthFlows").contains(REFRESH_FLOW)) {
       int index = list("ExplicitAuthFlows").indexOf(REFRESH_FLOW);
-      error("/ExplicitAuthFlows/" + index, "ExplicitAuthFlows: ALLOW_REFRESH_TOKEN_AUTH cannot be combined with RefreshTokenRotation.Feature: ENABLED; remove it (rotation replaces it)");
+      error(
+          "/ExplicitAuthFlows/" + index,
+          "ExplicitAuthFlows: ALLOW_REFRESH_TOKEN_AUTH cannot be combined with RefreshTokenRotation.Feature: ENABLED; remove it (rotation replaces it)");
     }
   }
 
@@ -141,7 +209,9 @@ final class CrossFieldRules {
     List<String> flows = list("ExplicitAuthFlows");
     boolean allowStyle = !flows.isEmpty() && flows.stream().allMatch(f -> f.startsWith("ALLOW_"));
     if (allowStyle && !flows.contains(REFRESH_FLOW) && !rotationEnabled()) {
-      warning("/ExplicitAuthFlows", "ExplicitAuthFlows: without ALLOW_REFRESH_TOKEN_AUTH (and without refresh token rotation) Cognito may reject the update (\"REFRESH_TOKEN_AUTH should always be allowed\"); add it");
+      warning(
+          "/ExplicitAuthFlows",
+          "ExplicitAuthFlows: without ALLOW_REFRESH_TOKEN_AUTH (and without refresh token rotation) Cognito may reject the update (\"REFRESH_TOKEN_AUTH should always be allowed\"); add it");
     }
   }
 
@@ -150,7 +220,13 @@ final class CrossFieldRules {
     Optional<Long> id = seconds(Attribute.ID_TOKEN_VALIDITY);
     Optional<Long> refresh = seconds(Attribute.REFRESH_TOKEN_VALIDITY);
     if (id.isPresent() && refresh.isPresent() && id.get() > refresh.get()) {
-      warning("/IdTokenValidity", "IdTokenValidity: " + TokenLifetime.humanize(id.get()) + " is longer than RefreshTokenValidity (" + TokenLifetime.humanize(refresh.get()) + "); the ID token would outlive the session");
+      warning(
+          "/IdTokenValidity",
+          "IdTokenValidity: "
+              + TokenLifetime.humanize(id.get())
+              + " is longer than RefreshTokenValidity ("
+              + TokenLifetime.humanize(refresh.get())
+              + "); the ID token would outlive the session");
     }
   }
 
@@ -161,7 +237,10 @@ final class CrossFieldRules {
   }
 
   private static List<Attribute> validities() {
-    return List.of(Attribute.ACCESS_TOKEN_VALIDITY, Attribute.ID_TOKEN_VALIDITY, Attribute.REFRESH_TOKEN_VALIDITY);
+    return List.of(
+        Attribute.ACCESS_TOKEN_VALIDITY,
+        Attribute.ID_TOKEN_VALIDITY,
+        Attribute.REFRESH_TOKEN_VALIDITY);
   }
 
   private Optional<Long> seconds(Attribute validity) {
@@ -192,7 +271,8 @@ final class CrossFieldRules {
 
   private List<String> list(String member) {
     List<String> items = new ArrayList<>();
-    spec.get(member).ifPresent(value -> ((List<?>) value).forEach(item -> items.add((String) item)));
+    spec.get(member)
+        .ifPresent(value -> ((List<?>) value).forEach(item -> items.add((String) item)));
     return items;
   }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * @param clients the clients of documents without errors, in file order
  * @param files the files that were read, in the order they were read
  */
-public record DesiredState(List<ClientSpec> clients, List<Diagnostic> diagnostics, List<String> files) {
+public record DesiredState(
+    List<ClientSpec> clients, List<Diagnostic> diagnostics, List<String> files) {
   public DesiredState {
     clients = List.copyOf(clients);
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();

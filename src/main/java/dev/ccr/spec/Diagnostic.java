@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param sourceLine the text of the line at {@code position}, empty when there is none
  */
 public record Diagnostic(
-    Severity severity, String message, String file, Position position, String pointer, String sourceLine) {
+    Severity severity,
+    String message,
+    String file,
+    Position position,
+    String pointer,
+    String sourceLine) {
 
   /** File, then position, then errors before warnings, then message. */
   public static final Comparator<Diagnostic> ORDER =

@@ -13,9 +13,11 @@ import java.util.Set;
  */
 public final class RedirectUrls {
   /** The members whose values are redirect URLs. */
-  public static final List<String> MEMBERS = List.of("CallbackURLs", "LogoutURLs", "DefaultRedirectURI");
+  public static final List<String> MEMBERS =
+      List.of("CallbackURLs", "LogoutURLs", "DefaultRedirectURI");
 
-  private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private static final Set<String> LOOPBACK_HOSTS =
+      Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   private RedirectUrls() {}
 
@@ -28,7 +30,8 @@ public final class RedirectUrls {
       return Optional.of("is not a valid URL: " + e.getReason());
     }
     if (uri.getScheme() == null) {
-      return Optional.of("must be an absolute URL with a scheme, such as https://app.example.com/callback");
+      return Optional.of(
+          "must be an absolute URL with a scheme, such as https://app.example.com/callback");
     }
     if (uri.getRawFragment() != null) {
       return Optional.of("must not contain a fragment (#...)");
@@ -36,7 +39,8 @@ public final class RedirectUrls {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(host)) {
-      return Optional.of("must use https; plain http is allowed only for localhost, 127.0.0.1 and [::1]");
+      return Optional.of(
+          "must use https; plain http is allowed only for localhost, 127.0.0.1 and [::1]");
     }
     if (scheme.equals("https") && host.isEmpty()) {
       return Optional.of("has no host");

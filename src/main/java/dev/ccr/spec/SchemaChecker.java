@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class SchemaChecker {
   static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/user-pool-client.schema.json";
   private static final int MAX_SHOWN = 80;
+
   /** Every pattern of the schema, in words; a test keeps the two in step. */
   static final Map<String, String> PATTERN_HINTS =
       Map.of(
@@ -70,9 +71,10 @@ final class SchemaChecker {
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Error error : schema.validate(document.root())) {
       String pointer = pointer(error.getInstanceLocation());
-      String at = error.getKeyword().equals("additionalProperties") || error.getKeyword().equals("required")
-          ? Pointers.child(pointer, error.getProperty())
-          : pointer;
+      String at =
+          error.getKeyword().equals("additionalProperties") || error.getKeyword().equals("required")
+              ? Pointers.child(pointer, error.getProperty())
+              : pointer;
       if (document.alreadyReported(at)) {
         continue;
       }
@@ -81,7 +83,8 @@ final class SchemaChecker {
     return diagnostics;
   }
 
-  private Optional<Diagnostic> describe(SourceText source, YamlReader.Document document, Error error) {
+  private Optional<Diagnostic> describe(
+      SourceText source, YamlReader.Document document, Error error) {
     String pointer = pointer(error.getInstanceLocation());
     String path = Pointers.display(pointer);
     JsonNode value = error.getInstanceNode();
@@ -93,13 +96,21 @@ final class SchemaChecker {
               source.error(
                   document.valuePosition(pointer),
                   pointer,
-                  (pointer.isEmpty() ? "" : path + ": ") + "missing required key " + error.getProperty()));
+                  (pointer.isEmpty() ? "" : path + ": ")
+                      + "missing required key "
+                      + error.getProperty()));
       case "type" ->
           Optional.of(
               source.error(
                   document.valuePosition(pointer),
                   pointer,
-                  path + ": expected " + expectedType(pointer) + ", found " + typeName(value) + " " + shown));
+                  path
+                      + ": expected "
+                      + expectedType(pointer)
+                      + ", found "
+                      + typeName(value)
+                      + " "
+                      + shown));
       case "enum" -> Optional.of(enumError(source, document, pointer, value));
       case "uniqueItems" -> Optional.of(duplicateItem(source, document, pointer, value));
       case "pattern" ->
@@ -111,9 +122,14 @@ final class SchemaChecker {
       default ->
           Optional.of(
               source.error(
-                  value != null && value.isContainer() ? document.keyPosition(pointer) : document.valuePosition(pointer),
+                  value != null && value.isContainer()
+                      ? document.keyPosition(pointer)
+                      : document.valuePosition(pointer),
                   pointer,
-                  path + ": " + (value != null && value.isArray() ? "" : shown + " ") + detail(error)));
+                  path
+                      + ": "
+                      + (value != null && value.isArray() ? "" : shown + " ")
+                      + detail(error)));
     };
   }
 
@@ -128,21 +144,33 @@ final class SchemaChecker {
     String hint =
         Suggestions.nearest(key, allowed)
             .map(s -> "; did you mean " + s + "?")
-            .orElse(parent.isEmpty() ? "; the keys are the members of UpdateUserPoolClient, see schemas/user-pool-client.schema.json" : "; valid keys: " + String.join(", ", allowed));
-    return Optional.of(source.error(document.keyPosition(pointer), pointer, "unknown key " + key + where + hint));
+            .orElse(
+                parent.isEmpty()
+                    ? "; the keys are the members of UpdateUserPoolClient, see schemas/user-pool-client.schema.json"
+                    : "; valid keys: " + String.join(", ", allowed));
+    return Optional.of(
+        source.error(document.keyPosition(pointer), pointer, "unknown key " + key + where + hint));
   }
 
-  private Diagnostic enumError(SourceText source, YamlReader.Document document, String pointer, JsonNode value) {
+  private Diagnostic enumError(
+      SourceText source, YamlReader.Document document, String pointer, JsonNode value) {
     List<String> allowed = enumValues(pointer);
     String text = value != null && value.isString() ? value.stringValue() : String.valueOf(value);
-    String hint = Suggestions.nearest(text, allowed).map(s -> "; did you mean " + s + "?").orElse("");
+    String hint =
+        Suggestions.nearest(text, allowed).map(s -> "; did you mean " + s + "?").orElse("");
     return source.error(
         document.valuePosition(pointer),
         pointer,
-        Pointers.display(pointer) + ": " + show(value) + " is not one of " + String.join(", ", allowed) + hint);
+        Pointers.display(pointer)
+            + ": "
+            + show(value)
+            + " is not one of "
+            + String.join(", ", allowed)
+            + hint);
   }
 
-  private Diagnostic duplicateItem(SourceText source, YamlReader.Document document, String pointer, JsonNode list) {
+  private Diagnostic duplicateItem(
+      SourceText source, YamlReader.Document document, String pointer, JsonNode list) {
     Map<JsonNode, Integer> seen = new HashMap<>();
     for (int i = 0; list != null && i < list.size(); i++) {
       Integer first = seen.putIfAbsent(list.get(i), i);
@@ -152,11 +180,20 @@ final class SchemaChecker {
         return source.error(
             document.valuePosition(item),
             item,
-            Pointers.display(pointer) + ": " + show(list.get(i)) + " is listed twice (first at line "
-                + firstAt.line() + ", column " + firstAt.column() + "); a set holds each item once");
+            Pointers.display(pointer)
+                + ": "
+                + show(list.get(i))
+                + " is listed twice (first at line "
+                + firstAt.line()
+                + ", column "
+                + firstAt.column()
+                + "); a set holds each item once");
       }
     }
-    return source.error(document.valuePosition(pointer), pointer, Pointers.display(pointer) + ": items must be unique");
+    return source.error(
+        document.valuePosition(pointer),
+        pointer,
+        Pointers.display(pointer) + ": items must be unique");
   }
 
   /** The schema of the value at an instance pointer: walks properties and items. */
@@ -201,7 +238,11 @@ final class SchemaChecker {
   private List<String> enumValues(String pointer) {
     return schemaAt(pointer)
         .filter(s -> s.has("enum"))
-        .map(s -> StreamSupport.stream(s.get("enum").spliterator(), false).map(JsonNode::asString).toList())
+        .map(
+            s ->
+                StreamSupport.stream(s.get("enum").spliterator(), false)
+                    .map(JsonNode::asString)
+                    .toList())
         .orElse(List.of());
   }
 
@@ -243,23 +284,30 @@ final class SchemaChecker {
   }
 
   /**
-   * What a pattern asks for, in words, with the pattern itself: a regular expression alone
-   * explains little to most readers.
+   * What a pattern asks for, in words, with the pattern itself: a regular expression alone explains
+   * little to most readers.
    */
   private Optional<String> patternHint(String pointer) {
-    Optional<String> pattern = schemaAt(pointer).filter(s -> s.has("pattern")).map(s -> s.get("pattern").asString());
-    return pattern.flatMap(p -> Optional.ofNullable(PATTERN_HINTS.get(p)).map(hint -> hint + " (pattern " + p + ")"));
+    Optional<String> pattern =
+        schemaAt(pointer).filter(s -> s.has("pattern")).map(s -> s.get("pattern").asString());
+    return pattern.flatMap(
+        p -> Optional.ofNullable(PATTERN_HINTS.get(p)).map(hint -> hint + " (pattern " + p + ")"));
   }
 
   /** The validator's own explanation without its location prefix. */
   private static String detail(Error error) {
     String message = error.getMessage();
     int colon = message.indexOf(": ");
-    return colon >= 0 && (message.startsWith("$") || message.startsWith("/")) ? message.substring(colon + 2) : message;
+    return colon >= 0 && (message.startsWith("$") || message.startsWith("/"))
+        ? message.substring(colon + 2)
+        : message;
   }
 
   static String show(JsonNode value) {
-    String text = value.isContainer() ? value.toString() : value.isString() ? quote(value.stringValue()) : value.asString();
+    String text =
+        value.isContainer()
+            ? value.toString()
+            : value.isString() ? quote(value.stringValue()) : value.asString();
     return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN - 3) + "..." : text;
   }
 
@@ -271,7 +319,10 @@ final class SchemaChecker {
     String pointer = "";
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      pointer = element instanceof Integer index ? Pointers.child(pointer, index) : Pointers.child(pointer, String.valueOf(element));
+      pointer =
+          element instanceof Integer index
+              ? Pointers.child(pointer, index)
+              : Pointers.child(pointer, String.valueOf(element));
     }
     return pointer;
   }

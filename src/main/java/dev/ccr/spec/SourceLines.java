@@ -21,7 +21,8 @@ public final class SourceLines {
         .map(
             d ->
                 d.sourceLine().isEmpty()
-                    ? files.computeIfAbsent(d.file(), SourceLines::read)
+                    ? files
+                        .computeIfAbsent(d.file(), SourceLines::read)
                         .diagnostic(d.severity(), d.position(), d.pointer(), d.message())
                     : d)
         .toList();

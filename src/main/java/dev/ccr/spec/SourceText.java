@@ -9,17 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lines of one file, to quote the offending line under each diagnostic, with any secret
- * pasted into the file masked. A key that looks like a secret's ({@code ClientSecret}, also
- * misspelt or in another case) has its value masked to the end of the line and on the more
- * indented lines that continue it; that value is then masked wherever else it appears, in lines
- * and in messages.
+ * The lines of one file, to quote the offending line under each diagnostic, with any secret pasted
+ * into the file masked. A key that looks like a secret's ({@code ClientSecret}, also misspelt or in
+ * another case) has its value masked to the end of the line and on the more indented lines that
+ * continue it; that value is then masked wherever else it appears, in lines and in messages.
  *
  * @param secrets the values of secret-like keys found in the file
  */
 record SourceText(String file, List<String> lines, Set<String> secrets) {
-  private static final Pattern KEY = Pattern.compile("(?<![\\w-])([A-Za-z_][\\w-]*)[\"']?\\s*:(?=\\s|$)");
+  private static final Pattern KEY =
+      Pattern.compile("(?<![\\w-])([A-Za-z_][\\w-]*)[\"']?\\s*:(?=\\s|$)");
   private static final String MASK = "****";
+
   /** Shorter values are too common to mask everywhere (such as "true"). */
   private static final int MIN_SECRET_LENGTH = 6;
 
@@ -42,7 +43,8 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
       keyIndent = secretValueStart(line);
       if (keyIndent >= 0) {
         remember(line.substring(keyIndent), secrets);
-        masked.add(line.substring(0, keyIndent) + (line.substring(keyIndent).isBlank() ? "" : " " + MASK));
+        masked.add(
+            line.substring(0, keyIndent) + (line.substring(keyIndent).isBlank() ? "" : " " + MASK));
         keyIndent = indent;
       } else {
         masked.add(line);
@@ -107,7 +109,8 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
   private static int indentation(String line) {
     int i = 0;
     while (i < line.length()
-        && (line.charAt(i) == ' ' || line.charAt(i) == '-' && i + 1 < line.length() && line.charAt(i + 1) == ' ')) {
+        && (line.charAt(i) == ' '
+            || line.charAt(i) == '-' && i + 1 < line.length() && line.charAt(i + 1) == ' ')) {
       i++;
     }
     return i;

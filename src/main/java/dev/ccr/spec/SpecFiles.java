@@ -2,20 +2,20 @@ package dev.ccr.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
- * Expands the paths a user names into desired-state files: a file is taken as it is; a directory
- * is searched recursively for {@code *.yaml} and {@code *.yml}, in sorted order, skipping hidden
+ * Expands the paths a user names into desired-state files: a file is taken as it is; a directory is
+ * searched recursively for {@code *.yaml} and {@code *.yml}, in sorted order, skipping hidden
  * directories such as {@code .git} and {@code .github}.
  */
 public final class SpecFiles {

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SpecLoader {
   private final YamlReader reader = new YamlReader();
+
   /**
    * Loads the given files (already expanded by {@link SpecFiles}).
    *
@@ -34,8 +35,8 @@ public final class SpecLoader {
   }
 
   /**
-   * Loads text held in memory exactly as {@link #load} loads a file; {@code displayName} stands
-   * for the file in diagnostics.
+   * Loads text held in memory exactly as {@link #load} loads a file; {@code displayName} stands for
+   * the file in diagnostics.
    */
   public DesiredState loadText(String displayName, String text) {
     List<ClientSpec> clients = new ArrayList<>();
@@ -67,7 +68,8 @@ public final class SpecLoader {
     diagnostics.addAll(result.diagnostics());
     for (YamlReader.Document document : result.documents()) {
       List<Diagnostic> found = checkDocument(result.source(), document);
-      boolean valid = document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError);
+      boolean valid =
+          document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError);
       diagnostics.addAll(found);
       if (valid) {
         ClientSpec spec = toSpec(result.source(), document);
@@ -110,12 +112,15 @@ public final class SpecLoader {
               document.start(),
               "",
               "a document must be a mapping of attribute names to values, found "
-                  + (document.root().isArray() ? "a list" : "the scalar " + SchemaChecker.show(document.root()))));
+                  + (document.root().isArray()
+                      ? "a list"
+                      : "the scalar " + SchemaChecker.show(document.root()))));
       return diagnostics;
     }
     for (String key : Attribute.NOT_DESIRED_STATE) {
       if (document.root().has(key)) {
-        diagnostics.add(source.error(document.keyPosition("/" + key), "/" + key, notDesiredState(key)));
+        diagnostics.add(
+            source.error(document.keyPosition("/" + key), "/" + key, notDesiredState(key)));
       }
     }
     diagnostics.addAll(schema().check(source, document));
@@ -124,15 +129,18 @@ public final class SpecLoader {
       CrossFieldRules.check(
           spec,
           (severity, pointer, message) ->
-              diagnostics.add(source.diagnostic(severity, spec.positionOf(pointer), pointer, message)));
+              diagnostics.add(
+                  source.diagnostic(severity, spec.positionOf(pointer), pointer, message)));
     }
     return diagnostics;
   }
 
   private static String notDesiredState(String key) {
     return switch (key) {
-      case "ClientSecret" -> "ClientSecret is not desired state: ccr never reads, compares or writes the client secret; remove it from the file (and rotate it if this file was shared)";
-      case "GenerateSecret" -> "GenerateSecret only applies when a client is created; ccr manages existing clients, whose secret cannot be added or removed: remove it";
+      case "ClientSecret" ->
+          "ClientSecret is not desired state: ccr never reads, compares or writes the client secret; remove it from the file (and rotate it if this file was shared)";
+      case "GenerateSecret" ->
+          "GenerateSecret only applies when a client is created; ccr manages existing clients, whose secret cannot be added or removed: remove it";
       default -> key + " is set by Cognito and read-only, not desired state: remove it";
     };
   }
@@ -146,23 +154,33 @@ public final class SpecLoader {
     static final SchemaChecker INSTANCE = new SchemaChecker();
   }
 
-  private static Diagnostic duplicate(SourceText source, YamlReader.Document document, ClientSpec first) {
+  private static Diagnostic duplicate(
+      SourceText source, YamlReader.Document document, ClientSpec first) {
     return source.error(
         document.keyPosition("/ClientId"),
         "/ClientId",
-        "client " + document.root().get("UserPoolId").asString() + "/" + document.root().get("ClientId").asString()
-            + " is already declared at " + first.source().file() + ":" + first.source().position().line()
+        "client "
+            + document.root().get("UserPoolId").asString()
+            + "/"
+            + document.root().get("ClientId").asString()
+            + " is already declared at "
+            + first.source().file()
+            + ":"
+            + first.source().position().line()
             + "; declare each client once");
   }
 
   private static ClientSpec toSpec(SourceText source, YamlReader.Document document) {
     Map<String, Object> attributes = new LinkedHashMap<>();
-    document.root().properties().forEach(
-        entry -> {
-          if (!entry.getKey().equals("UserPoolId") && !entry.getKey().equals("ClientId")) {
-            attributes.put(entry.getKey(), value(entry.getValue()));
-          }
-        });
+    document
+        .root()
+        .properties()
+        .forEach(
+            entry -> {
+              if (!entry.getKey().equals("UserPoolId") && !entry.getKey().equals("ClientId")) {
+                attributes.put(entry.getKey(), value(entry.getValue()));
+              }
+            });
     Map<String, Position> positions = new HashMap<>(document.values());
     positions.putAll(document.keys());
     return new ClientSpec(

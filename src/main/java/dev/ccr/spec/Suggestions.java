@@ -12,7 +12,9 @@ final class Suggestions {
   static Optional<String> nearest(String word, Collection<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT);
     java.util.List<String> containing =
-        candidates.stream().filter(c -> lower.length() >= 4 && c.toLowerCase(Locale.ROOT).contains(lower)).toList();
+        candidates.stream()
+            .filter(c -> lower.length() >= 4 && c.toLowerCase(Locale.ROOT).contains(lower))
+            .toList();
     if (containing.size() == 1) {
       return Optional.of(containing.get(0));
     }

@@ -12,7 +12,9 @@ public final class TokenLifetime {
 
   private TokenLifetime() {}
 
-  /** Seconds in one {@code unit} ({@code seconds}, {@code minutes}, {@code hours}, {@code days}). */
+  /**
+   * Seconds in one {@code unit} ({@code seconds}, {@code minutes}, {@code hours}, {@code days}).
+   */
   public static long unitSeconds(String unit) {
     Long seconds = UNIT_SECONDS.get(unit);
     if (seconds == null) {

@@ -38,8 +38,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class YamlReader {
   /** Files larger than this are refused before parsing. */
   static final int MAX_BYTES = 1024 * 1024;
+
   /** Values one document may expand to (aliases included): a client needs a few hundred. */
   static final int MAX_NODES = 10_000;
+
   /** Nesting one document may have: a client needs three levels. */
   static final int MAX_DEPTH = 16;
 
@@ -81,8 +83,8 @@ final class YamlReader {
   }
 
   /**
-   * @param size the size of the whole file, of which {@code bytes} may hold only the start when
-   *     it is over the limit
+   * @param size the size of the whole file, of which {@code bytes} may hold only the start when it
+   *     is over the limit
    */
   Result read(String file, byte[] bytes, long size) {
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -103,7 +105,9 @@ final class YamlReader {
     SourceText source = SourceText.of(file, content);
     List<Document> documents = compose(source, content, diagnostics);
     if (documents.isEmpty() && diagnostics.isEmpty()) {
-      diagnostics.add(source.error(Position.START, "", "file holds no YAML document: declare at least one client"));
+      diagnostics.add(
+          source.error(
+              Position.START, "", "file holds no YAML document: declare at least one client"));
     }
     return new Result(source, documents, diagnostics);
   }
@@ -164,7 +168,8 @@ final class YamlReader {
         new Converter(source, diagnostics).document(node).ifPresent(documents::add);
       }
     } catch (MarkedYamlEngineException e) {
-      Position at = e.getProblemMark().or(e::getContextMark).map(YamlReader::position).orElse(Position.START);
+      Position at =
+          e.getProblemMark().or(e::getContextMark).map(YamlReader::position).orElse(Position.START);
       diagnostics.add(source.error(at, "", "YAML syntax error: " + syntaxMessage(e)));
     } catch (YamlEngineException e) {
       diagnostics.add(source.error(Position.START, "", "YAML error: " + e.getMessage()));
@@ -201,12 +206,16 @@ final class YamlReader {
 
     Optional<Document> document(Node root) {
       Position start = at(root);
-      if (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL) && scalar.getValue().isEmpty()) {
+      if (root instanceof ScalarNode scalar
+          && scalar.getTag().equals(Tag.NULL)
+          && scalar.getValue().isEmpty()) {
         error(start, "", "document is empty: remove the extra '---' or declare a client");
         return Optional.empty();
       }
       JsonNode json = convert(root, "", 0);
-      return failed ? Optional.empty() : Optional.of(new Document(json, start, values, keys, reported));
+      return failed
+          ? Optional.empty()
+          : Optional.of(new Document(json, start, values, keys, reported));
     }
 
     private JsonNode convert(Node node, String pointer, int depth) {
@@ -214,14 +223,28 @@ final class YamlReader {
         return JSON.nullNode();
       }
       if (++nodes > MAX_NODES) {
-        return limit(node, pointer, "document expands to more than " + MAX_NODES + " values (aliases included)");
+        return limit(
+            node,
+            pointer,
+            "document expands to more than " + MAX_NODES + " values (aliases included)");
       }
       if (depth > MAX_DEPTH) {
-        return limit(node, pointer, "document nests deeper than " + MAX_DEPTH + " levels (is an anchor referring to itself?)");
+        return limit(
+            node,
+            pointer,
+            "document nests deeper than "
+                + MAX_DEPTH
+                + " levels (is an anchor referring to itself?)");
       }
       values.putIfAbsent(pointer, at(node));
       if (!SUPPORTED_TAGS.contains(node.getTag())) {
-        error(at(node), pointer, Pointers.display(pointer) + ": unsupported tag " + tagName(node.getTag()) + "; only plain strings, numbers, booleans, lists and mappings are allowed");
+        error(
+            at(node),
+            pointer,
+            Pointers.display(pointer)
+                + ": unsupported tag "
+                + tagName(node.getTag())
+                + "; only plain strings, numbers, booleans, lists and mappings are allowed");
         return JSON.nullNode();
       }
       if (node instanceof MappingNode mapping) {
@@ -241,8 +264,12 @@ final class YamlReader {
     private JsonNode mapping(MappingNode mapping, String pointer, int depth) {
       ObjectNode object = JSON.objectNode();
       for (NodeTuple tuple : mapping.getValue()) {
-        if (!(tuple.getKeyNode() instanceof ScalarNode keyNode) || keyNode.getTag().equals(Tag.NULL)) {
-          error(at(tuple.getKeyNode()), pointer, "keys must be plain attribute names, found a " + kind(tuple.getKeyNode()));
+        if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)
+            || keyNode.getTag().equals(Tag.NULL)) {
+          error(
+              at(tuple.getKeyNode()),
+              pointer,
+              "keys must be plain attribute names, found a " + kind(tuple.getKeyNode()));
           continue;
         }
         String key = keyNode.getValue();
@@ -250,7 +277,15 @@ final class YamlReader {
         Position keyAt = at(keyNode);
         if (object.has(key)) {
           Position first = keys.get(child);
-          error(keyAt, child, "duplicate key " + key + "; first defined at line " + first.line() + ", column " + first.column());
+          error(
+              keyAt,
+              child,
+              "duplicate key "
+                  + key
+                  + "; first defined at line "
+                  + first.line()
+                  + ", column "
+                  + first.column());
           continue;
         }
         keys.put(child, keyAt);
@@ -266,7 +301,12 @@ final class YamlReader {
       String value = scalar.getValue();
       Tag tag = scalar.getTag();
       if (tag.equals(Tag.NULL)) {
-        error(at(scalar), pointer, Pointers.display(pointer) + " is null: remove the key to leave the attribute unmanaged" + (isList(pointer) ? ", or give [] for an empty list" : ""));
+        error(
+            at(scalar),
+            pointer,
+            Pointers.display(pointer)
+                + " is null: remove the key to leave the attribute unmanaged"
+                + (isList(pointer) ? ", or give [] for an empty list" : ""));
         return JSON.nullNode();
       }
       if (tag.equals(Tag.BOOL)) {
@@ -315,7 +355,9 @@ final class YamlReader {
     private static boolean isList(String pointer) {
       List<String> tokens = Pointers.tokens(pointer);
       return tokens.size() == 1
-          && Attribute.byMemberName(tokens.get(0)).map(a -> a.kind() == Attribute.Kind.SET).orElse(false);
+          && Attribute.byMemberName(tokens.get(0))
+              .map(a -> a.kind() == Attribute.Kind.SET)
+              .orElse(false);
     }
 
     private static String tagName(Tag tag) {
@@ -324,7 +366,9 @@ final class YamlReader {
     }
 
     private static String kind(Node node) {
-      return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "null";
+      return node instanceof MappingNode
+          ? "mapping"
+          : node instanceof SequenceNode ? "list" : "null";
     }
 
     private static Position at(Node node) {

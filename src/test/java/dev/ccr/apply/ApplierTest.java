@@ -9,7 +9,6 @@ import dev.ccr.live.FakeCognitoGateway.Operation;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.GatewayException.Reason;
 import dev.ccr.live.LiveClient;
-import dev.ccr.plan.ClientPlan;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.Attribute;
@@ -30,14 +29,18 @@ class ApplierTest {
   static final String POOL = "us-east-1_Every1";
   static final String ID = "every0client0id";
 
-  /** A client in which every updatable attribute and sub-key holds a value that is not Cognito's default. */
+  /**
+   * A client in which every updatable attribute and sub-key holds a value that is not Cognito's
+   * default.
+   */
   static Map<String, Object> everyAttributeNonDefault() {
     return map(
         "ClientName", "every-attribute",
         "RefreshTokenValidity", 10,
         "AccessTokenValidity", 20,
         "IdTokenValidity", 10,
-        "TokenValidityUnits", map("AccessToken", "minutes", "IdToken", "minutes", "RefreshToken", "hours"),
+        "TokenValidityUnits",
+            map("AccessToken", "minutes", "IdToken", "minutes", "RefreshToken", "hours"),
         "ReadAttributes", List.of("email", "name"),
         "WriteAttributes", List.of("name"),
         "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"),
@@ -65,34 +68,62 @@ class ApplierTest {
   /** Another non-default value for every attribute path. */
   static final Map<String, Object> OTHER_VALUE =
       map(
-          "ClientName", "renamed",
-          "RefreshTokenValidity", 12,
-          "AccessTokenValidity", 25,
-          "IdTokenValidity", 15,
-          "TokenValidityUnits/AccessToken", "hours",
-          "TokenValidityUnits/IdToken", "hours",
-          "TokenValidityUnits/RefreshToken", "days",
-          "ReadAttributes", List.of("email"),
-          "WriteAttributes", List.of("name", "email"),
-          "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH"),
-          "SupportedIdentityProviders", List.of("COGNITO", "Google"),
-          "CallbackURLs", List.of("https://a.example.com/cb", "https://b.example.com/cb"),
-          "LogoutURLs", List.of("https://b.example.com/out"),
-          "DefaultRedirectURI", "https://b.example.com/cb",
-          "AllowedOAuthFlows", List.of("code", "implicit"),
-          "AllowedOAuthScopes", List.of("openid"),
-          "AllowedOAuthFlowsUserPoolClient", false,
-          "AnalyticsConfiguration/ApplicationId", "4567ef",
-          "AnalyticsConfiguration/ApplicationArn", "arn:aws:mobiletargeting:us-east-1:123456789012:apps/4567ef",
-          "AnalyticsConfiguration/RoleArn", "arn:aws:iam::123456789012:role/other",
-          "AnalyticsConfiguration/ExternalId", "ext-2",
-          "AnalyticsConfiguration/UserDataShared", false,
-          "PreventUserExistenceErrors", "LEGACY",
-          "EnableTokenRevocation", true,
-          "EnablePropagateAdditionalUserContextData", false,
-          "AuthSessionValidity", 9,
-          "RefreshTokenRotation/Feature", "DISABLED",
-          "RefreshTokenRotation/RetryGracePeriodSeconds", 20);
+          "ClientName",
+          "renamed",
+          "RefreshTokenValidity",
+          12,
+          "AccessTokenValidity",
+          25,
+          "IdTokenValidity",
+          15,
+          "TokenValidityUnits/AccessToken",
+          "hours",
+          "TokenValidityUnits/IdToken",
+          "hours",
+          "TokenValidityUnits/RefreshToken",
+          "days",
+          "ReadAttributes",
+          List.of("email"),
+          "WriteAttributes",
+          List.of("name", "email"),
+          "ExplicitAuthFlows",
+          List.of("ALLOW_USER_SRP_AUTH"),
+          "SupportedIdentityProviders",
+          List.of("COGNITO", "Google"),
+          "CallbackURLs",
+          List.of("https://a.example.com/cb", "https://b.example.com/cb"),
+          "LogoutURLs",
+          List.of("https://b.example.com/out"),
+          "DefaultRedirectURI",
+          "https://b.example.com/cb",
+          "AllowedOAuthFlows",
+          List.of("code", "implicit"),
+          "AllowedOAuthScopes",
+          List.of("openid"),
+          "AllowedOAuthFlowsUserPoolClient",
+          false,
+          "AnalyticsConfiguration/ApplicationId",
+          "4567ef",
+          "AnalyticsConfiguration/ApplicationArn",
+          "arn:aws:mobiletargeting:us-east-1:123456789012:apps/4567ef",
+          "AnalyticsConfiguration/RoleArn",
+          "arn:aws:iam::123456789012:role/other",
+          "AnalyticsConfiguration/ExternalId",
+          "ext-2",
+          "AnalyticsConfiguration/UserDataShared",
+          false,
+          "PreventUserExistenceErrors",
+          "LEGACY",
+          "EnableTokenRevocation",
+          true,
+          "EnablePropagateAdditionalUserContextData",
+          false,
+          "AuthSessionValidity",
+          9,
+          "RefreshTokenRotation/Feature",
+          "DISABLED",
+          "RefreshTokenRotation/RetryGracePeriodSeconds",
+          20);
 
   /** Every updatable attribute, and for a nested object every sub-key of the seeded client. */
   @SuppressWarnings("unchecked")
@@ -103,7 +134,10 @@ class ApplierTest {
       String name = attribute.memberName();
       switch (attribute.kind()) {
         case IDENTIFIER -> {}
-        case OBJECT -> ((Map<String, Object>) seeded.get(name)).keySet().forEach(k -> paths.add(name + "/" + k));
+        case OBJECT ->
+            ((Map<String, Object>) seeded.get(name))
+                .keySet()
+                .forEach(k -> paths.add(name + "/" + k));
         default -> paths.add(name);
       }
     }
@@ -117,44 +151,61 @@ class ApplierTest {
       if (attribute.kind() != Attribute.Kind.IDENTIFIER) {
         assertTrue(seeded.containsKey(attribute.memberName()), attribute.memberName());
         assertTrue(
-            attribute.defaultValue().map(d -> !d.equals(seeded.get(attribute.memberName()))).orElse(true),
+            attribute
+                .defaultValue()
+                .map(d -> !d.equals(seeded.get(attribute.memberName())))
+                .orElse(true),
             attribute.memberName() + " is seeded at its default");
       }
     }
-    everyPath().forEach(path -> assertTrue(OTHER_VALUE.containsKey(path), "no other value for " + path));
+    everyPath()
+        .forEach(path -> assertTrue(OTHER_VALUE.containsKey(path), "no other value for " + path));
     assertEquals(OTHER_VALUE.size(), everyPath().count());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyPath")
   void apply_changingOneAttribute_leavesEveryOtherAttributeAsItWas(String path) {
-    FakeCognitoGateway fake = new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), true);
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), true);
     ClientSpec desired = spec(setAt(new LinkedHashMap<>(), path, OTHER_VALUE.get(path)));
     Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
     assertEquals(1, plan.clients().get(0).changes().size(), plan.toString());
 
-    Applier.Outcome outcome = new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan, List.of(desired));
+    Applier.Outcome outcome =
+        new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan, List.of(desired));
 
     Applier.Applied applied = assertInstanceOf(Applier.Applied.class, outcome);
     assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0), applied.toString());
-    Map<String, Object> expected = setAt(deepCopy(everyAttributeNonDefault()), path, OTHER_VALUE.get(path));
+    Map<String, Object> expected =
+        setAt(deepCopy(everyAttributeNonDefault()), path, OTHER_VALUE.get(path));
     assertEquals(expected, fake.stored(POOL, ID).orElseThrow().attributes());
     assertTrue(fake.stored(POOL, ID).orElseThrow().hasSecret());
   }
 
   @Test
   void apply_savedPlan_sendsTheCompleteConfigurationAndVerifiesThePlannedChanges() {
-    FakeCognitoGateway fake = new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), false);
-    ClientSpec desired = spec(map("AccessTokenValidity", 2, "TokenValidityUnits", map("AccessToken", "hours")));
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), false);
+    ClientSpec desired =
+        spec(map("AccessTokenValidity", 2, "TokenValidityUnits", map("AccessToken", "hours")));
     Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
 
     Applier.Outcome outcome = new Applier(fake, 1, noSleep(new ArrayList<>())).apply(plan);
 
     assertInstanceOf(ApplyResult.Updated.class, ((Applier.Applied) outcome).results().get(0));
-    Map<String, Object> sent = fake.calls().stream().filter(c -> c.operation() == Operation.UPDATE).findFirst().orElseThrow().configuration().orElseThrow();
+    Map<String, Object> sent =
+        fake.calls().stream()
+            .filter(c -> c.operation() == Operation.UPDATE)
+            .findFirst()
+            .orElseThrow()
+            .configuration()
+            .orElseThrow();
     assertEquals(everyAttributeNonDefault().keySet(), sent.keySet());
     assertEquals(2, sent.get("AccessTokenValidity"));
-    assertEquals(map("AccessToken", "hours", "IdToken", "minutes", "RefreshToken", "hours"), sent.get("TokenValidityUnits"));
+    assertEquals(
+        map("AccessToken", "hours", "IdToken", "minutes", "RefreshToken", "hours"),
+        sent.get("TokenValidityUnits"));
   }
 
   @Test
@@ -164,10 +215,27 @@ class ApplierTest {
             .seed(POOL, ID, map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY"), false)
             .seed(POOL, "second", map("ClientName", "other"), false);
     List<ClientSpec> desired =
-        List.of(spec(map("CallbackURLs", List.of("https://x.example.com/cb"), "AllowedOAuthFlowsUserPoolClient", true)),
+        List.of(
+            spec(
+                map(
+                    "CallbackURLs",
+                    List.of("https://x.example.com/cb"),
+                    "AllowedOAuthFlowsUserPoolClient",
+                    true)),
             specFor("second", map("ClientName", "renamed")));
-    Plan plan = new Planner().plan(desired, List.of(fake.describe(POOL, ID), fake.describe(POOL, "second")));
-    fake.update(POOL, ID, map("ClientName", "web", "PreventUserExistenceErrors", "ENABLED", "AccessTokenValidity", 2));
+    Plan plan =
+        new Planner()
+            .plan(desired, List.of(fake.describe(POOL, ID), fake.describe(POOL, "second")));
+    fake.update(
+        POOL,
+        ID,
+        map(
+            "ClientName",
+            "web",
+            "PreventUserExistenceErrors",
+            "ENABLED",
+            "AccessTokenValidity",
+            2));
     int calls = updates(fake);
 
     Applier.Outcome outcome = new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan);
@@ -189,13 +257,20 @@ class ApplierTest {
             .seed(POOL, ID, map("ClientName", "web"), false)
             .seed(POOL, "second", map("ClientName", "other"), false);
     List<ClientSpec> desired =
-        List.of(spec(map("ClientName", "web-app")), specFor("second", map("ClientName", "renamed")));
-    Plan plan = new Planner().plan(desired, List.of(fake.describe(POOL, ID), fake.describe(POOL, "second")));
+        List.of(
+            spec(map("ClientName", "web-app")), specFor("second", map("ClientName", "renamed")));
+    Plan plan =
+        new Planner()
+            .plan(desired, List.of(fake.describe(POOL, ID), fake.describe(POOL, "second")));
     fake.failAlways(
         FakeCognitoGateway.Operation.DESCRIBE,
         POOL,
         "second",
-        new GatewayException(GatewayException.Reason.NOT_FOUND, "ResourceNotFoundException", "cognito-idp:DescribeUserPoolClient", "User pool client second does not exist."));
+        new GatewayException(
+            GatewayException.Reason.NOT_FOUND,
+            "ResourceNotFoundException",
+            "cognito-idp:DescribeUserPoolClient",
+            "User pool client second does not exist."));
     int calls = updates(fake);
 
     Applier.Outcome outcome = new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan);
@@ -203,7 +278,9 @@ class ApplierTest {
     Applier.Stale stale = assertInstanceOf(Applier.Stale.class, outcome);
     assertEquals(calls, updates(fake), "nothing written, not even the client that still exists");
     assertEquals(1, stale.moved().size());
-    assertTrue(stale.moved().get(0).message().endsWith("the client was deleted since the plan"), stale.moved().get(0).message());
+    assertTrue(
+        stale.moved().get(0).message().endsWith("the client was deleted since the plan"),
+        stale.moved().get(0).message());
   }
 
   @Test
@@ -214,15 +291,27 @@ class ApplierTest {
       fake.seed(POOL, id, map("ClientName", id), false);
       desired.add(specFor(id, map("ClientName", id.equals("c4") ? id : id + "-new")));
     }
-    fake.failAlways(Operation.UPDATE, POOL, "c1", new GatewayException(Reason.REJECTED, "InvalidParameterException", "u", "ClientName is bad"));
+    fake.failAlways(
+        Operation.UPDATE,
+        POOL,
+        "c1",
+        new GatewayException(
+            Reason.REJECTED, "InvalidParameterException", "u", "ClientName is bad"));
     fake.throttle(Operation.UPDATE, POOL, "c2", 2);
-    Plan plan = new Planner().plan(desired, desired.stream().map(d -> fake.describe(POOL, d.clientId())).toList());
+    Plan plan =
+        new Planner()
+            .plan(desired, desired.stream().map(d -> fake.describe(POOL, d.clientId())).toList());
     List<Duration> slept = new ArrayList<>();
 
-    Applier.Applied applied = (Applier.Applied) new Applier(fake, 2, noSleep(slept)).apply(plan, desired);
+    Applier.Applied applied =
+        (Applier.Applied) new Applier(fake, 2, noSleep(slept)).apply(plan, desired);
 
     assertEquals(
-        List.of(ApplyResult.Failed.class, ApplyResult.Updated.class, ApplyResult.Updated.class, ApplyResult.Unchanged.class),
+        List.of(
+            ApplyResult.Failed.class,
+            ApplyResult.Updated.class,
+            ApplyResult.Updated.class,
+            ApplyResult.Unchanged.class),
         applied.results().stream().map(Object::getClass).toList());
     assertEquals("c2-new", fake.stored(POOL, "c2").orElseThrow().clientName());
     assertEquals(2, slept.size());
@@ -231,12 +320,17 @@ class ApplierTest {
         "c1 (us-east-1_Every1/c1): update failed: ClientName is bad (InvalidParameterException); it concerns ClientName",
         failed.diagnostic().message());
     assertEquals("/ClientName", failed.diagnostic().pointer());
-    assertEquals(0, fake.calls().stream().filter(c -> c.operation() == Operation.UPDATE && c.clientId().equals("c4")).count());
+    assertEquals(
+        0,
+        fake.calls().stream()
+            .filter(c -> c.operation() == Operation.UPDATE && c.clientId().equals("c4"))
+            .count());
   }
 
   @Test
   void apply_throttledBeyondTheBound_failsAfterMaxAttempts() {
-    FakeCognitoGateway fake = new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
     fake.throttle(Operation.UPDATE, POOL, ID, 50);
     ClientSpec desired = spec(map("ClientName", "new"));
     Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
@@ -251,9 +345,13 @@ class ApplierTest {
 
   @Test
   void backoff_isExponentialWithFullJitterAndACap() {
-    Backoff max = new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(500), d -> {}, bound -> bound);
-    assertEquals(List.of(100L, 200L, 400L, 500L, 500L), Stream.of(0, 1, 2, 3, 40).map(n -> max.delay(n).toMillis()).toList());
-    Backoff min = new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(500), d -> {}, bound -> 0);
+    Backoff max =
+        new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(500), d -> {}, bound -> bound);
+    assertEquals(
+        List.of(100L, 200L, 400L, 500L, 500L),
+        Stream.of(0, 1, 2, 3, 40).map(n -> max.delay(n).toMillis()).toList());
+    Backoff min =
+        new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(500), d -> {}, bound -> 0);
     assertEquals(0, min.delay(3).toMillis());
     Backoff real = Backoff.standard();
     for (int i = 0; i < 100; i++) {
@@ -264,26 +362,50 @@ class ApplierTest {
 
   @Test
   void apply_scopeDoesNotExist_pointsAtTheScopeInTheFile() {
-    FakeCognitoGateway fake = new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web", "AllowedOAuthFlowsUserPoolClient", true), false);
-    fake.failAlways(Operation.UPDATE, POOL, ID,
-        new GatewayException(Reason.REJECTED, "ScopeDoesNotExistException", "u", "Invalid scope requested: orders-api/orders.admin"));
-    Map<String, Object> attributes = map("AllowedOAuthScopes", List.of("openid", "orders-api/orders.admin"));
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(
+                POOL, ID, map("ClientName", "web", "AllowedOAuthFlowsUserPoolClient", true), false);
+    fake.failAlways(
+        Operation.UPDATE,
+        POOL,
+        ID,
+        new GatewayException(
+            Reason.REJECTED,
+            "ScopeDoesNotExistException",
+            "u",
+            "Invalid scope requested: orders-api/orders.admin"));
+    Map<String, Object> attributes =
+        map("AllowedOAuthScopes", List.of("openid", "orders-api/orders.admin"));
     ClientSpec desired =
-        new ClientSpec(new SourceRef("clients/web.yaml", new Position(3, 1)), POOL, ID, attributes,
+        new ClientSpec(
+            new SourceRef("clients/web.yaml", new Position(3, 1)),
+            POOL,
+            ID,
+            attributes,
             Map.of("/AllowedOAuthScopes/1", new Position(9, 5)));
     Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
 
-    Applier.Applied applied = (Applier.Applied) new Applier(fake, 1, noSleep(new ArrayList<>())).apply(plan, List.of(desired));
+    Applier.Applied applied =
+        (Applier.Applied)
+            new Applier(fake, 1, noSleep(new ArrayList<>())).apply(plan, List.of(desired));
 
-    ApplyResult.Failed failed = assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0));
+    ApplyResult.Failed failed =
+        assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0));
     assertEquals(new Position(9, 5), failed.diagnostic().position());
     assertEquals("/AllowedOAuthScopes/1", failed.diagnostic().pointer());
-    assertTrue(failed.diagnostic().message().endsWith("it concerns AllowedOAuthScopes: orders-api/orders.admin"), failed.diagnostic().message());
+    assertTrue(
+        failed
+            .diagnostic()
+            .message()
+            .endsWith("it concerns AllowedOAuthScopes: orders-api/orders.admin"),
+        failed.diagnostic().message());
   }
 
   @Test
   void apply_cognitoIgnoresAChange_isNotConvergedAndNamesTheAttribute() {
-    FakeCognitoGateway fake = new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
     ClientSpec desired = spec(map("PreventUserExistenceErrors", "ENABLED", "ClientName", "web2"));
     Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
     dev.ccr.live.CognitoGateway stubborn =
@@ -306,11 +428,20 @@ class ApplierTest {
           }
         };
 
-    Applier.Applied applied = (Applier.Applied) new Applier(stubborn, 1, noSleep(new ArrayList<>())).apply(plan);
+    Applier.Applied applied =
+        (Applier.Applied) new Applier(stubborn, 1, noSleep(new ArrayList<>())).apply(plan);
 
-    ApplyResult.NotConverged result = assertInstanceOf(ApplyResult.NotConverged.class, applied.results().get(0));
-    assertEquals(List.of("PreventUserExistenceErrors"), result.remaining().stream().map(c -> c.path()).toList());
-    assertTrue(result.diagnostic().message().contains("still differs in PreventUserExistenceErrors (LEGACY, wanted ENABLED)"), result.diagnostic().message());
+    ApplyResult.NotConverged result =
+        assertInstanceOf(ApplyResult.NotConverged.class, applied.results().get(0));
+    assertEquals(
+        List.of("PreventUserExistenceErrors"),
+        result.remaining().stream().map(c -> c.path()).toList());
+    assertTrue(
+        result
+            .diagnostic()
+            .message()
+            .contains("still differs in PreventUserExistenceErrors (LEGACY, wanted ENABLED)"),
+        result.diagnostic().message());
     assertTrue(applied.hasProblems());
   }
 
@@ -329,7 +460,12 @@ class ApplierTest {
   }
 
   static ClientSpec specFor(String clientId, Map<String, Object> attributes) {
-    return new ClientSpec(new SourceRef("clients/web.yaml", new Position(3, 1)), POOL, clientId, attributes, Map.of());
+    return new ClientSpec(
+        new SourceRef("clients/web.yaml", new Position(3, 1)),
+        POOL,
+        clientId,
+        attributes,
+        Map.of());
   }
 
   @SuppressWarnings("unchecked")
@@ -338,7 +474,9 @@ class ApplierTest {
     if (slash < 0) {
       map.put(path, value);
     } else {
-      Map<String, Object> nested = new LinkedHashMap<>((Map<String, Object>) map.getOrDefault(path.substring(0, slash), Map.of()));
+      Map<String, Object> nested =
+          new LinkedHashMap<>(
+              (Map<String, Object>) map.getOrDefault(path.substring(0, slash), Map.of()));
       nested.put(path.substring(slash + 1), value);
       map.put(path.substring(0, slash), nested);
     }
@@ -348,7 +486,8 @@ class ApplierTest {
   @SuppressWarnings("unchecked")
   static Map<String, Object> deepCopy(Map<String, Object> map) {
     Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+    map.forEach(
+        (k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
     return copy;
   }
 

@@ -20,7 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ccr apply} in process, against the fake gateway with Cognito's reset-on-omit semantics. */
+/**
+ * {@code ccr apply} in process, against the fake gateway with Cognito's reset-on-omit semantics.
+ */
 class ApplyCommandTest {
   private static final String POOL = "us-east-1_Example12";
   private static final Terminal PIPE = new Terminal(false, false, false);
@@ -50,7 +52,11 @@ class ApplyCommandTest {
   }
 
   private void seedWeb() throws IOException {
-    fake.seed(POOL, "web", map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY", "AuthSessionValidity", 9), false);
+    fake.seed(
+        POOL,
+        "web",
+        map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY", "AuthSessionValidity", 9),
+        false);
     file("web", "ClientName: web\nPreventUserExistenceErrors: ENABLED\n");
   }
 
@@ -59,7 +65,8 @@ class ApplyCommandTest {
     seedWeb();
     CliRun run = run(PIPE, "yes\n", "apply", dir.toString());
     assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
-    assertTrue(run.err().contains("there is no terminal to ask on; nothing was applied"), run.err());
+    assertTrue(
+        run.err().contains("there is no terminal to ask on; nothing was applied"), run.err());
     assertTrue(run.err().contains("--auto-approve"), run.err());
     assertEquals(0, updates());
   }
@@ -70,9 +77,13 @@ class ApplyCommandTest {
     CliRun run = run(PIPE, "", "apply", dir.toString(), "--auto-approve");
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
     assertTrue(run.out().contains("~ PreventUserExistenceErrors: LEGACY -> ENABLED"), run.out());
-    assertTrue(run.out().contains("web (us-east-1_Example12/web): updated PreventUserExistenceErrors\n"), run.out());
+    assertTrue(
+        run.out().contains("web (us-east-1_Example12/web): updated PreventUserExistenceErrors\n"),
+        run.out());
     assertTrue(run.out().endsWith("Apply: 1 updated, 0 failed, 0 unchanged.\n"), run.out());
-    assertEquals("ENABLED", fake.stored(POOL, "web").orElseThrow().attributes().get("PreventUserExistenceErrors"));
+    assertEquals(
+        "ENABLED",
+        fake.stored(POOL, "web").orElseThrow().attributes().get("PreventUserExistenceErrors"));
     assertEquals(9, fake.stored(POOL, "web").orElseThrow().attributes().get("AuthSessionValidity"));
   }
 
@@ -119,15 +130,27 @@ class ApplyCommandTest {
       fake.seed(POOL, id, map("ClientName", id), false);
       file(id, "ClientName: " + (id.equals("c4") ? id : id + "-new") + "\n");
     }
-    fake.failAlways(Operation.UPDATE, POOL, "c1",
-        new GatewayException(Reason.REJECTED, "InvalidParameterException", Operation.UPDATE.action(), "ClientName c1-new is taken"));
+    fake.failAlways(
+        Operation.UPDATE,
+        POOL,
+        "c1",
+        new GatewayException(
+            Reason.REJECTED,
+            "InvalidParameterException",
+            Operation.UPDATE.action(),
+            "ClientName c1-new is taken"));
     fake.throttle(Operation.UPDATE, POOL, "c2", 2);
 
     CliRun run = run(PIPE, "", "apply", dir.toString(), "--auto-approve");
 
     assertEquals(ExitCode.ERROR, run.exitCode());
     assertTrue(run.out().endsWith("Apply: 2 updated, 1 failed, 1 unchanged.\n"), run.out());
-    assertTrue(run.err().contains(dir.resolve("c1.yaml") + ":3:1: error: c1 (us-east-1_Example12/c1): update failed: ClientName c1-new is taken (InvalidParameterException); it concerns ClientName"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                dir.resolve("c1.yaml")
+                    + ":3:1: error: c1 (us-east-1_Example12/c1): update failed: ClientName c1-new is taken (InvalidParameterException); it concerns ClientName"),
+        run.err());
     assertEquals("c2-new", fake.stored(POOL, "c2").orElseThrow().clientName());
     assertEquals("c3-new", fake.stored(POOL, "c3").orElseThrow().clientName());
     assertEquals("c1", fake.stored(POOL, "c1").orElseThrow().clientName());
@@ -137,14 +160,20 @@ class ApplyCommandTest {
   void applyPlan_anotherFormatVersion_exits1WithAClearMessageAndWritesNothing() throws IOException {
     seedWeb();
     Path plan = dir.resolve("plan.json");
-    assertEquals(ExitCode.OK, run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString()).exitCode());
-    Files.writeString(plan, Files.readString(plan).replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
+    assertEquals(
+        ExitCode.OK,
+        run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString())
+            .exitCode());
+    Files.writeString(
+        plan, Files.readString(plan).replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
     int before = fake.calls().size();
 
     CliRun run = run(PIPE, "", "apply", "--plan", plan.toString());
 
     assertEquals(ExitCode.ERROR, run.exitCode());
-    assertTrue(run.err().contains("plan format version 2 is not supported; this ccr reads version 1"), run.err());
+    assertTrue(
+        run.err().contains("plan format version 2 is not supported; this ccr reads version 1"),
+        run.err());
     assertEquals(before, fake.calls().size(), "no call at all");
   }
 
@@ -159,7 +188,10 @@ class ApplyCommandTest {
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
     assertFalse(run.out().contains("Apply these changes?"));
     assertTrue(run.out().endsWith("Apply: 1 updated, 0 failed, 0 unchanged.\n"), run.out());
-    assertEquals(ExitCode.OK, run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--detailed-exitcode").exitCode());
+    assertEquals(
+        ExitCode.OK,
+        run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--detailed-exitcode")
+            .exitCode());
   }
 
   @Test
@@ -167,13 +199,25 @@ class ApplyCommandTest {
     seedWeb();
     Path plan = dir.resolve("plan.json");
     run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString());
-    fake.seed(POOL, "web", map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY", "AuthSessionValidity", 12), false);
+    fake.seed(
+        POOL,
+        "web",
+        map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY", "AuthSessionValidity", 12),
+        false);
 
     CliRun run = run(PIPE, "", "apply", "--plan", plan.toString());
 
     assertEquals(ExitCode.STALE, run.exitCode());
-    assertTrue(run.err().contains(dir.resolve("web.yaml") + ":1: web (us-east-1_Example12/web): AuthSessionValidity changed since the plan: 9 -> 12"), run.err());
-    assertTrue(run.err().contains("the plan is stale: 1 client changed since it was made; nothing was written"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                dir.resolve("web.yaml")
+                    + ":1: web (us-east-1_Example12/web): AuthSessionValidity changed since the plan: 9 -> 12"),
+        run.err());
+    assertTrue(
+        run.err()
+            .contains("the plan is stale: 1 client changed since it was made; nothing was written"),
+        run.err());
     assertEquals(0, updates());
   }
 

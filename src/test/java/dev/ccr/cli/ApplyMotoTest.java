@@ -42,34 +42,47 @@ class ApplyMotoTest {
     endpoint = moto;
     try (MotoSeeder seeder = new MotoSeeder(moto)) {
       pool = seeder.createUserPool();
-      web = seeder.createClient(pool, "web-app", true, b -> b
-          .callbackURLs("https://app.example.com/cb", "https://old.example.com/cb")
-          .allowedOAuthFlowsWithStrings("code")
-          .allowedOAuthScopes("openid")
-          .allowedOAuthFlowsUserPoolClient(true)
-          .preventUserExistenceErrors("LEGACY")
-          .accessTokenValidity(1)
-          .logoutURLs("https://app.example.com/out"));
+      web =
+          seeder.createClient(
+              pool,
+              "web-app",
+              true,
+              b ->
+                  b.callbackURLs("https://app.example.com/cb", "https://old.example.com/cb")
+                      .allowedOAuthFlowsWithStrings("code")
+                      .allowedOAuthScopes("openid")
+                      .allowedOAuthFlowsUserPoolClient(true)
+                      .preventUserExistenceErrors("LEGACY")
+                      .accessTokenValidity(1)
+                      .logoutURLs("https://app.example.com/out"));
       api = seeder.createClient(pool, "api", false, b -> b.authSessionValidity(5));
     }
-    Files.writeString(dir.resolve("web-app.yaml"), String.join("\n",
-        "UserPoolId: " + pool,
-        "ClientId: " + web.clientId(),
-        "ClientName: web-app",
-        "CallbackURLs: [https://app.example.com/cb]",
-        "AllowedOAuthFlowsUserPoolClient: true",
-        "PreventUserExistenceErrors: ENABLED",
-        "AccessTokenValidity: 30",
-        "TokenValidityUnits: {AccessToken: minutes}",
-        ""));
-    Files.writeString(dir.resolve("api.yaml"), "UserPoolId: " + pool + "\nClientId: " + api.clientId() + "\nAuthSessionValidity: 5\n");
+    Files.writeString(
+        dir.resolve("web-app.yaml"),
+        String.join(
+            "\n",
+            "UserPoolId: " + pool,
+            "ClientId: " + web.clientId(),
+            "ClientName: web-app",
+            "CallbackURLs: [https://app.example.com/cb]",
+            "AllowedOAuthFlowsUserPoolClient: true",
+            "PreventUserExistenceErrors: ENABLED",
+            "AccessTokenValidity: 30",
+            "TokenValidityUnits: {AccessToken: minutes}",
+            ""));
+    Files.writeString(
+        dir.resolve("api.yaml"),
+        "UserPoolId: " + pool + "\nClientId: " + api.clientId() + "\nAuthSessionValidity: 5\n");
   }
 
   /** Runs the CLI with the real AWS gateway, counting UpdateUserPoolClient calls. */
   private CliRun ccr(String... args) {
     Context context =
-        new Context(Map.of(), options -> new Counting(new AwsCognitoGateway(options), updates),
-            new ByteArrayInputStream(new byte[0]), Backoff.standard());
+        new Context(
+            Map.of(),
+            options -> new Counting(new AwsCognitoGateway(options), updates),
+            new ByteArrayInputStream(new byte[0]),
+            Backoff.standard());
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--endpoint-url";
@@ -100,8 +113,13 @@ class ApplyMotoTest {
     assertEquals(1, updates.get(), "no UpdateUserPoolClient after the first apply");
 
     try (CognitoIdentityProviderClient sdk = sdk()) {
-      var live = sdk.describeUserPoolClient(b -> b.userPoolId(pool).clientId(web.clientId())).userPoolClient();
-      assertEquals(List.of("https://app.example.com/out"), live.logoutURLs(), "unmanaged attributes are kept");
+      var live =
+          sdk.describeUserPoolClient(b -> b.userPoolId(pool).clientId(web.clientId()))
+              .userPoolClient();
+      assertEquals(
+          List.of("https://app.example.com/out"),
+          live.logoutURLs(),
+          "unmanaged attributes are kept");
       assertEquals(List.of("openid"), live.allowedOAuthScopes());
       assertEquals("ENABLED", live.preventUserExistenceErrorsAsString());
     }
@@ -112,18 +130,31 @@ class ApplyMotoTest {
     Path plan = dir.resolve("plan.json");
     assertEquals(ExitCode.OK, ccr("plan", dir.toString(), "--out", plan.toString()).exitCode());
     try (CognitoIdentityProviderClient sdk = sdk()) {
-      sdk.updateUserPoolClient(b -> b.userPoolId(pool).clientId(api.clientId()).authSessionValidity(9));
+      sdk.updateUserPoolClient(
+          b -> b.userPoolId(pool).clientId(api.clientId()).authSessionValidity(9));
     }
 
     CliRun run = ccr("apply", "--plan", plan.toString());
 
     assertEquals(ExitCode.STALE, run.exitCode(), run.err());
-    assertTrue(run.err().contains(dir.resolve("api.yaml") + ":1: api (" + pool + "/" + api.clientId()
-        + "): AuthSessionValidity changed since the plan: 5 -> 9"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                dir.resolve("api.yaml")
+                    + ":1: api ("
+                    + pool
+                    + "/"
+                    + api.clientId()
+                    + "): AuthSessionValidity changed since the plan: 5 -> 9"),
+        run.err());
     assertEquals(0, updates.get());
     try (CognitoIdentityProviderClient sdk = sdk()) {
-      assertEquals("LEGACY", sdk.describeUserPoolClient(b -> b.userPoolId(pool).clientId(web.clientId()))
-          .userPoolClient().preventUserExistenceErrorsAsString(), "web-app was not written");
+      assertEquals(
+          "LEGACY",
+          sdk.describeUserPoolClient(b -> b.userPoolId(pool).clientId(web.clientId()))
+              .userPoolClient()
+              .preventUserExistenceErrorsAsString(),
+          "web-app was not written");
     }
   }
 
@@ -136,8 +167,13 @@ class ApplyMotoTest {
     CliRun applied = ccr("apply", "--plan", plan.toString());
     CliRun again = ccr("apply", dir.toString(), "--auto-approve");
     assertEquals(ExitCode.OK, applied.exitCode(), applied.err());
-    for (String text : List.of(Files.readString(plan), planned.out() + planned.err(), json.out(),
-        applied.out() + applied.err(), again.out() + again.err())) {
+    for (String text :
+        List.of(
+            Files.readString(plan),
+            planned.out() + planned.err(),
+            json.out(),
+            applied.out() + applied.err(),
+            again.out() + again.err())) {
       assertFalse(text.contains(secret), text);
     }
   }
@@ -152,7 +188,8 @@ class ApplyMotoTest {
   }
 
   /** Passes every call on and counts updates. */
-  private record Counting(CognitoGateway delegate, AtomicInteger updates) implements CognitoGateway {
+  private record Counting(CognitoGateway delegate, AtomicInteger updates)
+      implements CognitoGateway {
     @Override
     public LiveClient describe(String userPoolId, String clientId) {
       return delegate.describe(userPoolId, clientId);

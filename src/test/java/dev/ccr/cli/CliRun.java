@@ -25,7 +25,8 @@ record CliRun(int exitCode, String out, String err) {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Ccr.run(args, o, e, context, terminal);
     }
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static CliRun run(String... args) {
@@ -39,6 +40,8 @@ record CliRun(int exitCode, String out, String err) {
   /** Whether any output looks like a Java stack trace. */
   boolean hasStackTrace() {
     String all = out + err;
-    return all.contains("\tat ") || all.contains("Exception in thread") || all.matches("(?s).*\\w+(Exception|Error): .*\\n\\s+at .*");
+    return all.contains("\tat ")
+        || all.contains("Exception in thread")
+        || all.matches("(?s).*\\w+(Exception|Error): .*\\n\\s+at .*");
   }
 }

@@ -37,7 +37,8 @@ class CliTest {
   }
 
   @Test
-  void validate_directory_readsYamlRecursivelyInSortedOrderAndSkipsHiddenDirectories() throws IOException {
+  void validate_directory_readsYamlRecursivelyInSortedOrderAndSkipsHiddenDirectories()
+      throws IOException {
     write("b/second.yml", "UserPoolId: us-east-1_Example12\nClientId: bbb\nBogus: 1\n");
     write("a/first.yaml", "UserPoolId: us-east-1_Example12\nClientId: aaa\nBogus: 1\n");
     write(".github/workflows/ci.yml", "on: push\njobs: {}\n");
@@ -71,7 +72,8 @@ class CliTest {
     assertEquals(ExitCode.INVALID, run.exitCode());
     assertTrue(run.err().contains(a + ":4:22: error: AuthSessionValidity: 99"), run.err());
     assertTrue(run.err().contains(b + ":4:1: error: ClientSecret is not desired state"), run.err());
-    assertFalse(run.err().contains("s3cr3t"), "a secret pasted into a file is never echoed:\n" + run.err());
+    assertFalse(
+        run.err().contains("s3cr3t"), "a secret pasted into a file is never echoed:\n" + run.err());
     assertTrue(run.err().contains("ClientSecret: ****\n^"), run.err());
   }
 
@@ -79,7 +81,8 @@ class CliTest {
   void validate_missingPath_isUsageError() {
     CliRun run = CliRun.run("validate", dir.resolve("nope.yaml").toString());
     assertEquals(ExitCode.USAGE, run.exitCode());
-    assertTrue(run.err().contains("no such file or directory: " + dir.resolve("nope.yaml")), run.err());
+    assertTrue(
+        run.err().contains("no such file or directory: " + dir.resolve("nope.yaml")), run.err());
   }
 
   @Test
@@ -109,10 +112,13 @@ class CliTest {
     Path file = write("web.yaml", VALID);
     CliRun run = CliRun.run("plan", "--endpoint-url", "localhost:4566", file.toString());
     assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
-    assertTrue(run.err().contains("'--endpoint-url': must be an http:// or https:// URL with a host"), run.err());
+    assertTrue(
+        run.err().contains("'--endpoint-url': must be an http:// or https:// URL with a host"),
+        run.err());
     CliRun spaces = CliRun.run("plan", "--endpoint-url", "not a url", file.toString());
     assertEquals(ExitCode.USAGE, spaces.exitCode(), spaces.err());
-    assertTrue(spaces.err().contains("'not a url' is not a URL: Illegal character in path"), spaces.err());
+    assertTrue(
+        spaces.err().contains("'not a url' is not a URL: Illegal character in path"), spaces.err());
     assertFalse(spaces.err().contains("Exception"), spaces.err());
   }
 
@@ -135,14 +141,16 @@ class CliTest {
         "a file is in the way",
         IoProblems.describe(new java.nio.file.FileAlreadyExistsException("clients")));
     assertEquals(
-        "permission denied", IoProblems.describe(new java.nio.file.AccessDeniedException("/root/x")));
+        "permission denied",
+        IoProblems.describe(new java.nio.file.AccessDeniedException("/root/x")));
   }
 
   @Test
   void plan_unknownProfile_saysWhichProfileGaveNoCredentials() throws IOException {
     Path file = write("web.yaml", VALID);
     CliRun run =
-        CliRun.run("plan", "--profile", "nosuch", "--endpoint-url", "http://127.0.0.1:1", file.toString());
+        CliRun.run(
+            "plan", "--profile", "nosuch", "--endpoint-url", "http://127.0.0.1:1", file.toString());
     assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
     assertTrue(run.err().contains("ccr: error: profile nosuch gave no AWS credentials"), run.err());
     assertFalse(run.hasStackTrace(), run.err());
@@ -154,7 +162,10 @@ class CliTest {
     Path file =
         write(
             "long.yaml",
-            VALID + "AnalyticsConfiguration: {ExternalId: " + external + ", UserDataShared: false}\n");
+            VALID
+                + "AnalyticsConfiguration: {ExternalId: "
+                + external
+                + ", UserDataShared: false}\n");
     // A guard against a hang (a pattern that is quadratic in the line), not a speed target.
     CliRun run =
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
@@ -199,7 +210,9 @@ class CliTest {
     Path file = write("w.yaml", VALID + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH]\n");
     CliRun run = CliRun.run(Map.of("GITHUB_ACTIONS", "true"), "validate", file.toString());
     assertEquals(ExitCode.OK, run.exitCode());
-    assertTrue(run.err().contains("::warning file=" + file + ",line=4,col=1::ExplicitAuthFlows"), run.err());
+    assertTrue(
+        run.err().contains("::warning file=" + file + ",line=4,col=1::ExplicitAuthFlows"),
+        run.err());
   }
 
   private Path write(String name, String content) throws IOException {

@@ -29,8 +29,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 @ExtendWith(MotoServer.class)
 class DriftCommandTest {
   private static final ExplicitAuthFlowsType SRP = ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH;
-  private static final ExplicitAuthFlowsType REFRESH = ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH;
-  private static final ExplicitAuthFlowsType PASSWORD = ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH;
+  private static final ExplicitAuthFlowsType REFRESH =
+      ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH;
+  private static final ExplicitAuthFlowsType PASSWORD =
+      ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH;
 
   @TempDir Path dir;
   private URI endpoint;
@@ -42,8 +44,15 @@ class DriftCommandTest {
     this.endpoint = endpoint;
     try (MotoSeeder seeder = new MotoSeeder(endpoint)) {
       pool = seeder.createUserPool();
-      webId = seeder.createClient(pool, "web-app", false, b -> b.explicitAuthFlows(SRP, REFRESH, PASSWORD)).clientId();
-      String apiId = seeder.createClient(pool, "api", false, b -> b.explicitAuthFlows(SRP, REFRESH)).clientId();
+      webId =
+          seeder
+              .createClient(
+                  pool, "web-app", false, b -> b.explicitAuthFlows(SRP, REFRESH, PASSWORD))
+              .clientId();
+      String apiId =
+          seeder
+              .createClient(pool, "api", false, b -> b.explicitAuthFlows(SRP, REFRESH))
+              .clientId();
       seeder.createClient(pool, "forgotten-client");
       Files.writeString(dir.resolve("web.yaml"), client(webId, "web-app"));
       Files.writeString(dir.resolve("api.yaml"), client(apiId, "api"));
@@ -51,7 +60,12 @@ class DriftCommandTest {
   }
 
   private String client(String clientId, String name) {
-    return "UserPoolId: " + pool + "\nClientId: " + clientId + "\nClientName: " + name
+    return "UserPoolId: "
+        + pool
+        + "\nClientId: "
+        + clientId
+        + "\nClientName: "
+        + name
         + "\nExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n";
   }
 
@@ -86,7 +100,11 @@ class DriftCommandTest {
     assertTrue(run.out().contains("~ web-app (" + pool + "/" + webId + ")"), run.out());
     assertTrue(run.out().contains("- ALLOW_USER_PASSWORD_AUTH"), run.out());
     assertFalse(run.out().contains("~ api ("), run.out());
-    assertTrue(run.out().endsWith("Drift: 1 drifted, 1 in sync, 1 unmanaged. Changes read: live value -> value in the file.\n"), run.out());
+    assertTrue(
+        run.out()
+            .endsWith(
+                "Drift: 1 drifted, 1 in sync, 1 unmanaged. Changes read: live value -> value in the file.\n"),
+        run.out());
   }
 
   @Test
@@ -95,7 +113,9 @@ class DriftCommandTest {
     CliRun run = drift();
     assertEquals(ExitCode.OK, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("forgotten-client"), run.out());
-    assertTrue(run.out().endsWith("No drift. 2 clients match their files; 1 unmanaged client.\n"), run.out());
+    assertTrue(
+        run.out().endsWith("No drift. 2 clients match their files; 1 unmanaged client.\n"),
+        run.out());
 
     CliRun failing = drift("--fail-on-unmanaged");
     assertEquals(ExitCode.CHANGES, failing.exitCode(), failing.out());
@@ -108,24 +128,36 @@ class DriftCommandTest {
     CliRun run = drift("--format", "junit", "--output", report.toString());
     assertEquals(ExitCode.CHANGES, run.exitCode(), run.err());
     assertEquals("", run.out());
-    assertTrue(Files.readString(report).contains("<failure message=\"1 attribute drifted: ExplicitAuthFlows\""), Files.readString(report));
-    assertEquals("Drift: 1 drifted, 1 in sync, 1 unmanaged. Report written to " + report + ".\n", run.err());
+    assertTrue(
+        Files.readString(report)
+            .contains("<failure message=\"1 attribute drifted: ExplicitAuthFlows\""),
+        Files.readString(report));
+    assertEquals(
+        "Drift: 1 drifted, 1 in sync, 1 unmanaged. Report written to " + report + ".\n", run.err());
   }
 
   @Test
   void drift_githubSummary_appendsTheMarkdownReport() throws IOException {
     Path summary = dir.resolve("summary.md");
     Files.writeString(summary, "# earlier step\n");
-    CliRun run = drift(Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "--format", "sarif", "--github-summary");
+    CliRun run =
+        drift(
+            Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+            "--format",
+            "sarif",
+            "--github-summary");
     assertEquals(ExitCode.CHANGES, run.exitCode(), run.err());
     String markdown = Files.readString(summary);
-    assertTrue(markdown.startsWith("# earlier step\n### ccr drift: 1 drifted, 1 in sync, 1 unmanaged\n"), markdown);
+    assertTrue(
+        markdown.startsWith("# earlier step\n### ccr drift: 1 drifted, 1 in sync, 1 unmanaged\n"),
+        markdown);
     assertTrue(markdown.contains("| web-app | `" + pool + "` | `ExplicitAuthFlows` |"), markdown);
   }
 
   @Test
   void drift_invalidFile_exitsThreeWithoutCallingAws() throws IOException {
-    Files.writeString(dir.resolve("bad.yaml"), "UserPoolId: " + pool + "\nClientId: x\nCallbackUrls: []\n");
+    Files.writeString(
+        dir.resolve("bad.yaml"), "UserPoolId: " + pool + "\nClientId: x\nCallbackUrls: []\n");
     CliRun run = CliRun.run("drift", dir.toString(), "--endpoint-url", "http://127.0.0.1:1");
     assertEquals(ExitCode.INVALID, run.exitCode(), run.err());
     assertEquals("", run.out());
@@ -135,10 +167,17 @@ class DriftCommandTest {
   void drift_clientThatCannotBeRead_exitsOneAndReportsIt() throws IOException {
     FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(pool);
     CliRun run =
-        CliRun.run(new Context(Map.of(), options -> fake), "drift", dir.resolve("web.yaml").toString(), "--format", "json");
+        CliRun.run(
+            new Context(Map.of(), options -> fake),
+            "drift",
+            dir.resolve("web.yaml").toString(),
+            "--format",
+            "json");
     assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
     assertTrue(run.out().contains("\"status\": \"error\""), run.out());
-    assertTrue(run.err().contains("web.yaml:2:1: error: client " + pool + "/" + webId + " not found"), run.err());
+    assertTrue(
+        run.err().contains("web.yaml:2:1: error: client " + pool + "/" + webId + " not found"),
+        run.err());
   }
 
   @Test
@@ -157,7 +196,12 @@ class DriftCommandTest {
             .credentialsProvider(MotoSeeder.CREDENTIALS)
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .build()) {
-      sdk.updateUserPoolClient(b -> b.userPoolId(pool).clientId(webId).clientName("web-app").explicitAuthFlows(SRP, REFRESH));
+      sdk.updateUserPoolClient(
+          b ->
+              b.userPoolId(pool)
+                  .clientId(webId)
+                  .clientName("web-app")
+                  .explicitAuthFlows(SRP, REFRESH));
     }
   }
 }

@@ -53,10 +53,12 @@ class ExportIntegrationTest {
                   b.refreshTokenValidity(7)
                       .accessTokenValidity(30)
                       .idTokenValidity(2)
-                      .tokenValidityUnits(u -> u.accessToken("minutes").idToken("hours").refreshToken("days"))
+                      .tokenValidityUnits(
+                          u -> u.accessToken("minutes").idToken("hours").refreshToken("days"))
                       .readAttributes("email", "name")
                       .writeAttributes("email")
-                      .explicitAuthFlowsWithStrings("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+                      .explicitAuthFlowsWithStrings(
+                          "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
                       .supportedIdentityProviders("COGNITO")
                       .callbackURLs("https://app.example.com/callback", "http://localhost:3000/cb")
                       .logoutURLs("https://app.example.com/logout")
@@ -133,7 +135,9 @@ class ExportIntegrationTest {
   @ValueSource(booleans = {false, true})
   void export_thenValidateAndPlan_showsNoChanges(boolean omitDefaults) throws IOException {
     Path out = dir.resolve("clients");
-    CliRun export = export(omitDefaults ? List.of("--omit-defaults") : List.of(), "--output-dir", out.toString());
+    CliRun export =
+        export(
+            omitDefaults ? List.of("--omit-defaults") : List.of(), "--output-dir", out.toString());
     assertEquals(ExitCode.OK, export.exitCode(), export.err());
     assertEquals("", export.out());
     assertEquals("Exported 7 clients of " + pool + " to " + out + "/.\n", export.err());
@@ -154,7 +158,8 @@ class ExportIntegrationTest {
     assertEquals(ExitCode.OK, validate.exitCode(), validate.err());
     assertEquals("7 clients in 7 files: valid.\n", validate.err());
 
-    CliRun plan = CliRun.run("plan", out.toString(), "--endpoint-url", endpoint, "--detailed-exitcode");
+    CliRun plan =
+        CliRun.run("plan", out.toString(), "--endpoint-url", endpoint, "--detailed-exitcode");
     assertEquals(ExitCode.OK, plan.exitCode(), plan.out() + plan.err());
   }
 
@@ -170,7 +175,8 @@ class ExportIntegrationTest {
       }
       assertFalse((stream.out() + stream.err()).contains(secret));
     }
-    assertFalse(stream.out().contains("ClientSecret") || stream.out().contains("Date"), stream.out());
+    assertFalse(
+        stream.out().contains("ClientSecret") || stream.out().contains("Date"), stream.out());
   }
 
   @Test
@@ -179,11 +185,15 @@ class ExportIntegrationTest {
     assertEquals(ExitCode.OK, export.exitCode(), export.err());
     assertEquals("Exported 7 clients of " + pool + ".\n", export.err());
     assertTrue(export.out().startsWith(ClientYaml.MODELINE + "\n"), export.out());
-    assertEquals(6, export.out().split("\n---\n" + java.util.regex.Pattern.quote(ClientYaml.MODELINE)).length - 1);
+    assertEquals(
+        6,
+        export.out().split("\n---\n" + java.util.regex.Pattern.quote(ClientYaml.MODELINE)).length
+            - 1);
 
     Path file = Files.writeString(dir.resolve("all.yaml"), export.out());
     assertEquals(ExitCode.OK, CliRun.run("validate", file.toString()).exitCode());
-    CliRun plan = CliRun.run("plan", file.toString(), "--endpoint-url", endpoint, "--detailed-exitcode");
+    CliRun plan =
+        CliRun.run("plan", file.toString(), "--endpoint-url", endpoint, "--detailed-exitcode");
     assertEquals(ExitCode.OK, plan.exitCode(), plan.out() + plan.err());
   }
 
@@ -191,10 +201,20 @@ class ExportIntegrationTest {
   void export_namedClients_exportsOnlyThoseInTheOrderGiven() {
     CliRun export =
         CliRun.run(
-            "export", "--user-pool-id", brokenPool, "--endpoint-url", endpoint,
-            "--client-id", mixedFlows.clientId(), "--client-id", insecureCallback.clientId());
+            "export",
+            "--user-pool-id",
+            brokenPool,
+            "--endpoint-url",
+            endpoint,
+            "--client-id",
+            mixedFlows.clientId(),
+            "--client-id",
+            insecureCallback.clientId());
     assertEquals(ExitCode.OK, export.exitCode(), export.err());
-    assertTrue(export.out().indexOf("ClientName: old-mixed") < export.out().indexOf("ClientName: legacy-web"), export.out());
+    assertTrue(
+        export.out().indexOf("ClientName: old-mixed")
+            < export.out().indexOf("ClientName: legacy-web"),
+        export.out());
   }
 
   @Test
@@ -213,7 +233,9 @@ class ExportIntegrationTest {
     CliRun again = export(List.of(), "--output-dir", out.toString());
 
     assertEquals(ExitCode.ERROR, again.exitCode());
-    assertTrue(again.err().startsWith("ccr: error: 6 files exist already; nothing was written:\n"), again.err());
+    assertTrue(
+        again.err().startsWith("ccr: error: 6 files exist already; nothing was written:\n"),
+        again.err());
     assertTrue(again.err().contains("  " + out.resolve("web-app-prod.yaml") + "\n"), again.err());
     assertTrue(again.err().contains("--force"), again.err());
     assertFalse(again.err().contains("minimal.yaml"), again.err());
@@ -231,29 +253,56 @@ class ExportIntegrationTest {
   void export_clientBreakingARule_warnsNamingClientAndRule_andValidateReportsTheSameRule() {
     Path out = dir.resolve("broken");
     CliRun export =
-        CliRun.run("export", "--user-pool-id", brokenPool, "--endpoint-url", endpoint, "--output-dir", out.toString());
+        CliRun.run(
+            "export",
+            "--user-pool-id",
+            brokenPool,
+            "--endpoint-url",
+            endpoint,
+            "--output-dir",
+            out.toString());
     assertEquals(ExitCode.OK, export.exitCode(), export.err());
     String insecure = "CallbackURLs[0]: \"http://app.example.com/callback\" must use https";
     String mixed = "AllowedOAuthFlows: client_credentials must be the only flow";
     assertTrue(
         export.err().contains("ccr: warning: " + out.resolve("legacy-web.yaml") + ":")
-            && export.err().contains("client legacy-web (" + insecureCallback.clientId() + ") breaks a rule of ccr")
+            && export
+                .err()
+                .contains(
+                    "client legacy-web (" + insecureCallback.clientId() + ") breaks a rule of ccr")
             && export.err().contains(insecure),
         export.err());
-    assertTrue(export.err().contains("client old-mixed (" + mixedFlows.clientId() + ") breaks a rule of ccr"), export.err());
+    assertTrue(
+        export
+            .err()
+            .contains("client old-mixed (" + mixedFlows.clientId() + ") breaks a rule of ccr"),
+        export.err());
     assertTrue(export.err().contains(mixed), export.err());
 
     CliRun validate = CliRun.run("validate", out.toString());
     assertEquals(ExitCode.INVALID, validate.exitCode());
-    assertTrue(validate.err().contains("legacy-web.yaml") && validate.err().contains("error: " + insecure), validate.err());
-    assertTrue(validate.err().contains("old-mixed.yaml") && validate.err().contains("error: " + mixed), validate.err());
+    assertTrue(
+        validate.err().contains("legacy-web.yaml") && validate.err().contains("error: " + insecure),
+        validate.err());
+    assertTrue(
+        validate.err().contains("old-mixed.yaml") && validate.err().contains("error: " + mixed),
+        validate.err());
   }
 
   @Test
   void export_unknownClient_failsAndWritesNothing() {
     Path out = dir.resolve("clients");
     CliRun export =
-        CliRun.run("export", "--user-pool-id", pool, "--endpoint-url", endpoint, "--output-dir", out.toString(), "--client-id", "nosuchclient");
+        CliRun.run(
+            "export",
+            "--user-pool-id",
+            pool,
+            "--endpoint-url",
+            endpoint,
+            "--output-dir",
+            out.toString(),
+            "--client-id",
+            "nosuchclient");
     assertEquals(ExitCode.ERROR, export.exitCode());
     assertTrue(export.err().contains("cannot read client " + pool + "/nosuchclient"), export.err());
     assertFalse(Files.exists(out));
@@ -262,9 +311,12 @@ class ExportIntegrationTest {
 
   @Test
   void export_unknownPool_failsNamingIt() {
-    CliRun export = CliRun.run("export", "--user-pool-id", "us-east-1_Nope", "--endpoint-url", endpoint);
+    CliRun export =
+        CliRun.run("export", "--user-pool-id", "us-east-1_Nope", "--endpoint-url", endpoint);
     assertEquals(ExitCode.ERROR, export.exitCode());
-    assertTrue(export.err().startsWith("ccr: error: cannot list the clients of us-east-1_Nope: "), export.err());
+    assertTrue(
+        export.err().startsWith("ccr: error: cannot list the clients of us-east-1_Nope: "),
+        export.err());
   }
 
   @Test
@@ -277,7 +329,8 @@ class ExportIntegrationTest {
   }
 
   private static CliRun export(List<String> options, String... more) {
-    List<String> args = new ArrayList<>(List.of("export", "--user-pool-id", pool, "--endpoint-url", endpoint));
+    List<String> args =
+        new ArrayList<>(List.of("export", "--user-pool-id", pool, "--endpoint-url", endpoint));
     args.addAll(options);
     args.addAll(List.of(more));
     return CliRun.run(args.toArray(String[]::new));
@@ -288,7 +341,13 @@ class ExportIntegrationTest {
     CliRun stream = export(List.of());
     for (String document : stream.out().split("---\n")) {
       if (document.contains("\nClientName: " + name + "\n")) {
-        String id = document.lines().filter(l -> l.startsWith("ClientId: ")).findFirst().orElseThrow().substring(10);
+        String id =
+            document
+                .lines()
+                .filter(l -> l.startsWith("ClientId: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(10);
         return id.toLowerCase(java.util.Locale.ROOT).substring(0, 6);
       }
     }

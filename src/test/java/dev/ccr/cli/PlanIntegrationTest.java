@@ -53,7 +53,8 @@ class PlanIntegrationTest {
   @Test
   void plan_fileChangingTwoAttributes_reportsExactlyThoseTwo() throws IOException {
     SeededClient client = seedWebApp(false);
-    Path file = write("web.yaml", webApp(client, "ENABLED", "https://app.example.com/new-callback"));
+    Path file =
+        write("web.yaml", webApp(client, "ENABLED", "https://app.example.com/new-callback"));
 
     CliRun run = plan("--detailed-exitcode", file.toString());
 
@@ -106,7 +107,9 @@ class PlanIntegrationTest {
 
     assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
     assertTrue(
-        run.err().contains(file + ":20:1: error: client " + pool + "/1example23missing45client6 not found"),
+        run.err()
+            .contains(
+                file + ":20:1: error: client " + pool + "/1example23missing45client6 not found"),
         run.err());
     assertTrue(run.err().contains("ClientId: 1example23missing45client6\n^"), run.err());
     assertTrue(run.err().contains("1 client could not be read."), run.err());
@@ -153,12 +156,21 @@ class PlanIntegrationTest {
     Path file =
         write(
             "two.yaml",
-            header(a) + "ClientName: a\n---\nUserPoolId: " + pool + "\nClientId: otherclient123\nClientName: b\n");
+            header(a)
+                + "ClientName: a\n---\nUserPoolId: "
+                + pool
+                + "\nClientId: otherclient123\nClientName: b\n");
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    CliRun run = CliRun.run(Context.DEFAULT, "plan", "--endpoint-url", "http://127.0.0.1:" + closedPort, file.toString());
+    CliRun run =
+        CliRun.run(
+            Context.DEFAULT,
+            "plan",
+            "--endpoint-url",
+            "http://127.0.0.1:" + closedPort,
+            file.toString());
     assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
     assertEquals(1, run.err().split("cannot reach Cognito at", -1).length - 1, run.err());
     assertTrue(run.err().contains("2 clients could not be read."), run.err());
@@ -167,7 +179,8 @@ class PlanIntegrationTest {
 
   @Test
   void plan_invalidFile_exitsThreeWithoutCallingAws() throws IOException {
-    Path file = write("bad.yaml", "UserPoolId: " + pool + "\nClientId: abc\nAuthSessionValidity: 99\n");
+    Path file =
+        write("bad.yaml", "UserPoolId: " + pool + "\nClientId: abc\nAuthSessionValidity: 99\n");
     CliRun run = plan(file.toString());
     assertEquals(ExitCode.INVALID, run.exitCode(), run.all());
     assertEquals("", run.out());
@@ -187,7 +200,8 @@ class PlanIntegrationTest {
                 .allowedOAuthScopes("openid")
                 .allowedOAuthFlowsUserPoolClient(true)
                 .explicitAuthFlows(
-                    ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                    ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+                    ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
                 .accessTokenValidity(60)
                 .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES))
                 .preventUserExistenceErrors("LEGACY"));
@@ -232,7 +246,8 @@ class PlanIntegrationTest {
     all[1] = "--endpoint-url";
     all[2] = endpoint.toString();
     System.arraycopy(args, 0, all, 3, args.length);
-    return CliRun.run(new Context(Map.of(), options -> new Counting(new AwsCognitoGateway(options))), all);
+    return CliRun.run(
+        new Context(Map.of(), options -> new Counting(new AwsCognitoGateway(options))), all);
   }
 
   /** Passes calls through and counts them, updates separately. */

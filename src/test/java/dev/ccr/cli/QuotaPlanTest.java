@@ -44,8 +44,15 @@ class QuotaPlanTest {
       URI endpoint = URI.create("http://127.0.0.1:" + port(proxy));
       CliRun run =
           CliRun.run(
-              "plan", dir.toString(), "--endpoint-url", endpoint.toString(),
-              "--max-read-rps", "30", "--format", "json", "--detailed-exitcode");
+              "plan",
+              dir.toString(),
+              "--endpoint-url",
+              endpoint.toString(),
+              "--max-read-rps",
+              "30",
+              "--format",
+              "json",
+              "--detailed-exitcode");
 
       assertFalse(run.err().contains("TooManyRequests"), run.err());
       assertFalse(run.err().contains("throttle"), run.err());
@@ -56,7 +63,8 @@ class QuotaPlanTest {
       for (int i = 0; i < CLIENTS; i++) {
         JsonNode client = plan.get(i);
         assertEquals(clients.get(i).clientId(), client.get("clientId").asString());
-        assertEquals(i % 10 == 0 ? "update" : "no-op", client.get("action").asString(), "client " + i);
+        assertEquals(
+            i % 10 == 0 ? "update" : "no-op", client.get("action").asString(), "client " + i);
       }
       assertTrue(stats(endpoint).get("throttled").asInt() <= 5, "throttled: " + stats(endpoint));
     } finally {
@@ -83,10 +91,15 @@ class QuotaPlanTest {
                   false,
                   b -> b.accessTokenValidity(1).tokenValidityUnits(u -> u.accessToken("hours")));
           clients.add(client);
-          file.append("---\nUserPoolId: ").append(pool)
-              .append("\nClientId: '").append(client.clientId()).append("'")
-              .append("\nClientName: client-").append(i)
-              .append("\nAccessTokenValidity: ").append(i % 10 == 0 ? 2 : 1)
+          file.append("---\nUserPoolId: ")
+              .append(pool)
+              .append("\nClientId: '")
+              .append(client.clientId())
+              .append("'")
+              .append("\nClientName: client-")
+              .append(i)
+              .append("\nAccessTokenValidity: ")
+              .append(i % 10 == 0 ? 2 : 1)
               .append("\nTokenValidityUnits: {AccessToken: hours}\n");
         }
         Files.writeString(dir.resolve("pool-" + p + ".yaml"), file.toString());
@@ -98,8 +111,13 @@ class QuotaPlanTest {
   private static Process startProxy(URI moto) throws IOException {
     Path script = Golden.projectDir().resolve("bench/quota_proxy.py");
     return new ProcessBuilder(
-            "python3", script.toString(), moto.toString(),
-            "--read-rps", "30", "--op-pool-rps", "10")
+            "python3",
+            script.toString(),
+            moto.toString(),
+            "--read-rps",
+            "30",
+            "--op-pool-rps",
+            "10")
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden diagnostics: each folder under {@code golden/diagnostics} holds an {@code input.yaml}
- * (and optionally an {@code env} file of KEY=VALUE lines); {@code expected.txt} is what {@code ccr
+ * Golden diagnostics: each folder under {@code golden/diagnostics} holds an {@code input.yaml} (and
+ * optionally an {@code env} file of KEY=VALUE lines); {@code expected.txt} is what {@code ccr
  * validate} prints for it, followed by its exit status. Regenerate with -Dgolden.update=true.
  */
 class ValidateGoldenTest {
@@ -29,7 +29,8 @@ class ValidateGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> validate_invalidInput_printsExactDiagnostics() throws IOException {
-    return cases().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    return cases().stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
   @Test
@@ -39,7 +40,8 @@ class ValidateGoldenTest {
 
   private static void check(Path dir) throws IOException {
     CliRun run = CliRun.run(env(dir), "validate", dir.toString());
-    String shown = (run.out() + run.err()).replace(dir + "/", "") + "exit status: " + run.exitCode() + "\n";
+    String shown =
+        (run.out() + run.err()).replace(dir + "/", "") + "exit status: " + run.exitCode() + "\n";
     assertFalse(run.hasStackTrace(), "stack trace for " + dir + ":\n" + shown);
     assertEquals("", run.out(), "validate writes diagnostics to stderr only");
     for (String secret : SECRETS) {
@@ -47,7 +49,9 @@ class ValidateGoldenTest {
     }
     assertTrue(run.exitCode() == ExitCode.INVALID || run.exitCode() == ExitCode.OK, shown);
     assertEquals(
-        run.err().contains(": error: "), run.exitCode() == ExitCode.INVALID, "exit 3 exactly when an error is reported");
+        run.err().contains(": error: "),
+        run.exitCode() == ExitCode.INVALID,
+        "exit 3 exactly when an error is reported");
     Golden.assertMatches(dir.resolve("expected.txt"), shown);
   }
 

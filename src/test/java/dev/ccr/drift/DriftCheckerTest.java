@@ -32,7 +32,9 @@ class DriftCheckerTest {
   @Test
   void check_reportsDriftInSyncAndTheClientsNoFileDeclares() {
     DriftReport report = new DriftChecker(gateway, 2).check(declared, false);
-    assertEquals(List.of(Status.DRIFTED, Status.IN_SYNC), report.clients().stream().map(c -> c.status()).toList());
+    assertEquals(
+        List.of(Status.DRIFTED, Status.IN_SYNC),
+        report.clients().stream().map(c -> c.status()).toList());
     assertEquals(new Position(3, 1), report.clients().get(0).drifted().get(0).position());
     assertEquals(List.of(OTHER), report.unmanaged().stream().map(c -> c.clientId()).toList());
     assertEquals("a.yaml", report.unmanaged().get(0).file());
@@ -44,26 +46,40 @@ class DriftCheckerTest {
   @Test
   void check_listsEachPoolOnce() {
     new DriftChecker(gateway, 1).check(declared, false);
-    long lists = gateway.calls().stream().filter(c -> c.operation() == FakeCognitoGateway.Operation.LIST).count();
+    long lists =
+        gateway.calls().stream()
+            .filter(c -> c.operation() == FakeCognitoGateway.Operation.LIST)
+            .count();
     assertEquals(1, lists);
   }
 
   @Test
   void check_poolThatCannotBeListed_isAReadErrorNotAnUnmanagedClient() {
     gateway.failAlways(
-        FakeCognitoGateway.Operation.LIST, DriftReports.POOL, "",
-        new GatewayException(GatewayException.Reason.ACCESS_DENIED, "AccessDeniedException", "cognito-idp:ListUserPoolClients", "not allowed"));
+        FakeCognitoGateway.Operation.LIST,
+        DriftReports.POOL,
+        "",
+        new GatewayException(
+            GatewayException.Reason.ACCESS_DENIED,
+            "AccessDeniedException",
+            "cognito-idp:ListUserPoolClients",
+            "not allowed"));
     DriftReport report = new DriftChecker(gateway, 2).check(declared, true);
     assertEquals(List.of(), report.unmanaged());
     assertEquals(1, report.poolErrors().size());
-    assertTrue(report.poolErrors().get(0).message().contains("not allowed"), report.poolErrors().toString());
+    assertTrue(
+        report.poolErrors().get(0).message().contains("not allowed"),
+        report.poolErrors().toString());
     assertTrue(report.hasReadErrors());
   }
 
   @Test
   void check_clientThatCannotBeRead_isAnErrorAtItsClientId() {
     List<ClientSpec> withGone =
-        List.of(declared.get(0), DriftReports.spec("gone.yaml", 4, "g0n3000000000000000000000a", map("ClientName", "gone")));
+        List.of(
+            declared.get(0),
+            DriftReports.spec(
+                "gone.yaml", 4, "g0n3000000000000000000000a", map("ClientName", "gone")));
     DriftReport report = new DriftChecker(gateway, 2).check(withGone, false);
     DriftReport.ClientResult gone = report.clients().get(1);
     assertEquals(Status.ERROR, gone.status());

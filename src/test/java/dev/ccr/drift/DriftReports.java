@@ -27,7 +27,8 @@ public final class DriftReports {
    * A client as a block-style YAML document starting at {@code line} would declare it: UserPoolId,
    * ClientId, then one key a line, sub-keys of nested objects indented by two on their own lines.
    */
-  public static ClientSpec spec(String file, int line, String clientId, Map<String, Object> attributes) {
+  public static ClientSpec spec(
+      String file, int line, String clientId, Map<String, Object> attributes) {
     Map<String, Position> positions = new HashMap<>();
     positions.put("/UserPoolId", new Position(line, 1));
     positions.put("/ClientId", new Position(line + 1, 1));
@@ -40,7 +41,8 @@ public final class DriftReports {
         }
       }
     }
-    return new ClientSpec(new SourceRef(file, new Position(line, 1)), POOL, clientId, attributes, positions);
+    return new ClientSpec(
+        new SourceRef(file, new Position(line, 1)), POOL, clientId, attributes, positions);
   }
 
   public static LiveClient live(String clientId, Map<String, Object> attributes) {
@@ -51,7 +53,8 @@ public final class DriftReports {
    * The report of the declared {@code specs}: those with a live client are planned, the others fail
    * as not found; the pool lists the live clients.
    */
-  public static DriftReport report(List<ClientSpec> specs, List<LiveClient> live, boolean failOnUnmanaged) {
+  public static DriftReport report(
+      List<ClientSpec> specs, List<LiveClient> live, boolean failOnUnmanaged) {
     Planner planner = new Planner();
     List<dev.ccr.plan.ClientPlan> plans = new ArrayList<>();
     List<FleetPlanner.ReadFailure> failures = new ArrayList<>();
@@ -66,7 +69,8 @@ public final class DriftReports {
     List<ClientSummary> listed =
         live.stream().map(l -> new ClientSummary(POOL, l.clientId(), l.clientName())).toList();
     List<PoolListing> listings = List.of(new Listed(POOL, listed));
-    FleetPlanner.Result result = new FleetPlanner.Result(new dev.ccr.plan.Plan(plans), live, failures);
+    FleetPlanner.Result result =
+        new FleetPlanner.Result(new dev.ccr.plan.Plan(plans), live, failures);
     return DriftChecker.assemble(specs, result, listings, failOnUnmanaged);
   }
 
@@ -81,40 +85,79 @@ public final class DriftReports {
   /** Web drifted four ways, api in sync, legacy gone, and one live client nobody declares. */
   public static DriftReport driftAndUnmanaged(boolean failOnUnmanaged) {
     ClientSpec web =
-        spec("clients/web.yaml", 1, "3n4b5urk1ft4fl3mg5e62d9ado",
+        spec(
+            "clients/web.yaml",
+            1,
+            "3n4b5urk1ft4fl3mg5e62d9ado",
             map(
-                "ClientName", "web-app",
-                "AccessTokenValidity", 30,
-                "TokenValidityUnits", map("AccessToken", "minutes"),
-                "CallbackURLs", List.of("https://app.example.com/callback", "https://app.example.com/cb2"),
-                "AllowedOAuthFlowsUserPoolClient", true,
-                "PreventUserExistenceErrors", "ENABLED",
-                "RefreshTokenRotation", map("Feature", "DISABLED")));
+                "ClientName",
+                "web-app",
+                "AccessTokenValidity",
+                30,
+                "TokenValidityUnits",
+                map("AccessToken", "minutes"),
+                "CallbackURLs",
+                List.of("https://app.example.com/callback", "https://app.example.com/cb2"),
+                "AllowedOAuthFlowsUserPoolClient",
+                true,
+                "PreventUserExistenceErrors",
+                "ENABLED",
+                "RefreshTokenRotation",
+                map("Feature", "DISABLED")));
     ClientSpec api =
-        spec("clients/web.yaml", 13, "4p1cl13nt0000000000000000a",
-            map("ClientName", "api", "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")));
+        spec(
+            "clients/web.yaml",
+            13,
+            "4p1cl13nt0000000000000000a",
+            map(
+                "ClientName",
+                "api",
+                "ExplicitAuthFlows",
+                List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")));
     ClientSpec legacy =
-        spec("clients/legacy.yaml", 1, "l3gacy00000000000000000000", map("ClientName", "legacy <old> & \"gone\""));
+        spec(
+            "clients/legacy.yaml",
+            1,
+            "l3gacy00000000000000000000",
+            map("ClientName", "legacy <old> & \"gone\""));
     List<LiveClient> live =
         List.of(
-            live("3n4b5urk1ft4fl3mg5e62d9ado",
+            live(
+                "3n4b5urk1ft4fl3mg5e62d9ado",
                 map(
-                    "ClientName", "web-app",
-                    "AccessTokenValidity", 1,
-                    "TokenValidityUnits", map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "days"),
-                    "CallbackURLs", List.of("https://old.example.com/callback", "https://app.example.com/callback"),
-                    "AllowedOAuthFlowsUserPoolClient", true,
-                    "RefreshTokenRotation", map("Feature", "ENABLED", "RetryGracePeriodSeconds", 10))),
-            live("4p1cl13nt0000000000000000a",
-                map("ClientName", "api", "ExplicitAuthFlows", List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"))),
+                    "ClientName",
+                    "web-app",
+                    "AccessTokenValidity",
+                    1,
+                    "TokenValidityUnits",
+                    map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "days"),
+                    "CallbackURLs",
+                    List.of("https://old.example.com/callback", "https://app.example.com/callback"),
+                    "AllowedOAuthFlowsUserPoolClient",
+                    true,
+                    "RefreshTokenRotation",
+                    map("Feature", "ENABLED", "RetryGracePeriodSeconds", 10))),
+            live(
+                "4p1cl13nt0000000000000000a",
+                map(
+                    "ClientName",
+                    "api",
+                    "ExplicitAuthFlows",
+                    List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"))),
             live("f0rg0tt3n00000000000000000", map("ClientName", "forgotten-client")));
     return report(List.of(web, api, legacy), live, failOnUnmanaged);
   }
 
   /** Two clients that match their files, and nothing else in the pool. */
   public static DriftReport inSync() {
-    ClientSpec web = spec("clients/web.yaml", 1, "3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app"));
-    ClientSpec api = spec("clients/web.yaml", 5, "4p1cl13nt0000000000000000a", map("PreventUserExistenceErrors", "LEGACY"));
+    ClientSpec web =
+        spec("clients/web.yaml", 1, "3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app"));
+    ClientSpec api =
+        spec(
+            "clients/web.yaml",
+            5,
+            "4p1cl13nt0000000000000000a",
+            map("PreventUserExistenceErrors", "LEGACY"));
     List<LiveClient> live =
         List.of(
             live("3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app")),
@@ -128,7 +171,12 @@ public final class DriftReports {
     List<LiveClient> live = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = String.format("c%025d", i);
-      specs.add(spec("clients/fleet.yaml", 1 + 5 * i, id, map("ClientName", "client-" + i, "AccessTokenValidity", 2)));
+      specs.add(
+          spec(
+              "clients/fleet.yaml",
+              1 + 5 * i,
+              id,
+              map("ClientName", "client-" + i, "AccessTokenValidity", 2)));
       live.add(live(id, map("ClientName", "client-" + i, "AccessTokenValidity", 1)));
     }
     return report(specs, live, false);

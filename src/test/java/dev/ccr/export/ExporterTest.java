@@ -70,8 +70,12 @@ class ExporterTest {
     a.put("RefreshTokenValidity", 30);
     a.put("AccessTokenValidity", 60);
     a.put("IdTokenValidity", 1);
-    a.put("TokenValidityUnits", Map.of("AccessToken", "minutes", "IdToken", "hours", "RefreshToken", "days"));
-    a.put("ExplicitAuthFlows", List.of("ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"));
+    a.put(
+        "TokenValidityUnits",
+        Map.of("AccessToken", "minutes", "IdToken", "hours", "RefreshToken", "days"));
+    a.put(
+        "ExplicitAuthFlows",
+        List.of("ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"));
     a.put("CallbackURLs", List.of());
     a.put("AllowedOAuthFlowsUserPoolClient", false);
     a.put("PreventUserExistenceErrors", "LEGACY");
@@ -89,7 +93,8 @@ class ExporterTest {
     a.put("ClientName", "true");
     a.put("AllowedOAuthFlowsUserPoolClient", true);
     a.put("AllowedOAuthFlows", List.of("code"));
-    a.put("CallbackURLs", List.of("myapp://cb", "https://a.example/?q=a:b&r=#".replace("#", "%23")));
+    a.put(
+        "CallbackURLs", List.of("myapp://cb", "https://a.example/?q=a:b&r=#".replace("#", "%23")));
     a.put(
         "AnalyticsConfiguration",
         Map.of(
@@ -98,7 +103,10 @@ class ExporterTest {
             "UserDataShared", false));
     a.put(
         "AllowedOAuthScopes",
-        List.of("null", "~", "123", "0x1F", "1e3", ".inf", "false", "yes", "-", "#tag", "a:b", "*", "&x", "!x", "'q'", "%p", "@at", "`b", "{x}", "On", "1_000", "12:30", "+1", "-.5", "Null", "TRUE"));
+        List.of(
+            "null", "~", "123", "0x1F", "1e3", ".inf", "false", "yes", "-", "#tag", "a:b", "*",
+            "&x", "!x", "'q'", "%p", "@at", "`b", "{x}", "On", "1_000", "12:30", "+1", "-.5",
+            "Null", "TRUE"));
     a.put("SupportedIdentityProviders", List.of("COGNITO", "Ümlaut IdP", "007"));
     return new LiveClient(POOL, "scalars", a, false);
   }
@@ -122,7 +130,8 @@ class ExporterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void export_thenLoad_isValidWithoutWarningsAndPlansNoChange(String name, LiveClient client, boolean omitDefaults) {
+  void export_thenLoad_isValidWithoutWarningsAndPlansNoChange(
+      String name, LiveClient client, boolean omitDefaults) {
     ExportedClient exported = new Exporter(omitDefaults).export(List.of(client)).get(0);
     assertEquals(List.of(), exported.findings());
     DesiredState state = new SpecLoader().loadText(exported.fileName(), exported.yaml());
@@ -136,7 +145,8 @@ class ExporterTest {
   void export_omitDefaults_leavesOutExactlyTheDefaults() {
     String yaml = new Exporter(true).export(List.of(defaults())).get(0).yaml();
     assertEquals(
-        ClientYaml.MODELINE + "\n"
+        ClientYaml.MODELINE
+            + "\n"
             + "UserPoolId: us-east-1_Example12\n"
             + "ClientId: defaults0000000000000000000\n"
             + "ClientName: defaults\n"
@@ -151,7 +161,9 @@ class ExporterTest {
   void export_validityWithoutLiveUnit_getsTheDefaultUnit() {
     LiveClient client = new LiveClient(POOL, "c", Map.of("RefreshTokenValidity", 30), false);
     String yaml = new Exporter(false).export(List.of(client)).get(0).yaml();
-    assertTrue(yaml.endsWith("RefreshTokenValidity: 30\nTokenValidityUnits:\n  RefreshToken: days\n"), yaml);
+    assertTrue(
+        yaml.endsWith("RefreshTokenValidity: 30\nTokenValidityUnits:\n  RefreshToken: days\n"),
+        yaml);
   }
 
   @Test
@@ -161,12 +173,20 @@ class ExporterTest {
     a.put("AllowedOAuthFlowsUserPoolClient", true);
     a.put("AllowedOAuthFlows", List.of("code", "client_credentials"));
     a.put("CallbackURLs", List.of("http://app.example.com/cb"));
-    ExportedClient exported = new Exporter(false).export(List.of(new LiveClient(POOL, "legacy1", a, true))).get(0);
+    ExportedClient exported =
+        new Exporter(false).export(List.of(new LiveClient(POOL, "legacy1", a, true))).get(0);
     assertTrue(exported.yaml().contains("  - http://app.example.com/cb\n"), exported.yaml());
-    List<String> messages = exported.findings().stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
+    List<String> messages =
+        exported.findings().stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
     assertEquals(2, messages.size(), messages.toString());
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("AllowedOAuthFlows: client_credentials must be the only flow")), messages.toString());
-    assertTrue(messages.stream().anyMatch(m -> m.contains("\"http://app.example.com/cb\" must use https")), messages.toString());
+    assertTrue(
+        messages.stream()
+            .anyMatch(
+                m -> m.startsWith("AllowedOAuthFlows: client_credentials must be the only flow")),
+        messages.toString());
+    assertTrue(
+        messages.stream().anyMatch(m -> m.contains("\"http://app.example.com/cb\" must use https")),
+        messages.toString());
     assertEquals("legacy.yaml", exported.findings().get(0).file());
   }
 
@@ -175,9 +195,15 @@ class ExporterTest {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("AllowedOAuthFlowsUserPoolClient", true);
     a.put("AllowedOAuthFlows", List.of("client_credentials"));
-    ExportedClient exported = new Exporter(false).export(List.of(new LiveClient(POOL, "m2m", a, false))).get(0);
+    ExportedClient exported =
+        new Exporter(false).export(List.of(new LiveClient(POOL, "m2m", a, false))).get(0);
     assertEquals(1, exported.findings().size(), exported.findings().toString());
-    assertTrue(exported.findings().get(0).message().startsWith("AllowedOAuthFlows: client_credentials needs a client with a secret"));
+    assertTrue(
+        exported
+            .findings()
+            .get(0)
+            .message()
+            .startsWith("AllowedOAuthFlows: client_credentials needs a client with a secret"));
   }
 
   @Test
@@ -203,30 +229,42 @@ class ExporterTest {
   @Test
   void subKeyOrder_followsTheSchema() throws IOException {
     JsonNode properties;
-    try (InputStream in = getClass().getResourceAsStream("/dev/ccr/schemas/user-pool-client.schema.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/ccr/schemas/user-pool-client.schema.json")) {
       properties = JsonMapper.builder().build().readTree(in).get("properties");
     }
     for (Map.Entry<String, List<String>> entry : DocumentBuilder.SUB_KEYS.entrySet()) {
       JsonNode object = properties.get(entry.getKey());
-      assertEquals(new ArrayList<>(object.get("properties").propertyNames()), entry.getValue(), entry.getKey());
+      assertEquals(
+          new ArrayList<>(object.get("properties").propertyNames()),
+          entry.getValue(),
+          entry.getKey());
       List<String> required = new ArrayList<>();
       if (object.has("required")) {
         object.get("required").values().forEach(n -> required.add(n.asString()));
       }
       assertEquals(
           required.stream().sorted().toList(),
-          DocumentBuilder.REQUIRED_SUB_KEYS.getOrDefault(entry.getKey(), java.util.Set.of()).stream().sorted().toList());
+          DocumentBuilder.REQUIRED_SUB_KEYS
+              .getOrDefault(entry.getKey(), java.util.Set.of())
+              .stream()
+              .sorted()
+              .toList());
     }
   }
 
   private static Path golden(String name) {
-    return Golden.projectDir().resolve("src/test/resources/golden/export").resolve(name).resolve("expected.yaml");
+    return Golden.projectDir()
+        .resolve("src/test/resources/golden/export")
+        .resolve(name)
+        .resolve("expected.yaml");
   }
 
   @Test
   void render_stringsYaml11ReadsAsDatesOrNumbers_areQuoted() {
     for (String name : java.util.List.of("2001-12-14", "0b101", "0x1F", "yes", "1_000")) {
-      String yaml = ClientYaml.render(new java.util.LinkedHashMap<>(java.util.Map.of("ClientName", name)));
+      String yaml =
+          ClientYaml.render(new java.util.LinkedHashMap<>(java.util.Map.of("ClientName", name)));
       org.junit.jupiter.api.Assertions.assertTrue(
           yaml.contains("ClientName: \"" + name + "\""), yaml);
     }

@@ -48,7 +48,8 @@ class FileNamesTest {
 
   @Test
   void assign_emptySafeName_usesTheClientId() {
-    assertEquals(List.of("3n4b5urk1ft4.yaml"), FileNames.assign(List.of(client("3N4B5URK1FT4", "***"))));
+    assertEquals(
+        List.of("3n4b5urk1ft4.yaml"), FileNames.assign(List.of(client("3N4B5URK1FT4", "***"))));
     assertEquals(List.of("abc.yaml"), FileNames.assign(List.of(client("abc", ""))));
   }
 
@@ -56,7 +57,10 @@ class FileNamesTest {
   void assign_namesThatComeOutAlike_allGetTheirIdPrefix() {
     List<String> names =
         FileNames.assign(
-            List.of(client("aaaaaa1111", "Web App"), client("other", "api"), client("bbbbbb2222", "web-app")));
+            List.of(
+                client("aaaaaa1111", "Web App"),
+                client("other", "api"),
+                client("bbbbbb2222", "web-app")));
     assertEquals(List.of("web-app-aaaaaa.yaml", "api.yaml", "web-app-bbbbbb.yaml"), names);
   }
 
@@ -89,6 +93,7 @@ class FileNamesTest {
   }
 
   private static LiveClient client(String id, String name) {
-    return new LiveClient("us-east-1_Pool", id, name.isEmpty() ? Map.of() : Map.of("ClientName", name), false);
+    return new LiveClient(
+        "us-east-1_Pool", id, name.isEmpty() ? Map.of() : Map.of("ClientName", name), false);
   }
 }

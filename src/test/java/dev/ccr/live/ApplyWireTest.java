@@ -42,10 +42,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The UpdateUserPoolClient request apply sends, captured on the wire of the real SDK against moto. */
+/**
+ * The UpdateUserPoolClient request apply sends, captured on the wire of the real SDK against moto.
+ */
 @ExtendWith(MotoServer.class)
 class ApplyWireTest {
-  private static final Set<String> READ_ONLY = Set.of("ClientSecret", "CreationDate", "LastModifiedDate");
+  private static final Set<String> READ_ONLY =
+      Set.of("ClientSecret", "CreationDate", "LastModifiedDate");
 
   /** Captures each UpdateUserPoolClient request object and its marshalled HTTP body. */
   private static final class Capture implements ExecutionInterceptor {
@@ -53,18 +56,22 @@ class ApplyWireTest {
     final List<String> bodies = new CopyOnWriteArrayList<>();
 
     @Override
-    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    public void beforeTransmission(
+        Context.BeforeTransmission context, ExecutionAttributes attributes) {
       if (!(context.request() instanceof UpdateUserPoolClientRequest request)) {
         return;
       }
       requests.add(request);
-      context.requestBody().ifPresent(body -> {
-        try (InputStream in = body.contentStreamProvider().newStream()) {
-          bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      context
+          .requestBody()
+          .ifPresent(
+              body -> {
+                try (InputStream in = body.contentStreamProvider().newStream()) {
+                  bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 
@@ -75,32 +82,52 @@ class ApplyWireTest {
         AwsCognitoGateway gateway = gateway(endpoint, capture);
         CognitoIdentityProviderClient sdk = sdk(endpoint)) {
       String pool = seeder.createUserPool();
-      SeededClient seeded = seeder.createClient(pool, "wire-app", true, b -> b
-          .refreshTokenValidity(10)
-          .accessTokenValidity(30)
-          .idTokenValidity(45)
-          .tokenValidityUnits(u -> u.accessToken("minutes").idToken("minutes").refreshToken("days"))
-          .readAttributes("email", "name")
-          .writeAttributes("name")
-          .explicitAuthFlowsWithStrings("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
-          .supportedIdentityProviders("COGNITO")
-          .callbackURLs("https://app.example.com/cb")
-          .logoutURLs("https://app.example.com/out")
-          .defaultRedirectURI("https://app.example.com/cb")
-          .allowedOAuthFlowsWithStrings("code")
-          .allowedOAuthScopes("openid", "email")
-          .allowedOAuthFlowsUserPoolClient(true)
-          .analyticsConfiguration(a -> a.applicationId("0123abcd").roleArn("arn:aws:iam::123456789012:role/a").externalId("x").userDataShared(true))
-          .preventUserExistenceErrors("LEGACY")
-          .enableTokenRevocation(false)
-          .enablePropagateAdditionalUserContextData(true)
-          .authSessionValidity(7)
-          .refreshTokenRotation(r -> r.feature("DISABLED").retryGracePeriodSeconds(5)));
+      SeededClient seeded =
+          seeder.createClient(
+              pool,
+              "wire-app",
+              true,
+              b ->
+                  b.refreshTokenValidity(10)
+                      .accessTokenValidity(30)
+                      .idTokenValidity(45)
+                      .tokenValidityUnits(
+                          u -> u.accessToken("minutes").idToken("minutes").refreshToken("days"))
+                      .readAttributes("email", "name")
+                      .writeAttributes("name")
+                      .explicitAuthFlowsWithStrings(
+                          "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+                      .supportedIdentityProviders("COGNITO")
+                      .callbackURLs("https://app.example.com/cb")
+                      .logoutURLs("https://app.example.com/out")
+                      .defaultRedirectURI("https://app.example.com/cb")
+                      .allowedOAuthFlowsWithStrings("code")
+                      .allowedOAuthScopes("openid", "email")
+                      .allowedOAuthFlowsUserPoolClient(true)
+                      .analyticsConfiguration(
+                          a ->
+                              a.applicationId("0123abcd")
+                                  .roleArn("arn:aws:iam::123456789012:role/a")
+                                  .externalId("x")
+                                  .userDataShared(true))
+                      .preventUserExistenceErrors("LEGACY")
+                      .enableTokenRevocation(false)
+                      .enablePropagateAdditionalUserContextData(true)
+                      .authSessionValidity(7)
+                      .refreshTokenRotation(r -> r.feature("DISABLED").retryGracePeriodSeconds(5)));
       String secret = seeded.secret().orElseThrow();
-      UserPoolClientType before = sdk.describeUserPoolClient(b -> b.userPoolId(pool).clientId(seeded.clientId())).userPoolClient();
-      ClientSpec desired = new ClientSpec(new SourceRef("wire.yaml", Position.START), pool, seeded.clientId(),
-          Map.of("PreventUserExistenceErrors", "ENABLED"), Map.of());
-      Plan plan = new Plan(List.of(new Planner().plan(desired, gateway.describe(pool, seeded.clientId()))));
+      UserPoolClientType before =
+          sdk.describeUserPoolClient(b -> b.userPoolId(pool).clientId(seeded.clientId()))
+              .userPoolClient();
+      ClientSpec desired =
+          new ClientSpec(
+              new SourceRef("wire.yaml", Position.START),
+              pool,
+              seeded.clientId(),
+              Map.of("PreventUserExistenceErrors", "ENABLED"),
+              Map.of());
+      Plan plan =
+          new Plan(List.of(new Planner().plan(desired, gateway.describe(pool, seeded.clientId()))));
 
       Applier.Applied applied = (Applier.Applied) new Applier(gateway, 1).apply(plan);
 
@@ -108,7 +135,9 @@ class ApplyWireTest {
       assertEquals(1, capture.requests.size());
       Set<String> liveMembers = setMembers(before);
       liveMembers.removeAll(READ_ONLY);
-      assertTrue(liveMembers.size() >= 22, "moto returned too few members to prove anything: " + liveMembers);
+      assertTrue(
+          liveMembers.size() >= 22,
+          "moto returned too few members to prove anything: " + liveMembers);
       assertEquals(liveMembers, setMembers(capture.requests.get(0)));
       JsonNode body = JsonMapper.shared().readTree(capture.bodies.get(0));
       Set<String> sent = new TreeSet<>(body.propertyNames());
@@ -137,7 +166,12 @@ class ApplyWireTest {
   private static AwsCognitoGateway gateway(URI endpoint, ExecutionInterceptor interceptor) {
     return new AwsCognitoGateway(
         new AwsOptions(Optional.empty(), Optional.empty(), Optional.of(endpoint)),
-        new Tuning(Optional.of(MotoSeeder.CREDENTIALS), List.of(interceptor), Duration.ofSeconds(2), Duration.ofSeconds(10), 3));
+        new Tuning(
+            Optional.of(MotoSeeder.CREDENTIALS),
+            List.of(interceptor),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10),
+            3));
   }
 
   private static CognitoIdentityProviderClient sdk(URI endpoint) {

@@ -17,8 +17,12 @@ class ClientReaderTest {
   void fairOrder_takesPoolsRoundRobin() {
     List<Key> keys =
         List.of(
-            new Key("A", "1"), new Key("A", "2"), new Key("A", "3"),
-            new Key("B", "4"), new Key("B", "5"), new Key("C", "6"));
+            new Key("A", "1"),
+            new Key("A", "2"),
+            new Key("A", "3"),
+            new Key("B", "4"),
+            new Key("B", "5"),
+            new Key("C", "6"));
     assertEquals(List.of(0, 3, 5, 1, 4, 2), ClientReader.fairOrder(keys));
   }
 

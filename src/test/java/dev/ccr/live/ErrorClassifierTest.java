@@ -1,8 +1,8 @@
 package dev.ccr.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.live.GatewayException.Reason;
 import java.io.ByteArrayInputStream;
@@ -113,7 +113,9 @@ class ErrorClassifierTest {
             + " refused); check the network, --region and --endpoint-url",
         refused.getMessage());
     assertEquals(Reason.UNREACHABLE, unknownHost.reason());
-    assertTrue(unknownHost.getMessage().contains("(unknown host cognito-idp.example)"), unknownHost.getMessage());
+    assertTrue(
+        unknownHost.getMessage().contains("(unknown host cognito-idp.example)"),
+        unknownHost.getMessage());
   }
 
   @Test
@@ -146,7 +148,11 @@ class ErrorClassifierTest {
     }
     SdkException unavailable =
         CognitoIdentityProviderException.builder()
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").errorMessage("busy").build())
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("ServiceUnavailable")
+                    .errorMessage("busy")
+                    .build())
             .statusCode(503)
             .build();
     assertEquals(Reason.RETRYABLE, classify(unavailable).reason());

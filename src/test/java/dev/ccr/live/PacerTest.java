@@ -16,8 +16,7 @@ class PacerTest {
 
   private long now = 1_000 * MS;
   private final List<Long> sent = new ArrayList<>();
-  private final Pacer pacer =
-      new Pacer(Pacing.cognitoQuotas(), () -> now, nanos -> now += nanos);
+  private final Pacer pacer = new Pacer(Pacing.cognitoQuotas(), () -> now, nanos -> now += nanos);
 
   /** Sends one request: waits for its turn and records the time it went (ms since start). */
   private void send(String operation, String pool) throws InterruptedException {

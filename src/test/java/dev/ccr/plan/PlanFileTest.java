@@ -41,10 +41,14 @@ class PlanFileTest {
     };
     dev.ccr.live.LiveClient live =
         Clients.live(
-            "ClientName", "web",
-            "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
-            "RefreshTokenRotation", Clients.map("Feature", "ENABLED"),
-            "EnableTokenRevocation", false);
+            "ClientName",
+            "web",
+            "ExplicitAuthFlows",
+            List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+            "RefreshTokenRotation",
+            Clients.map("Feature", "ENABLED"),
+            "EnableTokenRevocation",
+            false);
     Plan plan = planOf(live, changes);
     assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
   }
@@ -79,7 +83,8 @@ class PlanFileTest {
             .replaceFirst("\"path\": \"AuthSessionValidity\"", "\"path\": \"ClientSecret\"");
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
-    assertTrue(e.getMessage().contains("ClientSecret is not an updatable attribute"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("ClientSecret is not an updatable attribute"), e.getMessage());
     assertTrue(e.getMessage().contains("the file was edited"), e.getMessage());
   }
 
@@ -93,7 +98,9 @@ class PlanFileTest {
     String edited = json.substring(0, value) + "99" + json.substring(end);
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
-    assertTrue(e.getMessage().contains("AuthSessionValidity: 99 must have a maximum value of 15"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("AuthSessionValidity: 99 must have a maximum value of 15"),
+        e.getMessage());
   }
 
   @Test
@@ -103,16 +110,21 @@ class PlanFileTest {
             .replace("https://app.example.com/cb2", "http://insecure.example.com/cb");
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
-    assertTrue(e.getMessage().contains("CallbackURLs: \"http://insecure.example.com/cb\" must use https"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("CallbackURLs: \"http://insecure.example.com/cb\" must use https"),
+        e.getMessage());
   }
 
   @Test
   void writeThenRead_controlCharactersInAValue_areKept() throws Exception {
     dev.ccr.live.LiveClient live =
-        Clients.live("AnalyticsConfiguration", Clients.map("ExternalId", "old", "UserDataShared", false));
+        Clients.live(
+            "AnalyticsConfiguration", Clients.map("ExternalId", "old", "UserDataShared", false));
     AttributeChange change =
         AttributeChange.of(
-            "AnalyticsConfiguration/ExternalId", new Value.Text("old"), new Value.Text("a\u007fb\u0080c"));
+            "AnalyticsConfiguration/ExternalId",
+            new Value.Text("old"),
+            new Value.Text("a\u007fb\u0080c"));
     Plan plan = planOf(live, change);
     assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
   }

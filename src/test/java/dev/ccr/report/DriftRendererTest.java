@@ -45,7 +45,10 @@ class DriftRendererTest {
   }
 
   private static Path golden(String name, String file) {
-    return Golden.projectDir().resolve("src/test/resources/golden/drift").resolve(name).resolve(file);
+    return Golden.projectDir()
+        .resolve("src/test/resources/golden/drift")
+        .resolve(name)
+        .resolve(file);
   }
 
   private static DriftRenderer sarif() {
@@ -57,7 +60,8 @@ class DriftRendererTest {
   void render_matchesGoldenFiles(String name) {
     DriftReport report = report(name);
     Golden.assertMatches(golden(name, "expected.txt"), DriftRenderer.text(false).render(report));
-    Golden.assertMatches(golden(name, "expected.json"), DriftRenderer.json("ccr " + VERSION).render(report));
+    Golden.assertMatches(
+        golden(name, "expected.json"), DriftRenderer.json("ccr " + VERSION).render(report));
     Golden.assertMatches(golden(name, "expected.md"), DriftRenderer.markdown().render(report));
     Golden.assertMatches(golden(name, "expected.xml"), DriftRenderer.junit().render(report));
     Golden.assertMatches(golden(name, "expected.sarif"), sarif().render(report));
@@ -67,8 +71,11 @@ class DriftRendererTest {
   @ValueSource(strings = {"drift-and-unmanaged", "fail-on-unmanaged", "in-sync"})
   void renderJson_validatesAgainstTheDriftReportSchema(String name) throws IOException {
     Schema schema;
-    try (InputStream in = Files.newInputStream(Golden.projectDir().resolve("schemas/drift-report.schema.json"))) {
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in, InputFormat.JSON);
+    try (InputStream in =
+        Files.newInputStream(Golden.projectDir().resolve("schemas/drift-report.schema.json"))) {
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(in, InputFormat.JSON);
     }
     String json = DriftRenderer.json("ccr " + VERSION).render(report(name));
     assertEquals(List.of(), schema.validate(JsonMapper.shared().readTree(json)));
@@ -76,7 +83,9 @@ class DriftRendererTest {
 
   @Test
   void renderJson_locatesEachDriftedAttributeAtItsKey() {
-    JsonNode root = JsonMapper.shared().readTree(DriftRenderer.json("ccr " + VERSION).render(report("drift-and-unmanaged")));
+    JsonNode root =
+        JsonMapper.shared()
+            .readTree(DriftRenderer.json("ccr " + VERSION).render(report("drift-and-unmanaged")));
     JsonNode web = root.get("clients").get(0);
     assertEquals("drifted", web.get("status").asString());
     JsonNode validity = web.get("drifted").get(0);
@@ -104,9 +113,14 @@ class DriftRendererTest {
     assertEquals("1", web.getAttribute("failures"));
     assertEquals("1", web.getAttribute("skipped"));
     Element failure = (Element) web.getElementsByTagName("failure").item(0);
-    assertEquals("4 attributes drifted: AccessTokenValidity, CallbackURLs, PreventUserExistenceErrors, RefreshTokenRotation/Feature",
+    assertEquals(
+        "4 attributes drifted: AccessTokenValidity, CallbackURLs, PreventUserExistenceErrors, RefreshTokenRotation/Feature",
         failure.getAttribute("message"));
-    assertTrue(failure.getTextContent().contains("AccessTokenValidity (clients/web.yaml:4:1): desired 30 minutes, live 1 hour"),
+    assertTrue(
+        failure
+            .getTextContent()
+            .contains(
+                "AccessTokenValidity (clients/web.yaml:4:1): desired 30 minutes, live 1 hour"),
         failure.getTextContent());
     Element legacy = (Element) suites.item(1);
     assertEquals("clients/legacy.yaml", legacy.getAttribute("name"));
@@ -140,20 +154,35 @@ class DriftRendererTest {
       assertTrue(ruleIds.contains(result.get("ruleId").asString()), result.toString());
       assertFalse(result.get("message").get("text").asString().isEmpty(), result.toString());
       JsonNode location = result.get("locations").get(0).get("physicalLocation");
-      assertTrue(location.get("artifactLocation").get("uri").asString().startsWith("clients/"), result.toString());
+      assertTrue(
+          location.get("artifactLocation").get("uri").asString().startsWith("clients/"),
+          result.toString());
       assertTrue(location.get("region").get("startLine").asInt() >= 1, result.toString());
     }
   }
 
   @Test
   void renderSarif_oneResultPerDriftedAttributeAtItsLineAndColumn() {
-    JsonNode results = JsonMapper.shared().readTree(sarif().render(report("drift-and-unmanaged"))).get("runs").get(0).get("results");
+    JsonNode results =
+        JsonMapper.shared()
+            .readTree(sarif().render(report("drift-and-unmanaged")))
+            .get("runs")
+            .get(0)
+            .get("results");
     List<String> found = new ArrayList<>();
     for (JsonNode result : results) {
       JsonNode location = result.get("locations").get(0).get("physicalLocation");
       JsonNode region = location.get("region");
-      found.add(result.get("ruleId").asString() + " " + result.get("level").asString() + " "
-          + location.get("artifactLocation").get("uri").asString() + ":" + region.get("startLine").asInt() + ":" + region.get("startColumn").asInt());
+      found.add(
+          result.get("ruleId").asString()
+              + " "
+              + result.get("level").asString()
+              + " "
+              + location.get("artifactLocation").get("uri").asString()
+              + ":"
+              + region.get("startLine").asInt()
+              + ":"
+              + region.get("startColumn").asInt());
     }
     assertEquals(
         List.of(
@@ -184,7 +213,11 @@ class DriftRendererTest {
     int rows = (int) markdown.lines().filter(l -> l.startsWith("| client-")).count();
     assertEquals(details, rows, "the cut falls between clients: every row has its details");
     assertEquals(2000, details + Integer.parseInt(omitted.group(1)));
-    assertTrue(markdown.endsWith("</details>\n\n" + omitted.group(0) + " to keep this report under 60,000 characters; run `ccr drift --format text` for all of them._\n"),
+    assertTrue(
+        markdown.endsWith(
+            "</details>\n\n"
+                + omitted.group(0)
+                + " to keep this report under 60,000 characters; run `ccr drift --format text` for all of them._\n"),
         markdown.substring(markdown.length() - 300));
   }
 
@@ -199,7 +232,9 @@ class DriftRendererTest {
   void renderText_colourOnlyWhenAsked() {
     String coloured = DriftRenderer.text(true).render(report("drift-and-unmanaged"));
     assertTrue(coloured.contains("\u001B[36m?\u001B[0m forgotten-client"), coloured);
-    assertEquals(DriftRenderer.text(false).render(report("drift-and-unmanaged")), coloured.replaceAll("\u001B\\[\\d+m", ""));
+    assertEquals(
+        DriftRenderer.text(false).render(report("drift-and-unmanaged")),
+        coloured.replaceAll("\u001B\\[\\d+m", ""));
   }
 
   private static Document parse(String xml) throws Exception {

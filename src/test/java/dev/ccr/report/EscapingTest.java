@@ -27,7 +27,8 @@ class EscapingTest {
   void junitXml_characterXmlForbids_isEscapedAndTheDocumentParses() {
     String text = DriftJunitRenderer.xml("x\u0001y\tz\n]]>");
     assertEquals("x\\u0001y\tz\n]]>", text);
-    String document = "<testsuite name=\"" + text.replace("\n", "&#10;").replace("]]>", "]]&gt;") + "\"/>";
+    String document =
+        "<testsuite name=\"" + text.replace("\n", "&#10;").replace("]]>", "]]&gt;") + "\"/>";
     assertDoesNotThrow(
         () ->
             DocumentBuilderFactory.newInstance()

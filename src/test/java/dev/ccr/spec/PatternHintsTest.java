@@ -16,12 +16,15 @@ class PatternHintsTest {
   void everySchemaPattern_isExplainedInWords() throws IOException {
     JsonNode schema =
         JsonMapper.shared()
-            .readTree(Files.readString(Golden.projectDir().resolve("schemas/user-pool-client.schema.json")));
+            .readTree(
+                Files.readString(
+                    Golden.projectDir().resolve("schemas/user-pool-client.schema.json")));
     List<String> patterns = new ArrayList<>();
     collect(schema, patterns);
     assertTrue(patterns.size() >= 8, "patterns found: " + patterns);
     for (String pattern : patterns) {
-      assertTrue(SchemaChecker.PATTERN_HINTS.containsKey(pattern), "no words for the pattern " + pattern);
+      assertTrue(
+          SchemaChecker.PATTERN_HINTS.containsKey(pattern), "no words for the pattern " + pattern);
     }
   }
 

@@ -109,8 +109,7 @@ class SchemaMatchesSdkTest {
     Schema meta =
         registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     assertEquals(List.of(), meta.validate(SCHEMA));
-    assertEquals(
-        "https://json-schema.org/draft/2020-12/schema", SCHEMA.get("$schema").asString());
+    assertEquals("https://json-schema.org/draft/2020-12/schema", SCHEMA.get("$schema").asString());
   }
 
   @Test

@@ -34,7 +34,10 @@ public final class Golden {
         return;
       }
       if (!Files.exists(expected)) {
-        fail("missing golden file " + expected + "; create it with: mvn verify -Dgolden.update=true");
+        fail(
+            "missing golden file "
+                + expected
+                + "; create it with: mvn verify -Dgolden.update=true");
       }
       String want = Files.readString(expected, StandardCharsets.UTF_8);
       if (!want.equals(actual)) {
