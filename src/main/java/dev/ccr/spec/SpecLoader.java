@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,13 +29,11 @@ public final class SpecLoader {
    * @throws UncheckedIOException when a file cannot be read at all
    */
   public DesiredState load(List<Path> files) {
-    List<ClientSpec> clients = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    Map<String, ClientSpec> declared = new HashMap<>();
+    Documents documents = new Documents();
     for (Path file : files) {
-      add(reader.read(file.toString(), read(file), size(file)), clients, diagnostics, declared);
+      documents.add(reader.read(file.toString(), read(file), size(file)));
     }
-    return new DesiredState(clients, diagnostics, files.stream().map(Path::toString).toList());
+    return documents.state(files.stream().map(Path::toString).toList());
   }
 
   /**
@@ -39,11 +41,9 @@ public final class SpecLoader {
    * the file in diagnostics.
    */
   public DesiredState loadText(String displayName, String text) {
-    List<ClientSpec> clients = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    add(reader.read(displayName, bytes), clients, diagnostics, new HashMap<>());
-    return new DesiredState(clients, diagnostics, List.of(displayName));
+    Documents documents = new Documents();
+    documents.add(reader.read(displayName, text.getBytes(StandardCharsets.UTF_8)));
+    return documents.state(List.of(displayName));
   }
 
   /**
@@ -60,26 +60,62 @@ public final class SpecLoader {
     return schema().check(SourceText.empty(displayName), parsed);
   }
 
-  private void add(
-      YamlReader.Result result,
-      List<ClientSpec> clients,
-      List<Diagnostic> diagnostics,
-      Map<String, ClientSpec> declared) {
-    diagnostics.addAll(result.diagnostics());
-    for (YamlReader.Document document : result.documents()) {
-      List<Diagnostic> found = checkDocument(result.source(), document);
-      boolean valid =
-          document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError);
-      diagnostics.addAll(found);
-      if (valid) {
-        ClientSpec spec = toSpec(result.source(), document);
-        ClientSpec first = declared.putIfAbsent(spec.userPoolId() + "/" + spec.clientId(), spec);
-        if (first == null) {
-          clients.add(spec);
-        } else {
-          diagnostics.add(duplicate(result.source(), document, first));
+  /** The documents of the files read so far: the valid ones, and every problem found. */
+  private final class Documents {
+    private final List<ClientSpec> valid = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, SourceText> sources = new HashMap<>();
+
+    void add(YamlReader.Result result) {
+      diagnostics.addAll(result.diagnostics());
+      sources.put(result.source().file(), result.source());
+      for (YamlReader.Document document : result.documents()) {
+        List<Diagnostic> found = checkDocument(result.source(), document);
+        diagnostics.addAll(found);
+        if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
+          valid.add(toSpec(result.source(), document));
         }
       }
+    }
+
+    /** The clients declared once, and an error at every document of a client declared twice. */
+    DesiredState state(List<String> files) {
+      Map<ClientRef, List<ClientSpec>> byClient = new LinkedHashMap<>();
+      valid.forEach(
+          spec ->
+              byClient.computeIfAbsent(spec.ref().identity(), k -> new ArrayList<>()).add(spec));
+      List<ClientSpec> clients = new ArrayList<>();
+      for (ClientSpec spec : valid) {
+        List<ClientSpec> declarations = byClient.get(spec.ref().identity());
+        if (declarations.size() == 1) {
+          clients.add(spec);
+        } else {
+          diagnostics.add(duplicate(spec, declarations));
+        }
+      }
+      return new DesiredState(clients, diagnostics, files);
+    }
+
+    private Diagnostic duplicate(ClientSpec spec, List<ClientSpec> declarations) {
+      String pointer = spec.clientId().isPresent() ? "/ClientId" : "/ClientName";
+      String others =
+          declarations.stream()
+              .filter(other -> other != spec)
+              .map(other -> other.source().file() + ":" + other.positionOf(pointer).line())
+              .collect(Collectors.joining(", "));
+      String how = spec.clientId().isPresent() ? "" : " by name";
+      return sources
+          .get(spec.source().file())
+          .error(
+              spec.positionOf(pointer),
+              pointer,
+              "client "
+                  + spec.ref().title()
+                  + " is declared"
+                  + how
+                  + " more than once (also at "
+                  + others
+                  + "); declare each client once");
     }
   }
 
@@ -126,6 +162,9 @@ public final class SpecLoader {
     diagnostics.addAll(schema().check(source, document));
     if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       ClientSpec spec = toSpec(source, document);
+      if (spec.absent()) {
+        return diagnostics; // nothing is sent for a client to delete
+      }
       CrossFieldRules.check(
           spec,
           (severity, pointer, message) ->
@@ -139,8 +178,6 @@ public final class SpecLoader {
     return switch (key) {
       case "ClientSecret" ->
           "ClientSecret is not desired state: ccr never reads, compares or writes the client secret; remove it from the file (and rotate it if this file was shared)";
-      case "GenerateSecret" ->
-          "GenerateSecret only applies when a client is created; ccr manages existing clients, whose secret cannot be added or removed: remove it";
       default -> key + " is set by Cognito and read-only, not desired state: remove it";
     };
   }
@@ -154,30 +191,16 @@ public final class SpecLoader {
     static final SchemaChecker INSTANCE = new SchemaChecker();
   }
 
-  private static Diagnostic duplicate(
-      SourceText source, YamlReader.Document document, ClientSpec first) {
-    return source.error(
-        document.keyPosition("/ClientId"),
-        "/ClientId",
-        "client "
-            + document.root().get("UserPoolId").asString()
-            + "/"
-            + document.root().get("ClientId").asString()
-            + " is already declared at "
-            + first.source().file()
-            + ":"
-            + first.source().position().line()
-            + "; declare each client once");
-  }
+  private static final Set<String> NOT_ATTRIBUTES =
+      Set.of("UserPoolId", "ClientId", "GenerateSecret", "ccr");
 
   private static ClientSpec toSpec(SourceText source, YamlReader.Document document) {
+    JsonNode root = document.root();
     Map<String, Object> attributes = new LinkedHashMap<>();
-    document
-        .root()
-        .properties()
+    root.properties()
         .forEach(
             entry -> {
-              if (!entry.getKey().equals("UserPoolId") && !entry.getKey().equals("ClientId")) {
+              if (!NOT_ATTRIBUTES.contains(entry.getKey())) {
                 attributes.put(entry.getKey(), value(entry.getValue()));
               }
             });
@@ -185,10 +208,28 @@ public final class SpecLoader {
     positions.putAll(document.keys());
     return new ClientSpec(
         new SourceRef(source.file(), document.start()),
-        document.root().get("UserPoolId").asString(),
-        document.root().get("ClientId").asString(),
+        root.get("UserPoolId").asString(),
+        Optional.ofNullable(root.get("ClientId")).map(JsonNode::asString),
         attributes,
+        Optional.ofNullable(root.get("GenerateSecret")).map(JsonNode::booleanValue),
+        settings(root.get("ccr")),
         positions);
+  }
+
+  private static ClientSpec.Settings settings(JsonNode ccr) {
+    if (ccr == null) {
+      return ClientSpec.Settings.DEFAULT;
+    }
+    ClientSpec.State state =
+        Optional.ofNullable(ccr.get("state"))
+            .map(node -> ClientSpec.State.valueOf(node.asString().toUpperCase(Locale.ROOT)))
+            .orElse(ClientSpec.State.PRESENT);
+    return new ClientSpec.Settings(
+        state, strings(ccr.get("environments")), strings(ccr.get("allow")));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    return array == null ? List.of() : array.values().stream().map(JsonNode::asString).toList();
   }
 
   private static Object value(JsonNode node) {
