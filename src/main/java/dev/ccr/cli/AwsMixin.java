@@ -61,6 +61,32 @@ final class AwsMixin {
       description = "Show no progress on stderr during long runs.")
   boolean quiet;
 
+  /** The slowest pace accepted: one call every 100 seconds. */
+  static final double MIN_RPS = 0.01;
+
+  /** Checks the options before anything else happens; a bad one is a usage error (64). */
+  void check(CommandLine.Model.CommandSpec spec) {
+    if (concurrency < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--concurrency must be at least 1, not " + concurrency);
+    }
+    if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--region must be a region name such as eu-west-1, not '" + region + "'");
+    }
+    for (double rps : new double[] {maxReadRps, maxWriteRps}) {
+      if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--max-read-rps and --max-write-rps must be numbers of at least "
+                + MIN_RPS
+                + ", not "
+                + rps);
+      }
+    }
+  }
+
   AwsOptions options() {
     return new AwsOptions(
         Optional.ofNullable(region),

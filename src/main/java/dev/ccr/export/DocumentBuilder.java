@@ -1,7 +1,6 @@
 package dev.ccr.export;
 
 import dev.ccr.live.LiveClient;
-import dev.ccr.plan.ClientPlan;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientSpec;
@@ -38,16 +37,25 @@ final class DocumentBuilder {
   private static final SourceRef PROBE = new SourceRef("<export>", Position.START);
 
   private final boolean omitDefaults;
+  private final boolean byName;
   private final Planner planner = new Planner();
 
-  DocumentBuilder(boolean omitDefaults) {
+  /**
+   * @param omitDefaults leave out attributes equal to Cognito's defaults
+   * @param byName leave out ClientId, so the document names its client by ClientName and can be
+   *     applied to another pool (where it creates or adopts the client of that name)
+   */
+  DocumentBuilder(boolean omitDefaults, boolean byName) {
     this.omitDefaults = omitDefaults;
+    this.byName = byName;
   }
 
   Map<String, Object> build(LiveClient live) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put(Attribute.USER_POOL_ID.memberName(), live.userPoolId());
-    document.put(Attribute.CLIENT_ID.memberName(), live.clientId());
+    if (!byName) {
+      document.put(Attribute.CLIENT_ID.memberName(), live.clientId());
+    }
     Map<String, Object> units = new LinkedHashMap<>();
     for (Attribute attribute : Attribute.values()) {
       String name = attribute.memberName();
@@ -131,8 +139,8 @@ final class DocumentBuilder {
         new ClientSpec(PROBE, live.userPoolId(), live.clientId(), attributes, Map.of());
     LiveClient defaults =
         new LiveClient(live.userPoolId(), live.clientId(), Map.of(), live.hasSecret());
-    ClientPlan plan = planner.plan(probe, defaults);
-    return plan.changes().isEmpty() && plan.diagnostics().isEmpty();
+    Planner.Comparison comparison = planner.compare(probe, defaults);
+    return comparison.changes().isEmpty() && comparison.diagnostics().isEmpty();
   }
 
   /** The object's sub-keys in schema order, then any others in their given order. */

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
@@ -58,21 +59,37 @@ final class AttributeMapper {
    */
   static UpdateUserPoolClientRequest toRequest(
       String userPoolId, String clientId, Map<String, Object> configuration) {
+    UpdateUserPoolClientRequest.Builder builder =
+        UpdateUserPoolClientRequest.builder().userPoolId(userPoolId).clientId(clientId);
+    fill(builder, configuration);
+    return builder.build();
+  }
+
+  /**
+   * A CreateUserPoolClient request that carries exactly the members of {@code configuration} (the
+   * updatable members, which CreateUserPoolClient shares) and GenerateSecret.
+   *
+   * @throws IllegalArgumentException as {@link #toRequest}
+   */
+  static CreateUserPoolClientRequest toCreateRequest(
+      String userPoolId, Map<String, Object> configuration, boolean generateSecret) {
+    CreateUserPoolClientRequest.Builder builder =
+        CreateUserPoolClientRequest.builder().userPoolId(userPoolId).generateSecret(generateSecret);
+    fill(builder, configuration);
+    return builder.build();
+  }
+
+  /** Sets the members of {@code configuration} on a request builder, by the builder's fields. */
+  private static void fill(SdkPojo builder, Map<String, Object> configuration) {
+    Map<String, SdkField<?>> fields = byName(builder.sdkFields());
     for (String key : configuration.keySet()) {
-      if (!UPDATABLE.containsKey(key)) {
+      if (!UPDATABLE.containsKey(key) || !fields.containsKey(key)) {
         throw new IllegalArgumentException(
             "not an updatable member of UpdateUserPoolClient: " + key);
       }
     }
-    UpdateUserPoolClientRequest.Builder builder =
-        UpdateUserPoolClientRequest.builder().userPoolId(userPoolId).clientId(clientId);
-    UPDATABLE.forEach(
-        (name, field) -> {
-          if (configuration.containsKey(name)) {
-            field.set(builder, sdkValue(field, name, configuration.get(name)));
-          }
-        });
-    return builder.build();
+    configuration.forEach(
+        (name, value) -> fields.get(name).set(builder, sdkValue(fields.get(name), name, value)));
   }
 
   private static Optional<Object> plain(SdkField<?> field, Object value) {
