@@ -153,10 +153,21 @@ public final class Reconciler {
 
   private static Resolution resolve(
       ClientSpec spec, Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
-    if (spec.clientId().isPresent()) {
-      return new Known(spec, spec.ref());
-    }
     ClientReader.Result<List<ClientSummary>> listing = listings.get(spec.userPoolId());
+    if (spec.clientId().isPresent()) {
+      ClientRef ref = spec.ref();
+      if (ref.clientName().isEmpty()
+          && listing instanceof ClientReader.Found<List<ClientSummary>> found) {
+        String id = ref.id();
+        ref =
+            found.value().stream()
+                .filter(c -> c.clientId().equals(id))
+                .findFirst()
+                .map(c -> spec.ref().withName(c.clientName()))
+                .orElse(ref);
+      }
+      return new Known(spec, ref);
+    }
     if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
       return new Unresolved(spec, failed.error());
     }
