@@ -43,6 +43,7 @@ final class ApplyCommand extends BaseCommand {
 
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
+  @Mixin WriteRateMixin writes = new WriteRateMixin();
 
   @Option(
       names = "--plan",
@@ -75,7 +76,7 @@ final class ApplyCommand extends BaseCommand {
       err().println("ccr: nothing was applied.");
       return ExitCode.ERROR;
     }
-    try (CognitoGateway gateway = gateway(aws)) {
+    try (CognitoGateway gateway = gateway(aws, writes)) {
       if (!plan.hasChanges()) {
         out().println("No changes. The plan has nothing to apply.");
       }
@@ -85,7 +86,7 @@ final class ApplyCommand extends BaseCommand {
 
   private int applyFiles() {
     DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
-    try (CognitoGateway gateway = gateway(aws)) {
+    try (CognitoGateway gateway = gateway(aws, writes)) {
       FleetPlanner.Result result =
           new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients"))
               .plan(state.clients());

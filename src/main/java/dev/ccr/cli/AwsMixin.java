@@ -9,7 +9,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The AWS options of every command that talks to AWS. */
+/** The AWS options of every command that talks to AWS; apply adds {@link WriteRateMixin}. */
 final class AwsMixin {
   @Option(
       names = "--region",
@@ -49,19 +49,15 @@ final class AwsMixin {
   double maxReadRps;
 
   @Option(
-      names = "--max-write-rps",
-      paramLabel = "N",
-      defaultValue = "15",
-      description =
-          "Create, Update and Delete calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota).")
-  double maxWriteRps;
-
-  @Option(
       names = {"-q", "--quiet"},
       description = "Show no progress on stderr during long runs.")
   boolean quiet;
 
-  AwsOptions options() {
+  /**
+   * @param maxWriteRps the pace of writes: apply's {@code --max-write-rps}, Cognito's quota for the
+   *     commands that never write
+   */
+  AwsOptions options(double maxWriteRps) {
     return new AwsOptions(
         Optional.ofNullable(region),
         Optional.ofNullable(profile),

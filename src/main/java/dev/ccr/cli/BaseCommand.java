@@ -4,6 +4,7 @@ import dev.ccr.live.AwsOptions;
 import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
+import dev.ccr.live.Pacing;
 import dev.ccr.plan.FleetPlanner;
 import dev.ccr.plan.Plan;
 import dev.ccr.report.DiagnosticRenderer;
@@ -136,7 +137,18 @@ abstract class BaseCommand implements Callable<Integer> {
   /** The slowest pace accepted: one call every 100 seconds. */
   static final double MIN_RPS = 0.01;
 
+  /** A gateway for a command that never writes: writes keep Cognito's quota. */
   CognitoGateway gateway(AwsMixin aws) {
+    return gateway(aws, Pacing.COGNITO_CATEGORY_RPS);
+  }
+
+  /** A gateway for apply, paced to its {@code --max-write-rps}. */
+  CognitoGateway gateway(AwsMixin aws, WriteRateMixin writes) {
+    checkRate("--max-write-rps", writes.maxWriteRps);
+    return gateway(aws, writes.maxWriteRps);
+  }
+
+  private CognitoGateway gateway(AwsMixin aws, double maxWriteRps) {
     if (aws.concurrency < 1) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--concurrency must be at least 1, not " + aws.concurrency);
@@ -146,18 +158,16 @@ abstract class BaseCommand implements Callable<Integer> {
           spec.commandLine(),
           "--region must be a region name such as eu-west-1, not '" + aws.region + "'");
     }
-    for (double rps : new double[] {aws.maxReadRps, aws.maxWriteRps}) {
-      if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--max-read-rps and --max-write-rps must be numbers of at least "
-                + MIN_RPS
-                + ", not "
-                + rps);
-      }
-    }
-    AwsOptions options = aws.options();
+    checkRate("--max-read-rps", aws.maxReadRps);
+    AwsOptions options = aws.options(maxWriteRps);
     return context.gateways().open(options);
+  }
+
+  private void checkRate(String option, double rps) {
+    if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be a number of at least " + MIN_RPS + ", not " + rps);
+    }
   }
 
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */

@@ -133,6 +133,36 @@ class CliTest {
   }
 
   @Test
+  void maxWriteRps_onCommandsThatNeverWrite_isUnknownOption() throws IOException {
+    Path file = write("web.yaml", VALID);
+    for (List<String> args :
+        List.of(
+            List.of("plan", file.toString()),
+            List.of("drift", file.toString()),
+            List.of("export", "--user-pool-id", "us-east-1_Example12"))) {
+      List<String> all = new java.util.ArrayList<>(args);
+      all.addAll(List.of("--max-write-rps", "5"));
+      CliRun run = CliRun.run(all.toArray(String[]::new));
+      assertEquals(ExitCode.USAGE, run.exitCode(), args + ": " + run.err());
+      assertTrue(run.err().matches("(?s).*Unknown options?: '--max-write-rps'.*"), run.err());
+      CliRun help = CliRun.run(args.get(0), "--help");
+      assertFalse(help.out().contains("--max-write-rps"), help.out());
+      assertTrue(help.out().contains("--max-read-rps"), help.out());
+    }
+    assertTrue(CliRun.run("apply", "--help").out().contains("--max-write-rps=N"));
+  }
+
+  @Test
+  void apply_maxWriteRpsBelowTheFloor_isUsageError() throws IOException {
+    Path file = write("web.yaml", VALID);
+    CliRun run = CliRun.run("apply", file.toString(), "--auto-approve", "--max-write-rps", "0");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains("--max-write-rps must be a number of at least 0.01, not 0.0"),
+        run.err());
+  }
+
+  @Test
   void ioProblems_sayWhatWentWrongInWords() {
     assertEquals(
         "no such file or directory",
