@@ -24,16 +24,17 @@ class CliTest {
     CliRun run = CliRun.run("validate", Golden.projectDir().resolve("examples").toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
     assertFalse(run.err().contains("warning"), run.err());
-    assertTrue(run.err().matches("\\d+ clients in \\d+ files: valid\\.\\n"), run.err());
+    assertEquals("", run.err());
+    assertTrue(run.out().matches("\\d+ clients in \\d+ files: valid\\.\\n"), run.out());
   }
 
   @Test
-  void validate_validFile_printsOneSummaryLineOnStderr() throws IOException {
+  void validate_validFile_printsTheResultLineOnStdout() throws IOException {
     Path file = write("web.yaml", VALID);
     CliRun run = CliRun.run("validate", file.toString());
     assertEquals(ExitCode.OK, run.exitCode());
-    assertEquals("", run.out());
-    assertEquals("1 client in 1 file: valid.\n", run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
+    assertEquals("", run.err());
   }
 
   @Test
@@ -61,7 +62,7 @@ class CliTest {
     Files.createSymbolicLink(repo.resolve("loop"), repo);
     CliRun run = CliRun.run("validate", repo.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
-    assertEquals("1 client in 1 file: valid.\n", run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
   }
 
   @Test
