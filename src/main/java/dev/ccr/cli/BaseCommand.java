@@ -91,7 +91,10 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   void printDiagnostics(List<Diagnostic> diagnostics) {
-    err().print(new DiagnosticRenderer(terminal.githubActions()).render(diagnostics));
+    err()
+        .print(
+            new DiagnosticRenderer(terminal.githubActions(), terminal.stderrColour())
+                .render(diagnostics));
     err().flush();
   }
 
