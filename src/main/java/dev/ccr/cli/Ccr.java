@@ -20,6 +20,7 @@ import picocli.CommandLine.Help.Ansi;
       ApplyCommand.class,
       DriftCommand.class,
       ExportCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_TABLE)

@@ -79,7 +79,7 @@ class ColourTest {
 
   @Test
   void noColor_isListedInTheHelpOfEveryCommand() {
-    for (String command : List.of("validate", "plan", "apply", "drift", "export")) {
+    for (String command : List.of("validate", "plan", "apply", "drift", "export", "completion")) {
       CliRun run = CliRun.run(command, "--help");
       assertTrue(run.out().contains("--no-color"), command + ":\n" + run.out());
     }
