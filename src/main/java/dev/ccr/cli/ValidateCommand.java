@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
     header = "Checks desired-state files offline.",
     description = {
       "Checks desired-state files against the schema and the cross-field rules, offline.",
-      "Directories are searched recursively for *.yaml and *.yml (hidden directories skipped).",
+      "Directories are searched recursively for *.yaml and *.yml (hidden directories and files skipped).",
       "Diagnostics go to stderr; the result line of valid files (8 clients in 6 files: valid.) to stdout."
     },
     footer = ExitCode.HELP_TABLE)

@@ -54,6 +54,19 @@ class CliTest {
   }
 
   @Test
+  void validate_directory_skipsHiddenFilesSuchAsCiConfiguration_butReadsThemWhenNamed()
+      throws IOException {
+    write("clients/web.yaml", VALID);
+    Path gitlab = write(".gitlab-ci.yml", "stages: [plan]\n");
+    write(".pre-commit-config.yaml", "repos: []\n");
+    CliRun run = CliRun.run("validate", dir.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
+    CliRun named = CliRun.run("validate", gitlab.toString());
+    assertEquals(ExitCode.INVALID, named.exitCode(), named.err());
+  }
+
+  @Test
   void validate_directory_followsSymbolicLinksAndPassesOverLoops() throws IOException {
     Path shared = Files.createDirectories(dir.resolve("shared"));
     Files.writeString(shared.resolve("web.yaml"), VALID);
