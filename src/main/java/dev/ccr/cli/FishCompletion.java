@@ -3,6 +3,7 @@ package dev.ccr.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.HelpCommand;
@@ -89,20 +90,20 @@ final class FishCompletion {
   }
 
   /** What a value may be: one of its candidates, a file name, or anything (no files offered). */
-  private static java.util.Optional<String> values(ArgSpec arg) {
+  private static Optional<String> values(ArgSpec arg) {
     if (arg.completionCandidates() != null) {
       List<String> candidates = new ArrayList<>();
       arg.completionCandidates().forEach(candidates::add);
-      return java.util.Optional.of("-x -a " + quote(String.join(" ", candidates)));
+      return Optional.of("-x -a " + quote(String.join(" ", candidates)));
     }
     Class<?> type =
         arg.typeInfo().isMultiValue()
             ? arg.typeInfo().getAuxiliaryTypes()[0]
             : arg.typeInfo().getType();
     if (Path.class.isAssignableFrom(type) || java.io.File.class.isAssignableFrom(type)) {
-      return java.util.Optional.of(arg.isOption() ? "-r -F" : "-F");
+      return Optional.of(arg.isOption() ? "-r -F" : "-F");
     }
-    return arg.isOption() ? java.util.Optional.of("-x") : java.util.Optional.empty();
+    return arg.isOption() ? Optional.of("-x") : Optional.empty();
   }
 
   private static String describe(CommandSpec command) {
