@@ -49,6 +49,7 @@ final class ApplyCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
   @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin WriteRateMixin writes = new WriteRateMixin();
 
   @Option(
       names = "--plan",
@@ -68,6 +69,7 @@ final class ApplyCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
+    AwsMixin.checkRate(spec, "--max-write-rps", writes.maxWriteRps);
     if (planFile != null && !specs.paths.isEmpty()) {
       throw usage("Give either --plan FILE or PATH..., not both.");
     }
@@ -96,7 +98,7 @@ final class ApplyCommand extends BaseCommand {
       out().println("No changes. The plan has nothing to apply.");
       return ExitCode.OK;
     }
-    try (CognitoGateway gateway = gateway(aws)) {
+    try (CognitoGateway gateway = gateway(aws, writes)) {
       return report(applier(gateway).apply(plan, true), false);
     }
   }
@@ -104,7 +106,7 @@ final class ApplyCommand extends BaseCommand {
   private int applyFiles() {
     DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
     checkRegion(state, aws);
-    try (CognitoGateway gateway = gateway(aws)) {
+    try (CognitoGateway gateway = gateway(aws, writes)) {
       Plan plan =
           reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
       printLateDiagnostics(plan.diagnostics());

@@ -9,7 +9,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The AWS options of every command that talks to AWS. */
+/** The AWS options of every command that talks to AWS; apply adds {@link WriteRateMixin}. */
 final class AwsMixin {
   @Option(
       names = "--region",
@@ -49,14 +49,6 @@ final class AwsMixin {
   double maxReadRps;
 
   @Option(
-      names = "--max-write-rps",
-      paramLabel = "N",
-      defaultValue = "15",
-      description =
-          "Create, Update and Delete calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota).")
-  double maxWriteRps;
-
-  @Option(
       names = {"-q", "--quiet"},
       description = "Show no progress on stderr during long runs.")
   boolean quiet;
@@ -75,19 +67,21 @@ final class AwsMixin {
           spec.commandLine(),
           "--region must be a region name such as eu-west-1, not '" + region + "'");
     }
-    for (double rps : new double[] {maxReadRps, maxWriteRps}) {
-      if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--max-read-rps and --max-write-rps must be numbers of at least "
-                + MIN_RPS
-                + ", not "
-                + rps);
-      }
+    checkRate(spec, "--max-read-rps", maxReadRps);
+  }
+
+  static void checkRate(CommandLine.Model.CommandSpec spec, String option, double rps) {
+    if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be a number of at least " + MIN_RPS + ", not " + rps);
     }
   }
 
-  AwsOptions options() {
+  /**
+   * @param maxWriteRps the pace of writes: apply's {@code --max-write-rps}, Cognito's quota for the
+   *     commands that never write
+   */
+  AwsOptions options(double maxWriteRps) {
     return new AwsOptions(
         Optional.ofNullable(region),
         Optional.ofNullable(profile),

@@ -3,6 +3,7 @@ package dev.ccr.cli;
 import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
+import dev.ccr.live.Pacing;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DiagnosticRenderer;
@@ -153,7 +154,10 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   void printDiagnostics(List<Diagnostic> diagnostics) {
-    err().print(new DiagnosticRenderer(terminal.githubActions()).render(diagnostics));
+    err()
+        .print(
+            new DiagnosticRenderer(terminal.githubActions(), terminal.stderrColour())
+                .render(diagnostics));
     err().flush();
   }
 
@@ -233,8 +237,14 @@ abstract class BaseCommand implements Callable<Integer> {
         && (!plan.hasFailures() || plan.hasChanges() || plan.hasErrors());
   }
 
+  /** A gateway for a command that never writes: writes keep Cognito's quota. */
   CognitoGateway gateway(AwsMixin aws) {
-    return context.gateways().open(aws.options());
+    return context.gateways().open(aws.options(Pacing.COGNITO_CATEGORY_RPS));
+  }
+
+  /** A gateway for apply, paced to its {@code --max-write-rps}. */
+  CognitoGateway gateway(AwsMixin aws, WriteRateMixin writes) {
+    return context.gateways().open(aws.options(writes.maxWriteRps));
   }
 
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */

@@ -1,5 +1,6 @@
 package dev.ccr.export;
 
+import dev.ccr.live.AttributeMapper;
 import dev.ccr.live.LiveClient;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.Attribute;
@@ -9,27 +10,17 @@ import dev.ccr.spec.SourceRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns a live client into the content of its desired-state document: the identifiers, then every
- * updatable attribute the client has, in {@link Attribute} order, nested objects in their sub-key
- * order. A validity always goes with its unit (the live one, or Cognito's default unit).
+ * updatable attribute the client has, in {@link Attribute} order, nested objects in the sub-key
+ * order of the SDK's model (which the schema follows). A validity always goes with its unit (the
+ * live one, or Cognito's default unit).
  */
 final class DocumentBuilder {
-  /**
-   * Sub-key order of the nested objects, as in the schema; keys not listed follow in live order.
-   */
-  static final Map<String, List<String>> SUB_KEYS =
-      Map.of(
-          "TokenValidityUnits", List.of("AccessToken", "IdToken", "RefreshToken"),
-          "AnalyticsConfiguration",
-              List.of("ApplicationId", "ApplicationArn", "RoleArn", "ExternalId", "UserDataShared"),
-          "RefreshTokenRotation", List.of("Feature", "RetryGracePeriodSeconds"));
-
   /** Sub-keys the schema requires whenever their object is present. */
   static final Map<String, Set<String>> REQUIRED_SUB_KEYS =
       Map.of("RefreshTokenRotation", Set.of("Feature"));
@@ -143,9 +134,9 @@ final class DocumentBuilder {
     return comparison.changes().isEmpty() && comparison.diagnostics().isEmpty();
   }
 
-  /** The object's sub-keys in schema order, then any others in their given order. */
+  /** The object's sub-keys in the SDK model's order, then any others in their given order. */
   static Map<String, Object> ordered(String name, Map<String, Object> value) {
-    Set<String> keys = new LinkedHashSet<>(SUB_KEYS.getOrDefault(name, List.of()));
+    Set<String> keys = new LinkedHashSet<>(AttributeMapper.subKeys(name));
     keys.retainAll(value.keySet());
     keys.addAll(new ArrayList<>(value.keySet()));
     Map<String, Object> ordered = new LinkedHashMap<>();

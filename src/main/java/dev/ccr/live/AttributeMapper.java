@@ -22,13 +22,24 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * SDK's field metadata: the updatable members are exactly the members of UpdateUserPoolClient
  * except the two identifiers, so members the SDK gains are carried without code changes.
  */
-final class AttributeMapper {
+public final class AttributeMapper {
   private static final Set<String> IDENTIFIERS = Set.of("UserPoolId", "ClientId");
 
   /** The updatable members of UpdateUserPoolClientRequest, by member name, in SDK order. */
   private static final Map<String, SdkField<?>> UPDATABLE = updatableFields();
 
+  /** The sub-keys of each nested member (TokenValidityUnits, ...), in SDK order. */
+  private static final Map<String, List<String>> SUB_KEYS = subKeysOfNestedMembers();
+
   private AttributeMapper() {}
+
+  /**
+   * The sub-keys of a nested attribute ({@code TokenValidityUnits}: {@code AccessToken}, {@code
+   * IdToken}, {@code RefreshToken}) in the order of the SDK's model; empty for any other attribute.
+   */
+  public static List<String> subKeys(String member) {
+    return SUB_KEYS.getOrDefault(member, List.of());
+  }
 
   /** The member names that {@link #toRequest} accepts. */
   static Set<String> updatableMembers() {
@@ -197,6 +208,19 @@ final class AttributeMapper {
     Map<String, SdkField<?>> map = new LinkedHashMap<>();
     fields.forEach(field -> map.put(field.memberName(), field));
     return map;
+  }
+
+  private static Map<String, List<String>> subKeysOfNestedMembers() {
+    Map<String, List<String>> subKeys = new LinkedHashMap<>();
+    UPDATABLE.forEach(
+        (name, field) -> {
+          if (field.marshallingType() == MarshallingType.SDK_POJO) {
+            List<String> names = new ArrayList<>();
+            field.constructor().get().sdkFields().forEach(f -> names.add(f.memberName()));
+            subKeys.put(name, List.copyOf(names));
+          }
+        });
+    return Collections.unmodifiableMap(subKeys);
   }
 
   private static Map<String, SdkField<?>> updatableFields() {

@@ -24,16 +24,17 @@ class CliTest {
     CliRun run = CliRun.run("validate", Golden.projectDir().resolve("examples").toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
     assertFalse(run.err().contains("warning"), run.err());
-    assertTrue(run.err().matches("\\d+ clients in \\d+ files: valid\\.\\n"), run.err());
+    assertEquals("", run.err());
+    assertTrue(run.out().matches("\\d+ clients in \\d+ files: valid\\.\\n"), run.out());
   }
 
   @Test
-  void validate_validFile_printsOneSummaryLineOnStderr() throws IOException {
+  void validate_validFile_printsTheResultLineOnStdout() throws IOException {
     Path file = write("web.yaml", VALID);
     CliRun run = CliRun.run("validate", file.toString());
     assertEquals(ExitCode.OK, run.exitCode());
-    assertEquals("", run.out());
-    assertEquals("1 client in 1 file: valid.\n", run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
+    assertEquals("", run.err());
   }
 
   @Test
@@ -53,6 +54,19 @@ class CliTest {
   }
 
   @Test
+  void validate_directory_skipsHiddenFilesSuchAsCiConfiguration_butReadsThemWhenNamed()
+      throws IOException {
+    write("clients/web.yaml", VALID);
+    Path gitlab = write(".gitlab-ci.yml", "stages: [plan]\n");
+    write(".pre-commit-config.yaml", "repos: []\n");
+    CliRun run = CliRun.run("validate", dir.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
+    CliRun named = CliRun.run("validate", gitlab.toString());
+    assertEquals(ExitCode.INVALID, named.exitCode(), named.err());
+  }
+
+  @Test
   void validate_directory_followsSymbolicLinksAndPassesOverLoops() throws IOException {
     Path shared = Files.createDirectories(dir.resolve("shared"));
     Files.writeString(shared.resolve("web.yaml"), VALID);
@@ -61,7 +75,7 @@ class CliTest {
     Files.createSymbolicLink(repo.resolve("loop"), repo);
     CliRun run = CliRun.run("validate", repo.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
-    assertEquals("1 client in 1 file: valid.\n", run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
   }
 
   @Test
@@ -130,6 +144,36 @@ class CliTest {
       assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
       assertTrue(run.err().contains("--region must be a region name such as eu-west-1"), run.err());
     }
+  }
+
+  @Test
+  void maxWriteRps_onCommandsThatNeverWrite_isUnknownOption() throws IOException {
+    Path file = write("web.yaml", VALID);
+    for (List<String> args :
+        List.of(
+            List.of("plan", file.toString()),
+            List.of("drift", file.toString()),
+            List.of("export", "--user-pool-id", "us-east-1_Example12"))) {
+      List<String> all = new java.util.ArrayList<>(args);
+      all.addAll(List.of("--max-write-rps", "5"));
+      CliRun run = CliRun.run(all.toArray(String[]::new));
+      assertEquals(ExitCode.USAGE, run.exitCode(), args + ": " + run.err());
+      assertTrue(run.err().matches("(?s).*Unknown options?: '--max-write-rps'.*"), run.err());
+      CliRun help = CliRun.run(args.get(0), "--help");
+      assertFalse(help.out().contains("--max-write-rps"), help.out());
+      assertTrue(help.out().contains("--max-read-rps"), help.out());
+    }
+    assertTrue(CliRun.run("apply", "--help").out().contains("--max-write-rps=N"));
+  }
+
+  @Test
+  void apply_maxWriteRpsBelowTheFloor_isUsageError() throws IOException {
+    Path file = write("web.yaml", VALID);
+    CliRun run = CliRun.run("apply", file.toString(), "--auto-approve", "--max-write-rps", "0");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains("--max-write-rps must be a number of at least 0.01, not 0.0"),
+        run.err());
   }
 
   @Test

@@ -226,29 +226,42 @@ class ExporterTest {
   }
 
   @Test
-  void subKeyOrder_followsTheSchema() throws IOException {
+  void subKeyOrder_isTheSdkModelOrder_whateverOrderTheLiveValuesCameIn() {
+    Map<String, Object> shuffled = new java.util.LinkedHashMap<>();
+    shuffled.put("UserDataShared", true);
+    shuffled.put("ExternalId", "x");
+    shuffled.put("ApplicationId", "abc123");
+    shuffled.put("SomethingNew", 1);
+    assertEquals(
+        List.of("ApplicationId", "ExternalId", "UserDataShared", "SomethingNew"),
+        new ArrayList<>(DocumentBuilder.ordered("AnalyticsConfiguration", shuffled).keySet()),
+        "SDK order first, keys the SDK does not know after them");
+    assertEquals(
+        List.of("AccessToken", "IdToken", "RefreshToken"),
+        new ArrayList<>(
+            DocumentBuilder.ordered(
+                    "TokenValidityUnits",
+                    Map.of("RefreshToken", "days", "IdToken", "hours", "AccessToken", "minutes"))
+                .keySet()));
+  }
+
+  @Test
+  void requiredSubKeys_areTheSchemasRequiredSubKeys() throws IOException {
     JsonNode properties;
     try (InputStream in =
         getClass().getResourceAsStream("/dev/ccr/schemas/user-pool-client.schema.json")) {
       properties = JsonMapper.builder().build().readTree(in).get("properties");
     }
-    for (Map.Entry<String, List<String>> entry : DocumentBuilder.SUB_KEYS.entrySet()) {
-      JsonNode object = properties.get(entry.getKey());
-      assertEquals(
-          new ArrayList<>(object.get("properties").propertyNames()),
-          entry.getValue(),
-          entry.getKey());
+    for (String name :
+        List.of("TokenValidityUnits", "AnalyticsConfiguration", "RefreshTokenRotation")) {
       List<String> required = new ArrayList<>();
-      if (object.has("required")) {
-        object.get("required").values().forEach(n -> required.add(n.asString()));
-      }
+      properties.get(name).path("required").values().forEach(n -> required.add(n.asString()));
       assertEquals(
           required.stream().sorted().toList(),
-          DocumentBuilder.REQUIRED_SUB_KEYS
-              .getOrDefault(entry.getKey(), java.util.Set.of())
-              .stream()
+          DocumentBuilder.REQUIRED_SUB_KEYS.getOrDefault(name, java.util.Set.of()).stream()
               .sorted()
-              .toList());
+              .toList(),
+          name);
     }
   }
 
