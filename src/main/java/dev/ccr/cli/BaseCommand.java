@@ -7,6 +7,7 @@ import dev.ccr.live.GatewayException;
 import dev.ccr.plan.FleetPlanner;
 import dev.ccr.plan.Plan;
 import dev.ccr.report.DiagnosticRenderer;
+import dev.ccr.report.WorkflowCommands;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.SourceLines;
@@ -89,9 +90,30 @@ abstract class BaseCommand implements Callable<Integer> {
     return state;
   }
 
+  /** Prints each diagnostic, and under GitHub Actions its annotation too. */
   void printDiagnostics(List<Diagnostic> diagnostics) {
-    err().print(new DiagnosticRenderer(terminal.githubActions()).render(diagnostics));
+    DiagnosticRenderer renderer = new DiagnosticRenderer();
+    for (Diagnostic diagnostic : diagnostics) {
+      err().print(renderer.render(diagnostic));
+      command(WorkflowCommands.annotation(diagnostic));
+    }
     err().flush();
+  }
+
+  /**
+   * Prints {@code ccr: error: message} for an error about no file in particular, and under GitHub
+   * Actions an annotation without a file.
+   */
+  void printError(String message) {
+    err().println("ccr: error: " + message);
+    command(WorkflowCommands.error(message));
+  }
+
+  /** Prints one of ccr's own workflow commands on stderr; only under GitHub Actions. */
+  void command(String command) {
+    if (err() instanceof ActionsWriter actions) {
+      actions.command(command);
+    }
   }
 
   /** Prints diagnostics made after loading, quoting their source lines from the files. */
@@ -119,7 +141,7 @@ abstract class BaseCommand implements Callable<Integer> {
       }
     }
     printLateDiagnostics(located.stream().sorted(Diagnostic.ORDER).toList());
-    global.forEach(message -> err().println("ccr: error: " + message));
+    global.forEach(this::printError);
     err().println("ccr: " + Summaries.count(failures.size(), "client") + " could not be read.");
   }
 

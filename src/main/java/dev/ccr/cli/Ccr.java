@@ -53,8 +53,8 @@ public final class Ccr implements Runnable {
 
   static int run(
       String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
-    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
-    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    PrintWriter outWriter = writer(out, terminal);
+    PrintWriter errWriter = writer(err, terminal);
     CommandLine cli =
         new CommandLine(new Ccr(), new CommandFactory(terminal, context))
             .setOut(outWriter)
@@ -66,8 +66,23 @@ public final class Ccr implements Runnable {
     try {
       return cli.execute(args);
     } finally {
-      outWriter.flush();
-      errWriter.flush();
+      finish(outWriter);
+      finish(errWriter);
+    }
+  }
+
+  /** Under GitHub Actions, a writer whose lines the runner reads no workflow command from. */
+  private static PrintWriter writer(PrintStream stream, Terminal terminal) {
+    return terminal.githubActions()
+        ? new ActionsWriter(stream)
+        : new PrintWriter(stream, true, StandardCharsets.UTF_8);
+  }
+
+  private static void finish(PrintWriter writer) {
+    if (writer instanceof ActionsWriter actions) {
+      actions.finish();
+    } else {
+      writer.flush();
     }
   }
 }

@@ -116,7 +116,7 @@ final class DriftCommand extends BaseCommand {
             .collect(Collectors.toSet());
     report.poolErrors().stream()
         .filter(error -> global.stream().noneMatch(error.message()::endsWith))
-        .forEach(error -> err().println("ccr: error: " + error.message()));
+        .forEach(error -> printError(error.message()));
     return report;
   }
 

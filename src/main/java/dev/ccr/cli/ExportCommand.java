@@ -123,17 +123,16 @@ final class ExportCommand extends BaseCommand {
       if (!failures.isEmpty()) {
         failures.forEach(
             f ->
-                err()
-                    .println(
-                        "ccr: error: cannot read client "
-                            + userPoolId
-                            + "/"
-                            + f.key().clientId()
-                            + ": "
-                            + f.error().messageWithCode()
-                            + (f.error().reason() == GatewayException.Reason.NOT_FOUND
-                                ? "; check --client-id"
-                                : "")));
+                printError(
+                    "cannot read client "
+                        + userPoolId
+                        + "/"
+                        + f.key().clientId()
+                        + ": "
+                        + f.error().messageWithCode()
+                        + (f.error().reason() == GatewayException.Reason.NOT_FOUND
+                            ? "; check --client-id"
+                            : "")));
         err()
             .println(
                 "ccr: nothing exported: "
@@ -155,7 +154,7 @@ final class ExportCommand extends BaseCommand {
           .map(ClientSummary::clientId)
           .toList();
     } catch (GatewayException e) {
-      err().println("ccr: error: cannot list the clients of " + userPoolId + ": " + e.getMessage());
+      printError("cannot list the clients of " + userPoolId + ": " + e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
   }
@@ -163,11 +162,7 @@ final class ExportCommand extends BaseCommand {
   private void write(List<ExportedClient> exported) {
     List<Path> existing = force ? List.of() : ExportWriter.existing(outputDir, exported);
     if (!existing.isEmpty()) {
-      err()
-          .println(
-              "ccr: error: "
-                  + Summaries.count(existing.size(), "file")
-                  + " exist already; nothing was written:");
+      printError(Summaries.count(existing.size(), "file") + " exist already; nothing was written:");
       existing.forEach(path -> err().println("  " + path));
       err().println("Export into an empty directory, or pass --force to overwrite them.");
       throw new Stop(ExitCode.ERROR);
@@ -175,7 +170,7 @@ final class ExportCommand extends BaseCommand {
     try {
       ExportWriter.write(outputDir, exported, force);
     } catch (IOException e) {
-      err().println("ccr: error: cannot write to " + outputDir + ": " + IoProblems.describe(e));
+      printError("cannot write to " + outputDir + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

@@ -5,17 +5,10 @@ import java.util.List;
 
 /**
  * Renders diagnostics as {@code file:line:col: error: message}, then the source line and a caret
- * under the column; optionally also as GitHub Actions workflow commands.
+ * under the column. {@link WorkflowCommands#annotation} gives the same diagnostic as a GitHub
+ * Actions annotation.
  */
 public final class DiagnosticRenderer {
-  private final boolean githubActions;
-
-  /**
-   * @param githubActions also emit {@code ::error file=..,line=..,col=..::message} lines
-   */
-  public DiagnosticRenderer(boolean githubActions) {
-    this.githubActions = githubActions;
-  }
 
   public String render(List<Diagnostic> diagnostics) {
     StringBuilder out = new StringBuilder();
@@ -43,19 +36,6 @@ public final class DiagnosticRenderer {
           .append(caret(d.sourceLine(), d.position().column()))
           .append('\n');
     }
-    if (githubActions) {
-      out.append("::")
-          .append(d.severity().label())
-          .append(" file=")
-          .append(property(d.file()))
-          .append(",line=")
-          .append(d.position().line())
-          .append(",col=")
-          .append(d.position().column())
-          .append("::")
-          .append(data(d.message()))
-          .append('\n');
-    }
     return out.toString();
   }
 
@@ -72,13 +52,5 @@ public final class DiagnosticRenderer {
       pad.append(' ');
     }
     return pad.append('^').toString();
-  }
-
-  private static String data(String text) {
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-  }
-
-  private static String property(String text) {
-    return data(text).replace(":", "%3A").replace(",", "%2C");
   }
 }
