@@ -55,7 +55,7 @@ final class PlanCommand extends BaseCommand {
     FleetPlanner.Result result = plan(state);
     printLateDiagnostics(result.plan().diagnostics());
     if (worthShowing(result) && (format != Format.json || !result.plan().hasErrors())) {
-      out().print(renderer().render(result.plan()));
+      out().print(renderer(willSave(result)).render(result.plan()));
       out().flush();
     }
     reportReadFailures(result.failures());
@@ -78,17 +78,22 @@ final class PlanCommand extends BaseCommand {
     }
   }
 
-  private PlanRenderer renderer() {
+  /** Whether the plan will be saved: --out, and nothing failed. */
+  private boolean willSave(FleetPlanner.Result result) {
+    return out != null && !result.hasFailures() && !result.plan().hasErrors();
+  }
+
+  private PlanRenderer renderer(boolean saving) {
     return switch (format) {
       case text -> PlanRenderer.text(terminal.colour());
       case json -> PlanRenderer.json(Version.generatedBy());
-      case markdown -> PlanRenderer.markdown();
+      case markdown -> saving ? PlanRenderer.markdown(out) : PlanRenderer.markdown();
     };
   }
 
   private void savePlan(FleetPlanner.Result result) {
     Plan plan = result.plan();
-    if (result.hasFailures() || plan.hasErrors()) {
+    if (!willSave(result)) {
       err().println("ccr: plan not saved to " + out + ": fix the errors above and run plan again");
       return;
     }

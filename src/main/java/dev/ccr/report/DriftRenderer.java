@@ -21,11 +21,11 @@ public interface DriftRenderer {
   }
 
   /**
-   * Markdown for a pull-request comment or a job summary, below {@value
-   * DriftMarkdownRenderer#LIMIT} characters.
+   * Markdown for a pull-request comment or a job summary, below {@value CappedMarkdown#LIMIT}
+   * characters.
    */
   static DriftRenderer markdown() {
-    return new DriftMarkdownRenderer(DriftMarkdownRenderer.LIMIT);
+    return new DriftMarkdownRenderer(CappedMarkdown.LIMIT);
   }
 
   /** JUnit XML: a test suite per file, a test case per client. */

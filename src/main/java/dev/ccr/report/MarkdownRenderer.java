@@ -3,27 +3,42 @@ package dev.ccr.report;
 import dev.ccr.plan.ClientPlan;
 import dev.ccr.plan.Plan;
 import dev.ccr.spec.Diagnostic;
+import java.util.List;
 
 /**
- * Markdown for a pull-request comment: a heading with the counts, a table of the clients that
- * change, and per client a collapsed {@code diff} block with its attribute lines.
+ * Markdown for a pull-request comment or a job summary: a heading with the counts, a table of the
+ * clients that change, and per client a collapsed {@code diff} block with its attribute lines; cut
+ * to stay below {@link CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}).
  */
 final class MarkdownRenderer implements PlanRenderer {
+  private static final String TABLE = "\n| client | pool | changes |\n|---|---|---|\n";
+
+  private final String whereAll;
+  private final int limit;
+
+  /**
+   * @param whereAll where the whole plan is, for the line that says what was left out
+   */
+  MarkdownRenderer(String whereAll, int limit) {
+    this.whereAll = whereAll;
+    this.limit = limit;
+  }
 
   @Override
   public String render(Plan plan) {
     if (Summary.nothingToDo(plan)) {
       return "### ccr plan: no changes\n\n" + Summary.allMatch(plan) + "\n";
     }
-    StringBuilder out = new StringBuilder();
-    out.append("### ccr plan: ").append(Summary.counts(plan)).append("\n\n");
-    out.append("| client | pool | changes |\n|---|---|---|\n");
-    plan.clients().stream().filter(Summary::shown).forEach(c -> row(out, c));
-    plan.clients().stream().filter(Summary::shown).forEach(c -> details(out, c));
-    return out.toString();
+    String heading = "### ccr plan: " + Summary.counts(plan) + "\n";
+    List<CappedMarkdown.Entry> entries =
+        plan.clients().stream()
+            .filter(Summary::shown)
+            .map(c -> new CappedMarkdown.Entry(TABLE, row(c), details(c), "client"))
+            .toList();
+    return new CappedMarkdown(heading, entries, whereAll).render(limit);
   }
 
-  private static void row(StringBuilder out, ClientPlan client) {
+  private static String row(ClientPlan client) {
     String changes = Integer.toString(client.changes().size());
     if (client.hasErrors()) {
       changes +=
@@ -32,26 +47,27 @@ final class MarkdownRenderer implements PlanRenderer {
               + " error"
               + (client.diagnostics().size() == 1 ? ")" : "s)");
     }
-    out.append("| ")
-        .append(cell(client.clientName()))
-        .append(" | `")
-        .append(client.userPoolId())
-        .append("` | ")
-        .append(changes)
-        .append(" |\n");
+    return "| "
+        + Markdown.text(client.clientName())
+        + " | "
+        + Markdown.code(client.userPoolId())
+        + " | "
+        + changes
+        + " |\n";
   }
 
-  private static void details(StringBuilder out, ClientPlan client) {
+  private static String details(ClientPlan client) {
+    StringBuilder out = new StringBuilder();
     out.append("\n<details><summary>")
-        .append(html(Summary.title(client)))
+        .append(Markdown.html(Summary.title(client)))
         .append(" &middot; ")
-        .append(html(client.source().toString()))
+        .append(Markdown.html(client.source().toString()))
         .append("</summary>\n\n```diff\n");
     client.changes().forEach(change -> Line.of(change).forEach(line -> line(out, line)));
     for (Diagnostic diagnostic : client.diagnostics()) {
       line(out, new Line(Line.Symbol.ERROR, 0, diagnostic.message()));
     }
-    out.append("```\n\n</details>\n");
+    return out.append("```\n\n</details>\n").toString();
   }
 
   /** In a diff block the mark must be the first character, so set items are indented after it. */
@@ -61,13 +77,5 @@ final class MarkdownRenderer implements PlanRenderer {
         .append("  ".repeat(line.depth()))
         .append(line.text())
         .append('\n');
-  }
-
-  static String cell(String text) {
-    return html(Line.visible(text)).replace("|", "\\|");
-  }
-
-  static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
