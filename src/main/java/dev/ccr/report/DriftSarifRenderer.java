@@ -139,7 +139,7 @@ final class DriftSarifRenderer implements DriftRenderer {
 
   private final String version;
   private final String informationUri;
-  private final Path workingDirectory;
+  private final WorkingDirectory workingDirectory;
   private final int maxResults;
 
   DriftSarifRenderer(String version, String informationUri, Path workingDirectory) {
@@ -149,7 +149,7 @@ final class DriftSarifRenderer implements DriftRenderer {
   DriftSarifRenderer(String version, String informationUri, Path workingDirectory, int maxResults) {
     this.version = Objects.requireNonNull(version, "version");
     this.informationUri = Objects.requireNonNull(informationUri, "informationUri");
-    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.workingDirectory = new WorkingDirectory(workingDirectory);
     this.maxResults = maxResults;
   }
 
@@ -356,16 +356,13 @@ final class DriftSarifRenderer implements DriftRenderer {
 
   /** The file relative to the working directory, with forward slashes, or a file URI outside it. */
   String uri(String file) {
-    Path path = Path.of(file);
-    Path absolute = workingDirectory.resolve(path).normalize();
-    if (!absolute.startsWith(workingDirectory)) {
-      return absolute.toUri().toString();
+    List<String> parts = workingDirectory.segments(file);
+    if (parts.isEmpty()) {
+      return workingDirectory.absolute(file).toUri().toString();
     }
-    List<String> parts = new ArrayList<>();
-    workingDirectory.relativize(absolute).forEach(p -> parts.add(p.toString()));
     String relative =
         parts.stream().map(DriftSarifRenderer::encodeSegment).collect(Collectors.joining("/"));
     // A colon in the first segment would read as a URI scheme.
-    return parts.isEmpty() || !parts.get(0).contains(":") ? relative : "./" + relative;
+    return !parts.get(0).contains(":") ? relative : "./" + relative;
   }
 }

