@@ -40,8 +40,10 @@ public final class WorkflowCommands {
   /**
    * The text as lines the runner reads no command from, shown as they were otherwise: characters
    * that collation ignores become visible {@code \\uXXXX} escapes, a {@code ::} that starts a line
-   * gets a backslash in front ({@code \\::}), and every {@code ##[} gets one after ({@code ##[\\},
-   * as the runner itself escapes its own markers). Line breaks (LF, CR, CRLF) are kept.
+   * gets a backslash in front ({@code \\::}), and the {@code [} of every {@code ##[} becomes {@code
+   * \\u005b}. Line breaks (LF, CR, CRLF) are kept. The escapes are JSON's own, and neither a line
+   * of pretty-printed JSON nor a JSON string can start with {@code ::}, so JSON stays valid and
+   * means the same.
    */
   public static String inert(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
@@ -81,7 +83,7 @@ public final class WorkflowCommands {
     if (visible.startsWith("::", first)) {
       visible = visible.substring(0, first) + "\\" + visible.substring(first);
     }
-    return visible.replace("##[", "##[\\");
+    return visible.replace("##[", "##\\u005b");
   }
 
   /** Characters that collation ignores as {@code \\uXXXX}; tabs stay. */
@@ -91,7 +93,9 @@ public final class WorkflowCommands {
         .forEach(
             c -> {
               if (c != '\t' && ignorable(c)) {
-                out.append(String.format("\\u%04x", c));
+                for (char unit : Character.toChars(c)) {
+                  out.append(String.format("\\u%04x", (int) unit));
+                }
               } else {
                 out.appendCodePoint(c);
               }

@@ -33,7 +33,7 @@ class ActionsWriterTest {
               w.flush();
               w.print("#[warning]forged");
             });
-    assertEquals("  \\::error::forged\ntext ##[\\warning]forged", out);
+    assertEquals("  \\::error::forged\ntext ##\\u005bwarning]forged", out);
     assertEquals(List.of(), RunnerCommands.read(out));
   }
 

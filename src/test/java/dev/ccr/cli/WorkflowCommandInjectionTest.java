@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Under GitHub Actions the runner reads workflow commands from every line ccr prints; values from
@@ -52,7 +53,26 @@ class WorkflowCommandInjectionTest {
       assertEquals(List.of(), commands(run), format + ":\n" + run.all());
     }
     CliRun text = run("drift", dir.toString());
-    assertTrue(text.out().contains("web ##[\\warning]forged"), text.out());
+    assertTrue(text.out().contains("web ##\\u005bwarning]forged"), text.out());
+  }
+
+  @Test
+  void drift_jsonOnStandardOutput_staysTheSameJsonUnderGithubActions() throws IOException {
+    String name = "##[warning]x \u200b::error::y \udb40\udd00 ##[";
+    fake.seed(POOL, "web", map("ClientName", name), false);
+    file("web.yaml", "ClientId: web\nClientName: web\n");
+    for (String format : List.of("json", "sarif")) {
+      CliRun actions = run("drift", dir.toString(), "--format", format);
+      CliRun plain =
+          CliRun.run(
+              new Context(Map.of(), options -> fake), "drift", dir.toString(), "--format", format);
+      assertEquals(List.of(), commands(actions), actions.out());
+      assertEquals(
+          JsonMapper.shared().readTree(plain.out()),
+          JsonMapper.shared().readTree(actions.out()),
+          format);
+      assertTrue(plain.out().contains(name) || plain.out().contains("##[warning]x"), plain.out());
+    }
   }
 
   @Test

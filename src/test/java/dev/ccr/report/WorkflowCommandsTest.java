@@ -38,7 +38,7 @@ class WorkflowCommandsTest {
 
   @Test
   void inert_showsTheTextWithAsFewChangesAsPossible() {
-    assertEquals("~ web ##[\\warning]x", WorkflowCommands.inert("~ web ##[warning]x"));
+    assertEquals("~ web ##\\u005bwarning]x", WorkflowCommands.inert("~ web ##[warning]x"));
     assertEquals("  \\::error::x", WorkflowCommands.inert("  ::error::x"));
     assertEquals("\\u200b::error::x", WorkflowCommands.inert("\u200b::error::x"));
     assertEquals("a\n\\::error::b\r\n", WorkflowCommands.inert("a\n::error::b\r\n"));
