@@ -109,10 +109,15 @@ abstract class BaseCommand implements Callable<Integer> {
     command(WorkflowCommands.error(message));
   }
 
-  /** Prints one of ccr's own workflow commands on stderr; only under GitHub Actions. */
+  /**
+   * Prints one of ccr's own workflow commands on stderr; only under GitHub Actions (as it is when
+   * stderr goes to a file, which the runner does not read).
+   */
   void command(String command) {
     if (err() instanceof ActionsWriter actions) {
       actions.command(command);
+    } else if (terminal.githubActions()) {
+      err().println(command);
     }
   }
 

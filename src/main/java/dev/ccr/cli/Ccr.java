@@ -3,6 +3,8 @@ package dev.ccr.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,11 +73,24 @@ public final class Ccr implements Runnable {
     }
   }
 
-  /** Under GitHub Actions, a writer whose lines the runner reads no workflow command from. */
+  /**
+   * Under GitHub Actions, a writer whose lines the runner reads no workflow command from; a plain
+   * one elsewhere, and for a stream redirected to a file, which the runner does not read.
+   */
   private static PrintWriter writer(PrintStream stream, Terminal terminal) {
-    return terminal.githubActions()
+    return terminal.githubActions() && !redirectedToFile(stream)
         ? new ActionsWriter(stream)
         : new PrintWriter(stream, true, StandardCharsets.UTF_8);
+  }
+
+  /** Whether the stream is the process's stdout or stderr and goes to a regular file. */
+  private static boolean redirectedToFile(PrintStream stream) {
+    int fd = stream == System.out ? 1 : stream == System.err ? 2 : -1;
+    try {
+      return fd > 0 && Files.isRegularFile(Path.of("/proc/self/fd/" + fd));
+    } catch (SecurityException e) {
+      return false;
+    }
   }
 
   private static void finish(PrintWriter writer) {

@@ -10,6 +10,7 @@ import dev.ccr.live.GatewayException;
 import dev.ccr.testing.RunnerCommands;
 import dev.ccr.testing.RunnerCommands.Command;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,6 +170,31 @@ class WorkflowCommandInjectionTest {
     CliRun run = CliRun.run(new Context(Map.of(), options -> fake), "validate", file.toString());
     assertTrue(run.err().contains("\n::error file=README.md::forged: 1\n"), run.err());
     assertEquals(1, commands(run).size(), "the echoed line itself reads as one, as before");
+  }
+
+  @Test
+  void process_stderrToAPipeIsEscaped_toAFileIsWrittenAsItIs() throws Exception {
+    Path file = file("web.yaml", "ClientId: web\n::error file=README.md::forged: 1\n");
+    Path log = dir.resolve("stderr.txt");
+    ProcessBuilder java =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.ccr.Main",
+                "validate",
+                file.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    java.environment().put("GITHUB_ACTIONS", "true");
+    Process piped = java.start();
+    String pipe = new String(piped.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(ExitCode.INVALID, piped.waitFor(), pipe);
+    assertTrue(pipe.contains("\n\\::error file=README.md::forged: 1\n"), pipe);
+    assertEquals(1, RunnerCommands.read(pipe).size(), pipe);
+    assertEquals(ExitCode.INVALID, java.redirectError(log.toFile()).start().waitFor());
+    String written = Files.readString(log);
+    assertTrue(written.contains("\n::error file=README.md::forged: 1\n"), written);
+    assertTrue(written.contains("\n::error file=" + file + ",line=3,col=1::"), written);
   }
 
   private static List<String> lines(List<Command> commands) {
