@@ -9,6 +9,7 @@ import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.PlanFileException;
 import dev.ccr.plan.Reconciler;
+import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
@@ -60,6 +61,22 @@ final class ApplyCommand extends BaseCommand {
   @Option(names = "--auto-approve", description = "Apply PATH... without asking for confirmation.")
   boolean autoApprove;
 
+  /** The output formats of apply. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). json prints what"
+              + " became of each client on stdout (schemas/apply-result.schema.json); the plan,"
+              + " the prompt and the per-client lines then go to stderr.")
+  Format format;
+
   @Option(
       names = "--prune",
       description =
@@ -95,7 +112,7 @@ final class ApplyCommand extends BaseCommand {
       return ExitCode.ERROR;
     }
     if (!plan.hasChanges()) {
-      out().println("No changes. The plan has nothing to apply.");
+      human().println("No changes. The plan has nothing to apply.");
       return ExitCode.OK;
     }
     try (CognitoGateway gateway = gateway(aws, writes)) {
@@ -111,8 +128,8 @@ final class ApplyCommand extends BaseCommand {
           reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
       printLateDiagnostics(plan.diagnostics());
       if (worthShowing(plan)) {
-        out().print(PlanRenderer.text(terminal.colour()).render(plan));
-        out().flush();
+        human().print(PlanRenderer.text(terminal.colour()).render(plan));
+        human().flush();
       }
       reportFailures(plan, true);
       if (plan.hasFailures() || plan.hasErrors()) {
@@ -123,13 +140,18 @@ final class ApplyCommand extends BaseCommand {
         return ExitCode.OK;
       }
       if (!approved(plan)) {
-        out().println("Apply cancelled.");
+        human().println("Apply cancelled.");
         return ExitCode.ERROR;
       }
       // With --auto-approve the plan was made a moment ago: its reads are the check. After a person
       // confirmed, time has passed, so every client is checked again before the first write.
       return report(applier(gateway).apply(plan, !autoApprove), true);
     }
+  }
+
+  /** Where lines for people go: stdout, or stderr when stdout carries JSON. */
+  private java.io.PrintWriter human() {
+    return format == Format.json ? err() : out();
   }
 
   private Applier applier(CognitoGateway gateway) {
@@ -153,23 +175,23 @@ final class ApplyCommand extends BaseCommand {
                   + " apply --plan FILE'.");
       throw new Stop(ExitCode.USAGE);
     }
-    out().println();
+    human().println();
     long deletes = plan.count(ClientAction.Delete.class);
     if (deletes > 0) {
-      out()
+      human()
           .println(
               "This deletes "
                   + Summaries.count(deletes, "client")
                   + " (marked -). Applications using a deleted client can no longer sign in, and"
                   + " Cognito cannot restore it.");
     }
-    out().print(PROMPT);
-    out().flush();
+    human().print(PROMPT);
+    human().flush();
     try {
       String answer =
           new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8))
               .readLine();
-      out().println();
+      human().println();
       return answer != null && answer.strip().equals("yes");
     } catch (IOException e) {
       err().println("ccr: cannot read the answer: " + e.getMessage());
@@ -181,6 +203,10 @@ final class ApplyCommand extends BaseCommand {
    * @param quoteFiles whether diagnostics may quote lines of the files (not for a saved plan)
    */
   private int report(Applier.Outcome outcome, boolean quoteFiles) {
+    if (format == Format.json) {
+      out().print(new ApplyJsonRenderer(Version.generatedBy()).render(outcome));
+      out().flush();
+    }
     if (outcome instanceof Applier.Unchecked unchecked) {
       List<Diagnostic> problems = new ArrayList<>();
       unchecked.failures().forEach(f -> problems.addAll(f.diagnostics()));
@@ -211,17 +237,17 @@ final class ApplyCommand extends BaseCommand {
     Applier.Applied applied = (Applier.Applied) outcome;
     List<Diagnostic> problems = new ArrayList<>();
     for (ApplyResult result : applied.results()) {
-      line(result).ifPresent(out()::println);
+      line(result).ifPresent(human()::println);
       if (result instanceof ApplyResult.Failed failed) {
         problems.add(failed.diagnostic());
       } else if (result instanceof ApplyResult.NotConverged notConverged) {
         problems.add(notConverged.diagnostic());
       }
     }
-    out().flush();
+    human().flush();
     applied.notes().forEach(note -> err().println("ccr: note: " + note));
     print(problems, quoteFiles);
-    out().println(summary(applied));
+    human().println(summary(applied));
     return applied.hasProblems() ? ExitCode.ERROR : ExitCode.OK;
   }
 

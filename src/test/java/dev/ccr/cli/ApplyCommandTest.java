@@ -259,6 +259,19 @@ class ApplyCommandTest {
   }
 
   @Test
+  void applyPath_formatJson_printsOnlyTheResultOnStdout() throws IOException {
+    seedWeb();
+    CliRun run = run(PIPE, "", "apply", dir.toString(), "--auto-approve", "--format", "json");
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    var json = tools.jackson.databind.json.JsonMapper.shared().readTree(run.out());
+    assertEquals("applied", json.get("outcome").stringValue());
+    assertEquals(1, json.get("summary").get("updated").intValue());
+    assertEquals("updated", json.get("clients").get(0).get("result").stringValue());
+    assertTrue(run.err().contains("~ PreventUserExistenceErrors: LEGACY -> ENABLED"), run.err());
+    assertTrue(run.err().contains("Apply: 0 created, 1 updated"), run.err());
+  }
+
+  @Test
   void apply_planAndPathsTogether_isUsageError() {
     CliRun run = run(PIPE, "", "apply", "--plan", "p.json", "x.yaml");
     assertEquals(ExitCode.USAGE, run.exitCode());
