@@ -145,8 +145,11 @@ public final class PlanFile {
 
   // ---- the digest
 
-  /** {@code sha256:} and the SHA-256 of the canonical form of the document without its digest. */
-  static String digest(ObjectNode root) {
+  /**
+   * {@code sha256:} and the SHA-256 of the canonical form of a plan document without its digest
+   * member (members sorted by name, no whitespace, UTF-8).
+   */
+  public static String digest(ObjectNode root) {
     ObjectNode content = root.deepCopy();
     content.remove(DIGEST);
     StringBuilder canonical = new StringBuilder();

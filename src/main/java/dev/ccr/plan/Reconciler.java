@@ -99,7 +99,10 @@ public final class Reconciler {
           ClientReader.Result<List<ClientSummary>> listing = listings.get(pool);
           if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
             boolean blocking =
-                options.unmanagedNeeded() || options.prune() || needsListing(pool, resolutions);
+                options.unmanagedNeeded()
+                    || options.prune()
+                    || needsListing(pool, resolutions)
+                    || poolFailure(listing).isPresent();
             problems.add(new Plan.PoolProblem(pool, origin, failed.error(), blocking));
             return;
           }

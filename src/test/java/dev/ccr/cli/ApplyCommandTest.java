@@ -272,6 +272,69 @@ class ApplyCommandTest {
   }
 
   @Test
+  void plan_regionContradictingTheUserPoolIds_isOneUsageErrorBeforeAnyCall() throws IOException {
+    file("a", "ClientName: a\n");
+    file("b", "ClientName: b\n");
+    CliRun run = run(PIPE, "", "plan", dir.toString(), "--region", "eu-west-1");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains("--region eu-west-1 contradicts the region of user pool " + POOL),
+        run.err());
+    assertEquals(1, run.err().split("contradicts", -1).length - 1, "said once: " + run.err());
+    assertTrue(fake.calls().isEmpty());
+  }
+
+  @Test
+  void plan_userPoolThatDoesNotExist_isReportedOnceAndNeverAdvisesDeletingTheFile()
+      throws IOException {
+    file("a", "ClientName: a\n");
+    file("b", "ClientName: b\n");
+    CliRun run = run(PIPE, "", "plan", dir.toString());
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertTrue(run.err().contains("user pool " + POOL + " not found"), run.err());
+    assertEquals(1, run.err().split(" not found", -1).length - 1, "said once: " + run.err());
+    assertTrue(run.err().contains("check the UserPoolId, and the region"), run.err());
+    assertFalse(run.err().contains("delete"), run.err());
+  }
+
+  @Test
+  void plan_badOption_isReportedBeforeTheFilesAreRead() throws IOException {
+    file("web", "AccessTokenValidity: 2\n");
+    CliRun run = run(PIPE, "", "plan", dir.toString(), "--concurrency", "0");
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("--concurrency must be at least 1"), run.err());
+    assertFalse(run.err().contains("warning"), "no file was read: " + run.err());
+  }
+
+  @Test
+  void attack_planNamingALocalFile_neverPrintsALineOfIt() throws IOException {
+    seedWeb();
+    Path plan = dir.resolve("plan.json");
+    run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString());
+    Path secret = dir.resolve("credentials");
+    Files.writeString(secret, "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG\n");
+    var root =
+        (tools.jackson.databind.node.ObjectNode)
+            tools.jackson.databind.json.JsonMapper.shared().readTree(Files.readString(plan));
+    var source = (tools.jackson.databind.node.ObjectNode) root.get("clients").get(0).get("source");
+    source.put("file", secret.toString());
+    source.put("line", 1);
+    root.put("digest", dev.ccr.plan.PlanFile.digest(root));
+    Files.writeString(plan, root.toString());
+    fake.failAlways(
+        Operation.UPDATE,
+        POOL,
+        "web",
+        new GatewayException(Reason.REJECTED, "InvalidParameterException", "u", "rejected"));
+
+    CliRun run = run(PIPE, "", "apply", "--plan", plan.toString());
+
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
+    assertTrue(run.err().contains(secret + ":1:1: error:"), "reported at the recorded file");
+    assertFalse(run.all().contains("wJalrXUtnFEMI"), "a line of the named file: " + run.all());
+  }
+
+  @Test
   void apply_planAndPathsTogether_isUsageError() {
     CliRun run = run(PIPE, "", "apply", "--plan", "p.json", "x.yaml");
     assertEquals(ExitCode.USAGE, run.exitCode());
