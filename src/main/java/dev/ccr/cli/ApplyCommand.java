@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -261,20 +262,18 @@ final class ApplyCommand extends BaseCommand {
   }
 
   /** What happened to a client, for stdout; nothing for one left unchanged or failed. */
-  private static java.util.Optional<String> line(ApplyResult result) {
+  private static Optional<String> line(ApplyResult result) {
     String title = result.action().ref().title();
     if (result instanceof ApplyResult.Created created) {
-      return java.util.Optional.of(
-          result.action().ref().withId(created.clientId()).title() + ": created");
+      return Optional.of(result.action().ref().withId(created.clientId()).title() + ": created");
     }
     if (result instanceof ApplyResult.Updated) {
-      return java.util.Optional.of(title + ": updated " + paths(result.action().changes()));
+      return Optional.of(title + ": updated " + paths(result.action().changes()));
     }
     if (result instanceof ApplyResult.Deleted deleted) {
-      return java.util.Optional.of(
-          title + (deleted.alreadyGone() ? ": already deleted" : ": deleted"));
+      return Optional.of(title + (deleted.alreadyGone() ? ": already deleted" : ": deleted"));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static String paths(List<AttributeChange> changes) {

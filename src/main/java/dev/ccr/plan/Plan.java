@@ -4,12 +4,12 @@ import dev.ccr.live.GatewayException;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The planned action for every declared client (in the order the files declare them, then the
@@ -117,45 +117,36 @@ public record Plan(
    * client that could not be read on its own.
    */
   public List<Failure> failures() {
-    Map<String, List<GatewayException>> everywhere = new LinkedHashMap<>();
+    Map<String, Everywhere> everywhere = new LinkedHashMap<>();
     List<Failure> pools = new ArrayList<>();
-    Set<String> failedPools =
-        poolProblems.stream()
-            .filter(p -> p.blocking() && !global(p.error()))
-            .peek(p -> pools.add(new InPool(p)))
-            .map(PoolProblem::userPoolId)
-            .collect(Collectors.toSet());
-    poolProblems.stream()
-        .filter(p -> global(p.error()))
-        .forEach(p -> everywhere.computeIfAbsent(p.error().getMessage(), k -> new ArrayList<>()));
-    List<Failure> clients = new ArrayList<>();
-    for (ClientAction action : actions) {
-      if (action instanceof ClientAction.Unreadable unreadable) {
-        GatewayException error = unreadable.error();
-        if (global(error)) {
-          everywhere.computeIfAbsent(error.getMessage(), k -> new ArrayList<>()).add(error);
-        } else if (!failedPools.contains(unreadable.ref().userPoolId())) {
-          clients.add(new OfClient(unreadable));
-        }
+    Set<String> failedPools = new HashSet<>();
+    for (PoolProblem problem : poolProblems) {
+      if (global(problem.error())) {
+        everywhere.putIfAbsent(problem.error().getMessage(), new Everywhere(problem.error(), 0));
+      } else if (problem.blocking()) {
+        pools.add(new InPool(problem));
+        failedPools.add(problem.userPoolId());
       }
     }
-    List<Failure> failures = new ArrayList<>();
-    everywhere.forEach(
-        (message, errors) -> failures.add(new Everywhere(first(errors, message), errors.size())));
+    List<Failure> clients = new ArrayList<>();
+    for (ClientAction action : actions) {
+      if (!(action instanceof ClientAction.Unreadable unreadable)) {
+        continue;
+      }
+      GatewayException error = unreadable.error();
+      if (global(error)) {
+        everywhere.merge(
+            error.getMessage(),
+            new Everywhere(error, 1),
+            (a, b) -> new Everywhere(a.error(), a.clients() + 1));
+      } else if (!failedPools.contains(unreadable.ref().userPoolId())) {
+        clients.add(new OfClient(unreadable));
+      }
+    }
+    List<Failure> failures = new ArrayList<>(everywhere.values());
     failures.addAll(pools);
     failures.addAll(clients);
     return failures;
-  }
-
-  private GatewayException first(List<GatewayException> errors, String message) {
-    if (!errors.isEmpty()) {
-      return errors.get(0);
-    }
-    return poolProblems.stream()
-        .map(PoolProblem::error)
-        .filter(e -> e.getMessage().equals(message))
-        .findFirst()
-        .orElseThrow();
   }
 
   /** Whether a failure concerns every call alike rather than one pool or client. */
