@@ -17,7 +17,17 @@ import tools.jackson.databind.JsonNode;
  * cross-field rules, and hands on the clients with every problem found.
  */
 public final class SpecLoader {
-  private final YamlReader reader = new YamlReader();
+  private final Variables variables;
+
+  /** A loader for files without variables: each {@code ${name}} is unresolved. */
+  public SpecLoader() {
+    this(Variables.none());
+  }
+
+  /** A loader that replaces {@code ${name}} in values with the run's variables. */
+  public SpecLoader(Variables variables) {
+    this.variables = variables;
+  }
 
   /**
    * Loads the given files (already expanded by {@link SpecFiles}).
@@ -28,10 +38,21 @@ public final class SpecLoader {
     List<ClientSpec> clients = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     Map<String, ClientSpec> declared = new HashMap<>();
+    Substituter substituter = Substituter.of(variables);
+    YamlReader reader = new YamlReader(substituter);
     for (Path file : files) {
       add(reader.read(file.toString(), read(file), size(file)), clients, diagnostics, declared);
     }
-    return new DesiredState(clients, diagnostics, files.stream().map(Path::toString).toList());
+    return state(clients, diagnostics, files.stream().map(Path::toString).toList(), substituter);
+  }
+
+  private static DesiredState state(
+      List<ClientSpec> clients,
+      List<Diagnostic> diagnostics,
+      List<String> files,
+      Substituter substituter) {
+    Substitutions substitutions = new Substitutions(substituter.uses(), substituter.unresolved());
+    return new DesiredState(clients, substitutions.explain(diagnostics), files, substitutions);
   }
 
   /**
@@ -42,8 +63,13 @@ public final class SpecLoader {
     List<ClientSpec> clients = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    add(reader.read(displayName, bytes), clients, diagnostics, new HashMap<>());
-    return new DesiredState(clients, diagnostics, List.of(displayName));
+    Substituter substituter = Substituter.of(variables);
+    add(
+        new YamlReader(substituter).read(displayName, bytes),
+        clients,
+        diagnostics,
+        new HashMap<>());
+    return state(clients, diagnostics, List.of(displayName), substituter);
   }
 
   /**
