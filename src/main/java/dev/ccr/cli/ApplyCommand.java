@@ -59,6 +59,11 @@ final class ApplyCommand extends BaseCommand {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Give either --plan FILE or PATH..., not both.");
     }
+    if (planFile != null && (!specs.vars.isEmpty() || specs.varFile != null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--var and --var-file apply to PATH...; a saved plan holds its values already.");
+    }
     return planFile != null ? applySaved() : applyFiles();
   }
 
@@ -66,6 +71,9 @@ final class ApplyCommand extends BaseCommand {
     if (!java.nio.file.Files.isRegularFile(planFile)) {
       err().println("ccr: no such plan file: " + planFile);
       return ExitCode.USAGE;
+    }
+    if (specs.environment.name != null) {
+      selectEnvironment(specs.environment);
     }
     Plan plan;
     try {
@@ -84,7 +92,7 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applyFiles() {
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    DesiredState state = loadDesiredState(specs);
     try (CognitoGateway gateway = gateway(aws)) {
       FleetPlanner.Result result =
           new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients"))

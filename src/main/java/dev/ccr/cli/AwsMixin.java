@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.Pacing;
+import dev.ccr.spec.AwsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -33,6 +34,13 @@ final class AwsMixin {
   URI endpoint;
 
   @Option(
+      names = "--role-arn",
+      paramLabel = "ARN",
+      description =
+          "Assume this IAM role with STS first, starting from the profile's or the default credentials.")
+  String roleArn;
+
+  @Option(
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "16",
@@ -62,11 +70,23 @@ final class AwsMixin {
   boolean quiet;
 
   AwsOptions options() {
+    return options(AwsSettings.NONE, "ccr");
+  }
+
+  /**
+   * The options of this command line, each one it does not give taken from the environment's.
+   *
+   * @param sessionName the name of the role session, if a role is assumed
+   */
+  AwsOptions options(AwsSettings environment, String sessionName) {
     return new AwsOptions(
-        Optional.ofNullable(region),
-        Optional.ofNullable(profile),
-        Optional.ofNullable(endpoint),
-        new Pacing(maxReadRps, maxWriteRps));
+        Optional.ofNullable(region).or(environment::region),
+        Optional.ofNullable(profile).or(environment::profile),
+        Optional.ofNullable(endpoint).or(() -> environment.endpointUrl().map(URI::create)),
+        new Pacing(maxReadRps, maxWriteRps),
+        Optional.ofNullable(roleArn)
+            .or(environment::roleArn)
+            .map(arn -> new AwsOptions.AssumedRole(arn, sessionName)));
   }
 
   /** Accepts an http:// or https:// URL with a host, and says so in words otherwise. */

@@ -70,7 +70,7 @@ final class DriftCommand extends BaseCommand {
 
   @Override
   int execute() {
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    DesiredState state = loadDesiredState(specs);
     DriftReport report = check(state);
     String rendered = renderer().render(report);
     if (output == null) {

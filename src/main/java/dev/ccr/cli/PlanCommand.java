@@ -51,7 +51,7 @@ final class PlanCommand extends BaseCommand {
 
   @Override
   int execute() {
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    DesiredState state = loadDesiredState(specs);
     FleetPlanner.Result result = plan(state);
     printLateDiagnostics(result.plan().diagnostics());
     if (worthShowing(result) && (format != Format.json || !result.plan().hasErrors())) {

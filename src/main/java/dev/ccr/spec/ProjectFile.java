@@ -56,6 +56,19 @@ public final class ProjectFile {
     }
   }
 
+  /**
+   * The files of a run after the project's boundaries are applied.
+   *
+   * @param skipped directories passed over because they hold a project file of their own, as notes
+   *     for the user
+   */
+  public record Scope(List<Path> files, List<String> skipped) {
+    public Scope {
+      files = List.copyOf(files);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
   /** One environment with its variables. */
   private record Entry(Environment environment, Map<String, Variables.Variable> variables) {}
 
@@ -267,6 +280,76 @@ public final class ProjectFile {
       }
     }
     return false;
+  }
+
+  /**
+   * Applies project boundaries to the files {@link SpecFiles} found: a file named on the command
+   * line is always kept; a file found by scanning a directory is left out when it is a project file
+   * ({@code ccr.yaml}), when the active project's {@code exclude} matches it, or when a directory
+   * between the one scanned and the file holds a project file other than the active one (another
+   * project, which a run from outside does not mix in).
+   *
+   * @param paths the paths the user named
+   * @param found the files found for them
+   */
+  public static Scope scope(List<Path> paths, List<Path> found, Optional<ProjectFile> project) {
+    List<Path> named =
+        paths.stream().filter(Files::isRegularFile).map(ProjectFile::absolute).toList();
+    List<Path> roots =
+        paths.stream().filter(Files::isDirectory).map(ProjectFile::absolute).toList();
+    List<Path> files = new ArrayList<>();
+    Set<String> skipped = new LinkedHashSet<>();
+    for (Path file : found) {
+      Path absolute = absolute(file);
+      if (named.contains(absolute)) {
+        files.add(file);
+        continue;
+      }
+      Optional<Path> root = roots.stream().filter(absolute::startsWith).findFirst();
+      Optional<Path> foreign = root.flatMap(r -> foreignProject(r, absolute, project));
+      if (foreign.isPresent()) {
+        skipped.add(
+            "skipped "
+                + display(paths, foreign.get())
+                + ": it holds its own "
+                + NAME
+                + "; run ccr there or pass --config "
+                + display(paths, foreign.get().resolve(NAME)));
+      } else if (!absolute.getFileName().toString().equals(NAME)
+          && project.map(p -> !p.excludes(absolute)).orElse(true)) {
+        files.add(file);
+      }
+    }
+    return new Scope(files, List.copyOf(skipped));
+  }
+
+  /** The nearest directory from the file up to {@code root} that holds another project file. */
+  private static Optional<Path> foreignProject(
+      Path root, Path file, Optional<ProjectFile> project) {
+    for (Path dir = file.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+      if (project.isPresent() && dir.equals(project.get().directory())) {
+        return Optional.empty();
+      }
+      if (Files.isRegularFile(dir.resolve(NAME))) {
+        return Optional.of(dir);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A directory as the user would name it: relative to the named path it lies under. */
+  private static String display(List<Path> paths, Path absolute) {
+    for (Path path : paths) {
+      Path base = absolute(path);
+      if (absolute.startsWith(base)) {
+        return path.resolve(base.relativize(absolute)).normalize().toString();
+      }
+    }
+    return absolute.toString();
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 
   Map<String, Variables.Variable> variables(String environment) {
