@@ -97,7 +97,7 @@ public final class Applier {
    */
   public Outcome apply(Plan plan, List<ClientSpec> desired) {
     Map<String, ClientSpec> files = new HashMap<>();
-    desired.forEach(spec -> files.put(key(spec.userPoolId(), spec.clientId()), spec));
+    desired.forEach(spec -> files.put(key(spec.userPoolId(), spec.clientId().orElseThrow()), spec));
     return run(plan, files);
   }
 

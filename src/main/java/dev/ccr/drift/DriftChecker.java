@@ -105,7 +105,7 @@ public final class DriftChecker {
     }
     Map<String, ClientSpec> first = firstDeclarations(declared);
     Set<String> known = new HashSet<>();
-    declared.forEach(spec -> known.add(key(spec.userPoolId(), spec.clientId())));
+    declared.forEach(spec -> known.add(key(spec.userPoolId(), spec.clientId().orElseThrow())));
     List<UnmanagedClient> unmanaged = new ArrayList<>();
     List<PoolError> poolErrors = new ArrayList<>();
     for (PoolListing listing : listings) {
@@ -141,7 +141,7 @@ public final class DriftChecker {
             .filter(
                 p ->
                     p.userPoolId().equals(spec.userPoolId())
-                        && p.clientId().equals(spec.clientId()))
+                        && spec.clientId().equals(java.util.Optional.of(p.clientId())))
             .findFirst();
     if (plan.isPresent()) {
       ClientPlan p = plan.get();
@@ -163,9 +163,10 @@ public final class DriftChecker {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "neither read nor failed: " + key(spec.userPoolId(), spec.clientId())))
+                        "neither read nor failed: "
+                            + key(spec.userPoolId(), spec.clientId().orElseThrow())))
             .diagnostic();
-    String name = spec.clientName().orElse(spec.clientId());
+    String name = spec.clientName().orElse(spec.clientId().orElseThrow());
     return result(
         spec,
         name,
@@ -179,7 +180,7 @@ public final class DriftChecker {
         spec.source().file(),
         spec.source().position(),
         spec.userPoolId(),
-        spec.clientId(),
+        spec.clientId().orElseThrow(),
         name,
         drifted,
         problems);

@@ -55,7 +55,7 @@ public final class FleetPlanner {
 
     /** The failure located at the file and line that declare the client. */
     public Diagnostic diagnostic() {
-      String client = spec.userPoolId() + "/" + spec.clientId();
+      String client = spec.userPoolId() + "/" + spec.clientId().orElseThrow();
       String message =
           switch (error.reason()) {
             case NOT_FOUND ->
@@ -78,7 +78,9 @@ public final class FleetPlanner {
 
   public Result plan(List<ClientSpec> clients) {
     List<ClientReader.Key> keys =
-        clients.stream().map(c -> new ClientReader.Key(c.userPoolId(), c.clientId())).toList();
+        clients.stream()
+            .map(c -> new ClientReader.Key(c.userPoolId(), c.clientId().orElseThrow()))
+            .toList();
     List<ClientReader.Result> results = reader.readAll(keys);
     List<ClientPlan> plans = new ArrayList<>();
     List<LiveClient> live = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class Planner {
   private static LiveClient match(ClientSpec spec, List<LiveClient> live) {
     return live.stream()
         .filter(l -> l.userPoolId().equals(spec.userPoolId()))
-        .filter(l -> l.clientId().equals(spec.clientId()))
+        .filter(l -> spec.clientId().equals(java.util.Optional.of(l.clientId())))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no live client for " + key(spec)));
   }
@@ -73,7 +73,7 @@ public final class Planner {
     return new ClientPlan(
         desired.source(),
         desired.userPoolId(),
-        desired.clientId(),
+        desired.clientId().orElseThrow(),
         name,
         action,
         changes,
@@ -291,13 +291,13 @@ public final class Planner {
 
   private static void requireSameClient(ClientSpec desired, LiveClient live) {
     if (!desired.userPoolId().equals(live.userPoolId())
-        || !desired.clientId().equals(live.clientId())) {
+        || !desired.clientId().equals(java.util.Optional.of(live.clientId()))) {
       throw new IllegalArgumentException(
           key(desired) + " planned against " + live.userPoolId() + "/" + live.clientId());
     }
   }
 
   private static String key(ClientSpec spec) {
-    return spec.userPoolId() + "/" + spec.clientId();
+    return spec.userPoolId() + "/" + spec.clientId().orElseThrow();
   }
 }

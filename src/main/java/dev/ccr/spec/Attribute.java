@@ -67,7 +67,7 @@ public enum Attribute {
 
   /** Members that DescribeUserPoolClient returns but that are not desired state. */
   public static final List<String> NOT_DESIRED_STATE =
-      List.of("ClientSecret", "GenerateSecret", "CreationDate", "LastModifiedDate");
+      List.of("ClientSecret", "CreationDate", "LastModifiedDate");
 
   private final String memberName;
   private final Kind kind;

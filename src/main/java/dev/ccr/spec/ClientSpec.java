@@ -1,5 +1,6 @@
 package dev.ccr.spec;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,17 +8,22 @@ import java.util.Optional;
 /**
  * The desired state of one app client, as one YAML document declares it.
  *
- * @param attributes the managed attributes by member name, identifiers excluded; a key that is
- *     absent is unmanaged. Values are {@code String}, {@code Integer}, {@code Boolean}, {@code
- *     List<String>} or, for nested objects, a {@code Map<String, Object>} of the same kinds; never
- *     null.
- * @param positions the position of each value by JSON Pointer ({@code /CallbackURLs/1})
+ * @param clientId the ClientId the document pins, empty when it names its client by ClientName
+ * @param attributes the managed attributes by member name (the members of UpdateUserPoolClient),
+ *     identifiers excluded; a key that is absent is unmanaged. Values are {@code String}, {@code
+ *     Integer}, {@code Boolean}, {@code List<String>} or, for nested objects, a {@code Map<String,
+ *     Object>} of the same kinds; never null.
+ * @param generateSecret the document's GenerateSecret, empty when it does not say
+ * @param settings ccr's own settings (the {@code ccr:} key)
+ * @param positions the position of each key and value by JSON Pointer ({@code /CallbackURLs/1})
  */
 public record ClientSpec(
     SourceRef source,
     String userPoolId,
-    String clientId,
+    Optional<String> clientId,
     Map<String, Object> attributes,
+    Optional<Boolean> generateSecret,
+    Settings settings,
     Map<String, Position> positions) {
 
   public ClientSpec {
@@ -25,13 +31,61 @@ public record ClientSpec(
     Objects.requireNonNull(userPoolId, "userPoolId");
     Objects.requireNonNull(clientId, "clientId");
     attributes = AttributeValues.copyOf(attributes);
+    Objects.requireNonNull(generateSecret, "generateSecret");
+    Objects.requireNonNull(settings, "settings");
     positions = Map.copyOf(positions);
+    if (clientId.isEmpty() && !(attributes.get("ClientName") instanceof String)) {
+      throw new IllegalArgumentException("a client without ClientId needs a ClientName");
+    }
   }
 
-  /** The region the pool lives in: the prefix of its id ({@code eu-west-1_Abc} gives eu-west-1). */
-  public String region() {
-    int underscore = userPoolId.indexOf('_');
-    return underscore < 0 ? "" : userPoolId.substring(0, underscore);
+  /** A client named by id, present, with default settings and no GenerateSecret. */
+  public ClientSpec(
+      SourceRef source,
+      String userPoolId,
+      String clientId,
+      Map<String, Object> attributes,
+      Map<String, Position> positions) {
+    this(
+        source,
+        userPoolId,
+        Optional.of(clientId),
+        attributes,
+        Optional.empty(),
+        Settings.DEFAULT,
+        positions);
+  }
+
+  /** Whether the client should exist ({@code ccr: {state: present}}, the default) or not. */
+  public enum State {
+    PRESENT,
+    ABSENT
+  }
+
+  /**
+   * ccr's own settings of a document.
+   *
+   * @param environments the environments the document belongs to; empty means all
+   * @param allow the ids of the rules this client may break
+   */
+  public record Settings(State state, List<String> environments, List<String> allow) {
+    public static final Settings DEFAULT = new Settings(State.PRESENT, List.of(), List.of());
+
+    public Settings {
+      Objects.requireNonNull(state, "state");
+      environments = List.copyOf(environments);
+      allow = List.copyOf(allow);
+    }
+  }
+
+  /** How the document names its client: by ClientId, else by ClientName in the pool. */
+  public ClientRef ref() {
+    return new ClientRef(userPoolId, clientId, clientName());
+  }
+
+  /** Whether the document declares the client absent ({@code ccr: {state: absent}}). */
+  public boolean absent() {
+    return settings.state() == State.ABSENT;
   }
 
   /** The desired value of a top-level attribute, empty when it is unmanaged. */

@@ -42,6 +42,7 @@ final class CrossFieldRules {
     rules.redirectUris();
     rules.oauthNeedsUserPoolClient();
     rules.clientCredentialsAlone();
+    rules.secretWhereNoneIsGenerated();
     rules.legacyFlowsNotMixed();
     rules.authFlowsNotEmpty();
     rules.rotationWithoutRefreshFlow();
@@ -158,6 +159,32 @@ final class CrossFieldRules {
           "AllowedOAuthFlows: client_credentials must be the only flow, found "
               + flows
               + "; use a separate client for user sign-in");
+    }
+  }
+
+  /**
+   * R6 and R10 where the file itself says the client has no secret ({@code GenerateSecret: false});
+   * otherwise they are checked against the live client, or GenerateSecret on a create, at plan
+   * time.
+   */
+  private void secretWhereNoneIsGenerated() {
+    if (spec.generateSecret().orElse(true)) {
+      return;
+    }
+    int line = spec.positionOf("/GenerateSecret").line();
+    if (list("AllowedOAuthFlows").contains("client_credentials")) {
+      error(
+          "/AllowedOAuthFlows",
+          "AllowedOAuthFlows: client_credentials needs a client with a secret, but GenerateSecret is false (line "
+              + line
+              + "); set GenerateSecret: true on a new client, or use a separate confidential client");
+    }
+    if (bool("EnablePropagateAdditionalUserContextData").orElse(false)) {
+      error(
+          "/EnablePropagateAdditionalUserContextData",
+          "EnablePropagateAdditionalUserContextData: true needs a client with a secret, but GenerateSecret is false (line "
+              + line
+              + ")");
     }
   }
 

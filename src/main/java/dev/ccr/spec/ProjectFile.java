@@ -31,8 +31,8 @@ public final class ProjectFile {
   /** Every pattern of the project schema, in words; a test keeps the two in step. */
   static final Map<String, String> PATTERN_HINTS =
       Map.of(
-          "^[A-Za-z0-9][A-Za-z0-9_-]*$",
-          "is not an environment name: letters, digits, _ and -, starting with a letter or digit",
+          "^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+          "is not an environment name: a letter or digit, then letters, digits, _ . and -",
           "^[A-Za-z0-9_]+$",
           "is not a variable name: letters, digits and _ only",
           "^[a-z0-9]+(-[a-z0-9]+)*$",

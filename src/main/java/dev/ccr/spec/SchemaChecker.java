@@ -54,7 +54,9 @@ final class SchemaChecker {
           "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$",
           "may hold letters, marks, symbols, digits, punctuation and spaces, but no control characters",
           "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
-          "is not an ARN such as arn:aws:iam::123456789012:role/cognito-analytics");
+          "is not an ARN such as arn:aws:iam::123456789012:role/cognito-analytics",
+          "^(?:[A-Za-z0-9][A-Za-z0-9_.-]*)$",
+          "is not an environment name: a letter or digit, then letters, digits, _ . and -");
 
   /** The schema of client files. */
   static final Definition CLIENT =
@@ -122,7 +124,12 @@ final class SchemaChecker {
                   pointer,
                   (pointer.isEmpty() ? "" : path + ": ")
                       + "missing required key "
-                      + error.getProperty()));
+                      + error.getProperty()
+                      + (pointer.isEmpty() && error.getProperty().equals("ClientName")
+                          ? ": a document without ClientId names its client by ClientName (created"
+                              + " when the pool has no client of that name, adopted when it has"
+                              + " one); give ClientName or ClientId"
+                          : "")));
       case "type" ->
           Optional.of(
               source.error(

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +28,10 @@ public final class SpecLoader {
     this(Variables.none());
   }
 
-  /** A loader that replaces {@code ${name}} in values with the run's variables. */
+  /**
+   * A loader that replaces {@code ${name}} in values with the run's variables, and reads only the
+   * documents that belong to the run's environment.
+   */
   public SpecLoader(Variables variables) {
     this.variables = variables;
   }
@@ -35,24 +42,11 @@ public final class SpecLoader {
    * @throws UncheckedIOException when a file cannot be read at all
    */
   public DesiredState load(List<Path> files) {
-    List<ClientSpec> clients = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    Map<String, ClientSpec> declared = new HashMap<>();
-    Substituter substituter = Substituter.of(variables);
-    YamlReader reader = new YamlReader(substituter);
+    Documents documents = new Documents();
     for (Path file : files) {
-      add(reader.read(file.toString(), read(file), size(file)), clients, diagnostics, declared);
+      documents.add(documents.reader.read(file.toString(), read(file), size(file)));
     }
-    return state(clients, diagnostics, files.stream().map(Path::toString).toList(), substituter);
-  }
-
-  private static DesiredState state(
-      List<ClientSpec> clients,
-      List<Diagnostic> diagnostics,
-      List<String> files,
-      Substituter substituter) {
-    Substitutions substitutions = new Substitutions(substituter.uses(), substituter.unresolved());
-    return new DesiredState(clients, substitutions.explain(diagnostics), files, substitutions);
+    return documents.state(files.stream().map(Path::toString).toList());
   }
 
   /**
@@ -60,16 +54,9 @@ public final class SpecLoader {
    * the file in diagnostics.
    */
   public DesiredState loadText(String displayName, String text) {
-    List<ClientSpec> clients = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Substituter substituter = Substituter.of(variables);
-    add(
-        new YamlReader(substituter).read(displayName, bytes),
-        clients,
-        diagnostics,
-        new HashMap<>());
-    return state(clients, diagnostics, List.of(displayName), substituter);
+    Documents documents = new Documents();
+    documents.add(documents.reader.read(displayName, text.getBytes(StandardCharsets.UTF_8)));
+    return documents.state(List.of(displayName));
   }
 
   /**
@@ -86,26 +73,87 @@ public final class SpecLoader {
     return schema().check(SourceText.empty(displayName), parsed);
   }
 
-  private void add(
-      YamlReader.Result result,
-      List<ClientSpec> clients,
-      List<Diagnostic> diagnostics,
-      Map<String, ClientSpec> declared) {
-    diagnostics.addAll(result.diagnostics());
-    for (YamlReader.Document document : result.documents()) {
-      List<Diagnostic> found = checkDocument(result.source(), document);
-      boolean valid =
-          document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError);
-      diagnostics.addAll(found);
-      if (valid) {
-        ClientSpec spec = toSpec(result.source(), document);
-        ClientSpec first = declared.putIfAbsent(spec.userPoolId() + "/" + spec.clientId(), spec);
-        if (first == null) {
-          clients.add(spec);
-        } else {
-          diagnostics.add(duplicate(result.source(), document, first));
+  /** The documents of the files read so far: the valid ones, and every problem found. */
+  private final class Documents {
+    private final Substituter substituter = Substituter.of(variables);
+    private final YamlReader reader = new YamlReader(substituter);
+    private final List<ClientSpec> valid = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, SourceText> sources = new HashMap<>();
+
+    void add(YamlReader.Result result) {
+      List<YamlReader.Document> skipped = otherEnvironments(result.documents());
+      diagnostics.addAll(outside(skipped, result.documents(), result.diagnostics()));
+      sources.put(result.source().file(), result.source());
+      for (YamlReader.Document document : result.documents()) {
+        if (skipped.contains(document)) {
+          continue;
+        }
+        List<Diagnostic> found = checkDocument(result.source(), document);
+        diagnostics.addAll(found);
+        if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
+          valid.add(toSpec(result.source(), document));
         }
       }
+    }
+
+    /** The clients declared once, and an error at every document of a client declared twice. */
+    DesiredState state(List<String> files) {
+      Map<ClientRef, List<ClientSpec>> byClient = new LinkedHashMap<>();
+      valid.forEach(
+          spec ->
+              byClient.computeIfAbsent(spec.ref().identity(), k -> new ArrayList<>()).add(spec));
+      List<ClientSpec> clients = new ArrayList<>();
+      for (ClientSpec spec : valid) {
+        List<ClientSpec> declarations = byClient.get(spec.ref().identity());
+        if (declarations.size() == 1) {
+          clients.add(spec);
+        } else {
+          diagnostics.add(duplicate(spec, declarations));
+        }
+      }
+      Substitutions substitutions = new Substitutions(substituter.uses(), substituter.unresolved());
+      return new DesiredState(clients, substitutions.explain(diagnostics), files, substitutions);
+    }
+
+    /** The documents that belong to other environments than the run's; none without one. */
+    private List<YamlReader.Document> otherEnvironments(List<YamlReader.Document> documents) {
+      return variables
+          .environment()
+          .map(
+              selected ->
+                  documents.stream()
+                      .filter(
+                          d -> {
+                            List<String> names = environmentsOf(d);
+                            return !names.isEmpty()
+                                && !names.contains(selected)
+                                && variables.environments().containsAll(names);
+                          })
+                      .toList())
+          .orElse(List.of());
+    }
+
+    private Diagnostic duplicate(ClientSpec spec, List<ClientSpec> declarations) {
+      String pointer = spec.clientId().isPresent() ? "/ClientId" : "/ClientName";
+      String others =
+          declarations.stream()
+              .filter(other -> other != spec)
+              .map(other -> other.source().file() + ":" + other.positionOf(pointer).line())
+              .collect(Collectors.joining(", "));
+      String how = spec.clientId().isPresent() ? "" : " by name";
+      return sources
+          .get(spec.source().file())
+          .error(
+              spec.positionOf(pointer),
+              pointer,
+              "client "
+                  + spec.ref().title()
+                  + " is declared"
+                  + how
+                  + " more than once (also at "
+                  + others
+                  + "); declare each client once");
     }
   }
 
@@ -150,8 +198,12 @@ public final class SpecLoader {
       }
     }
     diagnostics.addAll(schema().check(source, document));
+    diagnostics.addAll(checkEnvironments(source, document));
     if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       ClientSpec spec = toSpec(source, document);
+      if (spec.absent()) {
+        return diagnostics; // nothing is sent for a client to delete
+      }
       CrossFieldRules.check(
           spec,
           (severity, pointer, message) ->
@@ -161,12 +213,91 @@ public final class SpecLoader {
     return diagnostics;
   }
 
+  /**
+   * The reader's diagnostics that lie outside the skipped documents (such as a variable that only
+   * the skipped document's environment defines): a document spans from its start to the next one.
+   */
+  private static List<Diagnostic> outside(
+      List<YamlReader.Document> skipped,
+      List<YamlReader.Document> documents,
+      List<Diagnostic> diagnostics) {
+    if (skipped.isEmpty()) {
+      return diagnostics;
+    }
+    return diagnostics.stream()
+        .filter(
+            d -> {
+              for (int i = 0; i < documents.size(); i++) {
+                Position start = documents.get(i).start();
+                boolean after = d.position().compareTo(start) >= 0;
+                boolean before =
+                    i + 1 == documents.size()
+                        || d.position().compareTo(documents.get(i + 1).start()) < 0;
+                if (after && before) {
+                  return !skipped.contains(documents.get(i));
+                }
+              }
+              return true;
+            })
+        .toList();
+  }
+
+  /** The environments a document names in {@code ccr.environments}, as far as it names any. */
+  private static List<String> environmentsOf(YamlReader.Document document) {
+    return document.root().path("ccr").path("environments").values().stream()
+        .filter(JsonNode::isString)
+        .map(JsonNode::stringValue)
+        .toList();
+  }
+
+  /**
+   * Each name in {@code ccr.environments} must be an environment of the project file; a document
+   * restricted to environments needs one selected.
+   */
+  private List<Diagnostic> checkEnvironments(SourceText source, YamlReader.Document document) {
+    List<Diagnostic> found = new ArrayList<>();
+    List<String> names = environmentsOf(document);
+    List<String> defined = variables.environments();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!defined.contains(name)) {
+        String pointer = "/ccr/environments/" + i;
+        found.add(
+            source.error(
+                document.valuePosition(pointer),
+                pointer,
+                "ccr.environments["
+                    + i
+                    + "]: no environment "
+                    + name
+                    + (defined.isEmpty()
+                        ? "; no ccr.yaml defines environments for this run"
+                        : " in ccr.yaml; it defines "
+                            + String.join(", ", defined)
+                            + Suggestions.nearest(name, defined)
+                                .map(s -> " (did you mean " + s + "?)")
+                                .orElse(""))));
+      }
+    }
+    if (found.isEmpty() && !names.isEmpty() && variables.environment().isEmpty()) {
+      found.add(
+          source.error(
+              document.keyPosition("/ccr/environments"),
+              "/ccr/environments",
+              "this document belongs to environment"
+                  + (names.size() == 1 ? " " : "s ")
+                  + String.join(", ", names)
+                  + " only: select "
+                  + (names.size() == 1 ? "it" : "one")
+                  + " with --env"));
+    }
+    return found;
+  }
+
   private static String notDesiredState(String key) {
     return switch (key) {
       case "ClientSecret" ->
           "ClientSecret is not desired state: ccr never reads, compares or writes the client secret; remove it from the file (and rotate it if this file was shared)";
-      case "GenerateSecret" ->
-          "GenerateSecret only applies when a client is created; ccr manages existing clients, whose secret cannot be added or removed: remove it";
       default -> key + " is set by Cognito and read-only, not desired state: remove it";
     };
   }
@@ -180,30 +311,16 @@ public final class SpecLoader {
     static final SchemaChecker INSTANCE = new SchemaChecker();
   }
 
-  private static Diagnostic duplicate(
-      SourceText source, YamlReader.Document document, ClientSpec first) {
-    return source.error(
-        document.keyPosition("/ClientId"),
-        "/ClientId",
-        "client "
-            + document.root().get("UserPoolId").asString()
-            + "/"
-            + document.root().get("ClientId").asString()
-            + " is already declared at "
-            + first.source().file()
-            + ":"
-            + first.source().position().line()
-            + "; declare each client once");
-  }
+  private static final Set<String> NOT_ATTRIBUTES =
+      Set.of("UserPoolId", "ClientId", "GenerateSecret", "ccr");
 
   private static ClientSpec toSpec(SourceText source, YamlReader.Document document) {
+    JsonNode root = document.root();
     Map<String, Object> attributes = new LinkedHashMap<>();
-    document
-        .root()
-        .properties()
+    root.properties()
         .forEach(
             entry -> {
-              if (!entry.getKey().equals("UserPoolId") && !entry.getKey().equals("ClientId")) {
+              if (!NOT_ATTRIBUTES.contains(entry.getKey())) {
                 attributes.put(entry.getKey(), value(entry.getValue()));
               }
             });
@@ -211,10 +328,28 @@ public final class SpecLoader {
     positions.putAll(document.keys());
     return new ClientSpec(
         new SourceRef(source.file(), document.start()),
-        document.root().get("UserPoolId").asString(),
-        document.root().get("ClientId").asString(),
+        root.get("UserPoolId").asString(),
+        Optional.ofNullable(root.get("ClientId")).map(JsonNode::asString),
         attributes,
+        Optional.ofNullable(root.get("GenerateSecret")).map(JsonNode::booleanValue),
+        settings(root.get("ccr")),
         positions);
+  }
+
+  private static ClientSpec.Settings settings(JsonNode ccr) {
+    if (ccr == null) {
+      return ClientSpec.Settings.DEFAULT;
+    }
+    ClientSpec.State state =
+        Optional.ofNullable(ccr.get("state"))
+            .map(node -> ClientSpec.State.valueOf(node.asString().toUpperCase(Locale.ROOT)))
+            .orElse(ClientSpec.State.PRESENT);
+    return new ClientSpec.Settings(
+        state, strings(ccr.get("environments")), strings(ccr.get("allow")));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    return array == null ? List.of() : array.values().stream().map(JsonNode::asString).toList();
   }
 
   private static Object value(JsonNode node) {

@@ -300,7 +300,11 @@ class ApplierTest {
     fake.throttle(Operation.UPDATE, POOL, "c2", 2);
     Plan plan =
         new Planner()
-            .plan(desired, desired.stream().map(d -> fake.describe(POOL, d.clientId())).toList());
+            .plan(
+                desired,
+                desired.stream()
+                    .map(d -> fake.describe(POOL, d.clientId().orElseThrow()))
+                    .toList());
     List<Duration> slept = new ArrayList<>();
 
     Applier.Applied applied =

@@ -60,11 +60,13 @@ public final class DriftReports {
     List<FleetPlanner.ReadFailure> failures = new ArrayList<>();
     for (ClientSpec spec : specs) {
       live.stream()
-          .filter(l -> l.clientId().equals(spec.clientId()))
+          .filter(l -> spec.clientId().equals(java.util.Optional.of(l.clientId())))
           .findFirst()
           .ifPresentOrElse(
               l -> plans.add(planner.plan(spec, l)),
-              () -> failures.add(new FleetPlanner.ReadFailure(spec, notFound(spec.clientId()))));
+              () ->
+                  failures.add(
+                      new FleetPlanner.ReadFailure(spec, notFound(spec.clientId().orElseThrow()))));
     }
     List<ClientSummary> listed =
         live.stream().map(l -> new ClientSummary(POOL, l.clientId(), l.clientName())).toList();

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,7 +43,27 @@ class SchemaMatchesSdkTest {
 
   @Test
   void schemaProperties_areTheSdkMembers_inApiOrder() {
-    assertEquals(names(requestFields()), List.copyOf(SCHEMA.get("properties").propertyNames()));
+    List<String> expected = new ArrayList<>(names(requestFields()));
+    expected.add(expected.indexOf("ClientName") + 1, "GenerateSecret");
+    expected.add("ccr");
+    assertEquals(expected, List.copyOf(SCHEMA.get("properties").propertyNames()));
+    assertTrue(
+        names(CreateUserPoolClientRequest.builder().build().sdkFields()).contains("GenerateSecret"),
+        "GenerateSecret is a member of CreateUserPoolClient");
+  }
+
+  @Test
+  void clientWithoutIdOrName_isRejected() {
+    ObjectNode client = validClient();
+    client.remove("ClientId");
+    assertTrue(ClientSchemas.validator().validate(client).isEmpty(), "named by ClientName");
+    client.remove("ClientName");
+    List<Error> errors = ClientSchemas.validator().validate(client);
+    assertTrue(
+        errors.stream()
+            .anyMatch(
+                e -> e.getKeyword().equals("required") && "ClientName".equals(e.getProperty())),
+        () -> "expected ClientName to be required, got " + errors);
   }
 
   @Test
@@ -136,7 +157,9 @@ class SchemaMatchesSdkTest {
         Arguments.of("additionalProperties", "/ClientSecret", "s3cr3t"),
         Arguments.of("additionalProperties", "/TokenValidityUnits/Refresh", "days"),
         Arguments.of("required", "/RefreshTokenRotation", Map.of("RetryGracePeriodSeconds", 5)),
-        Arguments.of("required", "/ClientId", null));
+        Arguments.of("required", "/UserPoolId", null),
+        Arguments.of("enum", "/ccr/state", "gone"),
+        Arguments.of("additionalProperties", "/ccr/State", "absent"));
   }
 
   @ParameterizedTest(name = "{1} = {2} -> {0}")
