@@ -61,11 +61,19 @@ final class Substituter {
         || scalar.getTag().equals(Tag.STR) && scalar.getValue().contains("${");
   }
 
-  Result substitute(String file, ScalarNode scalar, Position at) {
+  /**
+   * @param at the position of the scalar
+   * @param keyAt the position of its key, when it is the value of a mapping key: a message about
+   *     the attribute as a whole stands there
+   */
+  Result substitute(String file, ScalarNode scalar, Position at, Optional<Position> keyAt) {
     int before = uses.size();
     Result result = replace(file, scalar, at);
     if (!result.problems().isEmpty()) {
       uses.subList(before, uses.size()).clear();
+    } else if (keyAt.isPresent()) {
+      List<VariableUse> made = List.copyOf(uses.subList(before, uses.size()));
+      made.forEach(use -> uses.add(new VariableUse(file, keyAt.get(), use.text())));
     }
     return result;
   }

@@ -93,13 +93,11 @@ public final class Variables {
     String start = "variable " + name + " has no value";
     List<String> defining =
         project.map(p -> p.environmentsDefining(name)).orElse(List.<String>of());
+    if (defining.size() == 1 && environment.isEmpty()) {
+      return start + "; environment " + defining.get(0) + " defines it: select it with --env";
+    }
     if (!defining.isEmpty() && environment.isEmpty()) {
-      return start
-          + "; "
-          + environmentList(defining)
-          + " define"
-          + (defining.size() == 1 ? "s" : "")
-          + " it: select one with --env";
+      return start + "; " + environmentList(defining) + " define it: select one with --env";
     }
     if (!defining.isEmpty()) {
       return start

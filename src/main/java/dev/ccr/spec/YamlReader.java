@@ -354,7 +354,8 @@ final class YamlReader {
     /** A scalar with variables replaced; every value it gives stands at the scalar's position. */
     private JsonNode substituted(ScalarNode scalar, String pointer) {
       Position at = at(scalar);
-      Substituter.Result result = substituter.substitute(source.file(), scalar, at);
+      Substituter.Result result =
+          substituter.substitute(source.file(), scalar, at, Optional.ofNullable(keys.get(pointer)));
       if (!result.problems().isEmpty()) {
         result.problems().forEach(problem -> error(at, pointer, problem));
         return JSON.nullNode();

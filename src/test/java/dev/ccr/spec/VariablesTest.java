@@ -151,6 +151,21 @@ class VariablesTest {
   }
 
   @Test
+  void load_ruleBrokenByAValueFromTheEnvironment_namesTheVariableAtTheKeyToo() throws IOException {
+    DesiredState state =
+        load(
+            project().environment("prod").build(),
+            HEADER
+                + "AccessTokenValidity: ${validity}\nTokenValidityUnits: {AccessToken: hours}\n");
+    assertEquals(1, state.diagnostics().size(), state.diagnostics().toString());
+    assertEquals(
+        "AccessTokenValidity: 90 hours is outside the 5 minutes to 1 day Cognito allows for the access token (${validity} from environment prod, "
+            + dir.resolve("ccr.yaml")
+            + ":11)",
+        state.diagnostics().get(0).message());
+  }
+
+  @Test
   void read_escapedReference_isLiteralText() {
     assertEquals("cost ${x} and $$", read(Variables.none(), "v: \"cost $${x} and $$\"\n"));
   }
