@@ -9,7 +9,7 @@ final class EnvironmentMixin {
       names = "--env",
       paramLabel = "NAME",
       description =
-          "Use this environment of ccr.yaml: its vars fill ${name} in the files, its AWS options apply unless given here.")
+          "Use this environment of ccr.yaml: its vars fill $${name} in the files, its AWS options apply unless given here.")
   String name;
 
   @Option(

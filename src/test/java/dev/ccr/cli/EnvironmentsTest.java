@@ -321,6 +321,7 @@ class EnvironmentsTest {
       for (String option : List.of("--env", "--var", "--var-file", "--config")) {
         assertTrue(help.contains(option), command + " --help lacks " + option);
       }
+      assertTrue(help.replaceAll("\\s+", " ").contains("its vars fill ${name} in the files"), help);
     }
     String export = run("export", "--help").out();
     assertTrue(export.contains("--env") && export.contains("--role-arn"), export);
