@@ -1,19 +1,22 @@
 package dev.ccr.apply;
 
 import dev.ccr.live.ClientReader;
+import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
-import dev.ccr.plan.AttributeChange;
-import dev.ccr.plan.ClientPlan;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlannedState;
 import dev.ccr.plan.Planner;
+import dev.ccr.plan.Snapshot;
+import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,38 +25,65 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Applies a plan (DESIGN.md section 3). It re-reads every client and refuses the whole plan when
- * any of them moved since the plan was made; otherwise it writes each client with changes, sending
- * the complete configuration (the re-read live client with the planned changes laid over it, so
- * nothing is reset), reads it back and checks that the desired state holds. One failed client does
- * not stop the others; clients without changes get no write. Throttled and transient failures are
- * retried with {@link Backoff}.
+ * Applies a plan. It keeps two promises:
+ *
+ * <ol>
+ *   <li>A stale plan is refused as a whole before the first write: every client to update or delete
+ *       is read again, and the pool of every client to create is listed; if a managed attribute
+ *       moved, a client went away, or a client of a name to create appeared, nothing is written.
+ *   <li>Each client is read again right before its own write, so that another writer's change can
+ *       only be lost in one round trip, not in the length of the run. Its configuration to send is
+ *       that fresh read with the planned changes laid over it (Cognito resets whatever an update
+ *       leaves out), and the client Cognito returns from the write is checked against what was
+ *       sent.
+ * </ol>
+ *
+ * The writes run as a pipeline on {@code concurrency} threads: while one client is written, the
+ * next ones are read, so reads and writes (separate quota categories) overlap. One failed client
+ * does not stop the others. Retries are the gateway's.
  */
 public final class Applier {
   private final CognitoGateway gateway;
   private final int concurrency;
+  private final ClientReader.Listener checkProgress;
+  private final ClientReader.Listener writeProgress;
   private final Planner planner = new Planner();
 
   /**
-   * @param concurrency clients read or written at once; never two writes to one client
+   * @param checkProgress hears how far the stale check is
+   * @param writeProgress hears how many clients have been written
    */
-  public Applier(CognitoGateway gateway, int concurrency, Backoff backoff) {
+  public Applier(
+      CognitoGateway gateway,
+      int concurrency,
+      ClientReader.Listener checkProgress,
+      ClientReader.Listener writeProgress) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
     }
-    this.gateway = new RetryingGateway(Objects.requireNonNull(gateway, "gateway"), backoff);
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.concurrency = concurrency;
+    this.checkProgress = Objects.requireNonNull(checkProgress, "checkProgress");
+    this.writeProgress = Objects.requireNonNull(writeProgress, "writeProgress");
   }
 
   public Applier(CognitoGateway gateway, int concurrency) {
-    this(gateway, concurrency, Backoff.standard());
+    this(gateway, concurrency, ClientReader.Listener.NONE, ClientReader.Listener.NONE);
   }
 
   /** What an apply came to. */
-  public sealed interface Outcome permits Stale, Applied {}
+  public sealed interface Outcome permits Stale, Unchecked, Applied {}
+
+  /** Some client could not be read to check the plan: nothing was written. */
+  public record Unchecked(List<ClientAction.Unreadable> failures) implements Outcome {
+    public Unchecked {
+      failures = List.copyOf(failures);
+    }
+  }
 
   /** Some client moved since the plan: nothing was written. */
   public record Stale(List<Moved> moved) implements Outcome {
@@ -63,17 +93,24 @@ public final class Applier {
 
     /** How many clients moved. */
     public long clientCount() {
-      return moved.stream()
-          .map(m -> m.client().userPoolId() + "/" + m.client().clientId())
-          .distinct()
-          .count();
+      return moved.stream().map(m -> m.action().ref().identity()).distinct().count();
+    }
+
+    /** Whether every client already is as the plan would leave it: the plan was applied. */
+    public boolean alreadyApplied() {
+      return moved.stream().allMatch(m -> m.kind() == Moved.Kind.ALREADY_APPLIED);
     }
   }
 
-  /** The result of every client, in plan order. */
-  public record Applied(List<ApplyResult> results) implements Outcome {
+  /**
+   * The result of every client, in plan order.
+   *
+   * @param notes what moved since the plan without making it stale (unmanaged attributes, kept)
+   */
+  public record Applied(List<ApplyResult> results, List<String> notes) implements Outcome {
     public Applied {
       results = List.copyOf(results);
+      notes = List.copyOf(notes);
     }
 
     public long count(Class<? extends ApplyResult> kind) {
@@ -86,56 +123,199 @@ public final class Applier {
     }
   }
 
-  /** Applies a saved plan; after each write the read-back client must hold every planned change. */
-  public Outcome apply(Plan plan) {
-    return run(plan, Map.of());
-  }
-
   /**
-   * Applies a plan just made from {@code desired}; after each write the read-back client, planned
-   * against its file again, must show no change.
+   * Applies the plan.
+   *
+   * @param checkFirst read every client before the first write and refuse a stale plan (a saved
+   *     plan, or one a person confirmed); without it, the plan was made just now and each client is
+   *     still compared with it right before its write
    */
-  public Outcome apply(Plan plan, List<ClientSpec> desired) {
-    Map<String, ClientSpec> files = new HashMap<>();
-    desired.forEach(spec -> files.put(key(spec.userPoolId(), spec.clientId().orElseThrow()), spec));
-    return run(plan, files);
-  }
-
-  private Outcome run(Plan plan, Map<String, ClientSpec> files) {
-    List<ClientPlan> clients = plan.clients();
-    List<ClientReader.Result> reads =
-        new ClientReader(gateway, concurrency)
-            .readAll(
-                clients.stream()
-                    .map(c -> new ClientReader.Key(c.userPoolId(), c.clientId()))
-                    .toList());
-    List<Moved> moved = new ArrayList<>();
-    for (int i = 0; i < clients.size(); i++) {
-      if (reads.get(i) instanceof ClientReader.Found found
-          && StaleCheck.isStale(clients.get(i), found.client())) {
-        moved.addAll(StaleCheck.moved(clients.get(i), found.client()));
-      } else if (reads.get(i) instanceof ClientReader.Failed failed
-          && failed.error().reason() == GatewayException.Reason.NOT_FOUND) {
-        moved.add(Moved.deleted(clients.get(i)));
+  public Outcome apply(Plan plan, boolean checkFirst) {
+    List<String> notes = new ArrayList<>();
+    if (checkFirst) {
+      List<ClientAction.Unreadable> failures = new ArrayList<>();
+      List<Moved> moved = check(plan, notes, failures);
+      if (!failures.isEmpty()) {
+        return new Unchecked(failures);
+      }
+      if (!moved.isEmpty()) {
+        return new Stale(moved);
       }
     }
-    if (!moved.isEmpty()) {
-      return new Stale(moved);
-    }
-    return new Applied(writeAll(clients, reads, files));
+    return new Applied(writeAll(plan.actions(), notes), notes);
   }
 
-  private List<ApplyResult> writeAll(
-      List<ClientPlan> clients, List<ClientReader.Result> reads, Map<String, ClientSpec> files) {
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, Applier::daemon);
+  // ---- the check of the whole plan before the first write
+
+  private List<Moved> check(Plan plan, List<String> notes, List<ClientAction.Unreadable> failures) {
+    List<ClientAction> existing =
+        plan.actions().stream()
+            .filter(a -> a instanceof ClientAction.Update || a instanceof ClientAction.Delete)
+            .toList();
+    List<ClientAction.Create> creates =
+        plan.actions().stream()
+            .filter(ClientAction.Create.class::isInstance)
+            .map(ClientAction.Create.class::cast)
+            .toList();
+    ClientReader reader = new ClientReader(gateway, concurrency, checkProgress);
+    List<ClientReader.Result<LiveClient>> reads =
+        reader.readAll(existing.stream().map(ClientAction::ref).toList());
+    List<Moved> moved = new ArrayList<>();
+    for (int i = 0; i < existing.size(); i++) {
+      if (reads.get(i) instanceof ClientReader.Failed<LiveClient> failed
+          && failed.error().reason() != GatewayException.Reason.NOT_FOUND) {
+        failures.add(unreadable(existing.get(i), failed.error()));
+      } else {
+        moved.addAll(moved(existing.get(i), reads.get(i), notes));
+      }
+    }
+    moved.addAll(appeared(creates, reader, failures));
+    return moved;
+  }
+
+  private List<Moved> moved(
+      ClientAction action, ClientReader.Result<LiveClient> read, List<String> notes) {
+    if (read instanceof ClientReader.Failed<LiveClient>) {
+      return List.of(
+          action instanceof ClientAction.Delete
+              ? Moved.of(action, Moved.Kind.ALREADY_APPLIED, "already deleted")
+              : Moved.of(action, Moved.Kind.DELETED, ""));
+    }
+    LiveClient live = ((ClientReader.Found<LiveClient>) read).value();
+    if (action instanceof ClientAction.Delete delete) {
+      return changedSince(delete, live);
+    }
+    ClientAction.Update update = (ClientAction.Update) action;
+    List<StaleCheck.Difference> differences = differences(update.live(), live);
+    StaleCheck.unmanaged(differences, update.managed()).forEach(d -> notes.add(note(update, d)));
+    List<StaleCheck.Difference> managed = StaleCheck.managed(differences, update.managed());
+    if (managed.isEmpty()) {
+      return List.of();
+    }
+    if (holds(update, live)) {
+      return List.of(Moved.of(update, Moved.Kind.ALREADY_APPLIED, "every planned change holds"));
+    }
+    return managed.stream().map(d -> Moved.attribute(update, d.path(), d.then(), d.now())).toList();
+  }
+
+  private static List<Moved> changedSince(ClientAction.Delete delete, LiveClient live) {
+    List<StaleCheck.Difference> differences = differences(delete.live(), live);
+    if (differences.isEmpty()) {
+      return List.of();
+    }
+    String what =
+        differences.stream()
+            .map(d -> d.path() + " " + d.then() + " -> " + d.now())
+            .collect(Collectors.joining(", "));
+    return List.of(Moved.of(delete, Moved.Kind.CHANGED, what));
+  }
+
+  /** Clients to create whose name a client of their pool has now. */
+  private List<Moved> appeared(
+      List<ClientAction.Create> creates,
+      ClientReader reader,
+      List<ClientAction.Unreadable> failures) {
+    List<String> pools =
+        List.copyOf(
+            creates.stream()
+                .map(c -> c.ref().userPoolId())
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+    List<ClientReader.Result<List<ClientSummary>>> listings = reader.listAll(pools);
+    Map<String, List<ClientSummary>> byPool = new HashMap<>();
+    for (int i = 0; i < pools.size(); i++) {
+      if (listings.get(i) instanceof ClientReader.Found<List<ClientSummary>> found) {
+        byPool.put(pools.get(i), found.value());
+      } else {
+        GatewayException error =
+            ((ClientReader.Failed<List<ClientSummary>>) listings.get(i)).error();
+        String pool = pools.get(i);
+        creates.stream()
+            .filter(c -> c.ref().userPoolId().equals(pool))
+            .forEach(c -> failures.add(unreadable(c, error)));
+      }
+    }
+    List<Moved> moved = new ArrayList<>();
+    for (ClientAction.Create create : creates) {
+      if (!byPool.containsKey(create.ref().userPoolId())) {
+        continue;
+      }
+      String name = create.ref().clientName().orElseThrow();
+      List<String> ids =
+          byPool.get(create.ref().userPoolId()).stream()
+              .filter(c -> c.clientName().equals(name))
+              .map(ClientSummary::clientId)
+              .toList();
+      if (!ids.isEmpty()) {
+        moved.add(appeared(create, ids));
+      }
+    }
+    return moved;
+  }
+
+  private Moved appeared(ClientAction.Create create, List<String> ids) {
+    if (ids.size() == 1) {
+      try {
+        LiveClient live = gateway.describe(create.ref().userPoolId(), ids.get(0));
+        if (holds(create, live)) {
+          return Moved.of(create, Moved.Kind.ALREADY_APPLIED, "created as " + ids.get(0));
+        }
+      } catch (GatewayException e) {
+        // Reported as a name that appeared; the next plan shows the rest.
+      }
+    }
+    return Moved.of(create, Moved.Kind.APPEARED, String.join(", ", ids));
+  }
+
+  private static ClientAction.Unreadable unreadable(ClientAction action, GatewayException error) {
+    return new ClientAction.Unreadable(action.ref(), action.origin(), error);
+  }
+
+  /** Whether the client already holds every planned change. */
+  private boolean holds(ClientAction action, LiveClient live) {
+    return planner.compare(PlannedState.of(action), live).changes().isEmpty();
+  }
+
+  private static List<StaleCheck.Difference> differences(Snapshot then, LiveClient now) {
+    return StaleCheck.differences(then.configuration(), Snapshot.of(now).configuration());
+  }
+
+  private static String note(ClientAction action, StaleCheck.Difference d) {
+    return action.origin().source()
+        + ": "
+        + action.ref().title()
+        + ": "
+        + d.path()
+        + " changed since the plan ("
+        + d.then()
+        + " -> "
+        + d.now()
+        + "); the file does not manage it, so the new value is kept";
+  }
+
+  // ---- the pipeline of writes
+
+  private List<ApplyResult> writeAll(List<ClientAction> actions, List<String> notes) {
+    long writes = actions.stream().filter(ClientAction::writes).count();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            (int) Math.max(1, Math.min(concurrency, writes)), Applier::daemon);
+    AtomicInteger done = new AtomicInteger();
     try {
       List<Future<ApplyResult>> futures = new ArrayList<>();
-      for (int i = 0; i < clients.size(); i++) {
-        ClientPlan client = clients.get(i);
-        ClientReader.Result read = reads.get(i);
-        Optional<ClientSpec> file =
-            Optional.ofNullable(files.get(key(client.userPoolId(), client.clientId())));
-        futures.add(pool.submit(() -> applyOne(client, read, file)));
+      for (ClientAction action : actions) {
+        if (!action.writes()) {
+          futures.add(
+              java.util.concurrent.CompletableFuture.completedFuture(
+                  new ApplyResult.Unchanged(action)));
+          continue;
+        }
+        futures.add(
+            pool.submit(
+                () -> {
+                  ApplyResult result = write(action, notes);
+                  writeProgress.progressed(done.incrementAndGet(), (int) writes);
+                  return result;
+                }));
       }
       List<ApplyResult> results = new ArrayList<>();
       for (Future<ApplyResult> future : futures) {
@@ -147,55 +327,27 @@ public final class Applier {
     }
   }
 
-  private ApplyResult applyOne(
-      ClientPlan client, ClientReader.Result read, Optional<ClientSpec> file) {
-    if (read instanceof ClientReader.Failed failed) {
-      return failure(client, "cannot read the client", failed.error(), Optional.empty(), file);
+  private ApplyResult write(ClientAction action, List<String> notes) {
+    if (action instanceof ClientAction.Create create) {
+      return create(create);
     }
-    if (!client.isUpdate()) {
-      return new ApplyResult.Unchanged(client);
+    if (action instanceof ClientAction.Update update) {
+      return update(update, notes);
     }
-    return write(client, ((ClientReader.Found) read).client(), file);
+    return delete((ClientAction.Delete) action);
   }
 
-  private ApplyResult write(ClientPlan client, LiveClient live, Optional<ClientSpec> file) {
-    ClientSpec planned = PlannedState.of(client);
-    Map<String, Object> request = planner.mergedConfiguration(planned, live);
+  private ApplyResult create(ClientAction.Create create) {
+    ClientSpec planned = PlannedState.of(create);
+    Map<String, Object> request = Planner.mergedConfiguration(planned, Map.of());
+    LiveClient stored;
     try {
-      gateway.update(client.userPoolId(), client.clientId(), request);
+      stored = gateway.create(create.ref().userPoolId(), request, create.generateSecret());
     } catch (GatewayException e) {
-      return failure(client, "update failed", e, Culprit.find(e, client, file), file);
+      return failure(create, "create failed", e, Culprit.find(e, create));
     }
-    LiveClient after;
-    try {
-      after = gateway.describe(client.userPoolId(), client.clientId());
-    } catch (GatewayException e) {
-      return failure(
-          client, "updated, but cannot read it back to verify", e, Optional.empty(), file);
-    }
-    List<AttributeChange> remaining = planner.plan(file.orElse(planned), after).changes();
-    if (remaining.isEmpty()) {
-      return new ApplyResult.Updated(client);
-    }
-    return notConverged(client, remaining, file);
-  }
-
-  private static ApplyResult failure(
-      ClientPlan client,
-      String what,
-      GatewayException error,
-      Optional<Culprit> culprit,
-      Optional<ClientSpec> file) {
-    String concerns = culprit.map(c -> "; it concerns " + c.label()).orElse("");
-    String pointer = culprit.map(Culprit::pointer).orElse("");
-    String message = client.title() + ": " + what + ": " + error.messageWithCode() + concerns;
-    return new ApplyResult.Failed(client, diagnostic(client, message, pointer, file));
-  }
-
-  private static ApplyResult notConverged(
-      ClientPlan client, List<AttributeChange> remaining, Optional<ClientSpec> file) {
-    String differs =
-        remaining.stream()
+    List<String> remaining =
+        planner.compare(planned, stored).changes().stream()
             .map(
                 c ->
                     c.path()
@@ -204,31 +356,119 @@ public final class Applier {
                         + ", wanted "
                         + c.after().display()
                         + ")")
-            .collect(Collectors.joining(", "));
-    String message =
-        client.title()
-            + ": did not converge: after the update Cognito still differs in "
-            + differs
-            + "; run plan to see what remains";
-    String pointer = "/" + remaining.get(0).path();
-    return new ApplyResult.NotConverged(
-        client, remaining, diagnostic(client, message, pointer, file));
+            .toList();
+    if (!remaining.isEmpty()) {
+      return notConverged(create, stored.clientId(), remaining);
+    }
+    return new ApplyResult.Created(create, stored.clientId());
   }
 
-  /** Located at the pointer in the file when the file is known, else at the client's first line. */
-  private static Diagnostic diagnostic(
-      ClientPlan client, String message, String pointer, Optional<ClientSpec> file) {
+  private ApplyResult update(ClientAction.Update update, List<String> notes) {
+    ClientRef ref = update.ref();
+    LiveClient live;
+    try {
+      live = gateway.describe(ref.userPoolId(), ref.id());
+    } catch (GatewayException e) {
+      String what =
+          e.reason() == GatewayException.Reason.NOT_FOUND
+              ? "deleted since the plan; not written"
+              : "cannot read the client before writing it";
+      return failure(update, what, e, Optional.empty());
+    }
+    List<StaleCheck.Difference> differences = differences(update.live(), live);
+    List<StaleCheck.Difference> moved = StaleCheck.managed(differences, update.managed());
+    if (!moved.isEmpty() && !holds(update, live)) {
+      return failure(update, anotherWriter(moved));
+    }
+    synchronized (notes) {
+      StaleCheck.unmanaged(differences, update.managed()).stream()
+          .map(d -> note(update, d))
+          .filter(n -> !notes.contains(n))
+          .forEach(notes::add);
+    }
+    ClientSpec planned = PlannedState.of(update);
+    Map<String, Object> request = Planner.mergedConfiguration(planned, live.attributes());
+    LiveClient stored;
+    try {
+      stored = gateway.update(ref.userPoolId(), ref.id(), request);
+    } catch (GatewayException e) {
+      return failure(update, "update failed", e, Culprit.find(e, update));
+    }
+    List<String> differ =
+        StaleCheck.differences(
+                Snapshot.of(request).configuration(), Snapshot.of(stored).configuration())
+            .stream()
+            .map(d -> d.path() + " (sent " + d.then() + ", stored " + d.now() + ")")
+            .toList();
+    if (!differ.isEmpty()) {
+      return notConverged(update, ref.id(), differ);
+    }
+    return new ApplyResult.Updated(update, List.of());
+  }
+
+  private ApplyResult delete(ClientAction.Delete delete) {
+    ClientRef ref = delete.ref();
+    try {
+      LiveClient live = gateway.describe(ref.userPoolId(), ref.id());
+      List<StaleCheck.Difference> differences = differences(delete.live(), live);
+      if (!differences.isEmpty()) {
+        return failure(delete, anotherWriter(differences).replace("not written", "not deleted"));
+      }
+      gateway.delete(ref.userPoolId(), ref.id());
+      return new ApplyResult.Deleted(delete, false);
+    } catch (GatewayException e) {
+      if (e.reason() == GatewayException.Reason.NOT_FOUND) {
+        return new ApplyResult.Deleted(delete, true);
+      }
+      return failure(delete, "delete failed", e, Optional.empty());
+    }
+  }
+
+  private static String anotherWriter(List<StaleCheck.Difference> moved) {
+    return "changed since the plan, by another writer during this apply: "
+        + moved.stream()
+            .map(d -> d.path() + " " + d.then() + " -> " + d.now())
+            .collect(Collectors.joining(", "))
+        + "; not written, so that change is not lost. Run plan again";
+  }
+
+  private static ApplyResult failure(
+      ClientAction action, String what, GatewayException error, Optional<Culprit> culprit) {
+    String concerns = culprit.map(c -> "; it concerns " + c.label()).orElse("");
+    String pointer = culprit.map(Culprit::pointer).orElse("");
+    String message = action.ref().title() + ": " + what + ": " + error.messageWithCode() + concerns;
+    return new ApplyResult.Failed(action, diagnostic(action, message, pointer));
+  }
+
+  private static ApplyResult failure(ClientAction action, String what) {
+    return new ApplyResult.Failed(
+        action, diagnostic(action, action.ref().title() + ": " + what, ""));
+  }
+
+  private static ApplyResult notConverged(
+      ClientAction action, String clientId, List<String> differ) {
+    String message =
+        action.ref().withId(clientId).title()
+            + ": did not converge: the client Cognito stored differs from what was sent in "
+            + String.join(", ", differ)
+            + " (another writer, or a value Cognito does not keep); run plan to see what remains";
+    String path = differ.get(0).substring(0, differ.get(0).indexOf(' '));
+    return new ApplyResult.NotConverged(
+        action,
+        clientId,
+        differ.stream().map(d -> d.substring(0, d.indexOf(' '))).toList(),
+        diagnostic(action, message, "/" + path));
+  }
+
+  /** Located at the pointer in the file when its position is known, else at the document. */
+  private static Diagnostic diagnostic(ClientAction action, String message, String pointer) {
     return new Diagnostic(
         Severity.ERROR,
         message,
-        client.source().file(),
-        file.map(spec -> spec.positionOf(pointer)).orElse(client.source().position()),
+        action.origin().source().file(),
+        action.origin().positionOf(pointer),
         pointer,
         "");
-  }
-
-  private static String key(String userPoolId, String clientId) {
-    return userPoolId + "/" + clientId;
   }
 
   private static ApplyResult join(Future<ApplyResult> future) {

@@ -1,59 +1,120 @@
 package dev.ccr.apply;
 
-import dev.ccr.plan.AttributeChange;
-import dev.ccr.plan.ClientPlan;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.spec.Diagnostic;
 import java.util.List;
 import java.util.Objects;
 
 /** What apply did with one client of the plan. */
 public sealed interface ApplyResult
-    permits ApplyResult.Updated,
+    permits ApplyResult.Created,
+        ApplyResult.Updated,
+        ApplyResult.Deleted,
         ApplyResult.Unchanged,
         ApplyResult.Failed,
         ApplyResult.NotConverged {
 
-  ClientPlan plan();
+  ClientAction action();
 
-  /** Written, read back, and the read-back client holds every planned change. */
-  record Updated(ClientPlan plan) implements ApplyResult {
+  /** The word of the result in {@code --format json}: {@code created}, {@code updated}, ... */
+  String label();
+
+  /**
+   * Created; the stored client from Cognito's response holds every planned value.
+   *
+   * @param clientId the id Cognito gave the client (its secret is never known to ccr)
+   */
+  record Created(ClientAction action, String clientId) implements ApplyResult {
+    public Created {
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(clientId, "clientId");
+    }
+
+    @Override
+    public String label() {
+      return "created";
+    }
+  }
+
+  /**
+   * Written; the stored client from Cognito's response holds every planned change and kept every
+   * other attribute.
+   *
+   * @param notes unmanaged attributes that moved since the plan and were kept
+   */
+  record Updated(ClientAction action, List<String> notes) implements ApplyResult {
     public Updated {
-      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(action, "action");
+      notes = List.copyOf(notes);
+    }
+
+    @Override
+    public String label() {
+      return "updated";
+    }
+  }
+
+  /** Deleted, or found already gone ({@code alreadyGone}). */
+  record Deleted(ClientAction action, boolean alreadyGone) implements ApplyResult {
+    public Deleted {
+      Objects.requireNonNull(action, "action");
+    }
+
+    @Override
+    public String label() {
+      return "deleted";
     }
   }
 
   /** Nothing to change: no call was made to write it. */
-  record Unchanged(ClientPlan plan) implements ApplyResult {
+  record Unchanged(ClientAction action) implements ApplyResult {
     public Unchanged {
-      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(action, "action");
+    }
+
+    @Override
+    public String label() {
+      return "unchanged";
     }
   }
 
   /**
-   * A call failed; the client may be unchanged (read or update failed) or written but not read
-   * back.
+   * Not written, or a call failed; the diagnostic says which.
    *
-   * @param diagnostic Cognito's message, located at the attribute concerned where it is known
+   * @param diagnostic the problem, located at the attribute concerned where it is known
    */
-  record Failed(ClientPlan plan, Diagnostic diagnostic) implements ApplyResult {
+  record Failed(ClientAction action, Diagnostic diagnostic) implements ApplyResult {
     public Failed {
-      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(action, "action");
       Objects.requireNonNull(diagnostic, "diagnostic");
     }
+
+    @Override
+    public String label() {
+      return "failed";
+    }
   }
 
   /**
-   * Written, but the client read back still differs from the desired state.
+   * Written, but the client Cognito stored is not what was sent: a planned change did not hold, or
+   * another attribute differs (another writer, or a value Cognito would not keep).
    *
-   * @param remaining the attributes that still differ, planned against the read-back client
-   * @param diagnostic the problem, located at the client
+   * @param paths the attributes that differ
+   * @param clientId the client's id (for a create, the new one)
    */
-  record NotConverged(ClientPlan plan, List<AttributeChange> remaining, Diagnostic diagnostic)
+  record NotConverged(
+      ClientAction action, String clientId, List<String> paths, Diagnostic diagnostic)
       implements ApplyResult {
     public NotConverged {
-      Objects.requireNonNull(plan, "plan");
-      remaining = List.copyOf(remaining);
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(clientId, "clientId");
+      paths = List.copyOf(paths);
       Objects.requireNonNull(diagnostic, "diagnostic");
+    }
+
+    @Override
+    public String label() {
+      return "not-converged";
     }
   }
 }

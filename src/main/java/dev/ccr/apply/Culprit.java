@@ -2,9 +2,8 @@ package dev.ccr.apply;
 
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.AttributeChange;
-import dev.ccr.plan.ClientPlan;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Value;
-import dev.ccr.spec.ClientSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.Optional;
  * that the message names (a scope, an identity provider, a URL), else a changed attribute whose
  * name it mentions, else the attribute the error code is about.
  *
- * @param pointer the JSON Pointer in the desired-state file ({@code /AllowedOAuthScopes/2})
+ * @param pointer the JSON Pointer in the desired-state file ({@code /AllowedOAuthScopes/2}): a
+ *     set's items are planned in the file's order
  * @param label what to tell the user ({@code AllowedOAuthScopes: orders-api/orders.admin})
  */
 record Culprit(String pointer, String label) {
@@ -24,11 +24,10 @@ record Culprit(String pointer, String label) {
           "ScopeDoesNotExistException", "AllowedOAuthScopes",
           "InvalidOAuthFlowException", "AllowedOAuthFlows");
 
-  static Optional<Culprit> find(
-      GatewayException error, ClientPlan plan, Optional<ClientSpec> file) {
+  static Optional<Culprit> find(GatewayException error, ClientAction action) {
     String message = error.getMessage();
-    return item(message, plan.changes(), file)
-        .or(() -> member(message, plan.changes()))
+    return item(message, action.changes(), action)
+        .or(() -> member(message, action.changes()))
         .or(
             () ->
                 Optional.ofNullable(BY_CODE.get(error.errorCode()))
@@ -37,7 +36,7 @@ record Culprit(String pointer, String label) {
 
   /** The longest item of a changed set that the message names. */
   private static Optional<Culprit> item(
-      String message, List<AttributeChange> changes, Optional<ClientSpec> file) {
+      String message, List<AttributeChange> changes, ClientAction action) {
     Culprit best = null;
     int bestLength = 0;
     for (AttributeChange change : changes) {
@@ -46,20 +45,13 @@ record Culprit(String pointer, String label) {
       }
       for (String item : items.items()) {
         if (item.length() > bestLength && message.contains(item)) {
-          best = new Culprit(itemPointer(change.path(), item, file), change.path() + ": " + item);
+          String pointer = "/" + change.path() + "/" + items.items().indexOf(item);
+          best = new Culprit(pointer, change.path() + ": " + item);
           bestLength = item.length();
         }
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  private static String itemPointer(String member, String item, Optional<ClientSpec> file) {
-    int index =
-        file.flatMap(spec -> spec.get(member))
-            .map(list -> ((List<?>) list).indexOf(item))
-            .orElse(-1);
-    return index < 0 ? "/" + member : "/" + member + "/" + index;
   }
 
   /** A changed attribute whose member name (in any case) the message mentions. */

@@ -1,29 +1,46 @@
 package dev.ccr.apply;
 
-import dev.ccr.plan.ClientPlan;
+import dev.ccr.plan.ClientAction;
 import java.util.Objects;
 
 /**
- * An attribute of a live client that changed since the plan was made.
+ * How a client of a saved plan differs from what the plan expected, found when apply reads it
+ * again.
  *
- * @param path the member name, or member and sub-key joined by a slash; empty when the plan records
- *     no live configuration to compare with
- * @param atPlan the value when the plan was made, as the user reads it
- * @param now the value now
+ * @param path the attribute that moved (a member name, or member and sub-key joined by a slash);
+ *     empty when the whole client is concerned
+ * @param atPlan the value when the plan was made, as the user reads it; empty when not concerned
+ * @param now the value now, or what happened to the client
  */
-public record Moved(ClientPlan client, String path, String atPlan, String now) {
+public record Moved(ClientAction action, Kind kind, String path, String atPlan, String now) {
   public Moved {
-    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(atPlan, "atPlan");
     Objects.requireNonNull(now, "now");
   }
 
-  private static final String DELETED = "deleted";
+  /** What moved. */
+  public enum Kind {
+    /** A managed attribute changed since the plan. */
+    ATTRIBUTE,
+    /** The client to update or delete no longer exists. */
+    DELETED,
+    /** A client to delete changed since the plan. */
+    CHANGED,
+    /** A client with the name of one to create exists now. */
+    APPEARED,
+    /** The client already is as the plan would leave it: the plan was applied before. */
+    ALREADY_APPLIED
+  }
 
-  /** A client of the plan that no longer exists. */
-  static Moved deleted(ClientPlan client) {
-    return new Moved(client, "", "", DELETED);
+  static Moved attribute(ClientAction action, String path, String atPlan, String now) {
+    return new Moved(action, Kind.ATTRIBUTE, path, atPlan, now);
+  }
+
+  static Moved of(ClientAction action, Kind kind, String now) {
+    return new Moved(action, kind, "", "", now);
   }
 
   /**
@@ -31,13 +48,14 @@ public record Moved(ClientPlan client, String path, String atPlan, String now) {
    * the plan: LEGACY -> ENABLED}.
    */
   public String message() {
-    String where = client.source() + ": " + client.title() + ": ";
-    if (path.isEmpty()) {
-      return where
-          + (now.equals(DELETED)
-              ? "the client was deleted since the plan"
-              : "the client changed since the plan");
-    }
-    return where + path + " changed since the plan: " + atPlan + " -> " + now;
+    String where = action.origin().source() + ": " + action.ref().title() + ": ";
+    return where
+        + switch (kind) {
+          case ATTRIBUTE -> path + " changed since the plan: " + atPlan + " -> " + now;
+          case DELETED -> "the client was deleted since the plan";
+          case CHANGED -> "the client changed since the plan" + (now.isEmpty() ? "" : ": " + now);
+          case APPEARED -> "a client with this name was created since the plan (" + now + ")";
+          case ALREADY_APPLIED -> "already as the plan leaves it (" + now + ")";
+        };
   }
 }

@@ -1,9 +1,6 @@
 package dev.ccr.apply;
 
-import dev.ccr.live.LiveClient;
-import dev.ccr.plan.ClientPlan;
-import dev.ccr.plan.DurationUnit;
-import dev.ccr.plan.Planner;
+import dev.ccr.plan.Managed;
 import dev.ccr.plan.Value;
 import dev.ccr.spec.Attribute;
 import java.util.ArrayList;
@@ -12,33 +9,19 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Compares a plan's fingerprint with a live client's, and names each attribute that moved: the
- * normalised configuration recorded at plan time against the one now.
+ * Compares two normalised configurations (as a plan records them) path by path: a member name, or
+ * for a nested object a member and sub-key joined by a slash.
  */
 final class StaleCheck {
   private StaleCheck() {}
 
-  static boolean isStale(ClientPlan plan, LiveClient now) {
-    return !plan.fingerprint().equals(Planner.fingerprint(now));
-  }
+  /** One path whose value differs, with both values as the user reads them. */
+  record Difference(String path, String then, String now) {}
 
-  /** The moved attributes of a stale client, in member-name order. */
-  static List<Moved> moved(ClientPlan plan, LiveClient now) {
-    if (plan.live().isEmpty()) {
-      return List.of(new Moved(plan, "", "", ""));
-    }
-    List<Moved> moved = new ArrayList<>();
-    diff(plan, "", plan.live(), Planner.normalised(now), moved);
-    return moved.isEmpty() ? List.of(new Moved(plan, "", "", "")) : moved;
-  }
-
+  /** The paths whose values differ, in path order. */
   @SuppressWarnings("unchecked")
-  private static void diff(
-      ClientPlan plan,
-      String prefix,
-      Map<String, Object> then,
-      Map<String, Object> now,
-      List<Moved> out) {
+  static List<Difference> differences(Map<String, Object> then, Map<String, Object> now) {
+    List<Difference> out = new ArrayList<>();
     TreeSet<String> keys = new TreeSet<>(then.keySet());
     keys.addAll(now.keySet());
     for (String key : keys) {
@@ -47,13 +30,33 @@ final class StaleCheck {
       if (same(before, after)) {
         continue;
       }
-      String path = prefix + key;
-      if (prefix.isEmpty() && before instanceof Map<?, ?> b && after instanceof Map<?, ?> a) {
-        diff(plan, path + "/", (Map<String, Object>) b, (Map<String, Object>) a, out);
+      if (before instanceof Map<?, ?> || after instanceof Map<?, ?>) {
+        Map<String, Object> b = before instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> a = after instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        TreeSet<String> subKeys = new TreeSet<>(b.keySet());
+        subKeys.addAll(a.keySet());
+        for (String sub : subKeys) {
+          if (!same(b.get(sub), a.get(sub))) {
+            out.add(
+                new Difference(
+                    key + "/" + sub, display(sub, b.get(sub)), display(sub, a.get(sub))));
+          }
+        }
       } else {
-        out.add(new Moved(plan, path, display(key, before), display(key, after)));
+        out.add(new Difference(key, display(key, before), display(key, after)));
       }
     }
+    return out;
+  }
+
+  /** The differences at managed paths. */
+  static List<Difference> managed(List<Difference> differences, Managed managed) {
+    return differences.stream().filter(d -> managed.contains(d.path())).toList();
+  }
+
+  /** The differences at paths the file does not manage. */
+  static List<Difference> unmanaged(List<Difference> differences, Managed managed) {
+    return differences.stream().filter(d -> !managed.contains(d.path())).toList();
   }
 
   private static boolean same(Object a, Object b) {
@@ -70,22 +73,11 @@ final class StaleCheck {
     boolean validity =
         Attribute.byMemberName(key).map(a -> a.kind() == Attribute.Kind.VALIDITY).orElse(false);
     if (validity && value instanceof Number seconds) {
-      return lifetime(seconds.longValue()).display();
+      return Value.Duration.ofSeconds(seconds.longValue()).display();
     }
     if (value instanceof List<?> list) {
       return new Value.Items(list.stream().map(String::valueOf).toList()).display();
     }
     return String.valueOf(value);
-  }
-
-  /** A lifetime in seconds in the largest unit that counts it exactly. */
-  private static Value.Duration lifetime(long seconds) {
-    DurationUnit[] units = DurationUnit.values();
-    for (int i = units.length - 1; i > 0; i--) {
-      if (seconds > 0 && seconds % units[i].seconds() == 0) {
-        return new Value.Duration(seconds / units[i].seconds(), units[i]);
-      }
-    }
-    return new Value.Duration(seconds, DurationUnit.SECONDS);
   }
 }

@@ -4,10 +4,11 @@ import dev.ccr.apply.Applier;
 import dev.ccr.apply.ApplyResult;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.AttributeChange;
-import dev.ccr.plan.FleetPlanner;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.PlanFileException;
+import dev.ccr.plan.Reconciler;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
@@ -15,11 +16,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,12 +31,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
-    header = "Writes the planned changes to Cognito.",
+    header = "Creates, updates and deletes clients as planned.",
     description = {
       "With --plan FILE: applies a plan saved by 'ccr plan --out FILE', without asking.",
-      "With PATH...: plans the files, shows the plan and asks for confirmation on a terminal; without a terminal it needs --auto-approve.",
-      "Every client is read again first; if any changed since the plan, nothing is written (exit 4).",
-      "Each update sends the client's complete configuration with the changes laid over it, so Cognito resets nothing; each updated client is read back and checked."
+      "With PATH...: plans the files, shows the plan and asks for confirmation on a terminal;"
+          + " without a terminal it needs --auto-approve.",
+      "Every client is read again first; if a managed attribute moved since the plan, a client"
+          + " went away, or a client of a name to create appeared, nothing is written (exit 4).",
+      "Then each client is read again right before its write. An update sends the client's"
+          + " complete configuration with the changes laid over it, so Cognito resets nothing; the"
+          + " client Cognito returns is checked against what was sent."
     },
     footer = ExitCode.HELP_TABLE)
 final class ApplyCommand extends BaseCommand {
@@ -43,6 +48,8 @@ final class ApplyCommand extends BaseCommand {
 
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
+  @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin WriteRateMixin writes = new WriteRateMixin();
 
   @Option(
       names = "--plan",
@@ -53,22 +60,32 @@ final class ApplyCommand extends BaseCommand {
   @Option(names = "--auto-approve", description = "Apply PATH... without asking for confirmation.")
   boolean autoApprove;
 
+  @Option(
+      names = "--prune",
+      description =
+          "With PATH...: also delete the clients of the declared user pools that no file declares.")
+  boolean prune;
+
   @Override
   int execute() {
+    aws.check(spec);
+    AwsMixin.checkRate(spec, "--max-write-rps", writes.maxWriteRps);
     if (planFile != null && !specs.paths.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "Give either --plan FILE or PATH..., not both.");
+      throw usage("Give either --plan FILE or PATH..., not both.");
     }
     if (planFile != null && (!specs.vars.isEmpty() || specs.varFile != null)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--var and --var-file apply to PATH...; a saved plan holds its values already.");
+      throw usage("--var and --var-file apply to PATH...; a saved plan holds its values already.");
+    }
+    if (planFile != null && (prune || !targets.targets.isEmpty())) {
+      throw usage(
+          "--prune and --target shape a plan as it is made; give them to 'ccr plan', not with"
+              + " --plan FILE.");
     }
     return planFile != null ? applySaved() : applyFiles();
   }
 
   private int applySaved() {
-    if (!java.nio.file.Files.isRegularFile(planFile)) {
+    if (!Files.isRegularFile(planFile)) {
       err().println("ccr: no such plan file: " + planFile);
       return ExitCode.USAGE;
     }
@@ -83,45 +100,54 @@ final class ApplyCommand extends BaseCommand {
       err().println("ccr: nothing was applied.");
       return ExitCode.ERROR;
     }
-    try (CognitoGateway gateway = gateway(aws)) {
-      if (!plan.hasChanges()) {
-        out().println("No changes. The plan has nothing to apply.");
-      }
-      return report(new Applier(gateway, aws.concurrency, context.backoff()).apply(plan));
+    if (!plan.hasChanges()) {
+      out().println("No changes. The plan has nothing to apply.");
+      return ExitCode.OK;
+    }
+    try (CognitoGateway gateway = gateway(aws, writes)) {
+      return report(applier(gateway).apply(plan, true), false);
     }
   }
 
   private int applyFiles() {
     DesiredState state = loadDesiredState(specs);
-    try (CognitoGateway gateway = gateway(aws)) {
-      FleetPlanner.Result result =
-          new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients"))
-              .plan(state.clients());
-      printLateDiagnostics(result.plan().diagnostics());
-      if (worthShowing(result)) {
-        out().print(PlanRenderer.text(terminal.colour()).render(result.plan()));
+    checkRegion(state, aws);
+    try (CognitoGateway gateway = gateway(aws, writes)) {
+      Plan plan =
+          reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
+      printLateDiagnostics(plan.diagnostics());
+      if (worthShowing(plan)) {
+        out().print(PlanRenderer.text(terminal.colour()).render(plan));
         out().flush();
       }
-      reportReadFailures(result.failures());
-      if (result.hasFailures() || result.plan().hasErrors()) {
+      reportFailures(plan, true);
+      if (plan.hasFailures() || plan.hasErrors()) {
         err().println("ccr: nothing was applied: fix the errors above and run apply again.");
-        return result.hasFailures() ? ExitCode.ERROR : ExitCode.INVALID;
+        return plan.hasFailures() ? ExitCode.ERROR : ExitCode.INVALID;
       }
-      if (!result.plan().hasChanges()) {
+      if (!plan.hasChanges()) {
         return ExitCode.OK;
       }
-      if (!approved()) {
+      if (!approved(plan)) {
         out().println("Apply cancelled.");
         return ExitCode.ERROR;
       }
-      return report(
-          new Applier(gateway, aws.concurrency, context.backoff())
-              .apply(result.plan(), state.clients()));
+      // With --auto-approve the plan was made a moment ago: its reads are the check. After a person
+      // confirmed, time has passed, so every client is checked again before the first write.
+      return report(applier(gateway).apply(plan, !autoApprove), true);
     }
   }
 
+  private Applier applier(CognitoGateway gateway) {
+    return new Applier(
+        gateway,
+        aws.concurrency,
+        progress(aws, "checking clients"),
+        progress(aws, "writing clients"));
+  }
+
   /** Whether the user confirmed; without a terminal only --auto-approve confirms. */
-  private boolean approved() {
+  private boolean approved(Plan plan) {
     if (autoApprove) {
       return true;
     }
@@ -129,10 +155,20 @@ final class ApplyCommand extends BaseCommand {
       err()
           .println(
               "ccr: apply needs confirmation and there is no terminal to ask on; nothing was applied."
-                  + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr apply --plan FILE'.");
+                  + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr"
+                  + " apply --plan FILE'.");
       throw new Stop(ExitCode.USAGE);
     }
     out().println();
+    long deletes = plan.count(ClientAction.Delete.class);
+    if (deletes > 0) {
+      out()
+          .println(
+              "This deletes "
+                  + Summaries.count(deletes, "client")
+                  + " (marked -). Applications using a deleted client can no longer sign in, and"
+                  + " Cognito cannot restore it.");
+    }
     out().print(PROMPT);
     out().flush();
     try {
@@ -147,43 +183,97 @@ final class ApplyCommand extends BaseCommand {
     }
   }
 
-  private int report(Applier.Outcome outcome) {
-    if (outcome instanceof Applier.Stale stale) {
-      stale.moved().forEach(m -> err().println(m.message()));
+  /**
+   * @param quoteFiles whether diagnostics may quote lines of the files (not for a saved plan)
+   */
+  private int report(Applier.Outcome outcome, boolean quoteFiles) {
+    if (outcome instanceof Applier.Unchecked unchecked) {
+      List<Diagnostic> problems = new ArrayList<>();
+      unchecked.failures().forEach(f -> problems.addAll(f.diagnostics()));
+      print(problems, quoteFiles);
       err()
           .println(
-              "ccr: the plan is stale: "
-                  + Summaries.count(stale.clientCount(), "client")
-                  + " changed since it was made; nothing was written. Run plan again.");
+              "ccr: cannot check the plan: "
+                  + Summaries.count(unchecked.failures().size(), "client")
+                  + " could not be read; nothing was written.");
+      return ExitCode.ERROR;
+    }
+    if (outcome instanceof Applier.Stale stale) {
+      stale.moved().forEach(m -> err().println(m.message()));
+      if (stale.alreadyApplied()) {
+        err()
+            .println(
+                "ccr: the plan was already applied: every client is as it leaves it; nothing was"
+                    + " written. Run plan again to check for new changes.");
+      } else {
+        err()
+            .println(
+                "ccr: the plan is stale: "
+                    + Summaries.count(stale.clientCount(), "client")
+                    + " changed since it was made; nothing was written. Run plan again.");
+      }
       return ExitCode.STALE;
     }
     Applier.Applied applied = (Applier.Applied) outcome;
     List<Diagnostic> problems = new ArrayList<>();
     for (ApplyResult result : applied.results()) {
-      if (result instanceof ApplyResult.Updated updated) {
-        out().println(updated.plan().title() + ": updated " + paths(updated.plan().changes()));
-      } else if (result instanceof ApplyResult.Failed failed) {
+      line(result).ifPresent(out()::println);
+      if (result instanceof ApplyResult.Failed failed) {
         problems.add(failed.diagnostic());
       } else if (result instanceof ApplyResult.NotConverged notConverged) {
         problems.add(notConverged.diagnostic());
       }
     }
     out().flush();
-    printLateDiagnostics(problems);
+    applied.notes().forEach(note -> err().println("ccr: note: " + note));
+    print(problems, quoteFiles);
     out().println(summary(applied));
     return applied.hasProblems() ? ExitCode.ERROR : ExitCode.OK;
+  }
+
+  private void print(List<Diagnostic> diagnostics, boolean quoteFiles) {
+    List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+    if (quoteFiles) {
+      printLateDiagnostics(sorted);
+    } else {
+      printDiagnostics(sorted);
+    }
+  }
+
+  /** What happened to a client, for stdout; nothing for one left unchanged or failed. */
+  private static java.util.Optional<String> line(ApplyResult result) {
+    String title = result.action().ref().title();
+    if (result instanceof ApplyResult.Created created) {
+      return java.util.Optional.of(
+          result.action().ref().withId(created.clientId()).title() + ": created");
+    }
+    if (result instanceof ApplyResult.Updated) {
+      return java.util.Optional.of(title + ": updated " + paths(result.action().changes()));
+    }
+    if (result instanceof ApplyResult.Deleted deleted) {
+      return java.util.Optional.of(
+          title + (deleted.alreadyGone() ? ": already deleted" : ": deleted"));
+    }
+    return java.util.Optional.empty();
   }
 
   private static String paths(List<AttributeChange> changes) {
     return changes.stream().map(AttributeChange::path).collect(Collectors.joining(", "));
   }
 
-  /** {@code Apply: 3 updated, 1 failed, 5 unchanged.} (and {@code , 1 not converged}). */
+  /**
+   * {@code Apply: 1 created, 3 updated, 1 deleted, 1 failed, 5 unchanged.} (and {@code , 1 not
+   * converged}).
+   */
   static String summary(Applier.Applied applied) {
     long notConverged = applied.count(ApplyResult.NotConverged.class);
     return "Apply: "
+        + applied.count(ApplyResult.Created.class)
+        + " created, "
         + applied.count(ApplyResult.Updated.class)
         + " updated, "
+        + applied.count(ApplyResult.Deleted.class)
+        + " deleted, "
         + applied.count(ApplyResult.Failed.class)
         + " failed, "
         + applied.count(ApplyResult.Unchanged.class)

@@ -10,7 +10,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The AWS options of every command that talks to AWS. */
+/** The AWS options of every command that talks to AWS; apply adds {@link WriteRateMixin}. */
 final class AwsMixin {
   @Option(
       names = "--region",
@@ -57,28 +57,51 @@ final class AwsMixin {
   double maxReadRps;
 
   @Option(
-      names = "--max-write-rps",
-      paramLabel = "N",
-      defaultValue = "15",
-      description =
-          "Create, Update and Delete calls per second per region (default: ${DEFAULT-VALUE}, Cognito's quota).")
-  double maxWriteRps;
-
-  @Option(
       names = {"-q", "--quiet"},
       description = "Show no progress on stderr during long runs.")
   boolean quiet;
 
-  AwsOptions options() {
-    return options(AwsSettings.NONE, "ccr");
+  /** The slowest pace accepted: one call every 100 seconds. */
+  static final double MIN_RPS = 0.01;
+
+  /** Checks the options before anything else happens; a bad one is a usage error (64). */
+  void check(CommandLine.Model.CommandSpec spec) {
+    if (concurrency < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--concurrency must be at least 1, not " + concurrency);
+    }
+    if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--region must be a region name such as eu-west-1, not '" + region + "'");
+    }
+    checkRate(spec, "--max-read-rps", maxReadRps);
+    if (roleArn != null && !roleArn.matches("arn:aws[a-z-]*:iam::[0-9]{12}:role/.+")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--role-arn must be an IAM role ARN such as arn:aws:iam::123456789012:role/ccr-deployer,"
+              + " not '"
+              + roleArn
+              + "'");
+    }
+  }
+
+  static void checkRate(CommandLine.Model.CommandSpec spec, String option, double rps) {
+    if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be a number of at least " + MIN_RPS + ", not " + rps);
+    }
   }
 
   /**
    * The options of this command line, each one it does not give taken from the environment's.
    *
+   * @param maxWriteRps the pace of writes: apply's {@code --max-write-rps}, Cognito's quota for the
+   *     commands that never write
+   * @param environment the AWS settings of the selected environment of ccr.yaml
    * @param sessionName the name of the role session, if a role is assumed
    */
-  AwsOptions options(AwsSettings environment, String sessionName) {
+  AwsOptions options(double maxWriteRps, AwsSettings environment, String sessionName) {
     return new AwsOptions(
         Optional.ofNullable(region).or(environment::region),
         Optional.ofNullable(profile).or(environment::profile),

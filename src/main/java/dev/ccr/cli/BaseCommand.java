@@ -1,17 +1,20 @@
 package dev.ccr.cli;
 
-import dev.ccr.live.AwsOptions;
 import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
-import dev.ccr.plan.FleetPlanner;
+import dev.ccr.live.Pacing;
 import dev.ccr.plan.Plan;
+import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DiagnosticRenderer;
 import dev.ccr.spec.AwsSettings;
+import dev.ccr.spec.ClientRef;
+import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Environment;
 import dev.ccr.spec.ProjectFile;
+import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
 import dev.ccr.spec.SpecLoader;
@@ -22,10 +25,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -78,6 +81,10 @@ abstract class BaseCommand implements Callable<Integer> {
 
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
   /**
@@ -252,8 +259,76 @@ abstract class BaseCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Refuses a {@code --region} that contradicts the region in a UserPoolId (every pool id starts
+   * with its region), once for the run, before any call: every call would fail to find the pool.
+   */
+  void checkRegion(DesiredState state, AwsMixin aws) {
+    Optional<String> given =
+        Optional.ofNullable(aws.region).or(() -> environment.flatMap(e -> e.aws().region()));
+    if (given.isEmpty()) {
+      return;
+    }
+    Map<String, ClientSpec> contradicting = new LinkedHashMap<>();
+    for (ClientSpec client : state.clients()) {
+      ClientRef.regionOf(client.userPoolId())
+          .filter(region -> !region.equals(given.get()))
+          .ifPresent(region -> contradicting.putIfAbsent(client.userPoolId(), client));
+    }
+    if (contradicting.isEmpty()) {
+      return;
+    }
+    List<String> pools = new ArrayList<>();
+    contradicting.forEach(
+        (pool, client) ->
+            pools.add(
+                pool
+                    + " ("
+                    + client.source().file()
+                    + ":"
+                    + client.positionOf("/UserPoolId").line()
+                    + ")"));
+    String option =
+        aws.region != null
+            ? "--region " + aws.region
+            : "region " + given.get() + " of environment " + environment.get().name();
+    throw usage(
+        option
+            + " contradicts the region of user pool "
+            + String.join(", ", pools)
+            + ": a user pool id starts with its region. Leave "
+            + (aws.region != null
+                ? "--region out"
+                : "region out of environment " + environment.get().name() + " in ccr.yaml")
+            + ": ccr takes each client's region from its UserPoolId");
+  }
+
+  /** Stops with 64 when a {@code --target} matched no client. */
+  void checkTargets(Plan plan) {
+    if (!plan.unmatchedTargets().isEmpty()) {
+      throw usage(
+          "--target "
+              + String.join(", ", plan.unmatchedTargets())
+              + " matches no client: give a client name, a client id, or a file that declares a"
+              + " client");
+    }
+  }
+
+  /** Plans the declared clients against Cognito. */
+  Plan reconcile(
+      CognitoGateway gateway, DesiredState state, AwsMixin aws, Reconciler.Options options) {
+    Plan plan =
+        new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"))
+            .reconcile(state.clients(), options);
+    checkTargets(plan);
+    return plan;
+  }
+
   void printDiagnostics(List<Diagnostic> diagnostics) {
-    err().print(new DiagnosticRenderer(terminal.githubActions()).render(diagnostics));
+    err()
+        .print(
+            new DiagnosticRenderer(terminal.githubActions(), terminal.stderrColour())
+                .render(diagnostics));
     err().flush();
   }
 
@@ -263,73 +338,95 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints the clients that could not be read: each at the file and line that declare it, except
-   * failures that concern every client alike (credentials, network), printed once.
+   * Prints what could not be read, each cause once: a failure of the credentials or the network
+   * once for the run, a pool that cannot be listed at its first UserPoolId, a client at the key
+   * that names it. A pool whose listing the run did not need gets a warning.
+   *
+   * @param quoteFiles whether to quote the source lines of the files (never for a saved plan, whose
+   *     recorded file names are not opened)
    */
-  void reportReadFailures(List<FleetPlanner.ReadFailure> failures) {
-    if (failures.isEmpty()) {
-      return;
-    }
-    Set<String> global = new LinkedHashSet<>();
+  void reportFailures(Plan plan, boolean quoteFiles) {
     List<Diagnostic> located = new ArrayList<>();
-    for (FleetPlanner.ReadFailure failure : failures) {
-      GatewayException.Reason reason = failure.error().reason();
-      if (reason == GatewayException.Reason.CREDENTIALS
-          || reason == GatewayException.Reason.UNREACHABLE) {
-        global.add(failure.error().getMessage());
-      } else {
-        located.add(failure.diagnostic());
+    List<String> everywhere = new ArrayList<>();
+    int clients = 0;
+    for (Plan.Failure failure : plan.failures()) {
+      if (failure instanceof Plan.Everywhere e) {
+        everywhere.add(e.error().getMessage());
+        clients += e.clients();
+      } else if (failure instanceof Plan.InPool pool) {
+        located.add(poolDiagnostic(pool.problem()));
+      } else if (failure instanceof Plan.OfClient client) {
+        located.addAll(client.action().diagnostics());
+        clients++;
       }
     }
-    printLateDiagnostics(located.stream().sorted(Diagnostic.ORDER).toList());
-    global.forEach(message -> err().println("ccr: error: " + message));
-    err().println("ccr: " + Summaries.count(failures.size(), "client") + " could not be read.");
+    plan.poolProblems().stream()
+        .filter(p -> !p.blocking() && !everywhere.contains(p.error().getMessage()))
+        .forEach(p -> located.add(poolDiagnostic(p)));
+    List<Diagnostic> sorted = located.stream().sorted(Diagnostic.ORDER).toList();
+    if (quoteFiles) {
+      printLateDiagnostics(sorted);
+    } else {
+      printDiagnostics(sorted);
+    }
+    everywhere.forEach(message -> err().println("ccr: error: " + message));
+    if (clients > 0) {
+      err().println("ccr: " + Summaries.count(clients, "client") + " could not be read.");
+    }
+  }
+
+  private static Diagnostic poolDiagnostic(Plan.PoolProblem problem) {
+    GatewayException error = problem.error();
+    String message =
+        error.reason() == GatewayException.Reason.NOT_FOUND
+            ? "user pool "
+                + problem.userPoolId()
+                + " not found: "
+                + error.messageWithCode()
+                + "; check the UserPoolId, and the region (its prefix, or --region) and account"
+                + " in use"
+            : "cannot list the clients of pool "
+                + problem.userPoolId()
+                + ": "
+                + error.messageWithCode()
+                + (problem.blocking() ? "" : "; its unmanaged clients are unknown");
+    return new Diagnostic(
+        problem.blocking() ? Severity.ERROR : Severity.WARNING,
+        message,
+        problem.origin().source().file(),
+        problem.origin().source().position(),
+        "/UserPoolId",
+        "");
   }
 
   /**
-   * Whether a plan is worth printing: not when no client was read, nor when some could not be read
-   * and the others have no change ("No changes." would mislead).
+   * Whether a plan is worth printing: not when no client was planned, nor when some could not be
+   * read and the others have no change ("No changes." would mislead).
    */
-  static boolean worthShowing(FleetPlanner.Result result) {
-    Plan plan = result.plan();
-    return !plan.clients().isEmpty()
-        && (!result.hasFailures() || plan.hasChanges() || plan.hasErrors());
+  static boolean worthShowing(Plan plan) {
+    return !plan.actions().isEmpty()
+        && (!plan.hasFailures() || plan.hasChanges() || plan.hasErrors());
   }
 
-  /** The slowest pace accepted: one call every 100 seconds. */
-  static final double MIN_RPS = 0.01;
-
+  /** A gateway for a command that never writes: writes keep Cognito's quota. */
   CognitoGateway gateway(AwsMixin aws) {
-    if (aws.concurrency < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--concurrency must be at least 1, not " + aws.concurrency);
-    }
-    if (aws.region != null && !aws.region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--region must be a region name such as eu-west-1, not '" + aws.region + "'");
-    }
-    for (double rps : new double[] {aws.maxReadRps, aws.maxWriteRps}) {
-      if (!(rps >= MIN_RPS) || Double.isInfinite(rps)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--max-read-rps and --max-write-rps must be numbers of at least "
-                + MIN_RPS
-                + ", not "
-                + rps);
-      }
-    }
-    if (aws.roleArn != null && !aws.roleArn.matches("arn:aws[a-z-]*:iam::[0-9]{12}:role/.+")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--role-arn must be an IAM role ARN such as arn:aws:iam::123456789012:role/ccr-deployer, not '"
-              + aws.roleArn
-              + "'");
-    }
-    AwsOptions options =
-        aws.options(
-            environment.map(Environment::aws).orElse(AwsSettings.NONE), "ccr-" + spec.name());
-    return context.gateways().open(options);
+    return open(aws, Pacing.COGNITO_CATEGORY_RPS);
+  }
+
+  /** A gateway for apply, paced to its {@code --max-write-rps}. */
+  CognitoGateway gateway(AwsMixin aws, WriteRateMixin writes) {
+    return open(aws, writes.maxWriteRps);
+  }
+
+  /** The command line's AWS options over the selected environment's; a role session per command. */
+  private CognitoGateway open(AwsMixin aws, double maxWriteRps) {
+    return context
+        .gateways()
+        .open(
+            aws.options(
+                maxWriteRps,
+                environment.map(Environment::aws).orElse(AwsSettings.NONE),
+                "ccr-" + spec.name()));
   }
 
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */

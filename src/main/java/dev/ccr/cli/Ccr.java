@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 
 /** The {@code ccr} command: wires the subcommands, streams and exit codes together. */
 @Command(
@@ -19,12 +20,20 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       DriftCommand.class,
       ExportCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = ExitCode.HELP_TABLE)
 public final class Ccr implements Runnable {
+  static final String NO_COLOR = "--no-color";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = NO_COLOR,
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "No colour in any output, as with the NO_COLOR environment variable.")
+  boolean noColor;
 
   @Override
   public void run() {
@@ -38,6 +47,32 @@ public final class Ccr implements Runnable {
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return ExitCode.USAGE;
+  }
+
+  /** Runs the command line, with colour switched off everywhere when --no-color is given. */
+  private static int execute(CommandLine.ParseResult parsed, Terminal terminal, Context context) {
+    if (matched(parsed, NO_COLOR)) {
+      parsed
+          .commandSpec()
+          .commandLine()
+          .setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
+      for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+        if (p.commandSpec().userObject() instanceof BaseCommand command) {
+          command.init(terminal.withoutColour(), context);
+        }
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** Whether an option was given on the top command or any subcommand of the line. */
+  private static boolean matched(CommandLine.ParseResult parsed, String option) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption(option)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -62,7 +97,8 @@ public final class Ccr implements Runnable {
             .setParameterExceptionHandler(Ccr::usageError)
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler(new UnexpectedErrorHandler())
-            .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
+            .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()))
+            .setExecutionStrategy(parsed -> execute(parsed, terminal, context));
     try {
       return cli.execute(args);
     } finally {

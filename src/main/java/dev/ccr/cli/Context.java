@@ -1,6 +1,5 @@
 package dev.ccr.cli;
 
-import dev.ccr.apply.Backoff;
 import dev.ccr.live.AwsCognitoGateway;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.CognitoGateway;
@@ -10,10 +9,9 @@ import java.util.Objects;
 
 /**
  * What a command gets from outside besides its arguments: the environment, how to open the door to
- * Cognito (tests give a fake), standard input (for apply's confirmation) and how apply waits before
- * retrying (tests do not wait).
+ * Cognito (tests give a fake), and standard input (for apply's confirmation).
  */
-record Context(Map<String, String> env, Gateways gateways, InputStream in, Backoff backoff) {
+record Context(Map<String, String> env, Gateways gateways, InputStream in) {
   /**
    * The real environment's door to AWS. A lambda, not a method reference: linking {@code
    * AwsCognitoGateway::new} would load the AWS SDK even for commands that never call AWS.
@@ -24,12 +22,11 @@ record Context(Map<String, String> env, Gateways gateways, InputStream in, Backo
     env = Map.copyOf(env);
     Objects.requireNonNull(gateways, "gateways");
     Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(backoff, "backoff");
   }
 
-  /** A context reading the process's standard input, retrying with the standard backoff. */
+  /** A context reading the process's standard input. */
   Context(Map<String, String> env, Gateways gateways) {
-    this(env, gateways, System.in, Backoff.standard());
+    this(env, gateways, System.in);
   }
 
   /** Opens a gateway for the AWS options of a command line. */

@@ -1,10 +1,10 @@
 package dev.ccr.cli;
 
-import dev.ccr.drift.DriftChecker;
+import dev.ccr.drift.DriftFinder;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.live.CognitoGateway;
-import dev.ccr.live.GatewayException;
-import dev.ccr.plan.FleetPlanner;
+import dev.ccr.plan.Plan;
+import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DriftRenderer;
 import dev.ccr.spec.DesiredState;
 import java.io.IOException;
@@ -12,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +40,7 @@ final class DriftCommand extends BaseCommand {
 
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
+  @Mixin TargetMixin targets = new TargetMixin();
 
   @Option(
       names = "--format",
@@ -70,8 +68,16 @@ final class DriftCommand extends BaseCommand {
 
   @Override
   int execute() {
+    aws.check(spec);
     DesiredState state = loadDesiredState(specs);
-    DriftReport report = check(state);
+    checkRegion(state, aws);
+    Plan plan;
+    try (CognitoGateway gateway = gateway(aws)) {
+      plan = reconcile(gateway, state, aws, new Reconciler.Options(false, true, targets.targets()));
+    }
+    printLateDiagnostics(plan.diagnostics());
+    reportFailures(plan, true);
+    DriftReport report = DriftFinder.report(plan, failOnUnmanaged);
     String rendered = renderer().render(report);
     if (output == null) {
       out().print(rendered);
@@ -91,33 +97,6 @@ final class DriftCommand extends BaseCommand {
                   + (output == null ? "" : " Report written to " + output + "."));
     }
     return exitCode(report);
-  }
-
-  private DriftReport check(DesiredState state) {
-    FleetPlanner.Result result;
-    List<DriftChecker.PoolListing> listings;
-    try (CognitoGateway gateway = gateway(aws)) {
-      DriftChecker checker =
-          new DriftChecker(gateway, aws.concurrency, progress(aws, "reading clients"));
-      result = checker.read(state.clients());
-      listings = checker.list(state.clients());
-    }
-    printLateDiagnostics(result.plan().diagnostics());
-    reportReadFailures(result.failures());
-    DriftReport report = DriftChecker.assemble(state.clients(), result, listings, failOnUnmanaged);
-    Set<String> global =
-        result.failures().stream()
-            .map(FleetPlanner.ReadFailure::error)
-            .filter(
-                e ->
-                    e.reason() == GatewayException.Reason.CREDENTIALS
-                        || e.reason() == GatewayException.Reason.UNREACHABLE)
-            .map(GatewayException::getMessage)
-            .collect(Collectors.toSet());
-    report.poolErrors().stream()
-        .filter(error -> global.stream().noneMatch(error.message()::endsWith))
-        .forEach(error -> err().println("ccr: error: " + error.message()));
-    return report;
   }
 
   private DriftRenderer renderer() {

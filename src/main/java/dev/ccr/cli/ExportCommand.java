@@ -9,6 +9,7 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
+import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,16 +66,25 @@ final class ExportCommand extends BaseCommand {
       description = "Leave out attributes equal to Cognito's defaults; they stay unmanaged.")
   boolean omitDefaults;
 
+  @Option(
+      names = "--by-name",
+      description =
+          "Leave ClientId out of the files: each names its client by ClientName, so the files can"
+              + " be applied to another pool (where they create or adopt the clients of those"
+              + " names).")
+  boolean byName;
+
   @Option(names = "--force", description = "Overwrite files that exist in --output-dir.")
   boolean force;
 
   @Override
   int execute() {
+    aws.check(spec);
     checkOptions();
     if (environmentOptions.name != null) {
       selectEnvironment(environmentOptions);
     }
-    List<ExportedClient> exported = new Exporter(omitDefaults).export(read());
+    List<ExportedClient> exported = new Exporter(omitDefaults, byName).export(read());
     if (outputDir == null) {
       out().print(ClientYaml.stream(exported.stream().map(ExportedClient::yaml).toList()));
       out().flush();
@@ -111,33 +121,28 @@ final class ExportCommand extends BaseCommand {
     try (CognitoGateway gateway = gateway(aws)) {
       List<String> ids =
           clientIds.isEmpty() ? listed(gateway) : List.copyOf(new LinkedHashSet<>(clientIds));
-      List<ClientReader.Key> keys =
-          ids.stream().map(id -> new ClientReader.Key(userPoolId, id)).toList();
-      List<LiveClient> clients = new ArrayList<>();
-      List<ClientReader.Failed> failures = new ArrayList<>();
-      for (ClientReader.Result result :
+      List<ClientRef> refs = ids.stream().map(id -> ClientRef.byId(userPoolId, id)).toList();
+      List<ClientReader.Result<LiveClient>> results =
           new ClientReader(gateway, aws.concurrency, progress(aws, "reading clients"))
-              .readAll(keys)) {
-        if (result instanceof ClientReader.Found found) {
-          clients.add(found.client());
-        } else if (result instanceof ClientReader.Failed failed) {
-          failures.add(failed);
+              .readAll(refs);
+      List<LiveClient> clients = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      for (int i = 0; i < refs.size(); i++) {
+        if (results.get(i) instanceof ClientReader.Found<LiveClient> found) {
+          clients.add(found.value());
+        } else if (results.get(i) instanceof ClientReader.Failed<LiveClient> failed) {
+          failures.add(
+              "ccr: error: cannot read client "
+                  + refs.get(i).title()
+                  + ": "
+                  + failed.error().messageWithCode()
+                  + (failed.error().reason() == GatewayException.Reason.NOT_FOUND
+                      ? "; check --client-id"
+                      : ""));
         }
       }
       if (!failures.isEmpty()) {
-        failures.forEach(
-            f ->
-                err()
-                    .println(
-                        "ccr: error: cannot read client "
-                            + userPoolId
-                            + "/"
-                            + f.key().clientId()
-                            + ": "
-                            + f.error().messageWithCode()
-                            + (f.error().reason() == GatewayException.Reason.NOT_FOUND
-                                ? "; check --client-id"
-                                : "")));
+        failures.forEach(err()::println);
         err()
             .println(
                 "ccr: nothing exported: "

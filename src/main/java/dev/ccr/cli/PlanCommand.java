@@ -1,9 +1,9 @@
 package dev.ccr.cli;
 
 import dev.ccr.live.CognitoGateway;
-import dev.ccr.plan.FleetPlanner;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
+import dev.ccr.plan.Reconciler;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
 import java.io.IOException;
@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    header = "Shows how the live clients differ from their files.",
+    header = "Shows what apply would create, update and delete.",
     description =
-        "Reads every declared client, shows which attributes drifted from the files, and with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS.",
+        "Reads every declared client (finding those without ClientId by their ClientName), shows"
+            + " which clients apply would create, update or delete and which attributes drifted,"
+            + " and with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS.",
     footer = ExitCode.HELP_TABLE)
 final class PlanCommand extends BaseCommand {
   /** The output formats of plan. */
@@ -30,6 +32,7 @@ final class PlanCommand extends BaseCommand {
 
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
+  @Mixin TargetMixin targets = new TargetMixin();
 
   @Option(
       names = "--out",
@@ -49,33 +52,40 @@ final class PlanCommand extends BaseCommand {
       description = "Exit 2 when there are changes, 0 when there are none.")
   boolean detailedExitcode;
 
+  @Option(
+      names = "--prune",
+      description =
+          "Also delete the clients of the declared user pools that no file declares. Without it"
+              + " they are only counted.")
+  boolean prune;
+
   @Override
   int execute() {
+    aws.check(spec);
     DesiredState state = loadDesiredState(specs);
-    FleetPlanner.Result result = plan(state);
-    printLateDiagnostics(result.plan().diagnostics());
-    if (worthShowing(result) && (format != Format.json || !result.plan().hasErrors())) {
-      out().print(renderer().render(result.plan()));
+    checkRegion(state, aws);
+    Plan plan;
+    try (CognitoGateway gateway = gateway(aws)) {
+      plan =
+          reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
+    }
+    printLateDiagnostics(plan.diagnostics());
+    if (worthShowing(plan)
+        && (format != Format.json || !(plan.hasErrors() || plan.hasFailures()))) {
+      out().print(renderer().render(plan));
       out().flush();
     }
-    reportReadFailures(result.failures());
+    reportFailures(plan, true);
     if (out != null) {
-      savePlan(result);
+      savePlan(plan);
     }
-    if (result.hasFailures()) {
+    if (plan.hasFailures()) {
       return ExitCode.ERROR;
     }
-    if (result.plan().hasErrors()) {
+    if (plan.hasErrors()) {
       return ExitCode.INVALID;
     }
-    return detailedExitcode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
-  }
-
-  private FleetPlanner.Result plan(DesiredState state) {
-    try (CognitoGateway gateway = gateway(aws)) {
-      return new FleetPlanner(gateway, aws.concurrency, progress(aws, "reading clients"))
-          .plan(state.clients());
-    }
+    return detailedExitcode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private PlanRenderer renderer() {
@@ -86,9 +96,8 @@ final class PlanCommand extends BaseCommand {
     };
   }
 
-  private void savePlan(FleetPlanner.Result result) {
-    Plan plan = result.plan();
-    if (result.hasFailures() || plan.hasErrors()) {
+  private void savePlan(Plan plan) {
+    if (plan.hasFailures() || plan.hasErrors()) {
       err().println("ccr: plan not saved to " + out + ": fix the errors above and run plan again");
       return;
     }

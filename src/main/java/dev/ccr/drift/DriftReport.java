@@ -34,6 +34,12 @@ public record DriftReport(
   public enum Status {
     IN_SYNC,
     DRIFTED,
+    /** Declared, and no such client exists: apply would create it. */
+    MISSING,
+    /**
+     * Declared absent ({@code ccr: {state: absent}}), and the client exists: apply would delete it.
+     */
+    UNWANTED,
     ERROR;
 
     /** The word used in every format: {@code in-sync}, {@code drifted}, {@code error}. */
@@ -105,8 +111,9 @@ public record DriftReport(
    *
    * @param file the file that declares it, as the user named it
    * @param position the start of its document
+   * @param clientId the client's id, empty for a client that does not exist
    * @param clientName the live name; the file's name or the client id when it could not be read
-   * @param status {@link Status#ERROR} exactly when {@code problems} is not empty, else {@link
+   * @param status {@link Status#ERROR} exactly when {@code problems} is not empty; {@link
    *     Status#DRIFTED} exactly when {@code drifted} is not empty
    */
   public record ClientResult(
@@ -116,7 +123,8 @@ public record DriftReport(
       String clientId,
       String clientName,
       List<DriftedAttribute> drifted,
-      List<Problem> problems) {
+      List<Problem> problems,
+      Status status) {
     public ClientResult {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(position, "position");
@@ -125,18 +133,36 @@ public record DriftReport(
       Objects.requireNonNull(clientName, "clientName");
       drifted = List.copyOf(drifted);
       problems = List.copyOf(problems);
-    }
-
-    public Status status() {
-      if (!problems.isEmpty()) {
-        return Status.ERROR;
+      Objects.requireNonNull(status, "status");
+      if ((status == Status.ERROR) != !problems.isEmpty()
+          || (status == Status.DRIFTED) != !drifted.isEmpty()) {
+        throw new IllegalArgumentException(status + " does not fit " + clientName);
       }
-      return drifted.isEmpty() ? Status.IN_SYNC : Status.DRIFTED;
     }
 
-    /** {@code web-app (us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado)}. */
+    /** A client compared with its file: in sync, drifted, or with problems. */
+    public ClientResult(
+        String file,
+        Position position,
+        String userPoolId,
+        String clientId,
+        String clientName,
+        List<DriftedAttribute> drifted,
+        List<Problem> problems) {
+      this(
+          file,
+          position,
+          userPoolId,
+          clientId,
+          clientName,
+          drifted,
+          problems,
+          !problems.isEmpty() ? Status.ERROR : drifted.isEmpty() ? Status.IN_SYNC : Status.DRIFTED);
+    }
+
+    /** {@code web-app (us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado)}, or without an id the pool. */
     public String title() {
-      return clientName + " (" + userPoolId + "/" + clientId + ")";
+      return clientName + " (" + userPoolId + (clientId.isEmpty() ? "" : "/" + clientId) + ")";
     }
   }
 
@@ -184,12 +210,20 @@ public record DriftReport(
     }
   }
 
+  /** What a missing or unwanted client means, in words. */
+  public static String lifecycleFinding(ClientResult client) {
+    return client.status() == Status.MISSING
+        ? "no such client exists; apply would create it"
+        : "the file declares it absent, but it exists; apply would delete it";
+  }
+
   public long count(Status status) {
     return clients.stream().filter(c -> c.status() == status).count();
   }
 
+  /** Whether apply would change a declared client: drifted, missing or unwanted. */
   public boolean hasDrift() {
-    return count(Status.DRIFTED) > 0;
+    return count(Status.DRIFTED) + count(Status.MISSING) + count(Status.UNWANTED) > 0;
   }
 
   /** Whether a client or a pool could not be read. */

@@ -1,7 +1,7 @@
 package dev.ccr.export;
 
+import dev.ccr.live.AttributeMapper;
 import dev.ccr.live.LiveClient;
-import dev.ccr.plan.ClientPlan;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientSpec;
@@ -10,27 +10,17 @@ import dev.ccr.spec.SourceRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns a live client into the content of its desired-state document: the identifiers, then every
- * updatable attribute the client has, in {@link Attribute} order, nested objects in their sub-key
- * order. A validity always goes with its unit (the live one, or Cognito's default unit).
+ * updatable attribute the client has, in {@link Attribute} order, nested objects in the sub-key
+ * order of the SDK's model (which the schema follows). A validity always goes with its unit (the
+ * live one, or Cognito's default unit).
  */
 final class DocumentBuilder {
-  /**
-   * Sub-key order of the nested objects, as in the schema; keys not listed follow in live order.
-   */
-  static final Map<String, List<String>> SUB_KEYS =
-      Map.of(
-          "TokenValidityUnits", List.of("AccessToken", "IdToken", "RefreshToken"),
-          "AnalyticsConfiguration",
-              List.of("ApplicationId", "ApplicationArn", "RoleArn", "ExternalId", "UserDataShared"),
-          "RefreshTokenRotation", List.of("Feature", "RetryGracePeriodSeconds"));
-
   /** Sub-keys the schema requires whenever their object is present. */
   static final Map<String, Set<String>> REQUIRED_SUB_KEYS =
       Map.of("RefreshTokenRotation", Set.of("Feature"));
@@ -38,16 +28,25 @@ final class DocumentBuilder {
   private static final SourceRef PROBE = new SourceRef("<export>", Position.START);
 
   private final boolean omitDefaults;
+  private final boolean byName;
   private final Planner planner = new Planner();
 
-  DocumentBuilder(boolean omitDefaults) {
+  /**
+   * @param omitDefaults leave out attributes equal to Cognito's defaults
+   * @param byName leave out ClientId, so the document names its client by ClientName and can be
+   *     applied to another pool (where it creates or adopts the client of that name)
+   */
+  DocumentBuilder(boolean omitDefaults, boolean byName) {
     this.omitDefaults = omitDefaults;
+    this.byName = byName;
   }
 
   Map<String, Object> build(LiveClient live) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put(Attribute.USER_POOL_ID.memberName(), live.userPoolId());
-    document.put(Attribute.CLIENT_ID.memberName(), live.clientId());
+    if (!byName) {
+      document.put(Attribute.CLIENT_ID.memberName(), live.clientId());
+    }
     Map<String, Object> units = new LinkedHashMap<>();
     for (Attribute attribute : Attribute.values()) {
       String name = attribute.memberName();
@@ -131,13 +130,13 @@ final class DocumentBuilder {
         new ClientSpec(PROBE, live.userPoolId(), live.clientId(), attributes, Map.of());
     LiveClient defaults =
         new LiveClient(live.userPoolId(), live.clientId(), Map.of(), live.hasSecret());
-    ClientPlan plan = planner.plan(probe, defaults);
-    return plan.changes().isEmpty() && plan.diagnostics().isEmpty();
+    Planner.Comparison comparison = planner.compare(probe, defaults);
+    return comparison.changes().isEmpty() && comparison.diagnostics().isEmpty();
   }
 
-  /** The object's sub-keys in schema order, then any others in their given order. */
+  /** The object's sub-keys in the SDK model's order, then any others in their given order. */
   static Map<String, Object> ordered(String name, Map<String, Object> value) {
-    Set<String> keys = new LinkedHashSet<>(SUB_KEYS.getOrDefault(name, List.of()));
+    Set<String> keys = new LinkedHashSet<>(AttributeMapper.subKeys(name));
     keys.retainAll(value.keySet());
     keys.addAll(new ArrayList<>(value.keySet()));
     Map<String, Object> ordered = new LinkedHashMap<>();

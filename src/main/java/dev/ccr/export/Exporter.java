@@ -1,14 +1,16 @@
 package dev.ccr.export;
 
 import dev.ccr.live.LiveClient;
-import dev.ccr.plan.ClientPlan;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Position;
+import dev.ccr.spec.Severity;
 import dev.ccr.spec.SpecLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The export phase: turns live clients into desired-state documents that plan as no change, and
@@ -17,14 +19,17 @@ import java.util.List;
  */
 public final class Exporter {
   private final DocumentBuilder builder;
+  private final boolean byName;
   private final SpecLoader loader = new SpecLoader();
   private final Planner planner = new Planner();
 
   /**
    * @param omitDefaults leave out attributes that equal Cognito's defaults
+   * @param byName leave out ClientId: each document names its client by ClientName
    */
-  public Exporter(boolean omitDefaults) {
-    this.builder = new DocumentBuilder(omitDefaults);
+  public Exporter(boolean omitDefaults, boolean byName) {
+    this.builder = new DocumentBuilder(omitDefaults, byName);
+    this.byName = byName;
   }
 
   /** The clients as documents, in the order given, with unique file names. */
@@ -34,10 +39,34 @@ public final class Exporter {
     for (int i = 0; i < clients.size(); i++) {
       LiveClient client = clients.get(i);
       String yaml = ClientYaml.render(builder.build(client));
-      exported.add(
-          new ExportedClient(client, names.get(i), yaml, check(names.get(i), yaml, client)));
+      List<Diagnostic> findings = new ArrayList<>(check(names.get(i), yaml, client));
+      sharedName(client, clients).ifPresent(findings::add);
+      exported.add(new ExportedClient(client, names.get(i), yaml, findings));
     }
     return exported;
+  }
+
+  /** With --by-name, a warning when other clients of the pool have the same name. */
+  private Optional<Diagnostic> sharedName(LiveClient client, List<LiveClient> clients) {
+    List<String> others =
+        clients.stream()
+            .filter(c -> c != client && c.clientName().equals(client.clientName()))
+            .map(LiveClient::clientId)
+            .toList();
+    if (!byName || others.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Diagnostic(
+            Severity.WARNING,
+            "ClientName: clients "
+                + String.join(", ", others)
+                + " have the same name, so a file that names its client by ClientName cannot tell"
+                + " them apart; plan refuses it until it has a ClientId",
+            "",
+            Position.START,
+            "/ClientName",
+            ""));
   }
 
   /**
@@ -50,12 +79,12 @@ public final class Exporter {
     DesiredState state = loader.loadText(fileName, yaml);
     List<Diagnostic> findings = new ArrayList<>(state.diagnostics());
     for (ClientSpec spec : state.clients()) {
-      ClientPlan plan = planner.plan(spec, client);
-      if (!plan.changes().isEmpty()) {
+      Planner.Comparison comparison = planner.compare(spec, client);
+      if (!comparison.changes().isEmpty()) {
         throw new IllegalStateException(
-            "the export of " + client.clientId() + " plans changes: " + plan.changes());
+            "the export of " + client.clientId() + " plans changes: " + comparison.changes());
       }
-      findings.addAll(plan.diagnostics());
+      findings.addAll(comparison.diagnostics());
     }
     return findings;
   }

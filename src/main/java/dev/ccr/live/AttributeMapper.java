@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
@@ -21,13 +22,24 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * SDK's field metadata: the updatable members are exactly the members of UpdateUserPoolClient
  * except the two identifiers, so members the SDK gains are carried without code changes.
  */
-final class AttributeMapper {
+public final class AttributeMapper {
   private static final Set<String> IDENTIFIERS = Set.of("UserPoolId", "ClientId");
 
   /** The updatable members of UpdateUserPoolClientRequest, by member name, in SDK order. */
   private static final Map<String, SdkField<?>> UPDATABLE = updatableFields();
 
+  /** The sub-keys of each nested member (TokenValidityUnits, ...), in SDK order. */
+  private static final Map<String, List<String>> SUB_KEYS = subKeysOfNestedMembers();
+
   private AttributeMapper() {}
+
+  /**
+   * The sub-keys of a nested attribute ({@code TokenValidityUnits}: {@code AccessToken}, {@code
+   * IdToken}, {@code RefreshToken}) in the order of the SDK's model; empty for any other attribute.
+   */
+  public static List<String> subKeys(String member) {
+    return SUB_KEYS.getOrDefault(member, List.of());
+  }
 
   /** The member names that {@link #toRequest} accepts. */
   static Set<String> updatableMembers() {
@@ -58,21 +70,37 @@ final class AttributeMapper {
    */
   static UpdateUserPoolClientRequest toRequest(
       String userPoolId, String clientId, Map<String, Object> configuration) {
+    UpdateUserPoolClientRequest.Builder builder =
+        UpdateUserPoolClientRequest.builder().userPoolId(userPoolId).clientId(clientId);
+    fill(builder, configuration);
+    return builder.build();
+  }
+
+  /**
+   * A CreateUserPoolClient request that carries exactly the members of {@code configuration} (the
+   * updatable members, which CreateUserPoolClient shares) and GenerateSecret.
+   *
+   * @throws IllegalArgumentException as {@link #toRequest}
+   */
+  static CreateUserPoolClientRequest toCreateRequest(
+      String userPoolId, Map<String, Object> configuration, boolean generateSecret) {
+    CreateUserPoolClientRequest.Builder builder =
+        CreateUserPoolClientRequest.builder().userPoolId(userPoolId).generateSecret(generateSecret);
+    fill(builder, configuration);
+    return builder.build();
+  }
+
+  /** Sets the members of {@code configuration} on a request builder, by the builder's fields. */
+  private static void fill(SdkPojo builder, Map<String, Object> configuration) {
+    Map<String, SdkField<?>> fields = byName(builder.sdkFields());
     for (String key : configuration.keySet()) {
-      if (!UPDATABLE.containsKey(key)) {
+      if (!UPDATABLE.containsKey(key) || !fields.containsKey(key)) {
         throw new IllegalArgumentException(
             "not an updatable member of UpdateUserPoolClient: " + key);
       }
     }
-    UpdateUserPoolClientRequest.Builder builder =
-        UpdateUserPoolClientRequest.builder().userPoolId(userPoolId).clientId(clientId);
-    UPDATABLE.forEach(
-        (name, field) -> {
-          if (configuration.containsKey(name)) {
-            field.set(builder, sdkValue(field, name, configuration.get(name)));
-          }
-        });
-    return builder.build();
+    configuration.forEach(
+        (name, value) -> fields.get(name).set(builder, sdkValue(fields.get(name), name, value)));
   }
 
   private static Optional<Object> plain(SdkField<?> field, Object value) {
@@ -180,6 +208,19 @@ final class AttributeMapper {
     Map<String, SdkField<?>> map = new LinkedHashMap<>();
     fields.forEach(field -> map.put(field.memberName(), field));
     return map;
+  }
+
+  private static Map<String, List<String>> subKeysOfNestedMembers() {
+    Map<String, List<String>> subKeys = new LinkedHashMap<>();
+    UPDATABLE.forEach(
+        (name, field) -> {
+          if (field.marshallingType() == MarshallingType.SDK_POJO) {
+            List<String> names = new ArrayList<>();
+            field.constructor().get().sdkFields().forEach(f -> names.add(f.memberName()));
+            subKeys.put(name, List.copyOf(names));
+          }
+        });
+    return Collections.unmodifiableMap(subKeys);
   }
 
   private static Map<String, SdkField<?>> updatableFields() {

@@ -14,15 +14,19 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.endpoints.CognitoIdentityProviderEndpointProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConcurrentModificationException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -36,6 +40,8 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   private static final String DESCRIBE = "cognito-idp:DescribeUserPoolClient";
   private static final String UPDATE = "cognito-idp:UpdateUserPoolClient";
   private static final String LIST = "cognito-idp:ListUserPoolClients";
+  private static final String CREATE = "cognito-idp:CreateUserPoolClient";
+  private static final String DELETE = "cognito-idp:DeleteUserPoolClient";
   private static final String ASSUME_ROLE = "sts:AssumeRole";
   private static final int PAGE_SIZE = 60;
 
@@ -44,7 +50,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
    * credentials and add interceptors.
    *
    * @param credentials replaces the profile and default chains when present
-   * @param maxAttempts attempts per call, including the first (the standard strategy's is 3)
+   * @param maxAttempts attempts per call, including the first (5 by default; the SDK's is 3)
    */
   record Tuning(
       Optional<AwsCredentialsProvider> credentials,
@@ -64,7 +70,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
 
     static Tuning defaults() {
       return new Tuning(
-          Optional.empty(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
+          Optional.empty(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(30), 5);
     }
   }
 
@@ -100,26 +106,55 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
             sdk ->
                 sdk.describeUserPoolClient(b -> b.userPoolId(userPoolId).clientId(clientId))
                     .userPoolClient());
-    if (client == null) {
-      throw new GatewayException(
-          GatewayException.Reason.OTHER,
-          "",
-          DESCRIBE,
-          "Cognito returned no client for " + clientSubject(userPoolId, clientId));
-    }
-    return new LiveClient(
-        userPoolId, clientId, AttributeMapper.toAttributes(client), client.clientSecret() != null);
+    return live(DESCRIBE, userPoolId, clientSubject(userPoolId, clientId), client);
   }
 
   @Override
-  public void update(String userPoolId, String clientId, Map<String, Object> configuration) {
+  public LiveClient create(
+      String userPoolId, Map<String, Object> configuration, boolean generateSecret) {
+    CreateUserPoolClientRequest request =
+        AttributeMapper.toCreateRequest(userPoolId, configuration, generateSecret).toBuilder()
+            .overrideConfiguration(o -> o.addPlugin(this::throttlingRetriesOnly))
+            .build();
+    String subject = "a new client in user pool " + userPoolId;
+    UserPoolClientType client =
+        call(
+            CREATE, userPoolId, subject, sdk -> sdk.createUserPoolClient(request).userPoolClient());
+    return live(CREATE, userPoolId, subject, client);
+  }
+
+  @Override
+  public LiveClient update(String userPoolId, String clientId, Map<String, Object> configuration) {
     UpdateUserPoolClientRequest request =
         AttributeMapper.toRequest(userPoolId, clientId, configuration);
+    String subject = clientSubject(userPoolId, clientId);
+    UserPoolClientType client =
+        call(
+            UPDATE, userPoolId, subject, sdk -> sdk.updateUserPoolClient(request).userPoolClient());
+    return live(UPDATE, userPoolId, subject, client);
+  }
+
+  @Override
+  public void delete(String userPoolId, String clientId) {
     call(
-        UPDATE,
+        DELETE,
         userPoolId,
         clientSubject(userPoolId, clientId),
-        sdk -> sdk.updateUserPoolClient(request));
+        sdk -> sdk.deleteUserPoolClient(b -> b.userPoolId(userPoolId).clientId(clientId)));
+  }
+
+  /** The client of a response, its secret dropped. */
+  private static LiveClient live(
+      String action, String userPoolId, String subject, UserPoolClientType client) {
+    if (client == null || client.clientId() == null) {
+      throw new GatewayException(
+          GatewayException.Reason.OTHER, "", action, "Cognito returned no client for " + subject);
+    }
+    return new LiveClient(
+        userPoolId,
+        client.clientId(),
+        AttributeMapper.toAttributes(client),
+        client.clientSecret() != null);
   }
 
   @Override
@@ -298,11 +333,33 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     }
   }
 
-  /** The standard strategy (backoff; retries throttling and 5xx), plus concurrent updates. */
+  /**
+   * ccr's one retry layer: the SDK's standard strategy (exponential backoff with jitter; retries
+   * throttling, HTTP 5xx and I/O failures), plus ConcurrentModificationException. Every request ccr
+   * sends is safe to repeat except CreateUserPoolClient ({@link #throttlingRetries}).
+   */
   private RetryStrategy retryStrategy() {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(tuning.maxAttempts())
         .retryOnException(ConcurrentModificationException.class)
+        .build();
+  }
+
+  /**
+   * Retries for CreateUserPoolClient: only throttling, which Cognito answers before doing anything.
+   * A create that failed in the network or on the server may have created the client, and a second
+   * one would be a duplicate with the same name; plan shows what happened instead.
+   */
+  private void throttlingRetriesOnly(SdkServiceClientConfiguration.Builder config) {
+    config.overrideConfiguration(
+        config.overrideConfiguration().toBuilder().retryStrategy(throttlingRetries()).build());
+  }
+
+  private RetryStrategy throttlingRetries() {
+    return StandardRetryStrategy.builder()
+        .maxAttempts(tuning.maxAttempts())
+        .retryOnException(TooManyRequestsException.class)
+        .treatAsThrottling(e -> e instanceof TooManyRequestsException)
         .build();
   }
 

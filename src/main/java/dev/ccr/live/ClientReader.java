@@ -1,5 +1,6 @@
 package dev.ccr.live;
 
+import dev.ccr.spec.ClientRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,12 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * Reads many clients concurrently on a bounded pool of threads and hands the results back in the
- * order they were asked for, whatever order the calls complete in. One failed read does not hide
- * the others. Reads start round-robin across user pools ({@link #fairOrder}), so that the gateway's
- * per-pool rate limit of one pool does not hold up the reads of the others.
+ * Reads many clients (or lists many pools) concurrently on a bounded pool of threads and hands the
+ * results back in the order they were asked for, whatever order the calls complete in. One failed
+ * read does not hide the others. Reads start round-robin across user pools ({@link #fairOrder}), so
+ * that the per-pool rate limit of one pool does not hold up the reads of the others.
  */
 public final class ClientReader {
   /** Threads reading at once unless told otherwise. */
@@ -41,37 +43,37 @@ public final class ClientReader {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** Hears how many reads have finished; called from the reading threads. */
+  /** Hears how many calls have finished; called from the reading threads. */
   @FunctionalInterface
   public interface Listener {
     /** Hears nothing. */
     Listener NONE = (done, total) -> {};
 
-    /** {@code done} of {@code total} reads have finished; the last call has done == total. */
+    /** {@code done} of {@code total} calls have finished; the last call has done == total. */
     void progressed(int done, int total);
   }
 
-  /** A client to read. */
-  public record Key(String userPoolId, String clientId) {
-    public Key {
-      Objects.requireNonNull(userPoolId, "userPoolId");
-      Objects.requireNonNull(clientId, "clientId");
-    }
+  /** The outcome of one call. */
+  public sealed interface Result<T> permits Found, Failed {}
+
+  /** What the call returned. */
+  public record Found<T>(T value) implements Result<T> {}
+
+  /** The call failed; the exception says why and what to do. */
+  public record Failed<T>(GatewayException error) implements Result<T> {}
+
+  /** Describes every client (each with an id); the results are in the order of {@code clients}. */
+  public List<Result<LiveClient>> readAll(List<ClientRef> clients) {
+    return run(clients, ClientRef::userPoolId, c -> gateway.describe(c.userPoolId(), c.id()));
   }
 
-  /** The outcome of one read. */
-  public sealed interface Result permits Found, Failed {
-    Key key();
+  /** Lists the clients of every pool; the results are in the order of {@code pools}. */
+  public List<Result<List<ClientSummary>>> listAll(List<String> pools) {
+    return run(pools, pool -> pool, gateway::list);
   }
 
-  /** The client as Describe returned it. */
-  public record Found(Key key, LiveClient client) implements Result {}
-
-  /** The read failed; the exception says why and what to do. */
-  public record Failed(Key key, GatewayException error) implements Result {}
-
-  /** Describes every key; the results are in the order of {@code keys}. */
-  public List<Result> readAll(List<Key> keys) {
+  private <K, T> List<Result<T>> run(
+      List<K> keys, Function<K, String> poolOf, Function<K, T> call) {
     if (keys.isEmpty()) {
       return List.of();
     }
@@ -79,20 +81,20 @@ public final class ClientReader {
         Executors.newFixedThreadPool(Math.min(concurrency, keys.size()), daemonThreads());
     AtomicInteger done = new AtomicInteger();
     try {
-      List<Future<Result>> futures = new ArrayList<>(Collections.nCopies(keys.size(), null));
-      for (int index : fairOrder(keys)) {
-        Key key = keys.get(index);
+      List<Future<Result<T>>> futures = new ArrayList<>(Collections.nCopies(keys.size(), null));
+      for (int index : fairOrder(keys.stream().map(poolOf).toList())) {
+        K key = keys.get(index);
         futures.set(
             index,
             pool.submit(
                 () -> {
-                  Result result = read(key);
+                  Result<T> result = attempt(() -> call.apply(key));
                   listener.progressed(done.incrementAndGet(), keys.size());
                   return result;
                 }));
       }
-      List<Result> results = new ArrayList<>();
-      for (Future<Result> future : futures) {
+      List<Result<T>> results = new ArrayList<>();
+      for (Future<Result<T>> future : futures) {
         results.add(join(future));
       }
       return results;
@@ -102,16 +104,16 @@ public final class ClientReader {
   }
 
   /**
-   * The indexes of {@code keys} taken round-robin across user pools, pools in order of first
-   * appearance and keys of one pool in their own order: pools A A A B B C give A B C A B A.
+   * The indexes of keys taken round-robin across user pools, pools in order of first appearance and
+   * keys of one pool in their own order: pools A A A B B C give A B C A B A.
    */
-  static List<Integer> fairOrder(List<Key> keys) {
+  static List<Integer> fairOrder(List<String> pools) {
     Map<String, Deque<Integer>> byPool = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      byPool.computeIfAbsent(keys.get(i).userPoolId(), pool -> new ArrayDeque<>()).add(i);
+    for (int i = 0; i < pools.size(); i++) {
+      byPool.computeIfAbsent(pools.get(i), pool -> new ArrayDeque<>()).add(i);
     }
-    List<Integer> order = new ArrayList<>(keys.size());
-    while (order.size() < keys.size()) {
+    List<Integer> order = new ArrayList<>(pools.size());
+    while (order.size() < pools.size()) {
       for (Deque<Integer> pool : byPool.values()) {
         if (!pool.isEmpty()) {
           order.add(pool.removeFirst());
@@ -121,15 +123,15 @@ public final class ClientReader {
     return order;
   }
 
-  private Result read(Key key) {
+  private static <T> Result<T> attempt(java.util.function.Supplier<T> call) {
     try {
-      return new Found(key, gateway.describe(key.userPoolId(), key.clientId()));
+      return new Found<>(call.get());
     } catch (GatewayException e) {
-      return new Failed(key, e);
+      return new Failed<>(e);
     }
   }
 
-  private static Result join(Future<Result> future) {
+  private static <T> Result<T> join(Future<Result<T>> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.ccr.plan;
 
 import dev.ccr.spec.Attribute;
+import dev.ccr.spec.DurationUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

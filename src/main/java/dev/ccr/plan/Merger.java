@@ -1,6 +1,5 @@
 package dev.ccr.plan;
 
-import dev.ccr.live.LiveClient;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientSpec;
 import java.util.Arrays;
@@ -16,28 +15,27 @@ import java.util.Optional;
 final class Merger {
   private Merger() {}
 
-  static Map<String, Object> merge(ClientSpec desired, LiveClient live) {
-    Map<String, Object> merged = new LinkedHashMap<>(live.attributes());
+  static Map<String, Object> merge(ClientSpec desired, Map<String, Object> live) {
+    Map<String, Object> merged = new LinkedHashMap<>(live);
     desired.attributes().forEach((name, value) -> merged.put(name, layered(name, value, live)));
     coupleValidities(desired, live, merged);
     return inTableOrder(merged);
   }
 
-  private static Object layered(String name, Object desired, LiveClient live) {
+  private static Object layered(String name, Object desired, Map<String, Object> live) {
     Optional<Attribute> attribute = Attribute.byMemberName(name);
     if (attribute.isEmpty() || attribute.get().kind() != Attribute.Kind.OBJECT) {
       return desired;
     }
     Map<String, Object> base =
-        Effective.overlay(
-            Effective.defaults(attribute.get()), Effective.asMap(live.attributes().get(name)));
+        Effective.overlay(Effective.defaults(attribute.get()), Effective.asMap(live.get(name)));
     return Effective.overlay(base, Effective.asMap(desired));
   }
 
   /** A validity whose unit the file manages is sent too, and every sent validity has its unit. */
   private static void coupleValidities(
-      ClientSpec desired, LiveClient live, Map<String, Object> merged) {
-    Effective current = new Effective(live.attributes());
+      ClientSpec desired, Map<String, Object> live, Map<String, Object> merged) {
+    Effective current = new Effective(live);
     boolean anyValidity = false;
     for (Attribute validity : validities()) {
       if (Planner.desiredUnit(desired, validity).isPresent()) {

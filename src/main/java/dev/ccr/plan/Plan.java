@@ -1,42 +1,166 @@
 package dev.ccr.plan;
 
+import dev.ccr.live.GatewayException;
+import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The planned action for every declared client, in the order the files declare them. */
-public record Plan(List<ClientPlan> clients) {
+/**
+ * The planned action for every declared client (in the order the files declare them, then the
+ * clients {@code --prune} deletes), the live clients of the declared pools that no file declares,
+ * and the pools that could not be listed.
+ *
+ * @param unmanaged live clients of a declared pool that no document declares (and that the plan
+ *     does not delete)
+ * @param poolProblems the pools whose clients could not be listed
+ * @param unmatchedTargets the {@code --target} values that matched no client
+ */
+public record Plan(
+    List<ClientAction> actions,
+    List<Unmanaged> unmanaged,
+    List<PoolProblem> poolProblems,
+    List<String> unmatchedTargets) {
+
   public Plan {
-    clients = List.copyOf(clients);
+    actions = List.copyOf(actions);
+    unmanaged = List.copyOf(unmanaged);
+    poolProblems = List.copyOf(poolProblems);
+    unmatchedTargets = List.copyOf(unmatchedTargets);
   }
 
-  /** Clients apply will write. */
-  public long updateCount() {
-    return clients.stream().filter(ClientPlan::isUpdate).count();
+  /** A plan of these actions alone. */
+  public Plan(List<ClientAction> actions) {
+    this(actions, List.of(), List.of(), List.of());
   }
 
-  /** Clients that match their files. */
-  public long unchangedCount() {
-    return clients.stream().filter(c -> c.action() == Action.NO_OP && !c.hasErrors()).count();
+  /** A live client of a declared pool that no document declares. */
+  public record Unmanaged(ClientRef ref, Origin origin) {
+    public Unmanaged {
+      Objects.requireNonNull(ref, "ref");
+      Objects.requireNonNull(origin, "origin");
+    }
   }
 
-  /** Clients with a plan-time error, which apply must not write. */
-  public long errorCount() {
-    return clients.stream().filter(ClientPlan::hasErrors).count();
+  /**
+   * A pool whose clients could not be listed.
+   *
+   * @param origin the UserPoolId of the first document of the pool
+   * @param blocking whether the run needed the listing (to find clients by name, to prune, to
+   *     report unmanaged clients in a drift check); otherwise only the unmanaged clients are
+   *     unknown
+   */
+  public record PoolProblem(
+      String userPoolId, Origin origin, GatewayException error, boolean blocking) {
+    public PoolProblem {
+      Objects.requireNonNull(userPoolId, "userPoolId");
+      Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(error, "error");
+    }
   }
 
+  /** What went wrong reading from Cognito, grouped so that each cause is reported once. */
+  public sealed interface Failure permits Everywhere, InPool, OfClient {}
+
+  /**
+   * A cause that concerns every call alike (credentials, the network): one message.
+   *
+   * @param clients how many clients it kept from being read
+   */
+  public record Everywhere(GatewayException error, int clients) implements Failure {}
+
+  /** A pool that could not be listed (not found, access denied). */
+  public record InPool(PoolProblem problem) implements Failure {}
+
+  /** One client that could not be read. */
+  public record OfClient(ClientAction.Unreadable action) implements Failure {}
+
+  public long count(Class<? extends ClientAction> kind) {
+    return actions.stream().filter(kind::isInstance).count();
+  }
+
+  /** Whether apply would create, update or delete anything. */
   public boolean hasChanges() {
-    return updateCount() > 0;
+    return actions.stream().anyMatch(ClientAction::writes);
   }
 
+  /** Whether a client's desired state is invalid against its live client or the pool. */
   public boolean hasErrors() {
-    return errorCount() > 0;
+    return count(ClientAction.Invalid.class) > 0;
   }
 
-  /** The plan-time problems of every client, sorted by file and position. */
+  /** Whether something could not be read that the run needed. */
+  public boolean hasFailures() {
+    return count(ClientAction.Unreadable.class) > 0
+        || poolProblems.stream().anyMatch(PoolProblem::blocking);
+  }
+
+  /**
+   * The plan-time problems of every client (unreadable ones aside), sorted by file and position.
+   */
   public List<Diagnostic> diagnostics() {
-    return clients.stream()
-        .flatMap(c -> c.diagnostics().stream())
+    return actions.stream()
+        .filter(a -> !(a instanceof ClientAction.Unreadable))
+        .flatMap(a -> a.diagnostics().stream())
         .sorted(Diagnostic.ORDER)
         .toList();
+  }
+
+  /**
+   * The read failures, each cause once: a failure of the credentials or the network once for the
+   * whole run; a pool that could not be listed once (its clients' failures with it); then each
+   * client that could not be read on its own.
+   */
+  public List<Failure> failures() {
+    Map<String, List<GatewayException>> everywhere = new LinkedHashMap<>();
+    List<Failure> pools = new ArrayList<>();
+    Set<String> failedPools =
+        poolProblems.stream()
+            .filter(p -> p.blocking() && !global(p.error()))
+            .peek(p -> pools.add(new InPool(p)))
+            .map(PoolProblem::userPoolId)
+            .collect(Collectors.toSet());
+    poolProblems.stream()
+        .filter(p -> global(p.error()))
+        .forEach(p -> everywhere.computeIfAbsent(p.error().getMessage(), k -> new ArrayList<>()));
+    List<Failure> clients = new ArrayList<>();
+    for (ClientAction action : actions) {
+      if (action instanceof ClientAction.Unreadable unreadable) {
+        GatewayException error = unreadable.error();
+        if (global(error)) {
+          everywhere.computeIfAbsent(error.getMessage(), k -> new ArrayList<>()).add(error);
+        } else if (!failedPools.contains(unreadable.ref().userPoolId())) {
+          clients.add(new OfClient(unreadable));
+        }
+      }
+    }
+    List<Failure> failures = new ArrayList<>();
+    everywhere.forEach(
+        (message, errors) -> failures.add(new Everywhere(first(errors, message), errors.size())));
+    failures.addAll(pools);
+    failures.addAll(clients);
+    return failures;
+  }
+
+  private GatewayException first(List<GatewayException> errors, String message) {
+    if (!errors.isEmpty()) {
+      return errors.get(0);
+    }
+    return poolProblems.stream()
+        .map(PoolProblem::error)
+        .filter(e -> e.getMessage().equals(message))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Whether a failure concerns every call alike rather than one pool or client. */
+  static boolean global(GatewayException error) {
+    return error.reason() == GatewayException.Reason.CREDENTIALS
+        || error.reason() == GatewayException.Reason.UNREACHABLE;
   }
 }

@@ -5,8 +5,10 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.DurationUnit;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.RedirectUrls;
 import dev.ccr.spec.SourceRef;
@@ -17,14 +19,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,30 +41,52 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes plan files: JSON, {@code formatVersion} 1, documented by {@code
- * schemas/plan.schema.json}. A plan file holds no secret (the model has none). Plan-time
- * diagnostics are not saved: a plan with errors cannot be written. Each client records the
- * normalised live configuration its fingerprint hashes, so apply can name what moved since.
+ * Reads and writes plan files: JSON, {@code formatVersion} 2 (version 1 is still read), documented
+ * by {@code schemas/plan.schema.json}. A plan file holds no secret (the model has none). A plan
+ * with errors or unreadable clients cannot be written. A plan file is an artefact ccr wrote:
+ * reading refuses, before anything reaches AWS, a file over {@link #MAX_BYTES}, duplicate JSON
+ * keys, a digest that does not match the content, anything the schema does not allow, changes that
+ * do not stand for a valid desired state, and a recorded live configuration that does not match its
+ * fingerprint.
  */
 public final class PlanFile {
-  /** The only format version this ccr reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /** The version this ccr writes. */
+  public static final int FORMAT_VERSION = 2;
+
+  /** Plan files larger than this are refused before they are parsed. */
+  public static final long MAX_BYTES = 16L * 1024 * 1024;
 
   static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/plan.schema.json";
+  static final String SCHEMA_V1_RESOURCE = "/dev/ccr/schemas/plan-v1.schema.json";
+  private static final String DIGEST = "digest";
+  private static final String MODIFIED = "the plan file was modified after ccr wrote it";
   private static final JsonMapper JSON = JsonMapper.shared();
+  private static final JsonMapper STRICT =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private PlanFile() {}
 
-  /** The plan as pretty-printed JSON with a fixed key order, ending in a newline. */
+  /**
+   * The plan as pretty-printed JSON with a fixed key order, ending in a newline.
+   *
+   * @throws IllegalArgumentException for a plan with errors or unreadable clients
+   */
   public static String toJson(Plan plan, String generatedBy) {
-    if (plan.hasErrors()) {
+    if (plan.hasErrors() || plan.hasFailures()) {
       throw new IllegalArgumentException("a plan with errors cannot be saved");
     }
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("generatedBy", generatedBy);
+    ObjectNode summary = root.putObject("summary");
+    summary.put("create", plan.count(ClientAction.Create.class));
+    summary.put("update", plan.count(ClientAction.Update.class));
+    summary.put("delete", plan.count(ClientAction.Delete.class));
+    summary.put("unchanged", plan.count(ClientAction.NoOp.class));
+    summary.put("unmanaged", plan.unmanaged().size());
     ArrayNode clients = root.putArray("clients");
-    plan.clients().forEach(c -> clients.add(client(c)));
+    plan.actions().forEach(action -> clients.add(client(action)));
+    root.put(DIGEST, digest(root));
     return PrettyJson.write(root);
   }
 
@@ -67,6 +98,16 @@ public final class PlanFile {
   public static Plan read(Path file) throws PlanFileException {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new PlanFileException(
+            file
+                + ": the plan file is "
+                + size
+                + " bytes, over the limit of "
+                + MAX_BYTES
+                + " bytes (16 MiB); ccr never writes one that large");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new PlanFileException(file + ": cannot read the plan file: " + e.getMessage());
@@ -76,68 +117,132 @@ public final class PlanFile {
 
   /** Reads plan-file text; {@code fileName} names it in messages. */
   public static Plan parse(String json, String fileName) throws PlanFileException {
+    if (json.length() > MAX_BYTES) {
+      throw new PlanFileException(fileName + ": the plan file is over the limit of 16 MiB");
+    }
     JsonNode root = tree(json, fileName);
-    checkVersion(root, fileName);
-    List<Error> errors = schema().validate(root);
+    int version = version(root, fileName);
+    if (version == FORMAT_VERSION) {
+      checkDigest((ObjectNode) root, fileName);
+    }
+    List<Error> errors = schema(version).validate(root);
     if (!errors.isEmpty()) {
       throw new PlanFileException(
           fileName
               + ": not a valid plan file:\n"
               + errors.stream()
+                  .limit(20)
                   .map(e -> "  " + e.getInstanceLocation() + ": " + e.getMessage())
                   .collect(Collectors.joining("\n")));
     }
-    List<ClientPlan> clients = new ArrayList<>();
-    root.get("clients").values().forEach(c -> clients.add(client(c)));
-    checkClients(clients, fileName);
-    return new Plan(clients);
+    List<ClientAction> actions = new ArrayList<>();
+    for (JsonNode node : root.get("clients").values()) {
+      actions.add(version == 1 ? clientV1(node) : client(node, fileName));
+    }
+    checkClients(actions, fileName);
+    return new Plan(actions);
   }
 
-  /** Each client once, with a recorded live configuration that has the recorded fingerprint. */
-  private static void checkClients(List<ClientPlan> clients, String fileName)
-      throws PlanFileException {
-    Set<String> seen = new HashSet<>();
-    for (ClientPlan client : clients) {
-      String key = client.userPoolId() + "/" + client.clientId();
-      if (!seen.add(key)) {
-        throw new PlanFileException(fileName + ": client " + key + " appears more than once");
+  // ---- the digest
+
+  /** {@code sha256:} and the SHA-256 of the canonical form of the document without its digest. */
+  static String digest(ObjectNode root) {
+    ObjectNode content = root.deepCopy();
+    content.remove(DIGEST);
+    StringBuilder canonical = new StringBuilder();
+    canonical(content, canonical);
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** Members sorted by name, no whitespace; scalars as JSON writes them. */
+  private static void canonical(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      out.append('{');
+      TreeMap<String, JsonNode> sorted = new TreeMap<>();
+      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      String separator = "";
+      for (Map.Entry<String, JsonNode> entry : sorted.entrySet()) {
+        out.append(separator).append(JSON.writeValueAsString(entry.getKey())).append(':');
+        canonical(entry.getValue(), out);
+        separator = ",";
       }
-      checkChanges(client, fileName);
-      if (!Planner.matches(client.live(), client.fingerprint())) {
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      String separator = "";
+      for (JsonNode item : node.values()) {
+        out.append(separator);
+        canonical(item, out);
+        separator = ",";
+      }
+      out.append(']');
+    } else {
+      out.append(JSON.writeValueAsString(node));
+    }
+  }
+
+  private static void checkDigest(ObjectNode root, String fileName) throws PlanFileException {
+    JsonNode recorded = root.get(DIGEST);
+    if (recorded == null || !recorded.isString()) {
+      throw new PlanFileException(
+          fileName + ": " + MODIFIED + " (it has no digest); run plan again");
+    }
+    if (!recorded.stringValue().equals(digest(root))) {
+      throw new PlanFileException(
+          fileName + ": " + MODIFIED + " (its digest does not match its content); run plan again");
+    }
+  }
+
+  // ---- checks of the content
+
+  /** Each client once, with changes that stand for a valid desired state. */
+  private static void checkClients(List<ClientAction> actions, String fileName)
+      throws PlanFileException {
+    Set<ClientRef> seen = new HashSet<>();
+    for (ClientAction action : actions) {
+      if (!seen.add(action.ref().identity())) {
         throw new PlanFileException(
-            fileName
-                + ": the live configuration recorded for "
-                + key
-                + " does not match its fingerprint; the file was edited. Run plan again.");
+            fileName + ": client " + action.ref().title() + " appears more than once");
+      }
+      if (action instanceof ClientAction.Create || action instanceof ClientAction.Update) {
+        checkChanges(action, fileName);
       }
     }
   }
 
   /**
    * The changes of a client, taken as the desired state they stand for, must pass the same schema
-   * and rules as a desired-state file: a plan edited by hand is refused before anything is written.
+   * and URL rules as a desired-state file.
    */
-  private static void checkChanges(ClientPlan client, String fileName) throws PlanFileException {
-    String where = fileName + ": client " + client.userPoolId() + "/" + client.clientId() + ": ";
+  private static void checkChanges(ClientAction action, String fileName) throws PlanFileException {
+    String where = fileName + ": client " + action.ref().title() + ": ";
     ClientSpec planned;
     try {
-      planned = PlannedState.of(client);
+      planned = PlannedState.of(action);
     } catch (IllegalArgumentException e) {
-      throw new PlanFileException(
-          where + "change " + e.getMessage() + "; the file was edited. Run plan again.");
+      throw new PlanFileException(where + "change " + e.getMessage() + "; run plan again");
     }
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("UserPoolId", planned.userPoolId());
-    document.put("ClientId", planned.clientId());
+    planned.clientId().ifPresent(id -> document.put("ClientId", id));
     document.putAll(planned.attributes());
-    completeNestedObjects(document, client.live());
-    List<String> errors =
-        new SpecLoader()
-            .checkSchema(fileName, document).stream()
-                .filter(Diagnostic::isError)
-                .map(Diagnostic::message)
-                .toList();
-    List<String> problems = new ArrayList<>(errors);
+    if (action instanceof ClientAction.Update update) {
+      completeNestedObjects(document, update.live().configuration());
+    }
+    List<String> problems =
+        new ArrayList<>(
+            new SpecLoader()
+                .checkSchema(fileName, document).stream()
+                    .filter(Diagnostic::isError)
+                    .map(Diagnostic::message)
+                    .toList());
     for (String member : RedirectUrls.MEMBERS) {
       Object value = planned.attributes().get(member);
       List<?> urls =
@@ -148,8 +253,7 @@ public final class PlanFile {
                   .ifPresent(p -> problems.add(member + ": \"" + url + "\" " + p)));
     }
     if (!problems.isEmpty()) {
-      throw new PlanFileException(
-          where + String.join("; ", problems) + "; the file was edited. Run plan again.");
+      throw new PlanFileException(where + String.join("; ", problems) + "; run plan again");
     }
   }
 
@@ -175,58 +279,115 @@ public final class PlanFile {
 
   private static JsonNode tree(String json, String fileName) throws PlanFileException {
     try {
-      return JSON.readTree(json);
+      return STRICT.readTree(json);
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new PlanFileException(fileName + where + ": malformed JSON: " + e.getOriginalMessage());
+      String what =
+          e.getOriginalMessage().startsWith("Duplicate")
+              ? MODIFIED + " (" + e.getOriginalMessage() + ")"
+              : "malformed JSON: " + e.getOriginalMessage();
+      throw new PlanFileException(fileName + where + ": " + what);
     }
   }
 
-  private static void checkVersion(JsonNode root, String fileName) throws PlanFileException {
-    JsonNode version = root == null ? null : root.get("formatVersion");
+  private static int version(JsonNode root, String fileName) throws PlanFileException {
+    JsonNode version = root == null || !root.isObject() ? null : root.get("formatVersion");
     if (version == null) {
       throw new PlanFileException(fileName + ": not a ccr plan file (no formatVersion)");
     }
-    if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
+    if (!version.isInt() || (version.intValue() != 1 && version.intValue() != FORMAT_VERSION)) {
       throw new PlanFileException(
           fileName
               + ": plan format version "
               + version
-              + " is not supported; this ccr reads version "
+              + " is not supported; this ccr reads versions 1 and "
               + FORMAT_VERSION
               + ". Run plan again with this ccr.");
     }
+    return version.intValue();
   }
 
-  static Schema schema() {
-    try (InputStream in = PlanFile.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+  private static Schema schema(int version) {
+    return version == 1 ? Schemas.V1 : Schemas.V2;
+  }
+
+  /** The two schemas, compiled once on first use. */
+  private static final class Schemas {
+    static final Schema V2 = load(SCHEMA_RESOURCE);
+    static final Schema V1 = load(SCHEMA_V1_RESOURCE);
+
+    private static Schema load(String resource) {
+      try (InputStream in = PlanFile.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + resource);
+        }
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(in, InputFormat.JSON);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(in, InputFormat.JSON);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
   // ---- writing
 
-  private static ObjectNode client(ClientPlan plan) {
+  private static ObjectNode client(ClientAction action) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("userPoolId", plan.userPoolId());
-    node.put("clientId", plan.clientId());
-    node.put("clientName", plan.clientName());
+    node.put("action", action.label());
+    ClientRef ref = action.ref();
+    node.put("userPoolId", ref.userPoolId());
+    ref.clientId().ifPresent(id -> node.put("clientId", id));
+    node.put("clientName", ref.clientName().orElse(ref.clientId().orElse("")));
     ObjectNode source = node.putObject("source");
-    source.put("file", plan.source().file());
-    source.put("line", plan.source().position().line());
-    node.put("action", plan.action().label());
+    source.put("file", action.origin().source().file());
+    source.put("line", action.origin().source().position().line());
+    if (action instanceof ClientAction.Delete delete) {
+      node.put("pruned", delete.pruned());
+    }
+    if (action instanceof ClientAction.Create create) {
+      node.put("generateSecret", create.generateSecret());
+    }
+    managed(action).ifPresent(m -> managed(node, m));
     ArrayNode changes = node.putArray("changes");
-    plan.changes().forEach(c -> changes.add(change(c)));
-    node.put("fingerprint", plan.fingerprint());
-    node.set("live", JSON.valueToTree(plan.live()));
+    action.changes().forEach(c -> changes.add(change(c)));
+    snapshot(action)
+        .ifPresent(
+            snapshot -> {
+              node.put("fingerprint", snapshot.fingerprint());
+              node.set("live", JSON.valueToTree(snapshot.configuration()));
+            });
     return node;
+  }
+
+  private static void managed(ObjectNode node, Managed managed) {
+    if (!managed.all()) {
+      ArrayNode paths = node.putArray("managed");
+      new TreeSet<>(managed.paths()).forEach(paths::add);
+    }
+  }
+
+  private static Optional<Managed> managed(ClientAction action) {
+    if (action instanceof ClientAction.Update update) {
+      return Optional.of(update.managed());
+    }
+    if (action instanceof ClientAction.NoOp noOp && noOp.live().isPresent()) {
+      return Optional.of(noOp.managed());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Snapshot> snapshot(ClientAction action) {
+    if (action instanceof ClientAction.Update update) {
+      return Optional.of(update.live());
+    }
+    if (action instanceof ClientAction.Delete delete) {
+      return Optional.of(delete.live());
+    }
+    if (action instanceof ClientAction.NoOp noOp) {
+      return noOp.live();
+    }
+    return Optional.empty();
   }
 
   private static ObjectNode change(AttributeChange change) {
@@ -263,37 +424,99 @@ public final class PlanFile {
     return node;
   }
 
-  // ---- reading (the schema has checked the shape)
+  // ---- reading (the schema has checked the shape and the ranges)
 
-  private static ClientPlan client(JsonNode node) {
+  private static ClientAction client(JsonNode node, String fileName) throws PlanFileException {
+    ClientRef ref = ref(node);
+    Origin origin = origin(node);
+    List<AttributeChange> changes = changes(node, fileName, ref);
+    Optional<Snapshot> live = snapshot(node, fileName, ref);
+    Managed managed =
+        node.has("managed")
+            ? Managed.of(
+                node.get("managed").values().stream()
+                    .map(JsonNode::stringValue)
+                    .collect(Collectors.toSet()))
+            : Managed.ALL;
+    try {
+      return switch (node.get("action").stringValue()) {
+        case "create" ->
+            new ClientAction.Create(
+                ref, origin, changes, node.get("generateSecret").booleanValue(), List.of());
+        case "update" ->
+            new ClientAction.Update(ref, origin, changes, live.orElseThrow(), managed, List.of());
+        case "delete" ->
+            new ClientAction.Delete(
+                ref, origin, live.orElseThrow(), node.get("pruned").booleanValue(), List.of());
+        default -> new ClientAction.NoOp(ref, origin, live, managed, List.of());
+      };
+    } catch (IllegalArgumentException e) {
+      throw new PlanFileException(fileName + ": client " + ref.title() + ": " + e.getMessage());
+    }
+  }
+
+  private static ClientAction clientV1(JsonNode node) throws PlanFileException {
+    ClientRef ref = ref(node);
+    Origin origin = origin(node);
+    List<AttributeChange> changes = changes(node, "plan", ref);
+    Snapshot live = snapshot(node, "plan", ref).orElseThrow();
+    return node.get("action").stringValue().equals("update")
+        ? new ClientAction.Update(ref, origin, changes, live, Managed.ALL, List.of())
+        : new ClientAction.NoOp(ref, origin, Optional.of(live), Managed.ALL, List.of());
+  }
+
+  private static ClientRef ref(JsonNode node) {
+    String pool = node.get("userPoolId").stringValue();
+    String name = node.get("clientName").stringValue();
+    return node.has("clientId")
+        ? ClientRef.byId(pool, node.get("clientId").stringValue()).withName(name)
+        : ClientRef.byName(pool, name);
+  }
+
+  private static Origin origin(JsonNode node) {
     JsonNode source = node.get("source");
-    List<AttributeChange> changes = new ArrayList<>();
-    node.get("changes").values().forEach(c -> changes.add(change(c)));
-    return new ClientPlan(
+    return Origin.at(
         new SourceRef(
-            source.get("file").stringValue(), new Position(source.get("line").intValue(), 1)),
-        node.get("userPoolId").stringValue(),
-        node.get("clientId").stringValue(),
-        node.get("clientName").stringValue(),
-        Action.ofLabel(node.get("action").stringValue()).orElseThrow(),
-        changes,
-        node.get("fingerprint").stringValue(),
-        List.of(),
-        live(node.get("live")));
+            source.get("file").stringValue(), new Position(source.get("line").intValue(), 1)));
+  }
+
+  private static List<AttributeChange> changes(JsonNode node, String fileName, ClientRef ref)
+      throws PlanFileException {
+    List<AttributeChange> changes = new ArrayList<>();
+    for (JsonNode change : node.get("changes").values()) {
+      try {
+        changes.add(
+            new AttributeChange(
+                change.get("path").stringValue(),
+                value(change.get("before")),
+                value(change.get("after")),
+                strings(change.get("added")),
+                strings(change.get("removed"))));
+      } catch (IllegalArgumentException e) {
+        throw new PlanFileException(
+            fileName + ": client " + ref.title() + ": " + e.getMessage() + "; run plan again");
+      }
+    }
+    return changes;
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> live(JsonNode node) {
-    return JSON.treeToValue(node, Map.class);
-  }
-
-  private static AttributeChange change(JsonNode node) {
-    return new AttributeChange(
-        node.get("path").stringValue(),
-        value(node.get("before")),
-        value(node.get("after")),
-        strings(node.get("added")),
-        strings(node.get("removed")));
+  private static Optional<Snapshot> snapshot(JsonNode node, String fileName, ClientRef ref)
+      throws PlanFileException {
+    if (!node.has("live")) {
+      return Optional.empty();
+    }
+    Snapshot snapshot =
+        new Snapshot(
+            node.get("fingerprint").stringValue(), JSON.treeToValue(node.get("live"), Map.class));
+    if (!snapshot.consistent()) {
+      throw new PlanFileException(
+          fileName
+              + ": the live configuration recorded for "
+              + ref.title()
+              + " does not match its fingerprint; the file was edited. Run plan again.");
+    }
+    return Optional.of(snapshot);
   }
 
   private static Value value(JsonNode node) {
@@ -307,8 +530,7 @@ public final class PlanFile {
           new Value.Duration(
               node.get("value").longValue(),
               DurationUnit.of(node.get("unit").stringValue()).orElseThrow());
-      default ->
-          throw new IllegalStateException("the schema admits no value type " + node.get("type"));
+      default -> throw new IllegalArgumentException("unknown value type " + node.get("type"));
     };
   }
 

@@ -1,9 +1,11 @@
 package dev.ccr.plan;
 
 import dev.ccr.spec.Attribute;
+import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The desired state a plan's changes stand for: a {@link ClientSpec} that manages exactly the
@@ -17,17 +19,28 @@ public final class PlannedState {
   private PlannedState() {}
 
   /**
-   * The planned desired state of one client.
+   * The planned desired state of a client to create or update.
    *
    * @throws IllegalArgumentException when a change does not fit its attribute (a plan file edited
    *     by hand); {@link PlanFile} checks this when it reads a plan
    */
-  public static ClientSpec of(ClientPlan plan) {
+  public static ClientSpec of(ClientAction action) {
     Map<String, Object> attributes = new LinkedHashMap<>();
-    for (AttributeChange change : plan.changes()) {
+    for (AttributeChange change : action.changes()) {
       put(attributes, change);
     }
-    return new ClientSpec(plan.source(), plan.userPoolId(), plan.clientId(), attributes, Map.of());
+    ClientRef ref = action.ref();
+    if (ref.clientId().isEmpty() && !attributes.containsKey("ClientName")) {
+      ref.clientName().ifPresent(name -> attributes.put("ClientName", name));
+    }
+    return new ClientSpec(
+        action.origin().source(),
+        ref.userPoolId(),
+        ref.clientId(),
+        attributes,
+        Optional.empty(),
+        ClientSpec.Settings.DEFAULT,
+        Map.of());
   }
 
   private static void put(Map<String, Object> attributes, AttributeChange change) {

@@ -4,7 +4,9 @@ import dev.ccr.live.LiveClient;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.DurationUnit;
 import dev.ccr.spec.Severity;
+import dev.ccr.spec.TokenLifetime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,48 +15,103 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares desired with live clients and says what drifted (DESIGN.md section 2). Pure: it reads
- * nothing and writes nothing. Every comparison is driven by {@link Attribute#kind()} and {@link
+ * Compares a desired client with a live one and says what drifted. Pure: it reads nothing and
+ * writes nothing. Every comparison is driven by {@link Attribute#kind()} and {@link
  * Attribute#defaultValue()}; the one coupling is a token validity with its unit.
+ *
+ * <ul>
+ *   <li>Set-like lists compare as sets, nested objects per sub-key, validities as durations.
+ *   <li>A live attribute that DescribeUserPoolClient leaves out holds Cognito's default.
+ *   <li>A validity without its unit in the file takes the live unit; if that puts it out of range,
+ *       the comparison reports an error instead of a change.
+ * </ul>
  */
 public final class Planner {
-  private static final Lifetime ACCESS_OR_ID =
-      new Lifetime(
-          new Value.Duration(5, DurationUnit.MINUTES), new Value.Duration(1, DurationUnit.DAYS));
-  private static final Lifetime REFRESH =
-      new Lifetime(
-          new Value.Duration(60, DurationUnit.MINUTES),
-          new Value.Duration(3650, DurationUnit.DAYS));
 
-  /** The lifetimes Cognito accepts for a token validity. */
-  private record Lifetime(Value.Duration min, Value.Duration max) {
-    boolean contains(Value.Duration duration) {
-      return duration.seconds() >= min.seconds() && duration.seconds() <= max.seconds();
+  /**
+   * What comparing one desired client with its live state found.
+   *
+   * @param changes the drifted managed attributes, in the order of the attribute table
+   * @param diagnostics plan-time problems; a change that would be invalid is not among {@code
+   *     changes}
+   */
+  public record Comparison(List<AttributeChange> changes, List<Diagnostic> diagnostics) {
+    public Comparison {
+      changes = List.copyOf(changes);
+      diagnostics = List.copyOf(diagnostics);
     }
 
-    @Override
-    public String toString() {
-      return min.display() + " to " + max.display();
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
   }
 
-  /** Plans every desired client against the live client with the same pool and client id. */
-  public Plan plan(List<ClientSpec> desired, List<LiveClient> live) {
-    return new Plan(desired.stream().map(spec -> plan(spec, match(spec, live))).toList());
+  /** Compares a desired client with the live client it names. */
+  public Comparison compare(ClientSpec desired, LiveClient live) {
+    Comparison comparison = compare(desired, live.attributes(), "live");
+    List<Diagnostic> diagnostics = new ArrayList<>(comparison.diagnostics());
+    secretRules(desired, live.hasSecret(), false, diagnostics);
+    return new Comparison(comparison.changes(), diagnostics);
   }
 
-  private static LiveClient match(ClientSpec spec, List<LiveClient> live) {
-    return live.stream()
-        .filter(l -> l.userPoolId().equals(spec.userPoolId()))
-        .filter(l -> spec.clientId().equals(java.util.Optional.of(l.clientId())))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no live client for " + key(spec)));
+  /**
+   * What creating the desired client sets: every managed attribute, from nothing to its value.
+   * Validities without a unit in the file count in Cognito's default unit.
+   */
+  public Comparison creation(ClientSpec desired) {
+    Comparison against = compare(desired, Map.of(), "default");
+    List<AttributeChange> changes = new ArrayList<>();
+    Effective defaults = new Effective(Map.of());
+    for (Attribute attribute : Attribute.values()) {
+      created(attribute, desired, defaults, changes);
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(against.diagnostics());
+    secretRules(desired, desired.generateSecret().orElse(false), true, diagnostics);
+    return new Comparison(changes, diagnostics);
   }
 
-  /** Plans one client; {@code live} must be the client {@code desired} names. */
-  public ClientPlan plan(ClientSpec desired, LiveClient live) {
-    requireSameClient(desired, live);
-    Effective current = new Effective(live.attributes());
+  private static void created(
+      Attribute attribute, ClientSpec desired, Effective defaults, List<AttributeChange> out) {
+    String name = attribute.memberName();
+    switch (attribute.kind()) {
+      case IDENTIFIER -> {}
+      case STRING, INTEGER, BOOLEAN ->
+          desired
+              .get(name)
+              .ifPresent(v -> out.add(AttributeChange.of(name, Value.NONE, Value.of(v))));
+      case SET ->
+          desired
+              .get(name)
+              .ifPresent(
+                  v -> {
+                    List<String> items = strings(v);
+                    out.add(
+                        new AttributeChange(
+                            name, Value.NONE, new Value.Items(items), distinct(items), List.of()));
+                  });
+      case OBJECT -> {
+        if (attribute != Attribute.TOKEN_VALIDITY_UNITS) {
+          Effective.asMap(desired.get(name).orElse(null))
+              .forEach(
+                  (key, v) ->
+                      out.add(AttributeChange.of(name + "/" + key, Value.NONE, Value.of(v))));
+        }
+      }
+      case VALIDITY -> {
+        if (desired.get(name).isPresent() || desiredUnit(desired, attribute).isPresent()) {
+          out.add(
+              AttributeChange.of(name, Value.NONE, desiredDuration(attribute, desired, defaults)));
+        }
+      }
+    }
+  }
+
+  /**
+   * @param baseline what the live values are, for messages: {@code live} or {@code default}
+   */
+  private static Comparison compare(
+      ClientSpec desired, Map<String, Object> liveAttributes, String baseline) {
+    Effective current = new Effective(liveAttributes);
     List<AttributeChange> changes = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Attribute attribute : Attribute.values()) {
@@ -64,88 +121,78 @@ public final class Planner {
             scalar(attribute, desired, current).ifPresent(changes::add);
         case SET -> set(attribute, desired, current).ifPresent(changes::add);
         case OBJECT -> changes.addAll(object(attribute, desired, current));
-        case VALIDITY -> validity(attribute, desired, current, diagnostics).ifPresent(changes::add);
+        case VALIDITY ->
+            validity(attribute, desired, current, baseline, diagnostics).ifPresent(changes::add);
       }
     }
-    secretRules(desired, live, diagnostics);
-    String name = live.clientName().isEmpty() ? live.clientId() : live.clientName();
-    Action action = changes.isEmpty() ? Action.NO_OP : Action.UPDATE;
-    return new ClientPlan(
-        desired.source(),
-        desired.userPoolId(),
-        desired.clientId().orElseThrow(),
-        name,
-        action,
-        changes,
-        fingerprint(live),
-        diagnostics,
-        normalised(live));
+    return new Comparison(changes, diagnostics);
   }
 
   /**
-   * The rules that need to know whether the client has a secret (COGNITO.md R6, R10), checked where
-   * the file manages the attribute. A secret can only be chosen when a client is created.
+   * The rules that need to know whether the client has a secret (client_credentials and
+   * EnablePropagateAdditionalUserContextData need one), and GenerateSecret against the live client:
+   * a secret can only be chosen when a client is created.
    */
   private static void secretRules(
-      ClientSpec desired, LiveClient live, List<Diagnostic> diagnostics) {
-    if (live.hasSecret()) {
+      ClientSpec desired, boolean hasSecret, boolean creating, List<Diagnostic> diagnostics) {
+    Optional<Boolean> generate = desired.generateSecret();
+    if (!creating && generate.isPresent() && generate.get() != hasSecret) {
+      diagnostics.add(
+          error(
+              desired,
+              "/GenerateSecret",
+              "GenerateSecret: "
+                  + generate.get()
+                  + ", but the live client "
+                  + (hasSecret ? "has" : "has no")
+                  + " secret; a secret can only be chosen when a client is created, so this needs"
+                  + " a new client (a new ClientId): create one under another name, move the"
+                  + " applications to it, then delete this one"));
       return;
     }
+    if (hasSecret) {
+      return;
+    }
+    String why =
+        creating
+            ? "the client would be created without one (set GenerateSecret: true)"
+            : "this client has none; create a confidential client for it";
     boolean clientCredentials =
         desired
             .get("AllowedOAuthFlows")
             .map(f -> ((List<?>) f).contains("client_credentials"))
             .orElse(false);
-    if (clientCredentials) {
+    if (clientCredentials && generate.orElse(true)) {
       diagnostics.add(
-          secretError(
+          error(
               desired,
               "/AllowedOAuthFlows",
-              "AllowedOAuthFlows: client_credentials needs a client with a secret, and this client has none; create a confidential client for machine-to-machine use"));
+              "AllowedOAuthFlows: client_credentials needs a client with a secret, and " + why));
     }
-    if (Boolean.TRUE.equals(
-        desired.get("EnablePropagateAdditionalUserContextData").orElse(false))) {
+    if (Boolean.TRUE.equals(desired.get("EnablePropagateAdditionalUserContextData").orElse(false))
+        && generate.orElse(true)) {
       diagnostics.add(
-          secretError(
+          error(
               desired,
               "/EnablePropagateAdditionalUserContextData",
-              "EnablePropagateAdditionalUserContextData: true needs a client with a secret, and this client has none"));
+              "EnablePropagateAdditionalUserContextData: true needs a client with a secret, and "
+                  + why));
     }
   }
 
-  private static Diagnostic secretError(ClientSpec desired, String pointer, String message) {
+  private static Diagnostic error(ClientSpec desired, String pointer, String message) {
     return new Diagnostic(
         Severity.ERROR, message, desired.source().file(), desired.positionOf(pointer), pointer, "");
   }
 
   /**
-   * The complete configuration to send with UpdateUserPoolClient: every live attribute with the
-   * managed ones laid over it; a validity always goes with its unit in TokenValidityUnits.
+   * The complete configuration to send with UpdateUserPoolClient (or CreateUserPoolClient, from an
+   * empty live client): every live attribute with the managed ones laid over it; a validity always
+   * goes with its unit in TokenValidityUnits.
    */
-  public Map<String, Object> mergedConfiguration(ClientSpec desired, LiveClient live) {
-    requireSameClient(desired, live);
-    return Merger.merge(desired, live);
-  }
-
-  /** The fingerprint of a live client's configuration, as recorded in a plan. */
-  public static String fingerprint(LiveClient live) {
-    return Fingerprint.of(live.attributes());
-  }
-
-  /**
-   * A live client's configuration in the canonical form its fingerprint hashes, as recorded in
-   * {@link ClientPlan#live()}.
-   */
-  public static Map<String, Object> normalised(LiveClient live) {
-    return Fingerprint.canonical(live.attributes());
-  }
-
-  /**
-   * Whether {@code live} is a configuration in canonical form whose fingerprint is {@code
-   * fingerprint}.
-   */
-  public static boolean matches(Map<String, Object> live, String fingerprint) {
-    return Fingerprint.ofCanonical(live).equals(fingerprint);
+  public static Map<String, Object> mergedConfiguration(
+      ClientSpec desired, Map<String, Object> liveAttributes) {
+    return Merger.merge(desired, liveAttributes);
   }
 
   private static Optional<AttributeChange> scalar(
@@ -201,20 +248,19 @@ public final class Planner {
   }
 
   private static Optional<AttributeChange> validity(
-      Attribute attribute, ClientSpec desired, Effective current, List<Diagnostic> diagnostics) {
-    Optional<Object> amount = desired.get(attribute.memberName());
-    Optional<DurationUnit> unit = desiredUnit(desired, attribute);
-    if (amount.isEmpty() && unit.isEmpty()) {
+      Attribute attribute,
+      ClientSpec desired,
+      Effective current,
+      String baseline,
+      List<Diagnostic> diagnostics) {
+    if (desired.get(attribute.memberName()).isEmpty()
+        && desiredUnit(desired, attribute).isEmpty()) {
       return Optional.empty();
     }
     Value.Duration before = current.duration(attribute);
-    Value.Duration after =
-        new Value.Duration(
-            amount.map(a -> ((Number) a).longValue()).orElse(before.amount()),
-            unit.orElse(before.unit()));
-    Lifetime range = attribute == Attribute.REFRESH_TOKEN_VALIDITY ? REFRESH : ACCESS_OR_ID;
-    if (!range.contains(after)) {
-      diagnostics.add(outOfRange(attribute, desired, after, range));
+    Value.Duration after = desiredDuration(attribute, desired, current);
+    if (!TokenLifetime.inRange(attribute, after.seconds())) {
+      diagnostics.add(outOfRange(attribute, desired, after, baseline));
       return Optional.empty();
     }
     if (before.seconds() == after.seconds()) {
@@ -223,13 +269,26 @@ public final class Planner {
     return Optional.of(AttributeChange.of(attribute.memberName(), before, after));
   }
 
+  /** The file's amount (else the live one) in the file's unit (else the live one). */
+  private static Value.Duration desiredDuration(
+      Attribute attribute, ClientSpec desired, Effective current) {
+    Value.Duration live = current.duration(attribute);
+    return new Value.Duration(
+        desired
+            .get(attribute.memberName())
+            .map(a -> ((Number) a).longValue())
+            .orElse(live.amount()),
+        desiredUnit(desired, attribute).orElse(live.unit()));
+  }
+
   private static Diagnostic outOfRange(
-      Attribute attribute, ClientSpec desired, Value.Duration after, Lifetime range) {
+      Attribute attribute, ClientSpec desired, Value.Duration after, String baseline) {
     String name = attribute.memberName();
     String unitKey = attribute.unitKey().orElseThrow();
     boolean fileAmount = desired.get(name).isPresent();
     String pointer = fileAmount ? "/" + name : "/TokenValidityUnits/" + unitKey;
-    String outside = after.display() + " is outside the allowed range " + range;
+    String outside =
+        after.display() + " is outside the allowed range " + TokenLifetime.range(attribute);
     String message;
     if (desiredUnit(desired, attribute).isPresent() == fileAmount) {
       message = name + " " + outside;
@@ -239,7 +298,9 @@ public final class Planner {
               ? name
                   + " "
                   + after.amount()
-                  + " takes the live unit "
+                  + " takes the "
+                  + baseline
+                  + " unit "
                   + after.unit().word()
                   + " (the file gives no TokenValidityUnits."
                   + unitKey
@@ -248,7 +309,9 @@ public final class Planner {
                   + unitKey
                   + " "
                   + after.unit().word()
-                  + " applies to the live "
+                  + " applies to the "
+                  + baseline
+                  + " "
                   + name
                   + " "
                   + after.amount();
@@ -262,8 +325,7 @@ public final class Planner {
               + unitKey
               + " together in the file";
     }
-    return new Diagnostic(
-        Severity.ERROR, message, desired.source().file(), desired.positionOf(pointer), pointer, "");
+    return error(desired, pointer, message);
   }
 
   /** The unit the file gives a validity in TokenValidityUnits, if it gives one. */
@@ -282,22 +344,14 @@ public final class Planner {
     return ((List<?>) list).stream().map(String::valueOf).toList();
   }
 
+  private static List<String> distinct(List<String> items) {
+    return List.copyOf(new LinkedHashSet<>(items));
+  }
+
   /** The distinct items of {@code from} that {@code other} lacks, in the order of {@code from}. */
   private static List<String> minus(List<String> from, List<String> other) {
     Set<String> result = new LinkedHashSet<>(from);
     other.forEach(result::remove);
     return List.copyOf(result);
-  }
-
-  private static void requireSameClient(ClientSpec desired, LiveClient live) {
-    if (!desired.userPoolId().equals(live.userPoolId())
-        || !desired.clientId().equals(java.util.Optional.of(live.clientId()))) {
-      throw new IllegalArgumentException(
-          key(desired) + " planned against " + live.userPoolId() + "/" + live.clientId());
-    }
-  }
-
-  private static String key(ClientSpec spec) {
-    return spec.userPoolId() + "/" + spec.clientId().orElseThrow();
   }
 }

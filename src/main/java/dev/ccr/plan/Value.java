@@ -1,5 +1,6 @@
 package dev.ccr.plan;
 
+import dev.ccr.spec.DurationUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +69,12 @@ public sealed interface Value {
       }
     }
 
+    /** A lifetime in the largest unit that counts it exactly: 3600 seconds give 1 hour. */
+    public static Duration ofSeconds(long seconds) {
+      DurationUnit unit = DurationUnit.largestDividing(seconds);
+      return new Duration(seconds / unit.seconds(), unit);
+    }
+
     public long seconds() {
       return amount * unit.seconds();
     }
@@ -75,7 +82,7 @@ public sealed interface Value {
     /** {@code 1 hour}, {@code 30 minutes}. */
     @Override
     public String display() {
-      return amount + " " + (amount == 1 ? unit.singular() : unit.word());
+      return unit.format(amount);
     }
   }
 

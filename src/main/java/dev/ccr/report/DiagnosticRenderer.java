@@ -1,6 +1,7 @@
 package dev.ccr.report;
 
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Severity;
 import java.util.List;
 
 /**
@@ -8,13 +9,19 @@ import java.util.List;
  * under the column; optionally also as GitHub Actions workflow commands.
  */
 public final class DiagnosticRenderer {
+  private static final String RESET = "\u001B[0m";
+
   private final boolean githubActions;
+  private final boolean colour;
 
   /**
    * @param githubActions also emit {@code ::error file=..,line=..,col=..::message} lines
+   * @param colour the severity word in bold colour, as compilers show it on a terminal: red for
+   *     errors, magenta for warnings (never in the annotations)
    */
-  public DiagnosticRenderer(boolean githubActions) {
+  public DiagnosticRenderer(boolean githubActions, boolean colour) {
     this.githubActions = githubActions;
+    this.colour = colour;
   }
 
   public String render(List<Diagnostic> diagnostics) {
@@ -33,7 +40,7 @@ public final class DiagnosticRenderer {
         .append(':')
         .append(d.position().column())
         .append(": ")
-        .append(d.severity().label())
+        .append(severity(d.severity()))
         .append(": ")
         .append(d.message())
         .append('\n');
@@ -57,6 +64,18 @@ public final class DiagnosticRenderer {
           .append('\n');
     }
     return out.toString();
+  }
+
+  private String severity(Severity severity) {
+    if (!colour) {
+      return severity.label();
+    }
+    String ansi =
+        switch (severity) {
+          case ERROR -> "\u001B[1;31m";
+          case WARNING -> "\u001B[1;35m";
+        };
+    return ansi + severity.label() + RESET;
   }
 
   /** Spaces up to the column, keeping tabs so the caret lines up in a terminal. */

@@ -36,6 +36,8 @@ final class DriftJsonRenderer implements DriftRenderer {
     summary.put("clients", report.clients().size());
     summary.put("drifted", report.count(Status.DRIFTED));
     summary.put("inSync", report.count(Status.IN_SYNC));
+    summary.put("missing", report.count(Status.MISSING));
+    summary.put("unwanted", report.count(Status.UNWANTED));
     summary.put("errors", report.count(Status.ERROR) + report.poolErrors().size());
     summary.put("unmanaged", report.unmanaged().size());
     summary.put("failOnUnmanaged", report.failOnUnmanaged());

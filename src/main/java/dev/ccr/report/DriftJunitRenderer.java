@@ -77,6 +77,10 @@ final class DriftJunitRenderer implements DriftRenderer {
     if (client.status() == Status.IN_SYNC) {
       return Outcome.PASSED;
     }
+    if (client.status() == Status.MISSING || client.status() == Status.UNWANTED) {
+      String message = DriftReport.lifecycleFinding(client);
+      return new Outcome("failure", client.status().label(), message, message);
+    }
     List<DriftedAttribute> drifted = client.drifted();
     String message =
         drifted.size()

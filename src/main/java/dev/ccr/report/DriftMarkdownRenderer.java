@@ -154,9 +154,11 @@ final class DriftMarkdownRenderer implements DriftRenderer {
     String attributes =
         client.status() == Status.ERROR
             ? "error: " + MarkdownRenderer.cell(client.problems().get(0).message())
-            : client.drifted().stream()
-                .map(a -> "`" + a.path() + "`")
-                .collect(Collectors.joining(", "));
+            : client.status() == Status.MISSING || client.status() == Status.UNWANTED
+                ? DriftReport.lifecycleFinding(client)
+                : client.drifted().stream()
+                    .map(a -> "`" + a.path() + "`")
+                    .collect(Collectors.joining(", "));
     return "| "
         + MarkdownRenderer.cell(client.clientName())
         + " | `"

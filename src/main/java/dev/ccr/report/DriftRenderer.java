@@ -53,6 +53,14 @@ public interface DriftRenderer {
             .append(" in sync, ")
             .append(report.unmanaged().size())
             .append(" unmanaged");
+    long missing = report.count(Status.MISSING);
+    if (missing > 0) {
+      counts.append(", ").append(missing).append(" missing");
+    }
+    long unwanted = report.count(Status.UNWANTED);
+    if (unwanted > 0) {
+      counts.append(", ").append(unwanted).append(" to delete");
+    }
     long errors = report.count(Status.ERROR) + report.poolErrors().size();
     if (errors > 0) {
       counts.append(", ").append(errors).append(errors == 1 ? " error" : " errors");

@@ -47,6 +47,20 @@ final class DriftSarifRenderer implements DriftRenderer {
         "error",
         "A declared app client or its user pool could not be read from Cognito.",
         "Check the UserPoolId and ClientId, the credentials and the IAM permissions cognito-idp:DescribeUserPoolClient and cognito-idp:ListUserPoolClients."),
+    MISSING_CLIENT(
+        "ccr/missing-client",
+        "MissingClient",
+        "error",
+        "A declared app client does not exist in its user pool.",
+        "Run 'ccr plan' to review and 'ccr apply' to create it, or remove the file if the client"
+            + " should not exist."),
+    UNWANTED_CLIENT(
+        "ccr/unwanted-client",
+        "UnwantedClient",
+        "error",
+        "An app client that its file declares absent (ccr: {state: absent}) exists.",
+        "Run 'ccr plan' to review and 'ccr apply' to delete it, or remove 'state: absent' from the"
+            + " file to keep it."),
     PLAN_ERROR(
         "ccr/plan-error",
         "PlanError",
@@ -95,6 +109,21 @@ final class DriftSarifRenderer implements DriftRenderer {
     }
     ArrayNode results = run.putArray("results");
     for (ClientResult client : report.clients()) {
+      if (client.status() == DriftReport.Status.MISSING
+          || client.status() == DriftReport.Status.UNWANTED) {
+        Rule rule =
+            client.status() == DriftReport.Status.MISSING
+                ? Rule.MISSING_CLIENT
+                : Rule.UNWANTED_CLIENT;
+        results.add(
+            result(
+                rule,
+                rule.level,
+                client.title() + ": " + DriftReport.lifecycleFinding(client) + ".",
+                client.file(),
+                client.position(),
+                client.userPoolId() + "/" + client.clientName()));
+      }
       for (DriftedAttribute attribute : client.drifted()) {
         String message =
             attribute.path()

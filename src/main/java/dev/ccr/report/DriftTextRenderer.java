@@ -65,7 +65,13 @@ final class DriftTextRenderer implements DriftRenderer {
   }
 
   private void client(StringBuilder out, ClientResult client) {
-    Line.Symbol symbol = client.status() == Status.ERROR ? Line.Symbol.ERROR : Line.Symbol.CHANGE;
+    Line.Symbol symbol =
+        switch (client.status()) {
+          case ERROR -> Line.Symbol.ERROR;
+          case MISSING -> Line.Symbol.ADD;
+          case UNWANTED -> Line.Symbol.REMOVE;
+          default -> Line.Symbol.CHANGE;
+        };
     head(out, symbol, client.title(), client.file(), client.position());
     for (DriftedAttribute attribute : client.drifted()) {
       List<Line> lines = Line.of(attribute.change());
@@ -80,6 +86,9 @@ final class DriftTextRenderer implements DriftRenderer {
     }
     for (Problem problem : client.problems()) {
       line(out, new Line(Line.Symbol.ERROR, 0, problem.message()));
+    }
+    if (client.status() == Status.MISSING || client.status() == Status.UNWANTED) {
+      out.append("    ").append(DriftReport.lifecycleFinding(client)).append('\n');
     }
     out.append('\n');
   }

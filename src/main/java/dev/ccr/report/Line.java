@@ -71,7 +71,8 @@ record Line(Symbol symbol, int depth, String text) {
     List<Line> lines = new ArrayList<>();
     String path = change.path();
     if (change.isSet()) {
-      lines.add(new Line(Symbol.CHANGE, 0, path + ":"));
+      Symbol header = change.before() instanceof Value.None ? Symbol.ADD : Symbol.CHANGE;
+      lines.add(new Line(header, 0, path + ":"));
       change.added().forEach(item -> lines.add(new Line(Symbol.ADD, 1, item)));
       change.removed().forEach(item -> lines.add(new Line(Symbol.REMOVE, 1, item)));
     } else if (change.before() instanceof Value.None) {

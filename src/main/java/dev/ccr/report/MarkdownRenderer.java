@@ -1,56 +1,55 @@
 package dev.ccr.report;
 
-import dev.ccr.plan.ClientPlan;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
-import dev.ccr.spec.Diagnostic;
 
 /**
  * Markdown for a pull-request comment: a heading with the counts, a table of the clients that
- * change, and per client a collapsed {@code diff} block with its attribute lines.
+ * change (deletions last), and per client a collapsed {@code diff} block with its attribute lines.
  */
 final class MarkdownRenderer implements PlanRenderer {
 
   @Override
   public String render(Plan plan) {
+    String unmanaged = Summary.unmanaged(plan);
+    String note = unmanaged.isEmpty() ? "" : "\n" + html(unmanaged) + "\n";
     if (Summary.nothingToDo(plan)) {
-      return "### ccr plan: no changes\n\n" + Summary.allMatch(plan) + "\n";
+      return "### ccr plan: no changes\n\n" + Summary.allMatch(plan) + "\n" + note;
     }
     StringBuilder out = new StringBuilder();
     out.append("### ccr plan: ").append(Summary.counts(plan)).append("\n\n");
-    out.append("| client | pool | changes |\n|---|---|---|\n");
-    plan.clients().stream().filter(Summary::shown).forEach(c -> row(out, c));
-    plan.clients().stream().filter(Summary::shown).forEach(c -> details(out, c));
-    return out.toString();
+    out.append("| action | client | pool | changes |\n|---|---|---|---|\n");
+    Summary.shown(plan).forEach(c -> row(out, c));
+    Summary.shown(plan).forEach(c -> details(out, c));
+    return out.append(note).toString();
   }
 
-  private static void row(StringBuilder out, ClientPlan client) {
-    String changes = Integer.toString(client.changes().size());
-    if (client.hasErrors()) {
-      changes +=
-          " ("
-              + client.diagnostics().size()
-              + " error"
-              + (client.diagnostics().size() == 1 ? ")" : "s)");
+  private static void row(StringBuilder out, ClientAction action) {
+    String changes = Integer.toString(action.changes().size());
+    long errors = action.diagnostics().stream().filter(d -> d.isError()).count();
+    if (errors > 0) {
+      changes += " (" + errors + " error" + (errors == 1 ? ")" : "s)");
     }
     out.append("| ")
-        .append(cell(client.clientName()))
+        .append(action.label())
+        .append(" | ")
+        .append(cell(action.ref().clientName().orElse(action.ref().clientId().orElse(""))))
         .append(" | `")
-        .append(client.userPoolId())
+        .append(action.ref().userPoolId())
         .append("` | ")
         .append(changes)
         .append(" |\n");
   }
 
-  private static void details(StringBuilder out, ClientPlan client) {
+  private static void details(StringBuilder out, ClientAction action) {
     out.append("\n<details><summary>")
-        .append(html(Summary.title(client)))
+        .append(Summary.symbol(action).render(false))
+        .append(' ')
+        .append(html(action.ref().title()))
         .append(" &middot; ")
-        .append(html(client.source().toString()))
+        .append(html(Summary.source(action)))
         .append("</summary>\n\n```diff\n");
-    client.changes().forEach(change -> Line.of(change).forEach(line -> line(out, line)));
-    for (Diagnostic diagnostic : client.diagnostics()) {
-      line(out, new Line(Line.Symbol.ERROR, 0, diagnostic.message()));
-    }
+    Summary.lines(action).forEach(line -> line(out, line));
     out.append("```\n\n</details>\n");
   }
 

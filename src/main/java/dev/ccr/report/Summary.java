@@ -1,23 +1,44 @@
 package dev.ccr.report;
 
-import dev.ccr.plan.ClientPlan;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
+import java.util.List;
 
-/** The counting sentences shared by the renderers. */
+/** The counting sentences and the order of clients shared by the plan renderers. */
 final class Summary {
   private Summary() {}
 
-  /**
-   * {@code 2 to update, 5 unchanged} (and {@code , 1 with errors}), or empty when nothing to do.
-   */
+  /** {@code 1 to create, 2 to update, 1 to delete, 5 unchanged} (and {@code , 1 with errors}). */
   static String counts(Plan plan) {
-    String counts = plan.updateCount() + " to update, " + plan.unchangedCount() + " unchanged";
-    return plan.hasErrors() ? counts + ", " + plan.errorCount() + " with errors" : counts;
+    String counts =
+        plan.count(ClientAction.Create.class)
+            + " to create, "
+            + plan.count(ClientAction.Update.class)
+            + " to update, "
+            + plan.count(ClientAction.Delete.class)
+            + " to delete, "
+            + plan.count(ClientAction.NoOp.class)
+            + " unchanged";
+    long errors = plan.count(ClientAction.Invalid.class);
+    return errors > 0 ? counts + ", " + errors + " with errors" : counts;
   }
 
-  /** Whether any client needs attention: a change to apply or an error. */
-  static boolean shown(ClientPlan client) {
-    return client.isUpdate() || client.hasErrors();
+  /**
+   * The clients a plan shows, in the order it shows them: creates, updates and errors in file
+   * order, then the deletions apart.
+   */
+  static List<ClientAction> shown(Plan plan) {
+    List<ClientAction> others =
+        plan.actions().stream()
+            .filter(
+                a ->
+                    a instanceof ClientAction.Create
+                        || a instanceof ClientAction.Update
+                        || a instanceof ClientAction.Invalid)
+            .toList();
+    List<ClientAction> deletes =
+        plan.actions().stream().filter(ClientAction.Delete.class::isInstance).toList();
+    return java.util.stream.Stream.concat(others.stream(), deletes.stream()).toList();
   }
 
   static boolean nothingToDo(Plan plan) {
@@ -26,17 +47,53 @@ final class Summary {
 
   /** {@code 7 clients match their files.} */
   static String allMatch(Plan plan) {
-    int n = plan.clients().size();
+    long n = plan.count(ClientAction.NoOp.class);
     return n == 1 ? "1 client matches its file." : n + " clients match their files.";
   }
 
-  /** {@code web-app (us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado)}. */
-  static String title(ClientPlan client) {
-    return client.clientName() + " (" + client.userPoolId() + "/" + client.clientId() + ")";
+  /**
+   * {@code 3 clients of the declared pools are declared in no file; 'ccr drift' lists them and
+   * --prune deletes them.}, or empty when there are none.
+   */
+  static String unmanaged(Plan plan) {
+    int n = plan.unmanaged().size();
+    if (n == 0) {
+      return "";
+    }
+    return (n == 1 ? "1 client" : n + " clients")
+        + " of the declared pools "
+        + (n == 1 ? "is" : "are")
+        + " declared in no file; 'ccr drift' lists them and --prune deletes them.";
   }
 
-  /** The mark of a client: an error, or an update. */
-  static Line.Symbol symbol(ClientPlan client) {
-    return client.hasErrors() ? Line.Symbol.ERROR : Line.Symbol.CHANGE;
+  /** The mark of a client. */
+  static Line.Symbol symbol(ClientAction action) {
+    if (action instanceof ClientAction.Create) {
+      return Line.Symbol.ADD;
+    }
+    if (action instanceof ClientAction.Delete) {
+      return Line.Symbol.REMOVE;
+    }
+    return action instanceof ClientAction.Invalid ? Line.Symbol.ERROR : Line.Symbol.CHANGE;
+  }
+
+  /** Where the client comes from, for the line under its title. */
+  static String source(ClientAction action) {
+    if (action instanceof ClientAction.Delete delete) {
+      return delete.pruned()
+          ? "no file declares it (--prune); its pool is declared at " + action.origin().source()
+          : action.origin().source() + " declares it absent";
+    }
+    return action.origin().source().toString();
+  }
+
+  /** The lines under a client: its changes, then its problems. */
+  static List<Line> lines(ClientAction action) {
+    List<Line> lines = new java.util.ArrayList<>();
+    action.changes().forEach(change -> lines.addAll(Line.of(change)));
+    action.diagnostics().stream()
+        .filter(dev.ccr.spec.Diagnostic::isError)
+        .forEach(d -> lines.add(new Line(Line.Symbol.ERROR, 0, d.message())));
+    return lines;
   }
 }

@@ -1,13 +1,12 @@
 package dev.ccr.report;
 
-import dev.ccr.plan.AttributeChange;
-import dev.ccr.plan.ClientPlan;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
-import dev.ccr.spec.Diagnostic;
 
 /**
- * Terraform-like text: each client that changes, its source, one line per attribute (set items
- * below their attribute), then a line with the counts.
+ * Terraform-like text: each client to create ({@code +}), update ({@code ~}) or that has an error
+ * ({@code !}), then the clients to delete ({@code -}), each with its source and one line per
+ * attribute (set items below their attribute), then a line with the counts.
  */
 final class TextRenderer implements PlanRenderer {
   private final boolean colour;
@@ -19,34 +18,26 @@ final class TextRenderer implements PlanRenderer {
   @Override
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
-    for (ClientPlan client : plan.clients()) {
-      if (Summary.shown(client)) {
-        client(out, client);
-        out.append('\n');
-      }
+    for (ClientAction action : Summary.shown(plan)) {
+      client(out, action);
+      out.append('\n');
     }
+    String unmanaged = Summary.unmanaged(plan);
     if (Summary.nothingToDo(plan)) {
-      return out.append("No changes. ").append(Summary.allMatch(plan)).append('\n').toString();
+      out.append("No changes. ").append(Summary.allMatch(plan)).append('\n');
+    } else {
+      out.append("Plan: ").append(Summary.counts(plan)).append(".\n");
     }
-    return out.append("Plan: ").append(Summary.counts(plan)).append(".\n").toString();
+    return unmanaged.isEmpty() ? out.toString() : out.append(unmanaged).append('\n').toString();
   }
 
-  private void client(StringBuilder out, ClientPlan client) {
-    out.append(Summary.symbol(client).render(colour))
+  private void client(StringBuilder out, ClientAction action) {
+    out.append(Summary.symbol(action).render(colour))
         .append(' ')
-        .append(Summary.title(client))
+        .append(Line.visible(action.ref().title()))
         .append('\n');
-    out.append("  # ").append(client.source()).append('\n');
-    for (AttributeChange change : client.changes()) {
-      Line.of(change).forEach(line -> line(out, line));
-    }
-    for (Diagnostic diagnostic : client.diagnostics()) {
-      line(out, new Line(Line.Symbol.ERROR, 0, diagnostic.message()));
-    }
-  }
-
-  private void line(StringBuilder out, Line line) {
-    line(out, line, colour);
+    out.append("  # ").append(Line.visible(Summary.source(action))).append('\n');
+    Summary.lines(action).forEach(line -> line(out, line, colour));
   }
 
   /** An attribute line indented under its client, set items one level deeper. */

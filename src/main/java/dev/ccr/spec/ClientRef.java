@@ -78,12 +78,12 @@ public record ClientRef(String userPoolId, Optional<String> clientId, Optional<S
 
   /**
    * How users read it: {@code web-app (us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado)}, {@code web-app
-   * (us-east-1_Abc)} for a client known by name only (one to create), or the id in place of a name
-   * the client does not have.
+   * (us-east-1_Abc)} for a client known by name only (one to create), or {@code
+   * us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado} for one whose name is not known.
    */
   public String title() {
     String where = userPoolId + clientId.map(id -> "/" + id).orElse("");
-    return clientName.orElse(clientId.orElse("")) + " (" + where + ")";
+    return clientName.map(name -> name + " (" + where + ")").orElse(where);
   }
 
   @Override

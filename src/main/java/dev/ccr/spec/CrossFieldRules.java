@@ -105,7 +105,7 @@ final class CrossFieldRules {
 
   /** R3 and R4. */
   private void redirectUris() {
-    for (String member : List.of("CallbackURLs", "LogoutURLs")) {
+    for (String member : RedirectUrls.LISTS) {
       List<String> urls = list(member);
       for (int i = 0; i < urls.size(); i++) {
         checkUrl("/" + member + "/" + i, member + "[" + i + "]", urls.get(i));

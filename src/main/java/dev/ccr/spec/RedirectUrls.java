@@ -12,9 +12,13 @@ import java.util.Set;
  * plain http to the loopback host; app schemes such as {@code myapp://cb} are allowed.
  */
 public final class RedirectUrls {
-  /** The members whose values are redirect URLs. */
+  /** The lists of redirect URLs. */
+  static final List<String> LISTS =
+      List.of(Attribute.CALLBACK_URLS.memberName(), Attribute.LOGOUT_URLS.memberName());
+
+  /** The members whose values are redirect URLs: the two lists and the default. */
   public static final List<String> MEMBERS =
-      List.of("CallbackURLs", "LogoutURLs", "DefaultRedirectURI");
+      List.of(LISTS.get(0), LISTS.get(1), Attribute.DEFAULT_REDIRECT_URI.memberName());
 
   private static final Set<String> LOOPBACK_HOSTS =
       Set.of("localhost", "127.0.0.1", "[::1]", "::1");

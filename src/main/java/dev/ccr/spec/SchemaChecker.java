@@ -12,8 +12,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -36,15 +40,19 @@ final class SchemaChecker {
     }
   }
 
+  /** A pattern that is one character class repeated: {@code ^(?:[\\w+]+)$}. */
+  private static final Pattern SINGLE_CLASS =
+      Pattern.compile("\\^\\(\\?:(\\[[^\\[\\]]+\\])\\+\\)\\$");
+
   /** Every pattern of the schema, in words; a test keeps the two in step. */
   static final Map<String, String> PATTERN_HINTS =
       Map.of(
           "^(?:[\\w-]+_[0-9a-zA-Z]+)$",
-          "is not a user pool id: the region, an underscore, then letters and digits, such as us-east-1_Abc123",
+          "is not a user pool id: the region, an underscore, then ASCII letters and digits, such as us-east-1_Abc123",
           "^(?:[\\w+]+)$",
-          "is not a client id: letters, digits, _ and + only",
+          "is not a client id: ASCII letters, digits, _ and + only",
           "^(?:[\\w\\s+=,.@-]+)$",
-          "may hold only letters, digits, spaces and + = , . @ _ -",
+          "may hold only ASCII letters, digits, spaces and + = , . @ _ -",
           "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
           "must not contain spaces or control characters",
           "^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$",
@@ -150,7 +158,11 @@ final class SchemaChecker {
               source.error(
                   document.valuePosition(pointer),
                   pointer,
-                  path + ": " + shown + " " + patternHint(pointer).orElse(detail(error))));
+                  path
+                      + ": "
+                      + shown
+                      + " "
+                      + patternHint(source, pointer, value).orElse(detail(error))));
       default ->
           Optional.of(
               source.error(
@@ -337,13 +349,58 @@ final class SchemaChecker {
    * What a pattern asks for, in words, with the pattern itself: a regular expression alone explains
    * little to most readers.
    */
-  private Optional<String> patternHint(String pointer) {
+  private Optional<String> patternHint(SourceText source, String pointer, JsonNode value) {
     Optional<String> pattern =
         schemaAt(pointer).filter(s -> s.has("pattern")).map(s -> s.get("pattern").asString());
+    String text = value != null && value.isString() ? value.stringValue() : "";
     return pattern.flatMap(
         p ->
             Optional.ofNullable(definition.patternHints().get(p))
-                .map(hint -> hint + " (pattern " + p + ")"));
+                .map(
+                    hint ->
+                        hint
+                            + refused(p, text, source.secrets())
+                                .map(c -> "; " + c + " is not allowed")
+                                .orElse("")
+                            + " (pattern "
+                            + p
+                            + ")"));
+  }
+
+  /**
+   * For a pattern that is one character class repeated, the first character of {@code text} that
+   * the class refuses, named with its code point ({@code 'é' (U+00E9)}). Never a character of a
+   * secret pasted into the file.
+   */
+  static Optional<String> refused(String pattern, String text, Set<String> secrets) {
+    Matcher single = SINGLE_CLASS.matcher(pattern);
+    if (!single.matches() || secrets.stream().anyMatch(text::contains)) {
+      return Optional.empty();
+    }
+    Pattern allowed = Pattern.compile(single.group(1));
+    return text.codePoints()
+        .filter(c -> !allowed.matcher(Character.toString(c)).matches())
+        .mapToObj(SchemaChecker::codePoint)
+        .findFirst();
+  }
+
+  /** A character as {@code 'é' (U+00E9)}; a control or blank character by its code point only. */
+  static String codePoint(int c) {
+    String code = String.format(Locale.ROOT, "U+%04X", c);
+    boolean visible =
+        c != ' ' && !Character.isWhitespace(c) && !Character.isISOControl(c) && !isFormat(c);
+    return visible ? "'" + Character.toString(c) + "' (" + code + ")" : code;
+  }
+
+  private static boolean isFormat(int c) {
+    int type = Character.getType(c);
+    return type == Character.FORMAT
+        || type == Character.SPACE_SEPARATOR
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.UNASSIGNED
+        || type == Character.PRIVATE_USE
+        || type == Character.SURROGATE;
   }
 
   /** The validator's own explanation without its location prefix. */

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Expands the paths a user names into desired-state files: a file is taken as it is; a directory is
  * searched recursively for {@code *.yaml} and {@code *.yml}, in sorted order, skipping hidden
- * directories such as {@code .git} and {@code .github}.
+ * directories such as {@code .git} and {@code .github} and hidden files such as {@code
+ * .gitlab-ci.yml}.
  */
 public final class SpecFiles {
   private SpecFiles() {}
@@ -69,7 +70,7 @@ public final class SpecFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (attributes.isRegularFile() && isYaml(file)) {
+              if (attributes.isRegularFile() && isYaml(file) && !isHidden(file)) {
                 found.add(file);
               }
               return FileVisitResult.CONTINUE;
@@ -90,6 +91,11 @@ public final class SpecFiles {
         .sorted()
         .map(p -> directory.normalize().toString().isEmpty() ? directory.relativize(p) : p)
         .toList();
+  }
+
+  /** A dot file such as .gitlab-ci.yml or .pre-commit-config.yaml: never a client file. */
+  private static boolean isHidden(Path path) {
+    return path.getFileName().toString().startsWith(".");
   }
 
   private static boolean isYaml(Path path) {

@@ -1,26 +1,20 @@
 package dev.ccr.spec;
 
-import java.util.Map;
-
 /**
- * Effective token lifetimes (COGNITO.md rule R1): a validity counts in its unit, and the product
- * must fall in the range Cognito allows for that token.
+ * Effective token lifetimes: a validity counts in its unit, and the product must fall in the range
+ * Cognito allows for that token (5 minutes to 1 day for access and ID tokens, 1 hour to 3650 days
+ * for refresh tokens; see TokenValidityUnitsType in the Amazon Cognito API Reference).
  */
 public final class TokenLifetime {
-  private static final Map<String, Long> UNIT_SECONDS =
-      Map.of("seconds", 1L, "minutes", 60L, "hours", 3600L, "days", 86400L);
-
   private TokenLifetime() {}
 
   /**
    * Seconds in one {@code unit} ({@code seconds}, {@code minutes}, {@code hours}, {@code days}).
    */
   public static long unitSeconds(String unit) {
-    Long seconds = UNIT_SECONDS.get(unit);
-    if (seconds == null) {
-      throw new IllegalArgumentException("unknown validity unit: " + unit);
-    }
-    return seconds;
+    return DurationUnit.of(unit)
+        .orElseThrow(() -> new IllegalArgumentException("unknown validity unit: " + unit))
+        .seconds();
   }
 
   /** The shortest lifetime in seconds Cognito allows for the token of a validity attribute. */
@@ -44,19 +38,15 @@ public final class TokenLifetime {
 
   /** A value and unit in words: {@code 1 hour}, {@code 30 minutes}. */
   public static String format(long value, String unit) {
-    String singular = unit.substring(0, unit.length() - 1);
-    return value + " " + (value == 1 ? singular : unit);
+    return DurationUnit.of(unit)
+        .orElseThrow(() -> new IllegalArgumentException("unknown validity unit: " + unit))
+        .format(value);
   }
 
   /** Seconds in the largest unit that divides them: {@code 3600} gives {@code 1 hour}. */
   public static String humanize(long seconds) {
-    for (String unit : new String[] {"days", "hours", "minutes"}) {
-      long size = unitSeconds(unit);
-      if (seconds != 0 && seconds % size == 0) {
-        return format(seconds / size, unit);
-      }
-    }
-    return format(seconds, "seconds");
+    DurationUnit unit = DurationUnit.largestDividing(seconds);
+    return unit.format(seconds / unit.seconds());
   }
 
   /** The name of the token a validity attribute governs, for messages: {@code access token}. */

@@ -346,7 +346,7 @@ final class YamlReader {
         return JSON.numberNode(integer(value));
       }
       if (tag.equals(Tag.FLOAT)) {
-        return floating(value);
+        return floating(scalar, pointer);
       }
       return JSON.stringNode(value);
     }
@@ -390,10 +390,28 @@ final class YamlReader {
       return new BigInteger(digits);
     }
 
-    private static JsonNode floating(String text) {
+    /**
+     * A float of the YAML core schema. {@code .inf} and {@code .nan} (in any case, with a sign) are
+     * floats too, not text: no attribute takes them, so they are reported here, as what they are.
+     */
+    private JsonNode floating(ScalarNode scalar, String pointer) {
+      String text = scalar.getValue();
       String lower = text.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".inf") || lower.endsWith(".nan")) {
-        return JSON.stringNode(text);
+        error(
+            at(scalar),
+            pointer,
+            Pointers.display(pointer)
+                + ": "
+                + text
+                + " is YAML for "
+                + (lower.endsWith(".nan")
+                    ? "not-a-number"
+                    : lower.startsWith("-") ? "minus infinity" : "infinity")
+                + " (a float), which ccr does not accept; give a whole number, or quote it (\""
+                + text
+                + "\") for text");
+        return JSON.nullNode();
       }
       return JSON.numberNode(new java.math.BigDecimal(text));
     }

@@ -1,6 +1,7 @@
 package dev.ccr.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,17 +10,18 @@ import dev.ccr.live.FakeCognitoGateway.Operation;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.GatewayException.Reason;
 import dev.ccr.live.LiveClient;
+import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
-import dev.ccr.plan.Planner;
+import dev.ccr.plan.Reconciler;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.SourceRef;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,13 +171,11 @@ class ApplierTest {
     FakeCognitoGateway fake =
         new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), true);
     ClientSpec desired = spec(setAt(new LinkedHashMap<>(), path, OTHER_VALUE.get(path)));
-    Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
-    assertEquals(1, plan.clients().get(0).changes().size(), plan.toString());
+    Plan plan = plan(fake, desired);
+    assertEquals(1, plan.actions().get(0).changes().size(), plan.toString());
 
-    Applier.Outcome outcome =
-        new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan, List.of(desired));
+    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, true));
 
-    Applier.Applied applied = assertInstanceOf(Applier.Applied.class, outcome);
     assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0), applied.toString());
     Map<String, Object> expected =
         setAt(deepCopy(everyAttributeNonDefault()), path, OTHER_VALUE.get(path));
@@ -189,18 +189,12 @@ class ApplierTest {
         new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), false);
     ClientSpec desired =
         spec(map("AccessTokenValidity", 2, "TokenValidityUnits", map("AccessToken", "hours")));
-    Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
+    Plan plan = plan(fake, desired);
 
-    Applier.Outcome outcome = new Applier(fake, 1, noSleep(new ArrayList<>())).apply(plan);
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
 
-    assertInstanceOf(ApplyResult.Updated.class, ((Applier.Applied) outcome).results().get(0));
-    Map<String, Object> sent =
-        fake.calls().stream()
-            .filter(c -> c.operation() == Operation.UPDATE)
-            .findFirst()
-            .orElseThrow()
-            .configuration()
-            .orElseThrow();
+    assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
+    Map<String, Object> sent = sent(fake, Operation.UPDATE).get(0);
     assertEquals(everyAttributeNonDefault().keySet(), sent.keySet());
     assertEquals(2, sent.get("AccessTokenValidity"));
     assertEquals(
@@ -209,45 +203,88 @@ class ApplierTest {
   }
 
   @Test
-  void apply_clientMovedSincePlan_refusesEverythingAndNamesTheMovedAttribute() {
+  void apply_checksEveryClientFirstThenReadsEachAgainRightBeforeItsWrite() {
+    FakeCognitoGateway fake = new FakeCognitoGateway();
+    List<ClientSpec> desired = new ArrayList<>();
+    for (String id : List.of("c1", "c2", "c3")) {
+      fake.seed(POOL, id, map("ClientName", id), false);
+      desired.add(specFor(id, map("ClientName", id + "-new")));
+    }
+    Plan plan = plan(fake, desired.toArray(ClientSpec[]::new));
+    int before = fake.calls().size();
+
+    applied(new Applier(fake, 1).apply(plan, true));
+
+    List<String> calls =
+        fake.calls().subList(before, fake.calls().size()).stream()
+            .map(c -> c.operation() + " " + c.clientId())
+            .toList();
+    assertEquals(
+        List.of(
+            "DESCRIBE c1",
+            "DESCRIBE c2",
+            "DESCRIBE c3",
+            "DESCRIBE c1",
+            "UPDATE c1",
+            "DESCRIBE c2",
+            "UPDATE c2",
+            "DESCRIBE c3",
+            "UPDATE c3"),
+        calls,
+        "the check reads all three; each write follows its own read; no read after a write");
+  }
+
+  @Test
+  void apply_managedAttributeMovedSincePlan_refusesEverythingAndNamesIt() {
     FakeCognitoGateway fake =
         new FakeCognitoGateway()
             .seed(POOL, ID, map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY"), false)
             .seed(POOL, "second", map("ClientName", "other"), false);
-    List<ClientSpec> desired =
-        List.of(
-            spec(
-                map(
-                    "CallbackURLs",
-                    List.of("https://x.example.com/cb"),
-                    "AllowedOAuthFlowsUserPoolClient",
-                    true)),
-            specFor("second", map("ClientName", "renamed")));
     Plan plan =
-        new Planner()
-            .plan(desired, List.of(fake.describe(POOL, ID), fake.describe(POOL, "second")));
-    fake.update(
-        POOL,
-        ID,
-        map(
-            "ClientName",
-            "web",
-            "PreventUserExistenceErrors",
-            "ENABLED",
-            "AccessTokenValidity",
-            2));
-    int calls = updates(fake);
+        plan(
+            fake,
+            spec(map("ClientName", "web-app", "PreventUserExistenceErrors", "LEGACY")),
+            specFor("second", map("ClientName", "renamed")));
+    fake.change(POOL, ID, map("PreventUserExistenceErrors", "ENABLED"));
+    int writes = writes(fake);
 
-    Applier.Outcome outcome = new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan);
+    Applier.Stale stale =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
 
-    Applier.Stale stale = assertInstanceOf(Applier.Stale.class, outcome);
-    assertEquals(calls, updates(fake), "nothing written");
+    assertEquals(writes, writes(fake), "nothing written");
     assertEquals(
         List.of(
-            "clients/web.yaml:3: web (us-east-1_Every1/every0client0id): AccessTokenValidity changed since the plan: 1 hour -> 2 hours",
             "clients/web.yaml:3: web (us-east-1_Every1/every0client0id): PreventUserExistenceErrors changed since the plan: LEGACY -> ENABLED"),
         stale.moved().stream().map(Moved::message).toList());
     assertEquals(1, stale.clientCount());
+    assertFalse(stale.alreadyApplied());
+  }
+
+  @Test
+  void apply_unmanagedAttributeMovedSincePlan_isKeptAndMentioned() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(
+                POOL, ID, map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY"), false);
+    Plan plan = plan(fake, spec(map("ClientName", "web-app")));
+    fake.change(POOL, ID, map("PreventUserExistenceErrors", "ENABLED", "AccessTokenValidity", 2));
+
+    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, true));
+
+    assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
+    LiveClient stored = fake.stored(POOL, ID).orElseThrow();
+    assertEquals("web-app", stored.clientName());
+    assertEquals("ENABLED", stored.attributes().get("PreventUserExistenceErrors"));
+    assertEquals(2, stored.attributes().get("AccessTokenValidity"));
+    assertEquals(2, applied.notes().size(), applied.notes().toString());
+    assertTrue(
+        applied
+            .notes()
+            .get(1)
+            .contains(
+                "PreventUserExistenceErrors changed since the plan (LEGACY -> ENABLED); the file does"
+                    + " not manage it, so the new value is kept"),
+        applied.notes().toString());
   }
 
   @Test
@@ -256,27 +293,18 @@ class ApplierTest {
         new FakeCognitoGateway()
             .seed(POOL, ID, map("ClientName", "web"), false)
             .seed(POOL, "second", map("ClientName", "other"), false);
-    List<ClientSpec> desired =
-        List.of(
-            spec(map("ClientName", "web-app")), specFor("second", map("ClientName", "renamed")));
     Plan plan =
-        new Planner()
-            .plan(desired, List.of(fake.describe(POOL, ID), fake.describe(POOL, "second")));
-    fake.failAlways(
-        FakeCognitoGateway.Operation.DESCRIBE,
-        POOL,
-        "second",
-        new GatewayException(
-            GatewayException.Reason.NOT_FOUND,
-            "ResourceNotFoundException",
-            "cognito-idp:DescribeUserPoolClient",
-            "User pool client second does not exist."));
-    int calls = updates(fake);
+        plan(
+            fake,
+            spec(map("ClientName", "web-app")),
+            specFor("second", map("ClientName", "renamed")));
+    fake.delete(POOL, "second");
+    int writes = writes(fake);
 
-    Applier.Outcome outcome = new Applier(fake, 2, noSleep(new ArrayList<>())).apply(plan);
+    Applier.Stale stale =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
 
-    Applier.Stale stale = assertInstanceOf(Applier.Stale.class, outcome);
-    assertEquals(calls, updates(fake), "nothing written, not even the client that still exists");
+    assertEquals(writes, writes(fake), "nothing written, not even the client that still exists");
     assertEquals(1, stale.moved().size());
     assertTrue(
         stale.moved().get(0).message().endsWith("the client was deleted since the plan"),
@@ -284,7 +312,180 @@ class ApplierTest {
   }
 
   @Test
-  void apply_oneRejectedOneThrottledTwice_appliesTheOthersAndRetries() {
+  void apply_planAppliedTwice_isRecognisedAsAlreadyApplied() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false).seedPool(POOL);
+    ClientSpec create = byName("new-app", map("PreventUserExistenceErrors", "ENABLED"));
+    Plan plan = plan(fake, spec(map("ClientName", "web-app")), create);
+    applied(new Applier(fake, 2).apply(plan, true));
+    int writes = writes(fake);
+
+    Applier.Stale again =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+
+    assertTrue(again.alreadyApplied(), again.moved().toString());
+    assertEquals(2, again.moved().size());
+    assertEquals(writes, writes(fake));
+  }
+
+  @Test
+  void apply_createsAClientAndReportsItsNewId() {
+    FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("clients/m2m.yaml", new Position(1, 1)),
+            POOL,
+            Optional.empty(),
+            map(
+                "ClientName",
+                "m2m",
+                "AllowedOAuthFlowsUserPoolClient",
+                true,
+                "AllowedOAuthFlows",
+                List.of("client_credentials"),
+                "AccessTokenValidity",
+                15,
+                "TokenValidityUnits",
+                map("AccessToken", "minutes")),
+            Optional.of(true),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    Plan plan = plan(fake, desired);
+    ClientAction.Create create = assertInstanceOf(ClientAction.Create.class, plan.actions().get(0));
+    assertTrue(create.generateSecret());
+
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+
+    ApplyResult.Created created =
+        assertInstanceOf(ApplyResult.Created.class, applied.results().get(0));
+    LiveClient stored = fake.stored(POOL, created.clientId()).orElseThrow();
+    assertEquals("m2m", stored.clientName());
+    assertTrue(stored.hasSecret());
+    assertEquals(15, stored.attributes().get("AccessTokenValidity"));
+    assertEquals(
+        "minutes", ((Map<?, ?>) stored.attributes().get("TokenValidityUnits")).get("AccessToken"));
+    assertEquals(1, fake.calls().stream().filter(c -> c.operation() == Operation.CREATE).count());
+    assertEquals(
+        List.of(),
+        plan(fake, byName("m2m", desired.attributes())).actions().get(0).changes(),
+        "plan after apply is empty");
+  }
+
+  @Test
+  void apply_clientOfANameToCreateAppeared_isStale() {
+    FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
+    Plan plan = plan(fake, byName("new-app", map()));
+    fake.create(POOL, Map.of("ClientName", "new-app", "AuthSessionValidity", 9), false);
+    int writes = writes(fake);
+
+    Applier.Stale stale =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 1).apply(plan, true));
+
+    assertEquals(writes, writes(fake));
+    assertEquals(
+        Moved.Kind.ALREADY_APPLIED, stale.moved().get(0).kind(), "it has the planned name");
+  }
+
+  @Test
+  void apply_deletesAndFindsAlreadyDeletedOnesGone() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(POOL, ID, map("ClientName", "web"), false)
+            .seed(POOL, "second", map("ClientName", "other"), false);
+    ClientSpec absent = absent(ID);
+    ClientSpec secondAbsent = absent("second");
+    Plan plan = plan(fake, absent, secondAbsent);
+    assertInstanceOf(ClientAction.Delete.class, plan.actions().get(0));
+
+    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, false));
+
+    assertEquals(
+        List.of(ApplyResult.Deleted.class, ApplyResult.Deleted.class),
+        applied.results().stream().map(Object::getClass).toList());
+    assertTrue(fake.stored(POOL, ID).isEmpty());
+    assertTrue(fake.stored(POOL, "second").isEmpty());
+    Plan again = plan(fake, absent, secondAbsent);
+    assertFalse(again.hasChanges(), "already gone is no change");
+  }
+
+  @Test
+  void apply_deleteTargetChangedSincePlan_isStale() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
+    Plan plan = plan(fake, absent(ID));
+    fake.change(POOL, ID, map("AuthSessionValidity", 10));
+
+    Applier.Stale stale =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 1).apply(plan, true));
+
+    assertTrue(
+        stale
+            .moved()
+            .get(0)
+            .message()
+            .contains("the client changed since the plan: AuthSessionValidity 3 -> 10"),
+        stale.moved().get(0).message());
+    assertTrue(fake.stored(POOL, ID).isPresent());
+  }
+
+  @Test
+  void apply_anotherWriterBetweenCheckAndWrite_isNotOverwritten() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(POOL, "c1", map("ClientName", "c1"), false)
+            .seed(
+                POOL, "c2", map("ClientName", "c2", "PreventUserExistenceErrors", "LEGACY"), false);
+    Plan plan =
+        plan(
+            fake,
+            specFor("c1", map("ClientName", "c1-new")),
+            specFor("c2", map("ClientName", "c2-new", "PreventUserExistenceErrors", "LEGACY")));
+    // The console change lands after the check, while c1 is being written.
+    fake.afterWrite(
+        stored -> {
+          if (stored.clientId().equals("c1")) {
+            fake.change(POOL, "c2", map("PreventUserExistenceErrors", "ENABLED"));
+          }
+        });
+
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+
+    assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
+    ApplyResult.Failed failed =
+        assertInstanceOf(ApplyResult.Failed.class, applied.results().get(1));
+    assertTrue(
+        failed
+            .diagnostic()
+            .message()
+            .contains(
+                "changed since the plan, by another writer during this apply: PreventUserExistenceErrors LEGACY -> ENABLED; not written"),
+        failed.diagnostic().message());
+    assertEquals(
+        "ENABLED",
+        fake.stored(POOL, "c2").orElseThrow().attributes().get("PreventUserExistenceErrors"));
+    assertEquals("c2", fake.stored(POOL, "c2").orElseThrow().clientName());
+    assertTrue(applied.hasProblems());
+  }
+
+  @Test
+  void apply_anotherWriterRightAfterTheWrite_isNotConvergedAndNamed() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
+    Plan plan = plan(fake, spec(map("ClientName", "web-app")));
+    fake.afterWrite(stored -> fake.change(POOL, ID, map("AuthSessionValidity", 12)));
+
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+
+    ApplyResult.NotConverged result =
+        assertInstanceOf(ApplyResult.NotConverged.class, applied.results().get(0));
+    assertEquals(List.of("AuthSessionValidity"), result.paths());
+    assertTrue(
+        result.diagnostic().message().contains("AuthSessionValidity (sent 3, stored 12)"),
+        result.diagnostic().message());
+  }
+
+  @Test
+  void apply_oneRejected_appliesTheOthers() {
     FakeCognitoGateway fake = new FakeCognitoGateway();
     List<ClientSpec> desired = new ArrayList<>();
     for (String id : List.of("c1", "c2", "c3", "c4")) {
@@ -297,18 +498,9 @@ class ApplierTest {
         "c1",
         new GatewayException(
             Reason.REJECTED, "InvalidParameterException", "u", "ClientName is bad"));
-    fake.throttle(Operation.UPDATE, POOL, "c2", 2);
-    Plan plan =
-        new Planner()
-            .plan(
-                desired,
-                desired.stream()
-                    .map(d -> fake.describe(POOL, d.clientId().orElseThrow()))
-                    .toList());
-    List<Duration> slept = new ArrayList<>();
+    Plan plan = plan(fake, desired.toArray(ClientSpec[]::new));
 
-    Applier.Applied applied =
-        (Applier.Applied) new Applier(fake, 2, noSleep(slept)).apply(plan, desired);
+    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, true));
 
     assertEquals(
         List.of(
@@ -318,7 +510,6 @@ class ApplierTest {
             ApplyResult.Unchanged.class),
         applied.results().stream().map(Object::getClass).toList());
     assertEquals("c2-new", fake.stored(POOL, "c2").orElseThrow().clientName());
-    assertEquals(2, slept.size());
     ApplyResult.Failed failed = (ApplyResult.Failed) applied.results().get(0);
     assertEquals(
         "c1 (us-east-1_Every1/c1): update failed: ClientName is bad (InvalidParameterException); it concerns ClientName",
@@ -329,39 +520,6 @@ class ApplierTest {
         fake.calls().stream()
             .filter(c -> c.operation() == Operation.UPDATE && c.clientId().equals("c4"))
             .count());
-  }
-
-  @Test
-  void apply_throttledBeyondTheBound_failsAfterMaxAttempts() {
-    FakeCognitoGateway fake =
-        new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
-    fake.throttle(Operation.UPDATE, POOL, ID, 50);
-    ClientSpec desired = spec(map("ClientName", "new"));
-    Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
-    List<Duration> slept = new ArrayList<>();
-
-    Applier.Applied applied = (Applier.Applied) new Applier(fake, 1, noSleep(slept)).apply(plan);
-
-    assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0));
-    assertEquals(5, updates(fake));
-    assertEquals(4, slept.size());
-  }
-
-  @Test
-  void backoff_isExponentialWithFullJitterAndACap() {
-    Backoff max =
-        new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(500), d -> {}, bound -> bound);
-    assertEquals(
-        List.of(100L, 200L, 400L, 500L, 500L),
-        Stream.of(0, 1, 2, 3, 40).map(n -> max.delay(n).toMillis()).toList());
-    Backoff min =
-        new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(500), d -> {}, bound -> 0);
-    assertEquals(0, min.delay(3).toMillis());
-    Backoff real = Backoff.standard();
-    for (int i = 0; i < 100; i++) {
-      long delay = real.delay(2).toMillis();
-      assertTrue(delay >= 0 && delay <= 1000, "delay " + delay);
-    }
   }
 
   @Test
@@ -388,11 +546,8 @@ class ApplierTest {
             ID,
             attributes,
             Map.of("/AllowedOAuthScopes/1", new Position(9, 5)));
-    Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
 
-    Applier.Applied applied =
-        (Applier.Applied)
-            new Applier(fake, 1, noSleep(new ArrayList<>())).apply(plan, List.of(desired));
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan(fake, desired), false));
 
     ApplyResult.Failed failed =
         assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0));
@@ -410,53 +565,51 @@ class ApplierTest {
   void apply_cognitoIgnoresAChange_isNotConvergedAndNamesTheAttribute() {
     FakeCognitoGateway fake =
         new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false);
-    ClientSpec desired = spec(map("PreventUserExistenceErrors", "ENABLED", "ClientName", "web2"));
-    Plan plan = new Plan(List.of(new Planner().plan(desired, fake.describe(POOL, ID))));
-    dev.ccr.live.CognitoGateway stubborn =
-        new dev.ccr.live.CognitoGateway() {
-          @Override
-          public LiveClient describe(String pool, String id) {
-            return fake.describe(pool, id);
-          }
+    Plan plan =
+        plan(fake, spec(map("PreventUserExistenceErrors", "ENABLED", "ClientName", "web2")));
+    fake.afterWrite(stored -> fake.change(POOL, ID, map("PreventUserExistenceErrors", "LEGACY")));
 
-          @Override
-          public void update(String pool, String id, Map<String, Object> configuration) {
-            Map<String, Object> ignored = new LinkedHashMap<>(configuration);
-            ignored.remove("PreventUserExistenceErrors");
-            fake.update(pool, id, ignored);
-          }
-
-          @Override
-          public List<dev.ccr.live.ClientSummary> list(String pool) {
-            return fake.list(pool);
-          }
-        };
-
-    Applier.Applied applied =
-        (Applier.Applied) new Applier(stubborn, 1, noSleep(new ArrayList<>())).apply(plan);
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
 
     ApplyResult.NotConverged result =
         assertInstanceOf(ApplyResult.NotConverged.class, applied.results().get(0));
-    assertEquals(
-        List.of("PreventUserExistenceErrors"),
-        result.remaining().stream().map(c -> c.path()).toList());
+    assertEquals(List.of("PreventUserExistenceErrors"), result.paths());
     assertTrue(
         result
             .diagnostic()
             .message()
-            .contains("still differs in PreventUserExistenceErrors (LEGACY, wanted ENABLED)"),
+            .contains("PreventUserExistenceErrors (sent ENABLED, stored LEGACY)"),
         result.diagnostic().message());
     assertTrue(applied.hasProblems());
   }
 
   // ---- helpers
 
-  static Backoff noSleep(List<Duration> slept) {
-    return Backoff.standard().withSleeper(slept::add);
+  static Plan plan(FakeCognitoGateway fake, ClientSpec... desired) {
+    fake.seedPool(POOL);
+    return new Reconciler(fake, 2).reconcile(List.of(desired), Reconciler.Options.PLAN);
   }
 
-  static int updates(FakeCognitoGateway fake) {
-    return (int) fake.calls().stream().filter(c -> c.operation() == Operation.UPDATE).count();
+  static Applier.Applied applied(Applier.Outcome outcome) {
+    return assertInstanceOf(Applier.Applied.class, outcome, outcome.toString());
+  }
+
+  static int writes(FakeCognitoGateway fake) {
+    return (int)
+        fake.calls().stream()
+            .filter(
+                c ->
+                    c.operation() == Operation.UPDATE
+                        || c.operation() == Operation.CREATE
+                        || c.operation() == Operation.DELETE)
+            .count();
+  }
+
+  static List<Map<String, Object>> sent(FakeCognitoGateway fake, Operation operation) {
+    return fake.calls().stream()
+        .filter(c -> c.operation() == operation)
+        .map(c -> c.configuration().orElseThrow())
+        .toList();
   }
 
   static ClientSpec spec(Map<String, Object> attributes) {
@@ -469,6 +622,30 @@ class ApplierTest {
         POOL,
         clientId,
         attributes,
+        Map.of());
+  }
+
+  static ClientSpec byName(String name, Map<String, Object> attributes) {
+    Map<String, Object> withName = new LinkedHashMap<>(attributes);
+    withName.put("ClientName", name);
+    return new ClientSpec(
+        new SourceRef("clients/" + name + ".yaml", new Position(1, 1)),
+        POOL,
+        Optional.empty(),
+        withName,
+        Optional.empty(),
+        ClientSpec.Settings.DEFAULT,
+        Map.of());
+  }
+
+  static ClientSpec absent(String clientId) {
+    return new ClientSpec(
+        new SourceRef("clients/old.yaml", new Position(1, 1)),
+        POOL,
+        Optional.of(clientId),
+        Map.of(),
+        Optional.empty(),
+        new ClientSpec.Settings(ClientSpec.State.ABSENT, List.of(), List.of()),
         Map.of());
   }
 

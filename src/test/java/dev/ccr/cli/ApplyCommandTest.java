@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccr.apply.Backoff;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.FakeCognitoGateway.Operation;
 import dev.ccr.live.GatewayException;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,8 +40,7 @@ class ApplyCommandTest {
         new Context(
             Map.of(),
             options -> fake,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            Backoff.standard().withSleeper(new ArrayList<>()::add));
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     return CliRun.run(context, terminal, args);
   }
 
@@ -80,7 +77,9 @@ class ApplyCommandTest {
     assertTrue(
         run.out().contains("web (us-east-1_Example12/web): updated PreventUserExistenceErrors\n"),
         run.out());
-    assertTrue(run.out().endsWith("Apply: 1 updated, 0 failed, 0 unchanged.\n"), run.out());
+    assertTrue(
+        run.out().endsWith("Apply: 0 created, 1 updated, 0 deleted, 0 failed, 0 unchanged.\n"),
+        run.out());
     assertEquals(
         "ENABLED",
         fake.stored(POOL, "web").orElseThrow().attributes().get("PreventUserExistenceErrors"));
@@ -102,7 +101,9 @@ class ApplyCommandTest {
     seedWeb();
     CliRun run = run(TTY, "yes\n", "apply", dir.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
-    assertTrue(run.out().endsWith("Apply: 1 updated, 0 failed, 0 unchanged.\n"), run.out());
+    assertTrue(
+        run.out().endsWith("Apply: 0 created, 1 updated, 0 deleted, 0 failed, 0 unchanged.\n"),
+        run.out());
     assertEquals(1, updates());
   }
 
@@ -125,7 +126,7 @@ class ApplyCommandTest {
   }
 
   @Test
-  void apply_oneFailsOneThrottledTwice_appliesTheOthersAndSummarises() throws IOException {
+  void apply_oneFails_appliesTheOthersAndSummarises() throws IOException {
     for (String id : new String[] {"c1", "c2", "c3", "c4"}) {
       fake.seed(POOL, id, map("ClientName", id), false);
       file(id, "ClientName: " + (id.equals("c4") ? id : id + "-new") + "\n");
@@ -139,12 +140,13 @@ class ApplyCommandTest {
             "InvalidParameterException",
             Operation.UPDATE.action(),
             "ClientName c1-new is taken"));
-    fake.throttle(Operation.UPDATE, POOL, "c2", 2);
 
     CliRun run = run(PIPE, "", "apply", dir.toString(), "--auto-approve");
 
     assertEquals(ExitCode.ERROR, run.exitCode());
-    assertTrue(run.out().endsWith("Apply: 2 updated, 1 failed, 1 unchanged.\n"), run.out());
+    assertTrue(
+        run.out().endsWith("Apply: 0 created, 2 updated, 0 deleted, 1 failed, 1 unchanged.\n"),
+        run.out());
     assertTrue(
         run.err()
             .contains(
@@ -165,14 +167,15 @@ class ApplyCommandTest {
         run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString())
             .exitCode());
     Files.writeString(
-        plan, Files.readString(plan).replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
+        plan, Files.readString(plan).replace("\"formatVersion\": 2", "\"formatVersion\": 3"));
     int before = fake.calls().size();
 
     CliRun run = run(PIPE, "", "apply", "--plan", plan.toString());
 
     assertEquals(ExitCode.ERROR, run.exitCode());
     assertTrue(
-        run.err().contains("plan format version 2 is not supported; this ccr reads version 1"),
+        run.err()
+            .contains("plan format version 3 is not supported; this ccr reads versions 1 and 2"),
         run.err());
     assertEquals(before, fake.calls().size(), "no call at all");
   }
@@ -187,7 +190,9 @@ class ApplyCommandTest {
 
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
     assertFalse(run.out().contains("Apply these changes?"));
-    assertTrue(run.out().endsWith("Apply: 1 updated, 0 failed, 0 unchanged.\n"), run.out());
+    assertTrue(
+        run.out().endsWith("Apply: 0 created, 1 updated, 0 deleted, 0 failed, 0 unchanged.\n"),
+        run.out());
     assertEquals(
         ExitCode.OK,
         run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--detailed-exitcode")
@@ -199,11 +204,7 @@ class ApplyCommandTest {
     seedWeb();
     Path plan = dir.resolve("plan.json");
     run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString());
-    fake.seed(
-        POOL,
-        "web",
-        map("ClientName", "web", "PreventUserExistenceErrors", "LEGACY", "AuthSessionValidity", 12),
-        false);
+    fake.change(POOL, "web", map("ClientName", "web-renamed"));
 
     CliRun run = run(PIPE, "", "apply", "--plan", plan.toString());
 
@@ -212,13 +213,49 @@ class ApplyCommandTest {
         run.err()
             .contains(
                 dir.resolve("web.yaml")
-                    + ":1: web (us-east-1_Example12/web): AuthSessionValidity changed since the plan: 9 -> 12"),
+                    + ":1: web (us-east-1_Example12/web): ClientName changed since the plan: web -> web-renamed"),
         run.err());
     assertTrue(
         run.err()
             .contains("the plan is stale: 1 client changed since it was made; nothing was written"),
         run.err());
     assertEquals(0, updates());
+  }
+
+  @Test
+  void applyPlan_unmanagedAttributeMoved_appliesKeepsItAndSaysSo() throws IOException {
+    seedWeb();
+    Path plan = dir.resolve("plan.json");
+    run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString());
+    fake.change(POOL, "web", map("AuthSessionValidity", 12));
+
+    CliRun run = run(PIPE, "", "apply", "--plan", plan.toString());
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "AuthSessionValidity changed since the plan (9 -> 12); the file does not manage it,"
+                    + " so the new value is kept"),
+        run.err());
+    assertEquals(
+        12, fake.stored(POOL, "web").orElseThrow().attributes().get("AuthSessionValidity"));
+  }
+
+  @Test
+  void applyPlan_runTwice_saysAlreadyAppliedExits4AndWritesNothing() throws IOException {
+    seedWeb();
+    Path plan = dir.resolve("plan.json");
+    run(PIPE, "", "plan", dir.resolve("web.yaml").toString(), "--out", plan.toString());
+    assertEquals(ExitCode.OK, run(PIPE, "", "apply", "--plan", plan.toString()).exitCode());
+    long writes = updates();
+
+    CliRun again = run(PIPE, "", "apply", "--plan", plan.toString());
+
+    assertEquals(ExitCode.STALE, again.exitCode());
+    assertTrue(again.err().contains("the plan was already applied"), again.err());
+    assertFalse(again.err().contains("changed since the plan"), again.err());
+    assertEquals(writes, updates());
   }
 
   @Test

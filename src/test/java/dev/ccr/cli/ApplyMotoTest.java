@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ccr.apply.Backoff;
 import dev.ccr.live.AwsCognitoGateway;
-import dev.ccr.live.ClientSummary;
-import dev.ccr.live.CognitoGateway;
-import dev.ccr.live.LiveClient;
+import dev.ccr.live.CountingGateway;
+import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.testing.MotoSeeder;
 import dev.ccr.testing.MotoSeeder.SeededClient;
 import dev.ccr.testing.MotoServer;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +32,7 @@ class ApplyMotoTest {
   private String pool;
   private SeededClient web;
   private SeededClient api;
-  private final AtomicInteger updates = new AtomicInteger();
+  private final CountingGateway.Counts counts = new CountingGateway.Counts();
 
   @BeforeEach
   void seed(URI moto) throws IOException {
@@ -80,9 +77,8 @@ class ApplyMotoTest {
     Context context =
         new Context(
             Map.of(),
-            options -> new Counting(new AwsCognitoGateway(options), updates),
-            new ByteArrayInputStream(new byte[0]),
-            Backoff.standard());
+            options -> new CountingGateway(new AwsCognitoGateway(options), counts),
+            new ByteArrayInputStream(new byte[0]));
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--endpoint-url";
@@ -98,8 +94,10 @@ class ApplyMotoTest {
 
     CliRun applied = ccr("apply", "--plan", plan.toString());
     assertEquals(ExitCode.OK, applied.exitCode(), applied.err());
-    assertTrue(applied.out().endsWith("Apply: 1 updated, 0 failed, 1 unchanged.\n"), applied.out());
-    assertEquals(1, updates.get());
+    assertTrue(
+        applied.out().endsWith("Apply: 0 created, 1 updated, 0 deleted, 0 failed, 1 unchanged.\n"),
+        applied.out());
+    assertEquals(1, counts.of(FakeCognitoGateway.Operation.UPDATE));
 
     CliRun again = ccr("plan", dir.toString(), "--detailed-exitcode");
     assertEquals(ExitCode.OK, again.exitCode(), again.out() + again.err());
@@ -110,7 +108,10 @@ class ApplyMotoTest {
     assertTrue(second.out().startsWith("No changes."), second.out());
     CliRun secondSaved = ccr("apply", "--plan", plan.toString());
     assertEquals(ExitCode.STALE, secondSaved.exitCode(), "the old plan is stale once applied");
-    assertEquals(1, updates.get(), "no UpdateUserPoolClient after the first apply");
+    assertEquals(
+        1,
+        counts.of(FakeCognitoGateway.Operation.UPDATE),
+        "no UpdateUserPoolClient after the first apply");
 
     try (CognitoIdentityProviderClient sdk = sdk()) {
       var live =
@@ -131,7 +132,7 @@ class ApplyMotoTest {
     assertEquals(ExitCode.OK, ccr("plan", dir.toString(), "--out", plan.toString()).exitCode());
     try (CognitoIdentityProviderClient sdk = sdk()) {
       sdk.updateUserPoolClient(
-          b -> b.userPoolId(pool).clientId(api.clientId()).authSessionValidity(9));
+          b -> b.userPoolId(pool).clientId(web.clientId()).accessTokenValidity(2));
     }
 
     CliRun run = ccr("apply", "--plan", plan.toString());
@@ -140,14 +141,14 @@ class ApplyMotoTest {
     assertTrue(
         run.err()
             .contains(
-                dir.resolve("api.yaml")
-                    + ":1: api ("
+                dir.resolve("web-app.yaml")
+                    + ":1: web-app ("
                     + pool
                     + "/"
-                    + api.clientId()
-                    + "): AuthSessionValidity changed since the plan: 5 -> 9"),
+                    + web.clientId()
+                    + "): AccessTokenValidity changed since the plan: 1 hour -> 2 hours"),
         run.err());
-    assertEquals(0, updates.get());
+    assertEquals(0, counts.of(FakeCognitoGateway.Operation.UPDATE));
     try (CognitoIdentityProviderClient sdk = sdk()) {
       assertEquals(
           "LEGACY",
@@ -185,30 +186,5 @@ class ApplyMotoTest {
         .credentialsProvider(MotoSeeder.CREDENTIALS)
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
-  }
-
-  /** Passes every call on and counts updates. */
-  private record Counting(CognitoGateway delegate, AtomicInteger updates)
-      implements CognitoGateway {
-    @Override
-    public LiveClient describe(String userPoolId, String clientId) {
-      return delegate.describe(userPoolId, clientId);
-    }
-
-    @Override
-    public void update(String userPoolId, String clientId, Map<String, Object> configuration) {
-      updates.incrementAndGet();
-      delegate.update(userPoolId, clientId, configuration);
-    }
-
-    @Override
-    public List<ClientSummary> list(String userPoolId) {
-      return delegate.list(userPoolId);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
   }
 }

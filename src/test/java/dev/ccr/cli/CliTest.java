@@ -26,20 +26,18 @@ class CliTest {
     assertFalse(run.err().contains("warning"), run.err());
     // examples/environments is a project of its own, passed over with a note.
     assertTrue(
-        run.err()
-            .matches(
-                "ccr: skipped \\S+/environments: it holds its own ccr.yaml;[^\\n]*\\n"
-                    + "\\d+ clients in \\d+ files: valid\\.\\n"),
+        run.err().matches("ccr: skipped \\S+/environments: it holds its own ccr.yaml;[^\\n]*\\n"),
         run.err());
+    assertTrue(run.out().matches("\\d+ clients in \\d+ files: valid\\.\\n"), run.out());
   }
 
   @Test
-  void validate_validFile_printsOneSummaryLineOnStderr() throws IOException {
+  void validate_validFile_printsTheResultLineOnStdout() throws IOException {
     Path file = write("web.yaml", VALID);
     CliRun run = CliRun.run("validate", file.toString());
     assertEquals(ExitCode.OK, run.exitCode());
-    assertEquals("", run.out());
-    assertEquals("1 client in 1 file: valid.\n", run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
+    assertEquals("", run.err());
   }
 
   @Test
@@ -59,6 +57,19 @@ class CliTest {
   }
 
   @Test
+  void validate_directory_skipsHiddenFilesSuchAsCiConfiguration_butReadsThemWhenNamed()
+      throws IOException {
+    write("clients/web.yaml", VALID);
+    Path gitlab = write(".gitlab-ci.yml", "stages: [plan]\n");
+    write(".pre-commit-config.yaml", "repos: []\n");
+    CliRun run = CliRun.run("validate", dir.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
+    CliRun named = CliRun.run("validate", gitlab.toString());
+    assertEquals(ExitCode.INVALID, named.exitCode(), named.err());
+  }
+
+  @Test
   void validate_directory_followsSymbolicLinksAndPassesOverLoops() throws IOException {
     Path shared = Files.createDirectories(dir.resolve("shared"));
     Files.writeString(shared.resolve("web.yaml"), VALID);
@@ -67,7 +78,7 @@ class CliTest {
     Files.createSymbolicLink(repo.resolve("loop"), repo);
     CliRun run = CliRun.run("validate", repo.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
-    assertEquals("1 client in 1 file: valid.\n", run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
   }
 
   @Test
@@ -136,6 +147,36 @@ class CliTest {
       assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
       assertTrue(run.err().contains("--region must be a region name such as eu-west-1"), run.err());
     }
+  }
+
+  @Test
+  void maxWriteRps_onCommandsThatNeverWrite_isUnknownOption() throws IOException {
+    Path file = write("web.yaml", VALID);
+    for (List<String> args :
+        List.of(
+            List.of("plan", file.toString()),
+            List.of("drift", file.toString()),
+            List.of("export", "--user-pool-id", "us-east-1_Example12"))) {
+      List<String> all = new java.util.ArrayList<>(args);
+      all.addAll(List.of("--max-write-rps", "5"));
+      CliRun run = CliRun.run(all.toArray(String[]::new));
+      assertEquals(ExitCode.USAGE, run.exitCode(), args + ": " + run.err());
+      assertTrue(run.err().matches("(?s).*Unknown options?: '--max-write-rps'.*"), run.err());
+      CliRun help = CliRun.run(args.get(0), "--help");
+      assertFalse(help.out().contains("--max-write-rps"), help.out());
+      assertTrue(help.out().contains("--max-read-rps"), help.out());
+    }
+    assertTrue(CliRun.run("apply", "--help").out().contains("--max-write-rps=N"));
+  }
+
+  @Test
+  void apply_maxWriteRpsBelowTheFloor_isUsageError() throws IOException {
+    Path file = write("web.yaml", VALID);
+    CliRun run = CliRun.run("apply", file.toString(), "--auto-approve", "--max-write-rps", "0");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains("--max-write-rps must be a number of at least 0.01, not 0.0"),
+        run.err());
   }
 
   @Test

@@ -176,7 +176,8 @@ class DriftCommandTest {
     assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
     assertTrue(run.out().contains("\"status\": \"error\""), run.out());
     assertTrue(
-        run.err().contains("web.yaml:2:1: error: client " + pool + "/" + webId + " not found"),
+        run.err()
+            .contains("web.yaml:2:1: error: client web-app (" + pool + "/" + webId + ") not found"),
         run.err());
   }
 

@@ -17,8 +17,9 @@ class EnvironmentExamplesTest {
         CliRun.run(
             "validate", "--config", EXAMPLE.resolve("ccr.yaml").toString(), EXAMPLE.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    assertEquals("", run.err());
     assertEquals(
-        "dev: 2 clients in 2 files: valid.\nprod: 1 client in 2 files: valid.\n", run.err());
+        "dev: 2 clients in 2 files: valid.\nprod: 1 client in 2 files: valid.\n", run.out());
   }
 
   @Test
@@ -28,6 +29,6 @@ class EnvironmentExamplesTest {
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
     assertTrue(
         run.err().startsWith("ccr: skipped " + EXAMPLE + ": it holds its own ccr.yaml"), run.err());
-    assertTrue(run.err().endsWith("8 clients in 6 files: valid.\n"), run.err());
+    assertEquals("8 clients in 6 files: valid.\n", run.out());
   }
 }

@@ -80,7 +80,7 @@ class EnvironmentsTest {
     Path config = project(PROJECT);
     CliRun run = run("validate", "--config", config.toString(), "--env", "dev", clients());
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
-    assertEquals("1 client in 1 file: valid.\n", run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
   }
 
   @Test
@@ -216,7 +216,7 @@ class EnvironmentsTest {
         "arn:aws:iam::210987654321:role/reader",
         clients());
     fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
-    run("plan", "--config", config.toString(), "--env", "dev", "--region", "us-west-2", clients());
+    run("plan", "--config", config.toString(), "--env", "dev", clients());
     assertEquals(3, opened.size(), opened.toString());
     assertEquals(Optional.of("prod"), opened.get(0).profile());
     assertEquals(
@@ -228,9 +228,23 @@ class EnvironmentsTest {
         Optional.of(
             new AwsOptions.AssumedRole("arn:aws:iam::210987654321:role/reader", "ccr-drift")),
         opened.get(1).role());
-    assertEquals(Optional.of("us-west-2"), opened.get(2).region());
+    assertEquals(Optional.of("us-east-1"), opened.get(2).region());
     assertEquals(Optional.of(URI.create("http://127.0.0.1:4566")), opened.get(2).endpoint());
     assertEquals(Optional.empty(), opened.get(2).role());
+  }
+
+  @Test
+  void plan_environmentRegionContradictingAPool_isAUsageErrorBeforeAnyCall() throws IOException {
+    Path config = project(PROJECT.replace("region: us-east-1", "region: us-west-2"));
+    CliRun run = run("plan", "--config", config.toString(), "--env", "dev", clients());
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.all());
+    assertTrue(
+        run.err()
+            .contains(
+                "region us-west-2 of environment dev contradicts the region of user pool us-east-1_DevPool1"),
+        run.err());
+    assertTrue(run.err().contains("Leave region out of environment dev in ccr.yaml"), run.err());
+    assertTrue(opened.isEmpty());
   }
 
   @Test
@@ -301,8 +315,9 @@ class EnvironmentsTest {
             + dir.resolve("vendor/other")
             + ": it holds its own ccr.yaml; run ccr there or pass --config "
             + dir.resolve("vendor/other/ccr.yaml")
-            + "\n1 client in 1 file: valid.\n",
+            + "\n",
         run.err());
+    assertEquals("1 client in 1 file: valid.\n", run.out());
     CliRun named =
         run(
             "validate",

@@ -156,7 +156,7 @@ class ExportIntegrationTest {
 
     CliRun validate = CliRun.run("validate", out.toString());
     assertEquals(ExitCode.OK, validate.exitCode(), validate.err());
-    assertEquals("7 clients in 7 files: valid.\n", validate.err());
+    assertEquals("7 clients in 7 files: valid.\n", validate.out());
 
     CliRun plan =
         CliRun.run("plan", out.toString(), "--endpoint-url", endpoint, "--detailed-exitcode");

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.live.AwsCognitoGateway;
-import dev.ccr.live.ClientSummary;
-import dev.ccr.live.CognitoGateway;
-import dev.ccr.live.LiveClient;
+import dev.ccr.live.CountingGateway;
 import dev.ccr.testing.MotoSeeder;
 import dev.ccr.testing.MotoSeeder.SeededClient;
 import dev.ccr.testing.MotoServer;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ class PlanIntegrationTest {
   private static String pool;
 
   @TempDir Path dir;
-  private final AtomicInteger updates = new AtomicInteger();
+  private final CountingGateway.Counts counts = new CountingGateway.Counts();
 
   @BeforeAll
   static void setUp(URI motoEndpoint) {
@@ -66,8 +63,9 @@ class PlanIntegrationTest {
     assertTrue(run.out().contains("+ https://app.example.com/new-callback"), run.out());
     assertTrue(run.out().contains("- https://app.example.com/callback"), run.out());
     assertEquals(2, run.out().lines().filter(l -> l.startsWith("    ~ ")).count(), run.out());
-    assertTrue(run.out().contains("Plan: 1 to update, 0 unchanged."), run.out());
-    assertEquals(0, updates.get(), "plan never writes");
+    assertTrue(
+        run.out().contains("Plan: 0 to create, 1 to update, 0 to delete, 0 unchanged."), run.out());
+    assertEquals(0, counts.writes(), "plan never writes");
   }
 
   @Test
@@ -79,7 +77,7 @@ class PlanIntegrationTest {
 
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
     assertTrue(run.out().contains("No changes."), run.out());
-    assertEquals(0, updates.get());
+    assertEquals(0, counts.writes());
   }
 
   @Test
@@ -109,7 +107,10 @@ class PlanIntegrationTest {
     assertTrue(
         run.err()
             .contains(
-                file + ":20:1: error: client " + pool + "/1example23missing45client6 not found"),
+                file
+                    + ":20:1: error: client gone ("
+                    + pool
+                    + "/1example23missing45client6) not found"),
         run.err());
     assertTrue(run.err().contains("ClientId: 1example23missing45client6\n^"), run.err());
     assertTrue(run.err().contains("1 client could not be read."), run.err());
@@ -145,7 +146,7 @@ class PlanIntegrationTest {
       assertEquals(ExitCode.OK, run.exitCode(), run.all());
       assertFalse(run.all().contains(secret), "secret in " + format + " output");
       String saved = Files.readString(planFile);
-      assertTrue(saved.contains("\"formatVersion\": 1"), saved);
+      assertTrue(saved.contains("\"formatVersion\": 2"), saved);
       assertFalse(saved.contains(secret), "secret in the plan file");
     }
   }
@@ -184,10 +185,8 @@ class PlanIntegrationTest {
     CliRun run = plan(file.toString());
     assertEquals(ExitCode.INVALID, run.exitCode(), run.all());
     assertEquals("", run.out());
-    assertEquals(0, calls.get(), "no AWS call for an invalid desired state");
+    assertEquals(0, counts.total(), "no AWS call for an invalid desired state");
   }
-
-  private final AtomicInteger calls = new AtomicInteger();
 
   private SeededClient seedWebApp(boolean secret) {
     return seeder.createClient(
@@ -247,39 +246,8 @@ class PlanIntegrationTest {
     all[2] = endpoint.toString();
     System.arraycopy(args, 0, all, 3, args.length);
     return CliRun.run(
-        new Context(Map.of(), options -> new Counting(new AwsCognitoGateway(options))), all);
-  }
-
-  /** Passes calls through and counts them, updates separately. */
-  private final class Counting implements CognitoGateway {
-    private final AwsCognitoGateway delegate;
-
-    Counting(AwsCognitoGateway delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public LiveClient describe(String userPoolId, String clientId) {
-      calls.incrementAndGet();
-      return delegate.describe(userPoolId, clientId);
-    }
-
-    @Override
-    public void update(String userPoolId, String clientId, Map<String, Object> configuration) {
-      calls.incrementAndGet();
-      updates.incrementAndGet();
-      delegate.update(userPoolId, clientId, configuration);
-    }
-
-    @Override
-    public List<ClientSummary> list(String userPoolId) {
-      calls.incrementAndGet();
-      return delegate.list(userPoolId);
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
+        new Context(
+            Map.of(), options -> new CountingGateway(new AwsCognitoGateway(options), counts)),
+        all);
   }
 }

@@ -41,9 +41,14 @@ class ValidateGoldenTest {
   private static void check(Path dir) throws IOException {
     CliRun run = CliRun.run(env(dir), "validate", dir.toString());
     String shown =
-        (run.out() + run.err()).replace(dir + "/", "") + "exit status: " + run.exitCode() + "\n";
+        (run.err() + run.out()).replace(dir + "/", "") + "exit status: " + run.exitCode() + "\n";
     assertFalse(run.hasStackTrace(), "stack trace for " + dir + ":\n" + shown);
-    assertEquals("", run.out(), "validate writes diagnostics to stderr only");
+    assertFalse(run.out().contains(": error: "), "diagnostics go to stderr only");
+    assertFalse(run.out().contains(": warning: "), "diagnostics go to stderr only");
+    assertEquals(
+        run.exitCode() == ExitCode.OK,
+        run.out().matches("\\d+ clients? in \\d+ files?: valid(, \\d+ warnings?)?\\.\\n"),
+        "the result line of valid files, alone on stdout:\n" + run.out());
     for (String secret : SECRETS) {
       assertFalse(shown.contains(secret), "a secret pasted into a file is echoed:\n" + shown);
     }

@@ -2,13 +2,11 @@ package dev.ccr.drift;
 
 import static dev.ccr.plan.Clients.map;
 
-import dev.ccr.drift.DriftChecker.Listed;
-import dev.ccr.drift.DriftChecker.PoolListing;
-import dev.ccr.live.ClientSummary;
-import dev.ccr.live.GatewayException;
+import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.LiveClient;
-import dev.ccr.plan.FleetPlanner;
-import dev.ccr.plan.Planner;
+import dev.ccr.plan.Plan;
+import dev.ccr.plan.Reconciler;
+import dev.ccr.plan.Targets;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.SourceRef;
@@ -55,33 +53,11 @@ public final class DriftReports {
    */
   public static DriftReport report(
       List<ClientSpec> specs, List<LiveClient> live, boolean failOnUnmanaged) {
-    Planner planner = new Planner();
-    List<dev.ccr.plan.ClientPlan> plans = new ArrayList<>();
-    List<FleetPlanner.ReadFailure> failures = new ArrayList<>();
-    for (ClientSpec spec : specs) {
-      live.stream()
-          .filter(l -> spec.clientId().equals(java.util.Optional.of(l.clientId())))
-          .findFirst()
-          .ifPresentOrElse(
-              l -> plans.add(planner.plan(spec, l)),
-              () ->
-                  failures.add(
-                      new FleetPlanner.ReadFailure(spec, notFound(spec.clientId().orElseThrow()))));
-    }
-    List<ClientSummary> listed =
-        live.stream().map(l -> new ClientSummary(POOL, l.clientId(), l.clientName())).toList();
-    List<PoolListing> listings = List.of(new Listed(POOL, listed));
-    FleetPlanner.Result result =
-        new FleetPlanner.Result(new dev.ccr.plan.Plan(plans), live, failures);
-    return DriftChecker.assemble(specs, result, listings, failOnUnmanaged);
-  }
-
-  private static GatewayException notFound(String clientId) {
-    return new GatewayException(
-        GatewayException.Reason.NOT_FOUND,
-        "ResourceNotFoundException",
-        "cognito-idp:DescribeUserPoolClient",
-        "User pool client " + clientId + " does not exist.");
+    FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
+    live.forEach(l -> fake.seed(POOL, l.clientId(), l.attributes(), l.hasSecret()));
+    Plan plan =
+        new Reconciler(fake, 2).reconcile(specs, new Reconciler.Options(false, true, Targets.ALL));
+    return DriftFinder.report(plan, failOnUnmanaged);
   }
 
   /** Web drifted four ways, api in sync, legacy gone, and one live client nobody declares. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.live.LiveClient;
-import dev.ccr.plan.ClientPlan;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.DesiredState;
@@ -124,7 +123,7 @@ class ExporterTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void export_matchesGoldenFile(String name, LiveClient client, boolean omitDefaults) {
-    ExportedClient exported = new Exporter(omitDefaults).export(List.of(client)).get(0);
+    ExportedClient exported = new Exporter(omitDefaults, false).export(List.of(client)).get(0);
     Golden.assertMatches(golden(name), exported.yaml());
   }
 
@@ -132,18 +131,18 @@ class ExporterTest {
   @MethodSource("cases")
   void export_thenLoad_isValidWithoutWarningsAndPlansNoChange(
       String name, LiveClient client, boolean omitDefaults) {
-    ExportedClient exported = new Exporter(omitDefaults).export(List.of(client)).get(0);
+    ExportedClient exported = new Exporter(omitDefaults, false).export(List.of(client)).get(0);
     assertEquals(List.of(), exported.findings());
     DesiredState state = new SpecLoader().loadText(exported.fileName(), exported.yaml());
     assertEquals(List.of(), state.diagnostics());
-    ClientPlan plan = new Planner().plan(state.clients().get(0), client);
+    Planner.Comparison plan = new Planner().compare(state.clients().get(0), client);
     assertEquals(List.of(), plan.changes(), exported.yaml());
     assertEquals(List.of(), plan.diagnostics());
   }
 
   @Test
   void export_omitDefaults_leavesOutExactlyTheDefaults() {
-    String yaml = new Exporter(true).export(List.of(defaults())).get(0).yaml();
+    String yaml = new Exporter(true, false).export(List.of(defaults())).get(0).yaml();
     assertEquals(
         ClientYaml.MODELINE
             + "\n"
@@ -160,7 +159,7 @@ class ExporterTest {
   @Test
   void export_validityWithoutLiveUnit_getsTheDefaultUnit() {
     LiveClient client = new LiveClient(POOL, "c", Map.of("RefreshTokenValidity", 30), false);
-    String yaml = new Exporter(false).export(List.of(client)).get(0).yaml();
+    String yaml = new Exporter(false, false).export(List.of(client)).get(0).yaml();
     assertTrue(
         yaml.endsWith("RefreshTokenValidity: 30\nTokenValidityUnits:\n  RefreshToken: days\n"),
         yaml);
@@ -174,7 +173,7 @@ class ExporterTest {
     a.put("AllowedOAuthFlows", List.of("code", "client_credentials"));
     a.put("CallbackURLs", List.of("http://app.example.com/cb"));
     ExportedClient exported =
-        new Exporter(false).export(List.of(new LiveClient(POOL, "legacy1", a, true))).get(0);
+        new Exporter(false, false).export(List.of(new LiveClient(POOL, "legacy1", a, true))).get(0);
     assertTrue(exported.yaml().contains("  - http://app.example.com/cb\n"), exported.yaml());
     List<String> messages =
         exported.findings().stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
@@ -196,7 +195,7 @@ class ExporterTest {
     a.put("AllowedOAuthFlowsUserPoolClient", true);
     a.put("AllowedOAuthFlows", List.of("client_credentials"));
     ExportedClient exported =
-        new Exporter(false).export(List.of(new LiveClient(POOL, "m2m", a, false))).get(0);
+        new Exporter(false, false).export(List.of(new LiveClient(POOL, "m2m", a, false))).get(0);
     assertEquals(1, exported.findings().size(), exported.findings().toString());
     assertTrue(
         exported
@@ -209,7 +208,7 @@ class ExporterTest {
   @Test
   void export_neverWritesTheSecretOrTheDates() {
     for (LiveClient client : List.of(full(), defaults())) {
-      String yaml = new Exporter(false).export(List.of(client)).get(0).yaml();
+      String yaml = new Exporter(false, false).export(List.of(client)).get(0).yaml();
       for (String key : Attribute.NOT_DESIRED_STATE) {
         assertFalse(yaml.contains(key), yaml);
       }
@@ -218,7 +217,7 @@ class ExporterTest {
 
   @Test
   void stream_separatesDocumentsAndEachStartsWithTheModeline() {
-    List<ExportedClient> exported = new Exporter(false).export(List.of(full(), scalars()));
+    List<ExportedClient> exported = new Exporter(false, false).export(List.of(full(), scalars()));
     String stream = ClientYaml.stream(exported.stream().map(ExportedClient::yaml).toList());
     Golden.assertMatches(golden("stream"), stream);
     DesiredState state = new SpecLoader().loadText("-", stream);
@@ -227,29 +226,42 @@ class ExporterTest {
   }
 
   @Test
-  void subKeyOrder_followsTheSchema() throws IOException {
+  void subKeyOrder_isTheSdkModelOrder_whateverOrderTheLiveValuesCameIn() {
+    Map<String, Object> shuffled = new java.util.LinkedHashMap<>();
+    shuffled.put("UserDataShared", true);
+    shuffled.put("ExternalId", "x");
+    shuffled.put("ApplicationId", "abc123");
+    shuffled.put("SomethingNew", 1);
+    assertEquals(
+        List.of("ApplicationId", "ExternalId", "UserDataShared", "SomethingNew"),
+        new ArrayList<>(DocumentBuilder.ordered("AnalyticsConfiguration", shuffled).keySet()),
+        "SDK order first, keys the SDK does not know after them");
+    assertEquals(
+        List.of("AccessToken", "IdToken", "RefreshToken"),
+        new ArrayList<>(
+            DocumentBuilder.ordered(
+                    "TokenValidityUnits",
+                    Map.of("RefreshToken", "days", "IdToken", "hours", "AccessToken", "minutes"))
+                .keySet()));
+  }
+
+  @Test
+  void requiredSubKeys_areTheSchemasRequiredSubKeys() throws IOException {
     JsonNode properties;
     try (InputStream in =
         getClass().getResourceAsStream("/dev/ccr/schemas/user-pool-client.schema.json")) {
       properties = JsonMapper.builder().build().readTree(in).get("properties");
     }
-    for (Map.Entry<String, List<String>> entry : DocumentBuilder.SUB_KEYS.entrySet()) {
-      JsonNode object = properties.get(entry.getKey());
-      assertEquals(
-          new ArrayList<>(object.get("properties").propertyNames()),
-          entry.getValue(),
-          entry.getKey());
+    for (String name :
+        List.of("TokenValidityUnits", "AnalyticsConfiguration", "RefreshTokenRotation")) {
       List<String> required = new ArrayList<>();
-      if (object.has("required")) {
-        object.get("required").values().forEach(n -> required.add(n.asString()));
-      }
+      properties.get(name).path("required").values().forEach(n -> required.add(n.asString()));
       assertEquals(
           required.stream().sorted().toList(),
-          DocumentBuilder.REQUIRED_SUB_KEYS
-              .getOrDefault(entry.getKey(), java.util.Set.of())
-              .stream()
+          DocumentBuilder.REQUIRED_SUB_KEYS.getOrDefault(name, java.util.Set.of()).stream()
               .sorted()
-              .toList());
+              .toList(),
+          name);
     }
   }
 

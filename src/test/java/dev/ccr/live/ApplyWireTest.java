@@ -9,7 +9,7 @@ import dev.ccr.apply.Applier;
 import dev.ccr.apply.ApplyResult;
 import dev.ccr.live.AwsCognitoGateway.Tuning;
 import dev.ccr.plan.Plan;
-import dev.ccr.plan.Planner;
+import dev.ccr.plan.Reconciler;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.SourceRef;
@@ -126,10 +126,9 @@ class ApplyWireTest {
               seeded.clientId(),
               Map.of("PreventUserExistenceErrors", "ENABLED"),
               Map.of());
-      Plan plan =
-          new Plan(List.of(new Planner().plan(desired, gateway.describe(pool, seeded.clientId()))));
+      Plan plan = new Reconciler(gateway, 1).reconcile(List.of(desired), Reconciler.Options.PLAN);
 
-      Applier.Applied applied = (Applier.Applied) new Applier(gateway, 1).apply(plan);
+      Applier.Applied applied = (Applier.Applied) new Applier(gateway, 1).apply(plan, true);
 
       assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
       assertEquals(1, capture.requests.size());

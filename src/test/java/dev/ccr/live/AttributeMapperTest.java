@@ -19,6 +19,21 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 class AttributeMapperTest {
 
   @Test
+  void subKeys_ofEachNestedAttribute_inSdkOrder_andNoneForOthers() {
+    assertEquals(
+        List.of("AccessToken", "IdToken", "RefreshToken"),
+        AttributeMapper.subKeys("TokenValidityUnits"));
+    assertEquals(
+        List.of("ApplicationId", "ApplicationArn", "RoleArn", "ExternalId", "UserDataShared"),
+        AttributeMapper.subKeys("AnalyticsConfiguration"));
+    assertEquals(
+        List.of("Feature", "RetryGracePeriodSeconds"),
+        AttributeMapper.subKeys("RefreshTokenRotation"));
+    assertEquals(List.of(), AttributeMapper.subKeys("CallbackURLs"));
+    assertEquals(List.of(), AttributeMapper.subKeys("NoSuchMember"));
+  }
+
+  @Test
   void updatableMembers_areTheAttributeTableWithoutIdentifiers() {
     Set<String> table =
         Attribute.memberNames().stream()

@@ -3,7 +3,7 @@ package dev.ccr.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.ccr.live.ClientReader.Key;
+import dev.ccr.spec.ClientRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,48 +15,48 @@ class ClientReaderTest {
 
   @Test
   void fairOrder_takesPoolsRoundRobin() {
-    List<Key> keys =
-        List.of(
-            new Key("A", "1"),
-            new Key("A", "2"),
-            new Key("A", "3"),
-            new Key("B", "4"),
-            new Key("B", "5"),
-            new Key("C", "6"));
-    assertEquals(List.of(0, 3, 5, 1, 4, 2), ClientReader.fairOrder(keys));
+    assertEquals(
+        List.of(0, 3, 5, 1, 4, 2), ClientReader.fairOrder(List.of("A", "A", "A", "B", "B", "C")));
   }
 
   @Test
   void readAll_resultsInRequestOrderAndProgressCountsUpToTotal() {
-    List<Key> keys = new ArrayList<>();
+    List<ClientRef> refs = new ArrayList<>();
+    FakeCognitoGateway fake = new FakeCognitoGateway();
     for (int i = 0; i < 40; i++) {
-      keys.add(new Key("us-east-1_pool" + (i / 10), "client" + i));
+      String pool = "us-east-1_pool" + (i / 10);
+      refs.add(ClientRef.byId(pool, "client" + i));
+      if (i != 7) {
+        fake.seed(pool, "client" + i, Map.of("ClientName", "c" + i), false);
+      }
     }
-    CognitoGateway gateway =
-        new CognitoGateway() {
-          @Override
-          public LiveClient describe(String userPoolId, String clientId) {
-            if (clientId.equals("client7")) {
-              throw new GatewayException(GatewayException.Reason.NOT_FOUND, "", "x", "gone");
-            }
-            return new LiveClient(userPoolId, clientId, Map.of(), false);
-          }
-
-          @Override
-          public void update(String userPoolId, String clientId, Map<String, Object> c) {}
-
-          @Override
-          public List<ClientSummary> list(String userPoolId) {
-            return List.of();
-          }
-        };
     List<Integer> progress = new CopyOnWriteArrayList<>();
-    List<ClientReader.Result> results =
-        new ClientReader(gateway, 16, (done, total) -> progress.add(done)).readAll(keys);
+    List<ClientReader.Result<LiveClient>> results =
+        new ClientReader(fake, 16, (done, total) -> progress.add(done)).readAll(refs);
 
-    assertEquals(keys, results.stream().map(ClientReader.Result::key).toList());
-    assertInstanceOf(ClientReader.Failed.class, results.get(7));
+    for (int i = 0; i < 40; i++) {
+      if (i == 7) {
+        assertInstanceOf(ClientReader.Failed.class, results.get(i));
+      } else {
+        assertEquals(
+            "client" + i, ((ClientReader.Found<LiveClient>) results.get(i)).value().clientId());
+      }
+    }
     assertEquals(
         IntStream.rangeClosed(1, 40).boxed().toList(), progress.stream().sorted().toList());
+  }
+
+  @Test
+  void listAll_givesEachPoolItsClientsOrItsFailure() {
+    FakeCognitoGateway fake = new FakeCognitoGateway();
+    fake.seed("us-east-1_a", "1", Map.of("ClientName", "one"), false);
+    List<ClientReader.Result<List<ClientSummary>>> results =
+        new ClientReader(fake, 4).listAll(List.of("us-east-1_a", "us-east-1_missing"));
+    assertEquals(
+        List.of(new ClientSummary("us-east-1_a", "1", "one")),
+        ((ClientReader.Found<List<ClientSummary>>) results.get(0)).value());
+    assertEquals(
+        GatewayException.Reason.NOT_FOUND,
+        ((ClientReader.Failed<List<ClientSummary>>) results.get(1)).error().reason());
   }
 }

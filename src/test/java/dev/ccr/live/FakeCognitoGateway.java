@@ -26,7 +26,9 @@ public final class FakeCognitoGateway implements CognitoGateway {
   public enum Operation {
     DESCRIBE("cognito-idp:DescribeUserPoolClient"),
     UPDATE("cognito-idp:UpdateUserPoolClient"),
-    LIST("cognito-idp:ListUserPoolClients");
+    LIST("cognito-idp:ListUserPoolClients"),
+    CREATE("cognito-idp:CreateUserPoolClient"),
+    DELETE("cognito-idp:DeleteUserPoolClient");
 
     private final String action;
 
@@ -67,6 +69,8 @@ public final class FakeCognitoGateway implements CognitoGateway {
   private final Map<String, Map<String, LiveClient>> pools = new LinkedHashMap<>();
   private final Map<Target, Fault> faults = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
+  private java.util.function.Consumer<LiveClient> afterWrite = stored -> {};
+  private int created;
 
   /** Stores a client exactly as given (no defaults added), creating its pool if needed. */
   public synchronized FakeCognitoGateway seed(
@@ -123,15 +127,60 @@ public final class FakeCognitoGateway implements CognitoGateway {
   }
 
   @Override
-  public synchronized void update(
+  public synchronized LiveClient update(
       String userPoolId, String clientId, Map<String, Object> configuration) {
     Map<String, Object> replaced = resetOmitted(configuration);
     calls.add(new Call(Operation.UPDATE, userPoolId, clientId, Optional.of(configuration)));
     injectFault(Operation.UPDATE, userPoolId, clientId);
     LiveClient current = existing(Operation.UPDATE, userPoolId, clientId);
+    LiveClient stored = new LiveClient(userPoolId, clientId, replaced, current.hasSecret());
+    pools.get(userPoolId).put(clientId, stored);
+    afterWrite.accept(stored);
+    return pools.get(userPoolId).get(clientId);
+  }
+
+  /**
+   * Creates a client with a new id, Cognito's defaults in every member the configuration leaves
+   * out, as CreateUserPoolClient does.
+   */
+  @Override
+  public synchronized LiveClient create(
+      String userPoolId, Map<String, Object> configuration, boolean generateSecret) {
+    calls.add(new Call(Operation.CREATE, userPoolId, "", Optional.of(configuration)));
+    injectFault(Operation.CREATE, userPoolId, "");
+    Map<String, LiveClient> pool = pool(Operation.CREATE, userPoolId);
+    String clientId = String.format("fakeclient%016d", ++created);
+    LiveClient stored =
+        new LiveClient(userPoolId, clientId, resetOmitted(configuration), generateSecret);
+    pool.put(clientId, stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized void delete(String userPoolId, String clientId) {
+    calls.add(new Call(Operation.DELETE, userPoolId, clientId, Optional.empty()));
+    injectFault(Operation.DELETE, userPoolId, clientId);
+    existing(Operation.DELETE, userPoolId, clientId);
+    pools.get(userPoolId).remove(clientId);
+  }
+
+  /**
+   * Runs after every update is stored, inside the gateway's lock: a test's other writer, changing
+   * the stored client before the response is read.
+   */
+  public synchronized void afterWrite(java.util.function.Consumer<LiveClient> action) {
+    this.afterWrite = action;
+  }
+
+  /** Replaces a stored client's attributes as another writer would, recording no call. */
+  public synchronized void change(
+      String userPoolId, String clientId, Map<String, Object> attributes) {
+    LiveClient current = stored(userPoolId, clientId).orElseThrow();
+    Map<String, Object> changed = new LinkedHashMap<>(current.attributes());
+    changed.putAll(attributes);
     pools
         .get(userPoolId)
-        .put(clientId, new LiveClient(userPoolId, clientId, replaced, current.hasSecret()));
+        .put(clientId, new LiveClient(userPoolId, clientId, copy(changed), current.hasSecret()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ccr.plan;
 
+import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.LiveClient;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Position;
@@ -44,7 +45,6 @@ public final class Clients {
 
   /** Three clients: one update with every kind of change, one no-op, one that gains a value. */
   public static Plan severalClients() {
-    Planner planner = new Planner();
     ClientSpec web =
         specAt(
             ID,
@@ -118,12 +118,11 @@ public final class Clients {
         liveWithId(
             "7m0b1l3app0000000000000000",
             map("ClientName", "mobile-app", "CallbackURLs", List.of("myapp://callback")));
-    return planner.plan(List.of(web, admin, mobile), List.of(mobileLive, webLive, adminLive));
+    return plan(List.of(web, admin, mobile), List.of(mobileLive, webLive, adminLive));
   }
 
   /** Three clients that all match their files. */
   public static Plan allNoOp() {
-    Planner planner = new Planner();
     List<ClientSpec> specs =
         List.of(
             specAt(ID, "clients/web.yaml", 1, map("PreventUserExistenceErrors", "LEGACY")),
@@ -149,6 +148,14 @@ public final class Clients {
             liveWithId(ID, map("ClientName", "web")),
             liveWithId("c2", map("ClientName", "web-2", "AccessTokenValidity", 1)),
             liveWithId("c3", map("ClientName", "api")));
-    return planner.plan(specs, live);
+    return plan(specs, live);
+  }
+
+  /** The plan of these documents against a pool holding exactly these live clients. */
+  public static Plan plan(List<ClientSpec> specs, List<LiveClient> live) {
+    FakeCognitoGateway fake = new FakeCognitoGateway();
+    specs.forEach(spec -> fake.seedPool(spec.userPoolId()));
+    live.forEach(l -> fake.seed(l.userPoolId(), l.clientId(), l.attributes(), l.hasSecret()));
+    return new Reconciler(fake, 4).reconcile(specs, Reconciler.Options.PLAN);
   }
 }

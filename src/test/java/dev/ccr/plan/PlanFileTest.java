@@ -2,24 +2,67 @@ package dev.ccr.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccr.live.LiveClient;
+import dev.ccr.spec.ClientRef;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.DurationUnit;
+import dev.ccr.spec.Position;
+import dev.ccr.spec.SourceRef;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class PlanFileTest {
 
   @Test
-  void writeThenRead_givesAnEqualPlan(@TempDir Path dir) throws Exception {
+  void writeThenRead_givesTheSamePlan(@TempDir Path dir) throws Exception {
     Plan plan = Clients.severalClients();
     Path file = dir.resolve("plan.json");
     PlanFile.write(file, plan, "ccr 0.1.0");
-    assertEquals(plan, PlanFile.read(file));
+    Plan read = PlanFile.read(file);
+    assertEquals(PlanFile.toJson(plan, "ccr 0.1.0"), PlanFile.toJson(read, "ccr 0.1.0"));
+    assertEquals(
+        plan.actions().stream().map(ClientAction::changes).toList(),
+        read.actions().stream().map(ClientAction::changes).toList());
+    assertInstanceOf(ClientAction.Update.class, read.actions().get(0));
+    assertInstanceOf(ClientAction.NoOp.class, read.actions().get(1));
+  }
+
+  @Test
+  void writeThenRead_keepsCreatesAndDeletes() throws Exception {
+    Plan plan = lifecyclePlan();
+    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    ClientAction.Create create = (ClientAction.Create) read.actions().get(0);
+    assertEquals(Optional.empty(), create.ref().clientId());
+    assertEquals(Optional.of("new-app"), create.ref().clientName());
+    assertTrue(create.generateSecret());
+    assertEquals(plan.actions().get(0).changes(), create.changes());
+    ClientAction.Delete delete = (ClientAction.Delete) read.actions().get(1);
+    assertEquals("old1", delete.ref().id());
+    assertTrue(delete.pruned());
+    assertEquals(((ClientAction.Delete) plan.actions().get(1)).live(), delete.live());
+  }
+
+  @Test
+  void toJson_carriesTheSummaryCounts() throws Exception {
+    ObjectNode root = tree(PlanFile.toJson(lifecyclePlan(), "ccr test"));
+    assertEquals(1, root.get("summary").get("create").intValue());
+    assertEquals(1, root.get("summary").get("delete").intValue());
+    assertEquals(0, root.get("summary").get("update").intValue());
+    assertEquals(2, root.get("formatVersion").intValue());
+    assertTrue(root.get("digest").stringValue().matches("sha256:[0-9a-f]{64}"));
   }
 
   @Test
@@ -37,9 +80,9 @@ class PlanFileTest {
       AttributeChange.of(
           "IdTokenValidity",
           new Value.Duration(1, DurationUnit.HOURS),
-          new Value.Duration(1, DurationUnit.SECONDS)),
+          new Value.Duration(300, DurationUnit.SECONDS)),
     };
-    dev.ccr.live.LiveClient live =
+    LiveClient live =
         Clients.live(
             "ClientName",
             "web",
@@ -50,52 +93,138 @@ class PlanFileTest {
             "EnableTokenRevocation",
             false);
     Plan plan = planOf(live, changes);
-    assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
+    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    assertEquals(List.of(changes), read.actions().get(0).changes());
   }
 
   @Test
   void writeThenRead_keepsTheLiveConfigurationItsFingerprintHashes() throws Exception {
     Plan plan = Clients.severalClients();
     Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
-    for (int i = 0; i < plan.clients().size(); i++) {
-      ClientPlan client = read.clients().get(i);
-      assertFalse(client.live().isEmpty());
-      assertEquals(plan.clients().get(i).live(), client.live());
-      assertTrue(Planner.matches(client.live(), client.fingerprint()));
-    }
-    assertEquals(3600L, read.clients().get(0).live().get("IdTokenValidity"));
+    ClientAction.Update update = (ClientAction.Update) read.actions().get(0);
+    assertEquals(((ClientAction.Update) plan.actions().get(0)).live(), update.live());
+    assertTrue(update.live().consistent());
+    assertEquals(3600L, update.live().configuration().get("IdTokenValidity"));
+    assertTrue(update.managed().contains("AccessTokenValidity"));
+    assertFalse(update.managed().contains("IdTokenValidity"));
+  }
+
+  // ---- a plan file is an artefact ccr wrote: anything else is refused before any call
+
+  @Test
+  void attack_editedAfterValue_isRefusedAsModified() {
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            .replace("https://app.example.com/cb2", "https://evil.example.com/cb");
+    assertModified(json);
   }
 
   @Test
-  void read_liveEditedAfterPlanning_isRefused() {
+  void attack_noOpTurnedIntoUpdate_isRefusedAsModified() {
     String json =
         PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
-            .replaceFirst("\"AuthSessionValidity\": 3", "\"AuthSessionValidity\": 4");
+            .replaceFirst("\"action\": \"no-op\"", "\"action\": \"update\"");
+    assertModified(json);
+  }
+
+  @Test
+  void attack_editedBeforeValue_isRefusedAsModified() {
+    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    int before = json.indexOf("\"before\"");
+    int value = json.indexOf("\"value\": ", before);
+    String edited = json.substring(0, value) + "\"value\": 2, \"x\": " + json.substring(value + 9);
+    assertTrue(
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "p.json"))
+            .getMessage()
+            .contains("modified after ccr wrote it"));
+  }
+
+  @Test
+  void attack_duplicateJsonKey_isRefusedAsModified() {
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            .replaceFirst(
+                "\"action\": \"update\",", "\"action\": \"update\",\n      \"action\": \"no-op\",");
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "p.json"));
+    assertTrue(e.getMessage().contains("modified after ccr wrote it"), e.getMessage());
+    assertTrue(e.getMessage().contains("Duplicate"), e.getMessage());
+  }
+
+  @Test
+  void attack_digestRemoved_isRefusedAsModified() throws Exception {
+    ObjectNode root = tree(PlanFile.toJson(Clients.severalClients(), "ccr"));
+    root.remove("digest");
+    assertModified(root.toString());
+  }
+
+  @Test
+  void attack_hugeNumberWithRecomputedDigest_isRefusedNotAnInternalError() throws Exception {
+    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    int at = json.indexOf("\"path\": \"AuthSessionValidity\"");
+    int after = json.indexOf("\"after\"", at);
+    int value = json.indexOf("\"value\": ", after) + "\"value\": ".length();
+    int end = json.indexOf('\n', value);
+    String edited =
+        redigest(json.substring(0, value) + "1180591620717411303424" + json.substring(end));
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
+    assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:"), e.getMessage());
+  }
+
+  @Test
+  void attack_unknownValueTypeWithRecomputedDigest_isRefused() throws Exception {
+    String json =
+        redigest(
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+                .replaceFirst("\"type\": \"string\"", "\"type\": \"script\""));
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:"), e.getMessage());
+  }
+
+  @Test
+  void attack_oversizedPlanFile_isRefusedWithItsSizeBeforeParsing(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("plan.json");
+    try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+      sparse.setLength(200L * 1024 * 1024);
+    }
+    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.read(file));
+    assertTrue(e.getMessage().contains("209715200 bytes, over the limit of"), e.getMessage());
+  }
+
+  @Test
+  void read_liveEditedWithRecomputedDigest_isRefusedByTheFingerprint() throws Exception {
+    String json =
+        redigest(
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+                .replaceFirst("\"AuthSessionValidity\": 3", "\"AuthSessionValidity\": 4"));
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
     assertTrue(e.getMessage().contains("does not match its fingerprint"), e.getMessage());
   }
 
   @Test
-  void read_changeOfANonUpdatableMember_isRefusedBeforeAnyWrite() {
+  void read_changeOfANonUpdatableMemberWithRecomputedDigest_isRefused() throws Exception {
     String json =
-        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
-            .replaceFirst("\"path\": \"AuthSessionValidity\"", "\"path\": \"ClientSecret\"");
+        redigest(
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+                .replaceFirst("\"path\": \"AuthSessionValidity\"", "\"path\": \"ClientSecret\""));
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
     assertTrue(
         e.getMessage().contains("ClientSecret is not an updatable attribute"), e.getMessage());
-    assertTrue(e.getMessage().contains("the file was edited"), e.getMessage());
   }
 
   @Test
-  void read_changeOutsideTheClientSchema_isRefused() {
+  void read_changeOutsideTheClientSchemaWithRecomputedDigest_isRefused() throws Exception {
     String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
     int at = json.indexOf("\"path\": \"AuthSessionValidity\"");
     int after = json.indexOf("\"after\"", at);
     int value = json.indexOf("\"value\": ", after) + "\"value\": ".length();
     int end = json.indexOf('\n', value);
-    String edited = json.substring(0, value) + "99" + json.substring(end);
+    String edited = redigest(json.substring(0, value) + "99" + json.substring(end));
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
     assertTrue(
@@ -104,10 +233,11 @@ class PlanFileTest {
   }
 
   @Test
-  void read_insecureCallbackEditedIn_isRefused() {
+  void read_insecureCallbackWithRecomputedDigest_isRefused() throws Exception {
     String json =
-        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
-            .replace("https://app.example.com/cb2", "http://insecure.example.com/cb");
+        redigest(
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+                .replace("https://app.example.com/cb2", "http://insecure.example.com/cb"));
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
     assertTrue(
@@ -117,7 +247,7 @@ class PlanFileTest {
 
   @Test
   void writeThenRead_controlCharactersInAValue_areKept() throws Exception {
-    dev.ccr.live.LiveClient live =
+    LiveClient live =
         Clients.live(
             "AnalyticsConfiguration", Clients.map("ExternalId", "old", "UserDataShared", false));
     AttributeChange change =
@@ -126,13 +256,14 @@ class PlanFileTest {
             new Value.Text("old"),
             new Value.Text("a\u007fb\u0080c"));
     Plan plan = planOf(live, change);
-    assertEquals(plan, PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json"));
+    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    assertEquals(List.of(change), read.actions().get(0).changes());
   }
 
   @Test
   void read_sameClientTwice_isRefused() {
     Plan plan = Clients.severalClients();
-    Plan twice = new Plan(List.of(plan.clients().get(0), plan.clients().get(0)));
+    Plan twice = new Plan(List.of(plan.actions().get(0), plan.actions().get(0)));
     PlanFileException e =
         assertThrows(
             PlanFileException.class, () -> PlanFile.parse(PlanFile.toJson(twice, "ccr"), "p.json"));
@@ -141,27 +272,41 @@ class PlanFileTest {
 
   @Test
   void toJson_neverHoldsASecret() {
-    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
-    assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("secret"), json);
+    String json = PlanFile.toJson(lifecyclePlan(), "ccr 0.1.0");
+    assertFalse(json.contains("ClientSecret"), json);
+    assertFalse(json.matches("(?s).*\"(clientSecret|secret)\".*"), json);
   }
 
   @Test
   void read_anotherFormatVersion_failsWithAClearMessage() {
     String json =
         PlanFile.toJson(Clients.allNoOp(), "ccr 9.9.9")
-            .replace("\"formatVersion\": 1", "\"formatVersion\": 2");
+            .replace("\"formatVersion\": 2", "\"formatVersion\": 3");
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
     assertEquals(
-        "plan.json: plan format version 2 is not supported; this ccr reads version 1. Run plan"
-            + " again with this ccr.",
+        "plan.json: plan format version 3 is not supported; this ccr reads versions 1 and 2. Run"
+            + " plan again with this ccr.",
         e.getMessage());
+  }
+
+  @Test
+  void read_versionOneFile_isStillRead() throws Exception {
+    String v1 =
+        Files.readString(
+            dev.ccr.testing.Golden.projectDir()
+                .resolve("src/test/resources/plan-files/version-1.json"));
+    Plan plan = PlanFile.parse(v1, "old.json");
+    ClientAction.Update update = (ClientAction.Update) plan.actions().get(0);
+    assertEquals(Managed.ALL, update.managed());
+    assertEquals("AccessTokenValidity", update.changes().get(0).path());
+    assertInstanceOf(ClientAction.NoOp.class, plan.actions().get(1));
   }
 
   @Test
   void read_malformedJson_namesFileLineAndColumn(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("plan.json");
-    Files.writeString(file, "{\n  \"formatVersion\": 1,\n  \"clients\": [,]\n}\n");
+    Files.writeString(file, "{\n  \"formatVersion\": 2,\n  \"clients\": [,]\n}\n");
     PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.read(file));
     assertTrue(e.getMessage().startsWith(file + ":3:15: malformed JSON: "), e.getMessage());
   }
@@ -174,15 +319,15 @@ class PlanFileTest {
   }
 
   @Test
-  void read_shapeOutsideTheSchema_namesTheProblem() {
+  void read_shapeOutsideTheSchema_namesTheProblem() throws Exception {
     String json =
-        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0").replace("\"no-op\"", "\"skip\"");
+        redigest(
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+                .replace("\"no-op\"", "\"skip\""));
     PlanFileException e =
         assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
     assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:\n"), e.getMessage());
-    assertTrue(
-        e.getMessage().contains("/clients/1/action: does not have a value in the enumeration"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("/clients/1/action"), e.getMessage());
   }
 
   @Test
@@ -194,23 +339,66 @@ class PlanFileTest {
 
   @Test
   void toJson_planWithErrors_isRefused() {
-    dev.ccr.spec.ClientSpec desired = Clients.spec("AccessTokenValidity", 60);
-    Plan plan = new Plan(List.of(new Planner().plan(desired, Clients.live())));
+    ClientSpec desired = Clients.spec("AccessTokenValidity", 60);
+    Plan plan = Clients.plan(List.of(desired), List.of(Clients.live()));
     assertTrue(plan.hasErrors());
     assertThrows(IllegalArgumentException.class, () -> PlanFile.toJson(plan, "ccr"));
   }
 
-  /** A plan of one client, recording {@code live} as it was planned. */
-  private static Plan planOf(dev.ccr.live.LiveClient live, AttributeChange... changes) {
+  private static void assertModified(String json) {
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(
+        e.getMessage().startsWith("plan.json: the plan file was modified after ccr wrote it"),
+        e.getMessage());
+  }
+
+  private static ObjectNode tree(String json) {
+    return (ObjectNode) JsonMapper.shared().readTree(json);
+  }
+
+  /** The file with its digest made to match again: what a careful forger would do. */
+  private static String redigest(String json) {
+    ObjectNode root = tree(json);
+    root.put("digest", PlanFile.digest(root));
+    return root.toString();
+  }
+
+  /** A plan that creates one client (with a secret) and prunes another. */
+  private static Plan lifecyclePlan() {
+    ClientSpec create =
+        new ClientSpec(
+            new SourceRef("clients/new.yaml", Position.START),
+            Clients.POOL,
+            Optional.empty(),
+            Clients.map("ClientName", "new-app", "PreventUserExistenceErrors", "ENABLED"),
+            Optional.of(true),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    Planner.Comparison creation = new Planner().creation(create);
+    LiveClient old = Clients.liveWithId("old1", Clients.map("ClientName", "old"));
     return new Plan(
         List.of(
-            new ClientPlan(
-                    new dev.ccr.spec.SourceRef("a.yaml", dev.ccr.spec.Position.START),
-                    Clients.POOL,
-                    Clients.ID,
-                    "web",
-                    List.of(changes),
-                    Planner.fingerprint(live))
-                .withLive(Planner.normalised(live))));
+            new ClientAction.Create(
+                create.ref(), Origin.of(create), creation.changes(), true, List.of()),
+            new ClientAction.Delete(
+                ClientRef.byId(Clients.POOL, "old1").withName("old"),
+                Origin.at(new SourceRef("clients/new.yaml", Position.START)),
+                Snapshot.of(old),
+                true,
+                List.of())));
+  }
+
+  /** A plan of one client, recording {@code live} as it was planned. */
+  private static Plan planOf(LiveClient live, AttributeChange... changes) {
+    return new Plan(
+        List.of(
+            new ClientAction.Update(
+                ClientRef.byId(Clients.POOL, Clients.ID).withName("web"),
+                Origin.at(new SourceRef("a.yaml", Position.START)),
+                List.of(changes),
+                Snapshot.of(live),
+                Managed.ALL,
+                List.of())));
   }
 }

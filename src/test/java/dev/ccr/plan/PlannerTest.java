@@ -3,18 +3,16 @@ package dev.ccr.plan;
 import static dev.ccr.plan.Clients.ID;
 import static dev.ccr.plan.Clients.POOL;
 import static dev.ccr.plan.Clients.live;
-import static dev.ccr.plan.Clients.liveWithId;
 import static dev.ccr.plan.Clients.map;
 import static dev.ccr.plan.Clients.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.live.LiveClient;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.DurationUnit;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceRef;
@@ -30,19 +28,19 @@ class PlannerTest {
   }
 
   private List<AttributeChange> changes(ClientSpec desired, LiveClient live) {
-    return planner.plan(desired, live).changes();
+    return planner.compare(desired, live).changes();
   }
 
   private void assertNoChange(ClientSpec desired, LiveClient live) {
-    ClientPlan plan = planner.plan(desired, live);
-    assertEquals(List.of(), plan.changes());
-    assertEquals(Action.NO_OP, plan.action());
+    Planner.Comparison comparison = planner.compare(desired, live);
+    assertEquals(List.of(), comparison.changes());
+    assertEquals(List.of(), comparison.diagnostics());
   }
 
   @Test
   void plan_stringAttribute_reportsBeforeAndAfter() {
-    ClientPlan plan = planner.plan(spec("ClientName", "web-app"), live("ClientName", "web"));
-    assertEquals(Action.UPDATE, plan.action());
+    Planner.Comparison plan =
+        planner.compare(spec("ClientName", "web-app"), live("ClientName", "web"));
     assertEquals(
         List.of(AttributeChange.of("ClientName", new Value.Text("web"), new Value.Text("web-app"))),
         plan.changes());
@@ -244,7 +242,8 @@ class PlannerTest {
             ID,
             map("AccessTokenValidity", 60, "ClientName", "web-app"),
             Map.of("/AccessTokenValidity", at));
-    ClientPlan plan = planner.plan(desired, live("AccessTokenValidity", 1, "ClientName", "web"));
+    Planner.Comparison plan =
+        planner.compare(desired, live("AccessTokenValidity", 1, "ClientName", "web"));
 
     assertEquals(1, plan.diagnostics().size());
     Diagnostic error = plan.diagnostics().get(0);
@@ -259,7 +258,6 @@ class PlannerTest {
             + " file",
         error.message());
     assertTrue(plan.hasErrors());
-    assertFalse(plan.isUpdate());
     assertEquals(
         List.of("ClientName"), plan.changes().stream().map(AttributeChange::path).toList());
   }
@@ -274,7 +272,7 @@ class PlannerTest {
             ID,
             map("TokenValidityUnits", map("AccessToken", "minutes")),
             Map.of("/TokenValidityUnits/AccessToken", at));
-    Diagnostic error = planner.plan(desired, live()).diagnostics().get(0);
+    Diagnostic error = planner.compare(desired, live()).diagnostics().get(0);
     assertEquals(at, error.position());
     assertTrue(
         error
@@ -311,21 +309,22 @@ class PlannerTest {
             map("Feature", "DISABLED", "RetryGracePeriodSeconds", 0),
             "TokenValidityUnits",
             map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "days"));
-    assertEquals(Planner.fingerprint(sparse), Planner.fingerprint(explicit));
-    assertTrue(Planner.fingerprint(sparse).matches("[0-9a-f]{64}"));
+    assertEquals(Snapshot.of(sparse).fingerprint(), Snapshot.of(explicit).fingerprint());
+    assertTrue(Snapshot.of(sparse).fingerprint().matches("[0-9a-f]{64}"));
   }
 
   @Test
   void fingerprint_changesWithARealChange() {
     LiveClient before = live("CallbackURLs", List.of("https://a.example.com"));
     assertNotEquals(
-        Planner.fingerprint(before),
-        Planner.fingerprint(live("CallbackURLs", List.of("https://b.example.com"))));
+        Snapshot.of(before).fingerprint(),
+        Snapshot.of(live("CallbackURLs", List.of("https://b.example.com"))).fingerprint());
     assertNotEquals(
-        Planner.fingerprint(live()), Planner.fingerprint(live("AccessTokenValidity", 2)));
+        Snapshot.of(live()).fingerprint(),
+        Snapshot.of(live("AccessTokenValidity", 2)).fingerprint());
     assertNotEquals(
-        Planner.fingerprint(live()),
-        Planner.fingerprint(live("DefaultRedirectURI", "https://a.example.com")));
+        Snapshot.of(live()).fingerprint(),
+        Snapshot.of(live("DefaultRedirectURI", "https://a.example.com")).fingerprint());
   }
 
   @Test
@@ -355,9 +354,8 @@ class PlannerTest {
             "AuthSessionValidity",
             3);
     Map<String, Object> merged =
-        planner.mergedConfiguration(
-            spec("CallbackURLs", List.of("https://new.example.com")),
-            liveWithId(ID, liveAttributes));
+        Planner.mergedConfiguration(
+            spec("CallbackURLs", List.of("https://new.example.com")), liveAttributes);
     Map<String, Object> expected = map();
     expected.putAll(liveAttributes);
     expected.put("CallbackURLs", List.of("https://new.example.com"));
@@ -368,9 +366,9 @@ class PlannerTest {
   void mergedConfiguration_sendsValidityWithItsUnit() {
     LiveClient current = live("AccessTokenValidity", 1, "IdTokenValidity", 2, "ClientName", "web");
     Map<String, Object> merged =
-        planner.mergedConfiguration(
+        Planner.mergedConfiguration(
             spec("AccessTokenValidity", 30, "TokenValidityUnits", map("AccessToken", "minutes")),
-            current);
+            current.attributes());
     assertEquals(
         map(
             "ClientName",
@@ -387,8 +385,9 @@ class PlannerTest {
   @Test
   void mergedConfiguration_unitOnly_sendsLiveValidityWithNewUnit() {
     Map<String, Object> merged =
-        planner.mergedConfiguration(
-            spec("TokenValidityUnits", map("RefreshToken", "hours")), live("ClientName", "web"));
+        Planner.mergedConfiguration(
+            spec("TokenValidityUnits", map("RefreshToken", "hours")),
+            live("ClientName", "web").attributes());
     assertEquals(30, merged.get("RefreshTokenValidity"));
     assertEquals(
         map("AccessToken", "hours", "IdToken", "hours", "RefreshToken", "hours"),
@@ -399,17 +398,15 @@ class PlannerTest {
   void mergedConfiguration_nestedObject_mergesSubKeysOverLiveOrDefault() {
     assertEquals(
         map("Feature", "DISABLED", "RetryGracePeriodSeconds", 10),
-        planner
-            .mergedConfiguration(
-                spec("RefreshTokenRotation", map("RetryGracePeriodSeconds", 10)), live())
+        Planner.mergedConfiguration(
+                spec("RefreshTokenRotation", map("RetryGracePeriodSeconds", 10)), Map.of())
             .get("RefreshTokenRotation"));
     assertEquals(
         map("ApplicationId", "abc", "UserDataShared", true),
-        planner
-            .mergedConfiguration(
+        Planner.mergedConfiguration(
                 spec("AnalyticsConfiguration", map("UserDataShared", true)),
-                live(
-                    "AnalyticsConfiguration", map("ApplicationId", "abc", "UserDataShared", false)))
+                live("AnalyticsConfiguration", map("ApplicationId", "abc", "UserDataShared", false))
+                    .attributes())
             .get("AnalyticsConfiguration"));
   }
 
@@ -418,15 +415,111 @@ class PlannerTest {
     Plan plan = Clients.severalClients();
     assertEquals(
         List.of("web-app", "admin-console", "mobile-app"),
-        plan.clients().stream().map(ClientPlan::clientName).toList());
-    assertEquals(2, plan.updateCount());
-    assertEquals(1, plan.unchangedCount());
-    assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(spec()), List.of()));
+        plan.actions().stream().map(a -> a.ref().clientName().orElseThrow()).toList());
+    assertEquals(2, plan.count(ClientAction.Update.class));
+    assertEquals(1, plan.count(ClientAction.NoOp.class));
   }
 
   @Test
-  void plan_liveClientOfAnotherId_isABug() {
-    assertThrows(
-        IllegalArgumentException.class, () -> planner.plan(spec(), liveWithId("other", map())));
+  void creation_listsEveryManagedAttributeFromNothing() {
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("new.yaml", Position.START),
+            POOL,
+            java.util.Optional.empty(),
+            map(
+                "ClientName",
+                "new-app",
+                "AccessTokenValidity",
+                30,
+                "TokenValidityUnits",
+                map("AccessToken", "minutes"),
+                "CallbackURLs",
+                List.of("https://a.example.com/cb", "https://b.example.com/cb"),
+                "RefreshTokenRotation",
+                map("Feature", "DISABLED")),
+            java.util.Optional.empty(),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    Planner.Comparison creation = planner.creation(desired);
+    assertEquals(List.of(), creation.diagnostics());
+    assertEquals(
+        List.of(
+            "ClientName", "AccessTokenValidity", "CallbackURLs", "RefreshTokenRotation/Feature"),
+        creation.changes().stream().map(AttributeChange::path).toList());
+    assertTrue(creation.changes().stream().allMatch(c -> c.before() instanceof Value.None));
+    assertEquals(duration(30, DurationUnit.MINUTES), creation.changes().get(1).after());
+  }
+
+  @Test
+  void creation_validityWithoutUnit_countsInTheDefaultUnit() {
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("new.yaml", Position.START),
+            POOL,
+            java.util.Optional.empty(),
+            map("ClientName", "new-app", "AccessTokenValidity", 60),
+            java.util.Optional.empty(),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    Diagnostic error = planner.creation(desired).diagnostics().get(0);
+    assertTrue(
+        error.message().startsWith("AccessTokenValidity 60 takes the default unit hours"),
+        error.message());
+  }
+
+  @Test
+  void creation_clientCredentialsWithoutGenerateSecret_isAnError() {
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("m2m.yaml", Position.START),
+            POOL,
+            java.util.Optional.empty(),
+            map(
+                "ClientName",
+                "m2m",
+                "AllowedOAuthFlowsUserPoolClient",
+                true,
+                "AllowedOAuthFlows",
+                List.of("client_credentials")),
+            java.util.Optional.empty(),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    assertTrue(
+        planner
+            .creation(desired)
+            .diagnostics()
+            .get(0)
+            .message()
+            .contains("set GenerateSecret: true"));
+    ClientSpec withSecret =
+        new ClientSpec(
+            desired.source(),
+            POOL,
+            java.util.Optional.empty(),
+            desired.attributes(),
+            java.util.Optional.of(true),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    assertEquals(List.of(), planner.creation(withSecret).diagnostics());
+  }
+
+  @Test
+  void compare_generateSecretDisagreeingWithLive_saysANewClientIsNeeded() {
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("web.yaml", Position.START),
+            POOL,
+            java.util.Optional.of(ID),
+            map(),
+            java.util.Optional.of(true),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    Diagnostic error = planner.compare(desired, live()).diagnostics().get(0);
+    assertEquals("/GenerateSecret", error.pointer());
+    assertTrue(error.message().contains("needs a new client"), error.message());
+    assertEquals(
+        List.of(),
+        planner.compare(desired, new LiveClient(POOL, ID, Map.of(), true)).diagnostics());
   }
 }

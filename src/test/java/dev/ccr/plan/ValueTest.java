@@ -3,6 +3,7 @@ package dev.ccr.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ccr.spec.DurationUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

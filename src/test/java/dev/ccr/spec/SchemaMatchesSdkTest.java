@@ -91,6 +91,31 @@ class SchemaMatchesSdkTest {
   }
 
   @Test
+  void attributeTable_subKeysItNames_areMembersOfTheSdkModel() {
+    Map<String, List<String>> nested = new java.util.HashMap<>();
+    for (SdkField<?> field : requestFields()) {
+      if (field.marshallingType() == MarshallingType.SDK_POJO) {
+        nested.put(field.memberName(), names(field.constructor().get().sdkFields()));
+      }
+    }
+    for (Attribute attribute : Attribute.values()) {
+      attribute
+          .unitKey()
+          .ifPresent(
+              key ->
+                  assertTrue(
+                      nested.get("TokenValidityUnits").contains(key), attribute + " unit " + key));
+      if (attribute.kind() == Attribute.Kind.OBJECT && attribute.defaultValue().isPresent()) {
+        for (Object key : ((Map<?, ?>) attribute.defaultValue().get()).keySet()) {
+          assertTrue(nested.get(attribute.memberName()).contains(key), attribute + " " + key);
+        }
+      }
+    }
+    assertTrue(RedirectUrls.MEMBERS.containsAll(RedirectUrls.LISTS));
+    assertTrue(names(requestFields()).containsAll(RedirectUrls.MEMBERS));
+  }
+
+  @Test
   void notDesiredStateMembers_areNotSchemaProperties() {
     for (String name : Attribute.NOT_DESIRED_STATE) {
       assertFalse(SCHEMA.get("properties").has(name), name);

@@ -1,4 +1,4 @@
-package dev.ccr.plan;
+package dev.ccr.spec;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -32,8 +32,24 @@ public enum DurationUnit {
     return word.substring(0, word.length() - 1);
   }
 
+  /** {@code 1 hour}, {@code 30 minutes}. */
+  public String format(long amount) {
+    return amount + " " + (amount == 1 ? singular() : word());
+  }
+
   /** The unit Cognito names with {@code word}, if any. */
   public static Optional<DurationUnit> of(String word) {
     return Arrays.stream(values()).filter(u -> u.word().equals(word)).findFirst();
+  }
+
+  /** The largest unit that counts {@code seconds} exactly: 3600 gives hours, 90 seconds. */
+  public static DurationUnit largestDividing(long seconds) {
+    DurationUnit[] units = values();
+    for (int i = units.length - 1; i > 0; i--) {
+      if (seconds != 0 && seconds % units[i].seconds == 0) {
+        return units[i];
+      }
+    }
+    return SECONDS;
   }
 }

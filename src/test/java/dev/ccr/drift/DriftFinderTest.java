@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.GatewayException;
+import dev.ccr.plan.Reconciler;
+import dev.ccr.plan.Targets;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Position;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DriftCheckerTest {
+class DriftFinderTest {
   private static final String WEB = "3n4b5urk1ft4fl3mg5e62d9ado";
   private static final String API = "4p1cl13nt0000000000000000a";
   private static final String OTHER = "0th3r00000000000000000000a";
@@ -31,7 +33,7 @@ class DriftCheckerTest {
 
   @Test
   void check_reportsDriftInSyncAndTheClientsNoFileDeclares() {
-    DriftReport report = new DriftChecker(gateway, 2).check(declared, false);
+    DriftReport report = check(declared, false);
     assertEquals(
         List.of(Status.DRIFTED, Status.IN_SYNC),
         report.clients().stream().map(c -> c.status()).toList());
@@ -40,12 +42,12 @@ class DriftCheckerTest {
     assertEquals("a.yaml", report.unmanaged().get(0).file());
     assertTrue(report.hasDrift());
     assertFalse(report.unmanagedFail());
-    assertTrue(new DriftChecker(gateway, 2).check(declared, true).unmanagedFail());
+    assertTrue(check(declared, true).unmanagedFail());
   }
 
   @Test
   void check_listsEachPoolOnce() {
-    new DriftChecker(gateway, 1).check(declared, false);
+    check(declared, false);
     long lists =
         gateway.calls().stream()
             .filter(c -> c.operation() == FakeCognitoGateway.Operation.LIST)
@@ -64,7 +66,7 @@ class DriftCheckerTest {
             "AccessDeniedException",
             "cognito-idp:ListUserPoolClients",
             "not allowed"));
-    DriftReport report = new DriftChecker(gateway, 2).check(declared, true);
+    DriftReport report = check(declared, true);
     assertEquals(List.of(), report.unmanaged());
     assertEquals(1, report.poolErrors().size());
     assertTrue(
@@ -80,11 +82,18 @@ class DriftCheckerTest {
             declared.get(0),
             DriftReports.spec(
                 "gone.yaml", 4, "g0n3000000000000000000000a", map("ClientName", "gone")));
-    DriftReport report = new DriftChecker(gateway, 2).check(withGone, false);
+    DriftReport report = check(withGone, false);
     DriftReport.ClientResult gone = report.clients().get(1);
     assertEquals(Status.ERROR, gone.status());
     assertEquals("gone", gone.clientName());
     assertEquals(new Position(5, 1), gone.problems().get(0).position());
     assertTrue(report.hasReadErrors());
+  }
+
+  private DriftReport check(List<ClientSpec> specs, boolean failOnUnmanaged) {
+    return DriftFinder.report(
+        new Reconciler(gateway, 2)
+            .reconcile(specs, new Reconciler.Options(false, true, Targets.ALL)),
+        failOnUnmanaged);
   }
 }

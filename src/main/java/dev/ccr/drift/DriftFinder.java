@@ -1,0 +1,100 @@
+package dev.ccr.drift;
+
+import dev.ccr.drift.DriftReport.ClientResult;
+import dev.ccr.drift.DriftReport.DriftedAttribute;
+import dev.ccr.drift.DriftReport.PoolError;
+import dev.ccr.drift.DriftReport.Problem;
+import dev.ccr.drift.DriftReport.ProblemKind;
+import dev.ccr.drift.DriftReport.Status;
+import dev.ccr.drift.DriftReport.UnmanagedClient;
+import dev.ccr.plan.ClientAction;
+import dev.ccr.plan.Origin;
+import dev.ccr.plan.Plan;
+import dev.ccr.spec.ClientRef;
+import dev.ccr.spec.Diagnostic;
+import java.util.List;
+
+/**
+ * Turns a plan into the drift report of {@code ccr drift}: a declared client that would be updated
+ * drifted, one that would be created is missing, one declared absent that would be deleted is
+ * unwanted; the plan's unmanaged clients and pool problems carry over. Pure.
+ */
+public final class DriftFinder {
+  private DriftFinder() {}
+
+  /** The drift report of a plan made without {@code --prune}. */
+  public static DriftReport report(Plan plan, boolean failOnUnmanaged) {
+    List<ClientResult> clients =
+        plan.actions().stream()
+            .filter(a -> !(a instanceof ClientAction.Delete delete && delete.pruned()))
+            .map(DriftFinder::result)
+            .toList();
+    List<UnmanagedClient> unmanaged =
+        plan.unmanaged().stream()
+            .map(
+                u ->
+                    new UnmanagedClient(
+                        u.ref().userPoolId(),
+                        u.ref().id(),
+                        u.ref().clientName().orElse(""),
+                        u.origin().source().file(),
+                        u.origin().source().position()))
+            .toList();
+    List<PoolError> poolErrors =
+        plan.poolProblems().stream()
+            .map(
+                p ->
+                    new PoolError(
+                        p.userPoolId(),
+                        "cannot list the clients of pool "
+                            + p.userPoolId()
+                            + ": "
+                            + p.error().getMessage(),
+                        p.origin().source().file(),
+                        p.origin().source().position()))
+            .toList();
+    return new DriftReport(clients, unmanaged, poolErrors, failOnUnmanaged);
+  }
+
+  private static ClientResult result(ClientAction action) {
+    if (action instanceof ClientAction.Update update) {
+      List<DriftedAttribute> drifted =
+          update.changes().stream()
+              .map(c -> new DriftedAttribute(c, update.origin().positionOfPath(c.path())))
+              .toList();
+      return result(action, drifted, List.of(), Status.DRIFTED);
+    }
+    if (action instanceof ClientAction.Create) {
+      return result(action, List.of(), List.of(), Status.MISSING);
+    }
+    if (action instanceof ClientAction.Delete) {
+      return result(action, List.of(), List.of(), Status.UNWANTED);
+    }
+    if (action instanceof ClientAction.NoOp) {
+      return result(action, List.of(), List.of(), Status.IN_SYNC);
+    }
+    ProblemKind kind =
+        action instanceof ClientAction.Unreadable ? ProblemKind.READ : ProblemKind.PLAN;
+    List<Problem> problems =
+        action.diagnostics().stream()
+            .filter(Diagnostic::isError)
+            .map(d -> new Problem(kind, d.message(), d.position()))
+            .toList();
+    return result(action, List.of(), problems, Status.ERROR);
+  }
+
+  private static ClientResult result(
+      ClientAction action, List<DriftedAttribute> drifted, List<Problem> problems, Status status) {
+    ClientRef ref = action.ref();
+    Origin origin = action.origin();
+    return new ClientResult(
+        origin.source().file(),
+        origin.source().position(),
+        ref.userPoolId(),
+        ref.clientId().orElse(""),
+        ref.clientName().orElse(ref.clientId().orElse("")),
+        drifted,
+        problems,
+        status);
+  }
+}

@@ -1,0 +1,396 @@
+package dev.ccr.plan;
+
+import dev.ccr.live.ClientReader;
+import dev.ccr.live.ClientSummary;
+import dev.ccr.live.CognitoGateway;
+import dev.ccr.live.GatewayException;
+import dev.ccr.live.LiveClient;
+import dev.ccr.spec.ClientRef;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Severity;
+import dev.ccr.spec.SourceRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The plan phase: gives every declared client one {@link ClientAction}. It lists the clients of
+ * every declared pool (ListUserPoolClients, every page), finds the clients that documents name by
+ * ClientName, reads every client with DescribeUserPoolClient, compares each with its file, and with
+ * {@code --prune} adds a delete for every client of a declared pool that no document declares.
+ * Reads run concurrently and are paced by the gateway; one failed read does not hide the others.
+ */
+public final class Reconciler {
+  private final CognitoGateway gateway;
+  private final ClientReader reader;
+  private final Planner planner = new Planner();
+
+  /**
+   * @param progress hears how many clients have been read
+   */
+  public Reconciler(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.reader = new ClientReader(gateway, concurrency, progress);
+  }
+
+  public Reconciler(CognitoGateway gateway, int concurrency) {
+    this(gateway, concurrency, ClientReader.Listener.NONE);
+  }
+
+  /**
+   * How to reconcile.
+   *
+   * @param prune delete the clients of declared pools that no document declares
+   * @param unmanagedNeeded whether a pool that cannot be listed fails the run (a drift check),
+   *     rather than only leaving its unmanaged clients unknown
+   * @param targets the clients the run is narrowed to; unmanaged clients and pruning are still
+   *     judged against every document
+   */
+  public record Options(boolean prune, boolean unmanagedNeeded, Targets targets) {
+    public static final Options PLAN = new Options(false, false, Targets.ALL);
+
+    public Options {
+      Objects.requireNonNull(targets, "targets");
+    }
+  }
+
+  /** How a document's client was found in its pool. */
+  private sealed interface Resolution {
+    ClientSpec spec();
+  }
+
+  /** The document names an id, or the pool has exactly one client of its name. */
+  private record Known(ClientSpec spec, ClientRef ref) implements Resolution {}
+
+  /** No client of the document's name: one to create (or, declared absent, nothing to do). */
+  private record Missing(ClientSpec spec) implements Resolution {}
+
+  /** Several clients share the document's name. */
+  private record Ambiguous(ClientSpec spec, List<ClientSummary> matches) implements Resolution {}
+
+  /** The pool could not be listed, so the name could not be looked up. */
+  private record Unresolved(ClientSpec spec, GatewayException error) implements Resolution {}
+
+  public Plan reconcile(List<ClientSpec> specs, Options options) {
+    Map<String, Origin> pools = pools(specs);
+    Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
+    List<Resolution> resolutions = specs.stream().map(s -> resolve(s, listings)).toList();
+    Map<ClientSpec, List<Diagnostic>> twice = declaredTwice(resolutions);
+    Set<String> declaredIds = declaredIds(resolutions);
+    List<ClientAction> actions = new ArrayList<>();
+    List<Resolution> selected =
+        resolutions.stream().filter(r -> options.targets().selects(r.spec(), ref(r))).toList();
+    Map<ClientSpec, ClientReader.Result<LiveClient>> live = describe(selected, twice, listings);
+    for (Resolution resolution : selected) {
+      actions.add(action(resolution, twice, live.get(resolution.spec())));
+    }
+    List<Plan.Unmanaged> undeclared = new ArrayList<>();
+    List<Plan.PoolProblem> problems = new ArrayList<>();
+    pools.forEach(
+        (pool, origin) -> {
+          ClientReader.Result<List<ClientSummary>> listing = listings.get(pool);
+          if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
+            boolean blocking =
+                options.unmanagedNeeded() || options.prune() || needsListing(pool, resolutions);
+            problems.add(new Plan.PoolProblem(pool, origin, failed.error(), blocking));
+            return;
+          }
+          for (ClientSummary client : ((ClientReader.Found<List<ClientSummary>>) listing).value()) {
+            if (!declaredIds.contains(client.clientId())) {
+              ClientRef ref = ClientRef.byId(pool, client.clientId()).withName(client.clientName());
+              undeclared.add(new Plan.Unmanaged(ref, origin));
+            }
+          }
+        });
+    List<Plan.Unmanaged> unmanaged = new ArrayList<>(undeclared);
+    if (options.prune()) {
+      List<Plan.Unmanaged> pruned =
+          undeclared.stream().filter(u -> options.targets().selects(u.ref())).toList();
+      unmanaged.removeAll(pruned);
+      actions.addAll(prune(pruned));
+    }
+    return new Plan(
+        actions, unmanaged, problems, unmatched(options.targets(), resolutions, undeclared));
+  }
+
+  private List<String> unmatched(
+      Targets targets, List<Resolution> resolutions, List<Plan.Unmanaged> undeclared) {
+    return targets.values().stream()
+        .filter(v -> resolutions.stream().noneMatch(r -> Targets.matches(v, r.spec(), ref(r))))
+        .filter(v -> undeclared.stream().noneMatch(u -> Targets.matches(v, u.ref())))
+        .toList();
+  }
+
+  /** The first document of each pool, at its UserPoolId, by pool in file order. */
+  private static Map<String, Origin> pools(List<ClientSpec> specs) {
+    Map<String, Origin> pools = new LinkedHashMap<>();
+    for (ClientSpec spec : specs) {
+      pools.computeIfAbsent(
+          spec.userPoolId(),
+          pool -> Origin.at(new SourceRef(spec.source().file(), spec.positionOf("/UserPoolId"))));
+    }
+    return pools;
+  }
+
+  private Map<String, ClientReader.Result<List<ClientSummary>>> list(Set<String> pools) {
+    List<String> ordered = List.copyOf(pools);
+    List<ClientReader.Result<List<ClientSummary>>> results =
+        new ClientReader(gateway, Math.max(1, ordered.size())).listAll(ordered);
+    Map<String, ClientReader.Result<List<ClientSummary>>> listings = new HashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      listings.put(ordered.get(i), results.get(i));
+    }
+    return listings;
+  }
+
+  private static Resolution resolve(
+      ClientSpec spec, Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
+    ClientReader.Result<List<ClientSummary>> listing = listings.get(spec.userPoolId());
+    if (spec.clientId().isPresent()) {
+      ClientRef ref = spec.ref();
+      if (ref.clientName().isEmpty()
+          && listing instanceof ClientReader.Found<List<ClientSummary>> found) {
+        String id = ref.id();
+        ref =
+            found.value().stream()
+                .filter(c -> c.clientId().equals(id))
+                .findFirst()
+                .map(c -> spec.ref().withName(c.clientName()))
+                .orElse(ref);
+      }
+      return new Known(spec, ref);
+    }
+    if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
+      return new Unresolved(spec, failed.error());
+    }
+    String name = spec.clientName().orElseThrow();
+    List<ClientSummary> matches =
+        ((ClientReader.Found<List<ClientSummary>>) listing)
+            .value().stream().filter(c -> c.clientName().equals(name)).toList();
+    return switch (matches.size()) {
+      case 0 -> new Missing(spec);
+      case 1 -> new Known(spec, spec.ref().withId(matches.get(0).clientId()));
+      default -> new Ambiguous(spec, matches);
+    };
+  }
+
+  private ClientRef ref(Resolution resolution) {
+    return resolution instanceof Known known ? known.ref() : resolution.spec().ref();
+  }
+
+  /** Whether a document of the pool names its client by ClientName, so the listing was needed. */
+  private static boolean needsListing(String pool, List<Resolution> resolutions) {
+    return resolutions.stream()
+        .anyMatch(r -> r instanceof Unresolved && r.spec().userPoolId().equals(pool));
+  }
+
+  /** The ids of every client a document declares, found by id or by name. */
+  private static Set<String> declaredIds(List<Resolution> resolutions) {
+    Set<String> ids = new HashSet<>();
+    for (Resolution resolution : resolutions) {
+      if (resolution instanceof Known known) {
+        ids.add(known.ref().id());
+      } else if (resolution instanceof Ambiguous ambiguous) {
+        ambiguous.matches().forEach(c -> ids.add(c.clientId()));
+      }
+    }
+    return ids;
+  }
+
+  /** An error at each of two documents that turn out to name the same client. */
+  private static Map<ClientSpec, List<Diagnostic>> declaredTwice(List<Resolution> resolutions) {
+    Map<ClientRef, List<Known>> byClient = new LinkedHashMap<>();
+    resolutions.stream()
+        .filter(Known.class::isInstance)
+        .map(Known.class::cast)
+        .forEach(
+            k ->
+                byClient
+                    .computeIfAbsent(
+                        ClientRef.byId(k.ref().userPoolId(), k.ref().id()), x -> new ArrayList<>())
+                    .add(k));
+    Map<ClientSpec, List<Diagnostic>> errors = new HashMap<>();
+    for (List<Known> declarations : byClient.values()) {
+      if (declarations.size() < 2) {
+        continue;
+      }
+      for (Known known : declarations) {
+        String others =
+            declarations.stream()
+                .filter(other -> other != known)
+                .map(other -> other.spec().source().toString())
+                .collect(Collectors.joining(", "));
+        ClientSpec spec = known.spec();
+        String pointer = spec.clientId().isPresent() ? "/ClientId" : "/ClientName";
+        errors.put(
+            spec,
+            List.of(
+                error(
+                    spec,
+                    pointer,
+                    "client "
+                        + known.ref().title()
+                        + " is also declared at "
+                        + others
+                        + " (by id or by name); declare each client once")));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Reads every selected client that has an id, except those already known to be invalid and those
+   * of a pool that does not exist or cannot be reached.
+   */
+  private Map<ClientSpec, ClientReader.Result<LiveClient>> describe(
+      List<Resolution> selected,
+      Map<ClientSpec, List<Diagnostic>> twice,
+      Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
+    List<Known> toRead = new ArrayList<>();
+    Map<ClientSpec, ClientReader.Result<LiveClient>> results = new HashMap<>();
+    for (Resolution resolution : selected) {
+      if (!(resolution instanceof Known known) || twice.containsKey(known.spec())) {
+        continue;
+      }
+      Optional<GatewayException> poolFailure = poolFailure(listings.get(known.ref().userPoolId()));
+      if (poolFailure.isPresent()) {
+        results.put(known.spec(), new ClientReader.Failed<>(poolFailure.get()));
+      } else {
+        toRead.add(known);
+      }
+    }
+    List<ClientReader.Result<LiveClient>> read =
+        reader.readAll(toRead.stream().map(Known::ref).toList());
+    for (int i = 0; i < toRead.size(); i++) {
+      results.put(toRead.get(i).spec(), read.get(i));
+    }
+    return results;
+  }
+
+  /** A listing failure that every read in the pool would repeat: no such pool, or no network. */
+  private static Optional<GatewayException> poolFailure(
+      ClientReader.Result<List<ClientSummary>> listing) {
+    if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
+      GatewayException error = failed.error();
+      if (error.reason() == GatewayException.Reason.NOT_FOUND || Plan.global(error)) {
+        return Optional.of(error);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ClientAction action(
+      Resolution resolution,
+      Map<ClientSpec, List<Diagnostic>> twice,
+      ClientReader.Result<LiveClient> read) {
+    ClientSpec spec = resolution.spec();
+    Origin origin = Origin.of(spec);
+    if (twice.containsKey(spec)) {
+      return new ClientAction.Invalid(ref(resolution), origin, twice.get(spec));
+    }
+    if (resolution instanceof Unresolved unresolved) {
+      return new ClientAction.Unreadable(spec.ref(), origin, unresolved.error());
+    }
+    if (resolution instanceof Ambiguous ambiguous) {
+      return ambiguous(ambiguous);
+    }
+    if (resolution instanceof Missing) {
+      return spec.absent()
+          ? new ClientAction.NoOp(spec.ref(), origin, Optional.empty(), Managed.of(spec), List.of())
+          : create(spec);
+    }
+    ClientRef ref = ((Known) resolution).ref();
+    if (read instanceof ClientReader.Failed<LiveClient> failed) {
+      boolean gone = failed.error().reason() == GatewayException.Reason.NOT_FOUND;
+      if (gone && spec.absent()) {
+        return new ClientAction.NoOp(ref, origin, Optional.empty(), Managed.of(spec), List.of());
+      }
+      return new ClientAction.Unreadable(ref, origin, failed.error());
+    }
+    LiveClient live = ((ClientReader.Found<LiveClient>) read).value();
+    ClientRef named = ref.withName(live.clientName());
+    if (spec.absent()) {
+      return new ClientAction.Delete(named, origin, Snapshot.of(live), false, List.of());
+    }
+    return compared(spec, named, live);
+  }
+
+  private ClientAction compared(ClientSpec spec, ClientRef ref, LiveClient live) {
+    Planner.Comparison comparison = planner.compare(spec, live);
+    Origin origin = Origin.of(spec);
+    if (comparison.hasErrors()) {
+      return new ClientAction.Invalid(ref, origin, comparison.diagnostics());
+    }
+    Snapshot snapshot = Snapshot.of(live);
+    if (comparison.changes().isEmpty()) {
+      return new ClientAction.NoOp(
+          ref, origin, Optional.of(snapshot), Managed.of(spec), comparison.diagnostics());
+    }
+    return new ClientAction.Update(
+        ref, origin, comparison.changes(), snapshot, Managed.of(spec), comparison.diagnostics());
+  }
+
+  private ClientAction create(ClientSpec spec) {
+    Planner.Comparison creation = planner.creation(spec);
+    if (creation.hasErrors()) {
+      return new ClientAction.Invalid(spec.ref(), Origin.of(spec), creation.diagnostics());
+    }
+    return new ClientAction.Create(
+        spec.ref(),
+        Origin.of(spec),
+        creation.changes(),
+        spec.generateSecret().orElse(false),
+        creation.diagnostics());
+  }
+
+  private static ClientAction ambiguous(Ambiguous ambiguous) {
+    ClientSpec spec = ambiguous.spec();
+    String ids =
+        ambiguous.matches().stream().map(ClientSummary::clientId).collect(Collectors.joining(", "));
+    String message =
+        "ClientName: "
+            + ambiguous.matches().size()
+            + " clients of pool "
+            + spec.userPoolId()
+            + " are named "
+            + spec.clientName().orElseThrow()
+            + " ("
+            + ids
+            + "); add the ClientId of the one this file manages";
+    return new ClientAction.Invalid(
+        spec.ref(), Origin.of(spec), List.of(error(spec, "/ClientName", message)));
+  }
+
+  /** Deletes of the clients no document declares, each read first for the plan's record. */
+  private List<ClientAction> prune(List<Plan.Unmanaged> pruned) {
+    List<ClientReader.Result<LiveClient>> read =
+        reader.readAll(pruned.stream().map(Plan.Unmanaged::ref).toList());
+    List<ClientAction> deletes = new ArrayList<>();
+    for (int i = 0; i < pruned.size(); i++) {
+      Plan.Unmanaged client = pruned.get(i);
+      ClientReader.Result<LiveClient> result = read.get(i);
+      if (result instanceof ClientReader.Found<LiveClient> found) {
+        deletes.add(
+            new ClientAction.Delete(
+                client.ref(), client.origin(), Snapshot.of(found.value()), true, List.of()));
+      } else if (result instanceof ClientReader.Failed<LiveClient> failed
+          && failed.error().reason() != GatewayException.Reason.NOT_FOUND) {
+        deletes.add(new ClientAction.Unreadable(client.ref(), client.origin(), failed.error()));
+      }
+    }
+    return deletes;
+  }
+
+  private static Diagnostic error(ClientSpec spec, String pointer, String message) {
+    return new Diagnostic(
+        Severity.ERROR, message, spec.source().file(), spec.positionOf(pointer), pointer, "");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.ccr.plan;
+
+import dev.ccr.live.LiveClient;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A live client's configuration as a plan records it: normalised (keys sorted, Cognito's defaults
+ * filled in, sets sorted, validities as lifetimes in seconds, integers as Long, no secret) with its
+ * SHA-256 fingerprint. Apply compares it with the client it reads again to tell what moved.
+ *
+ * @param fingerprint lower-case hex SHA-256 of {@code configuration}
+ */
+public record Snapshot(String fingerprint, Map<String, Object> configuration) {
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  public Snapshot {
+    if (!SHA256_HEX.matcher(fingerprint).matches()) {
+      throw new IllegalArgumentException("not a SHA-256 hex digest: " + fingerprint);
+    }
+    configuration = freeze(configuration);
+  }
+
+  /** The snapshot of a client as read. */
+  public static Snapshot of(LiveClient live) {
+    return of(live.attributes());
+  }
+
+  /** The snapshot of a configuration in the live clients' shape. */
+  public static Snapshot of(Map<String, Object> attributes) {
+    Map<String, Object> canonical = Fingerprint.canonical(attributes);
+    return new Snapshot(Fingerprint.ofCanonical(canonical), canonical);
+  }
+
+  /** Whether the recorded configuration is the one the fingerprint hashes (a plan file's check). */
+  public boolean consistent() {
+    return Fingerprint.ofCanonical(configuration).equals(fingerprint);
+  }
+
+  /** A deep, unmodifiable, key-sorted copy; integers become Long. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> freeze(Map<String, Object> map) {
+    Map<String, Object> copy = new TreeMap<>();
+    map.forEach((key, value) -> copy.put(key, frozen(key, value)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object frozen(String key, Object value) {
+    Objects.requireNonNull(value, () -> "null value for " + key);
+    if (value instanceof Map<?, ?> nested) {
+      return freeze((Map<String, Object>) nested);
+    }
+    if (value instanceof List<?> list) {
+      return List.copyOf(list);
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof String || value instanceof Boolean) {
+      return value;
+    }
+    throw new IllegalArgumentException("unsupported value for " + key + ": " + value.getClass());
+  }
+}
