@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The main job end to end against a local Cognito emulator (moto): builds ccr if needed,
-# seeds a user pool with the clients of examples/ (some drifted), writes a ccr.yaml whose
-# environment "local" points at the emulator, then validates and plans the clients in
-# that environment, applies the saved plan, plans again to show nothing is left, and
-# checks for drift. Stops the emulator it started, whatever happens.
+# seeds a user pool with the clients of examples/ (some drifted, one that a file declares
+# absent, none yet for the file without ClientId), writes a ccr.yaml whose environment
+# "local" points at the emulator, then validates and plans the clients in that environment,
+# applies the saved plan (updating, creating one client and deleting another), plans again
+# to show nothing is left, and checks for drift. Stops the emulator it started, whatever
+# happens.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"

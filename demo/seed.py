@@ -4,7 +4,9 @@ Usage: seed.py ENDPOINT EXAMPLES_DIR OUT_DIR
 
 The emulator gives new pool and client ids, so the example files are copied to OUT_DIR
 with their ids replaced by the seeded ones. Drift is made on purpose: the live clients
-differ from their files in a few attributes, which `ccr plan` then reports.
+differ from their files in a few attributes, which `ccr plan` then reports. A document
+without ClientId is left for `ccr apply` to create, unless it declares its client absent
+(ccr: {state: absent}): that client is seeded so that apply has one to delete.
 """
 import pathlib
 import sys
@@ -40,16 +42,21 @@ def main(endpoint, examples, out):
                                aws_access_key_id="testing", aws_secret_access_key="testing")
             if pool_id not in pools:
                 pools[pool_id] = idp.create_user_pool(PoolName="demo-" + pool_id)["UserPool"]["Id"]
-            name = doc.get("ClientName", doc["ClientId"])
-            attributes = {k: v for k, v in doc.items() if k not in ("UserPoolId", "ClientId")}
+            absent = doc.get("ccr", {}).get("state") == "absent"
+            if "ClientId" not in doc and not absent:
+                continue
+            name = doc.get("ClientName", doc.get("ClientId"))
+            attributes = {k: v for k, v in doc.items()
+                          if k not in ("UserPoolId", "ClientId", "ccr", "GenerateSecret")}
             attributes.update(DRIFT.get(name, {}))
             created = idp.create_user_pool_client(
                 UserPoolId=pools[pool_id], GenerateSecret=name in SECRET, **attributes)
-            clients[doc["ClientId"]] = created["UserPoolClient"]["ClientId"]
+            if "ClientId" in doc:
+                clients[doc["ClientId"]] = created["UserPoolClient"]["ClientId"]
         for old, new in list(pools.items()) + list(clients.items()):
             text = text.replace(old, new)
         (out / path.name).write_text(text)
-    print(f"seeded {len(clients)} clients in {len(pools)} pools")
+    print(f"seeded the clients of {len(pools)} pools")
 
 
 if __name__ == "__main__":

