@@ -96,7 +96,7 @@ final class ApplyCommand extends BaseCommand {
     try {
       plan = PlanFile.read(planFile);
     } catch (PlanFileException e) {
-      err().println("ccr: error: " + e.getMessage());
+      printError(e.getMessage());
       err().println("ccr: nothing was applied.");
       return ExitCode.ERROR;
     }

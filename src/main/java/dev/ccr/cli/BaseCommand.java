@@ -7,6 +7,7 @@ import dev.ccr.live.Pacing;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DiagnosticRenderer;
+import dev.ccr.report.WorkflowCommands;
 import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
@@ -324,12 +325,35 @@ abstract class BaseCommand implements Callable<Integer> {
     return plan;
   }
 
+  /** Prints each diagnostic, and under GitHub Actions its annotation too. */
   void printDiagnostics(List<Diagnostic> diagnostics) {
-    err()
-        .print(
-            new DiagnosticRenderer(terminal.githubActions(), terminal.stderrColour())
-                .render(diagnostics));
+    DiagnosticRenderer renderer = new DiagnosticRenderer(terminal.stderrColour());
+    for (Diagnostic diagnostic : diagnostics) {
+      err().print(renderer.render(diagnostic));
+      command(WorkflowCommands.annotation(diagnostic));
+    }
     err().flush();
+  }
+
+  /**
+   * Prints {@code ccr: error: message} for an error about no file in particular, and under GitHub
+   * Actions an annotation without a file.
+   */
+  void printError(String message) {
+    err().println("ccr: error: " + message);
+    command(WorkflowCommands.error(message));
+  }
+
+  /**
+   * Prints one of ccr's own workflow commands on stderr; only under GitHub Actions (as it is when
+   * stderr goes to a file, which the runner does not read).
+   */
+  void command(String command) {
+    if (err() instanceof ActionsWriter actions) {
+      actions.command(command);
+    } else if (terminal.githubActions()) {
+      err().println(command);
+    }
   }
 
   /** Prints diagnostics made after loading, quoting their source lines from the files. */
@@ -369,7 +393,7 @@ abstract class BaseCommand implements Callable<Integer> {
     } else {
       printDiagnostics(sorted);
     }
-    everywhere.forEach(message -> err().println("ccr: error: " + message));
+    everywhere.forEach(this::printError);
     if (clients > 0) {
       err().println("ccr: " + Summaries.count(clients, "client") + " could not be read.");
     }

@@ -3,6 +3,8 @@ package dev.ccr.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,8 +90,8 @@ public final class Ccr implements Runnable {
 
   static int run(
       String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
-    PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
-    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    PrintWriter outWriter = writer(out, terminal);
+    PrintWriter errWriter = writer(err, terminal);
     CommandLine cli =
         new CommandLine(new Ccr(), new CommandFactory(terminal, context))
             .setOut(outWriter)
@@ -102,8 +104,36 @@ public final class Ccr implements Runnable {
     try {
       return cli.execute(args);
     } finally {
-      outWriter.flush();
-      errWriter.flush();
+      finish(outWriter);
+      finish(errWriter);
+    }
+  }
+
+  /**
+   * Under GitHub Actions, a writer whose lines the runner reads no workflow command from; a plain
+   * one elsewhere, and for a stream redirected to a file, which the runner does not read.
+   */
+  private static PrintWriter writer(PrintStream stream, Terminal terminal) {
+    return terminal.githubActions() && !redirectedToFile(stream)
+        ? new ActionsWriter(stream)
+        : new PrintWriter(stream, true, StandardCharsets.UTF_8);
+  }
+
+  /** Whether the stream is the process's stdout or stderr and goes to a regular file. */
+  private static boolean redirectedToFile(PrintStream stream) {
+    int fd = stream == System.out ? 1 : stream == System.err ? 2 : -1;
+    try {
+      return fd > 0 && Files.isRegularFile(Path.of("/proc/self/fd/" + fd));
+    } catch (SecurityException e) {
+      return false;
+    }
+  }
+
+  private static void finish(PrintWriter writer) {
+    if (writer instanceof ActionsWriter actions) {
+      actions.finish();
+    } else {
+      writer.flush();
     }
   }
 }

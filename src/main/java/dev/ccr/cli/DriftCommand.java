@@ -8,10 +8,12 @@ import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DriftRenderer;
 import dev.ccr.spec.DesiredState;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -104,9 +106,18 @@ final class DriftCommand extends BaseCommand {
       case text -> DriftRenderer.text(terminal.colour() && output == null);
       case json -> DriftRenderer.json(Version.generatedBy());
       case markdown -> DriftRenderer.markdown();
-      case junit -> DriftRenderer.junit();
+      case junit -> DriftRenderer.junit(Path.of(""), Instant.now(), hostname());
       case sarif -> DriftRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));
     };
+  }
+
+  /** The machine's name for the JUnit report; {@code localhost} when it cannot be told. */
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
   }
 
   private void appendGithubSummary(DriftReport report) {

@@ -1,6 +1,6 @@
 package dev.ccr.cli;
 
-/** The exit codes of every command (DESIGN.md section 4), as listed in --help and the README. */
+/** The exit codes of every command, as listed in --help and the README. */
 public final class ExitCode {
   /** Success; no changes or drift. */
   public static final int OK = 0;

@@ -132,7 +132,7 @@ final class ExportCommand extends BaseCommand {
           clients.add(found.value());
         } else if (results.get(i) instanceof ClientReader.Failed<LiveClient> failed) {
           failures.add(
-              "ccr: error: cannot read client "
+              "cannot read client "
                   + refs.get(i).title()
                   + ": "
                   + failed.error().messageWithCode()
@@ -142,7 +142,7 @@ final class ExportCommand extends BaseCommand {
         }
       }
       if (!failures.isEmpty()) {
-        failures.forEach(err()::println);
+        failures.forEach(this::printError);
         err()
             .println(
                 "ccr: nothing exported: "
@@ -164,7 +164,7 @@ final class ExportCommand extends BaseCommand {
           .map(ClientSummary::clientId)
           .toList();
     } catch (GatewayException e) {
-      err().println("ccr: error: cannot list the clients of " + userPoolId + ": " + e.getMessage());
+      printError("cannot list the clients of " + userPoolId + ": " + e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
   }
@@ -172,11 +172,7 @@ final class ExportCommand extends BaseCommand {
   private void write(List<ExportedClient> exported) {
     List<Path> existing = force ? List.of() : ExportWriter.existing(outputDir, exported);
     if (!existing.isEmpty()) {
-      err()
-          .println(
-              "ccr: error: "
-                  + Summaries.count(existing.size(), "file")
-                  + " exist already; nothing was written:");
+      printError(Summaries.count(existing.size(), "file") + " exist already; nothing was written:");
       existing.forEach(path -> err().println("  " + path));
       err().println("Export into an empty directory, or pass --force to overwrite them.");
       throw new Stop(ExitCode.ERROR);
@@ -184,7 +180,7 @@ final class ExportCommand extends BaseCommand {
     try {
       ExportWriter.write(outputDir, exported, force);
     } catch (IOException e) {
-      err().println("ccr: error: cannot write to " + outputDir + ": " + IoProblems.describe(e));
+      printError("cannot write to " + outputDir + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

@@ -72,7 +72,7 @@ final class PlanCommand extends BaseCommand {
     printLateDiagnostics(plan.diagnostics());
     if (worthShowing(plan)
         && (format != Format.json || !(plan.hasErrors() || plan.hasFailures()))) {
-      out().print(renderer().render(plan));
+      out().print(renderer(willSave(plan)).render(plan));
       out().flush();
     }
     reportFailures(plan, true);
@@ -88,16 +88,21 @@ final class PlanCommand extends BaseCommand {
     return detailedExitcode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
-  private PlanRenderer renderer() {
+  private PlanRenderer renderer(boolean saving) {
     return switch (format) {
       case text -> PlanRenderer.text(terminal.colour());
       case json -> PlanRenderer.json(Version.generatedBy());
-      case markdown -> PlanRenderer.markdown();
+      case markdown -> saving ? PlanRenderer.markdown(out) : PlanRenderer.markdown();
     };
   }
 
+  /** Whether the plan will be saved: --out was given and nothing keeps it from being applied. */
+  private boolean willSave(Plan plan) {
+    return out != null && !plan.hasFailures() && !plan.hasErrors();
+  }
+
   private void savePlan(Plan plan) {
-    if (plan.hasFailures() || plan.hasErrors()) {
+    if (!willSave(plan)) {
       err().println("ccr: plan not saved to " + out + ": fix the errors above and run plan again");
       return;
     }

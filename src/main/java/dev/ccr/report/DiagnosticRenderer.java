@@ -6,21 +6,19 @@ import java.util.List;
 
 /**
  * Renders diagnostics as {@code file:line:col: error: message}, then the source line and a caret
- * under the column; optionally also as GitHub Actions workflow commands.
+ * under the column. {@link WorkflowCommands#annotation} gives the same diagnostic as a GitHub
+ * Actions annotation.
  */
 public final class DiagnosticRenderer {
   private static final String RESET = "\u001B[0m";
 
-  private final boolean githubActions;
   private final boolean colour;
 
   /**
-   * @param githubActions also emit {@code ::error file=..,line=..,col=..::message} lines
    * @param colour the severity word in bold colour, as compilers show it on a terminal: red for
-   *     errors, magenta for warnings (never in the annotations)
+   *     errors, magenta for warnings
    */
-  public DiagnosticRenderer(boolean githubActions, boolean colour) {
-    this.githubActions = githubActions;
+  public DiagnosticRenderer(boolean colour) {
     this.colour = colour;
   }
 
@@ -48,19 +46,6 @@ public final class DiagnosticRenderer {
       out.append(d.sourceLine())
           .append('\n')
           .append(caret(d.sourceLine(), d.position().column()))
-          .append('\n');
-    }
-    if (githubActions) {
-      out.append("::")
-          .append(d.severity().label())
-          .append(" file=")
-          .append(property(d.file()))
-          .append(",line=")
-          .append(d.position().line())
-          .append(",col=")
-          .append(d.position().column())
-          .append("::")
-          .append(data(d.message()))
           .append('\n');
     }
     return out.toString();
@@ -91,13 +76,5 @@ public final class DiagnosticRenderer {
       pad.append(' ');
     }
     return pad.append('^').toString();
-  }
-
-  private static String data(String text) {
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-  }
-
-  private static String property(String text) {
-    return data(text).replace(":", "%3A").replace(",", "%2C");
   }
 }

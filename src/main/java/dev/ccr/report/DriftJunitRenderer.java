@@ -7,11 +7,18 @@ import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
+import dev.ccr.spec.Position;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -31,40 +38,75 @@ import org.w3c.dom.Element;
  * is a test case in the suite of the first file that declares its pool: {@code <skipped>}, or a
  * {@code <failure>} under --fail-on-unmanaged. A pool that could not be listed is an {@code
  * <error>} test case there too.
+ *
+ * <p>The document is valid against both published JUnit schemas, Windy Road's {@code JUnit.xsd} and
+ * Jenkins xUnit's {@code junit-10.xsd}, but for two attributes of {@code <testcase>} that neither
+ * lists: {@code file} (relative to the working directory) and {@code line}, which GitLab and the
+ * GitHub test reporters read to show each case at its place in the YAML. Clients are read
+ * concurrently and not timed one by one, so every {@code time} is 0.
  */
 final class DriftJunitRenderer implements DriftRenderer {
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** A test case's outcome: its element name (empty when it passed), type and message, and text. */
   private record Outcome(String element, String type, String message, String text) {
     static final Outcome PASSED = new Outcome("", "", "", "");
   }
 
-  private record Case(String name, Outcome outcome) {}
+  /** A test case: its name, where it is, and how it ended. */
+  private record Case(String name, String file, Position position, Outcome outcome) {}
+
+  private final WorkingDirectory workingDirectory;
+  private final Instant checkedAt;
+  private final String hostname;
+
+  /**
+   * @param checkedAt when the check ran, written in UTC as every suite's timestamp
+   * @param hostname the machine it ran on
+   */
+  DriftJunitRenderer(Path workingDirectory, Instant checkedAt, String hostname) {
+    this.workingDirectory = new WorkingDirectory(workingDirectory);
+    this.checkedAt = Objects.requireNonNull(checkedAt, "checkedAt");
+    this.hostname = Objects.requireNonNull(hostname, "hostname");
+  }
 
   @Override
   public String render(DriftReport report) {
     Map<String, List<Case>> suites = new LinkedHashMap<>();
     report.files().forEach(file -> suites.put(file, new ArrayList<>()));
-    report.clients().forEach(c -> suites.get(c.file()).add(new Case(c.title(), outcome(c))));
+    report
+        .clients()
+        .forEach(
+            c -> suites.get(c.file()).add(new Case(c.title(), c.file(), c.position(), outcome(c))));
     for (PoolError error : report.poolErrors()) {
+      Outcome outcome = new Outcome("error", "read-error", error.message(), error.message());
       suites
           .computeIfAbsent(error.file(), f -> new ArrayList<>())
           .add(
               new Case(
                   "list clients of " + error.userPoolId(),
-                  new Outcome("error", "read-error", error.message(), error.message())));
+                  error.file(),
+                  error.position(),
+                  outcome));
     }
     for (UnmanagedClient client : report.unmanaged()) {
       suites
           .computeIfAbsent(client.file(), f -> new ArrayList<>())
-          .add(new Case("unmanaged " + client.title(), unmanaged(report, client)));
+          .add(
+              new Case(
+                  "unmanaged " + client.title(),
+                  client.file(),
+                  client.position(),
+                  unmanaged(report, client)));
     }
     Document document = newDocument();
     Element root = document.createElement("testsuites");
-    root.setAttribute("name", "ccr drift");
     document.appendChild(root);
-    suites.forEach((file, cases) -> root.appendChild(suite(document, file, cases)));
-    counts(root, suites.values().stream().flatMap(List::stream).toList());
+    int id = 0;
+    for (Map.Entry<String, List<Case>> suite : suites.entrySet()) {
+      root.appendChild(suite(document, id++, suite.getKey(), suite.getValue()));
+    }
     return serialize(document);
   }
 
@@ -139,36 +181,45 @@ final class DriftJunitRenderer implements DriftRenderer {
     return out.toString();
   }
 
-  private static Element suite(Document document, String file, List<Case> cases) {
+  private Element suite(Document document, int id, String file, List<Case> cases) {
     Element suite = document.createElement("testsuite");
     suite.setAttribute("name", xml(file));
-    for (Case c : cases) {
-      Element testcase = document.createElement("testcase");
-      testcase.setAttribute("classname", xml(file));
-      testcase.setAttribute("name", xml(c.name()));
-      Outcome outcome = c.outcome();
-      if (!outcome.element().isEmpty()) {
-        Element element = document.createElement(outcome.element());
-        element.setAttribute("message", xml(outcome.message()));
-        if (!outcome.type().isEmpty()) {
-          element.setAttribute("type", outcome.type());
-        }
-        if (!outcome.text().isEmpty()) {
-          element.setTextContent(xml(outcome.text()));
-        }
-        testcase.appendChild(element);
-      }
-      suite.appendChild(testcase);
-    }
-    counts(suite, cases);
+    suite.setAttribute("package", xml(file));
+    suite.setAttribute("id", Integer.toString(id));
+    suite.setAttribute("tests", Integer.toString(cases.size()));
+    suite.setAttribute("failures", count(cases, "failure"));
+    suite.setAttribute("errors", count(cases, "error"));
+    suite.setAttribute("skipped", count(cases, "skipped"));
+    suite.setAttribute("time", "0");
+    suite.setAttribute("timestamp", TIMESTAMP.format(checkedAt));
+    suite.setAttribute("hostname", xml(hostname));
+    suite.appendChild(document.createElement("properties"));
+    cases.forEach(c -> suite.appendChild(testcase(document, file, c)));
+    suite.appendChild(document.createElement("system-out"));
+    suite.appendChild(document.createElement("system-err"));
     return suite;
   }
 
-  private static void counts(Element element, List<Case> cases) {
-    element.setAttribute("tests", Integer.toString(cases.size()));
-    element.setAttribute("failures", count(cases, "failure"));
-    element.setAttribute("errors", count(cases, "error"));
-    element.setAttribute("skipped", count(cases, "skipped"));
+  private Element testcase(Document document, String suite, Case c) {
+    Element testcase = document.createElement("testcase");
+    testcase.setAttribute("classname", xml(suite));
+    testcase.setAttribute("name", xml(c.name()));
+    testcase.setAttribute("time", "0");
+    testcase.setAttribute("file", xml(workingDirectory.relative(c.file())));
+    testcase.setAttribute("line", Integer.toString(c.position().line()));
+    Outcome outcome = c.outcome();
+    if (!outcome.element().isEmpty()) {
+      Element element = document.createElement(outcome.element());
+      element.setAttribute("message", xml(outcome.message()));
+      if (!outcome.type().isEmpty()) {
+        element.setAttribute("type", outcome.type());
+      }
+      if (!outcome.text().isEmpty()) {
+        element.setTextContent(xml(outcome.text()));
+      }
+      testcase.appendChild(element);
+    }
+    return testcase;
   }
 
   private static String count(List<Case> cases, String element) {

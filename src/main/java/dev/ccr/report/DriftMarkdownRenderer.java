@@ -14,13 +14,14 @@ import java.util.stream.Collectors;
 /**
  * Markdown for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}: a heading with the counts, a
  * table of the drifted and failed clients (client, pool, drifted attributes), a table of the
- * unmanaged clients, then per client a collapsed {@code diff} block. GitHub caps a comment and a
- * step summary near 65,536 characters, so the output stays below {@link #LIMIT}: when it would not,
- * it is cut at a client boundary and says how many clients were left out.
+ * unmanaged clients, then per client a collapsed {@code diff} block; cut to stay below {@link
+ * CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}).
  */
 final class DriftMarkdownRenderer implements DriftRenderer {
-  /** The most characters the output may have. */
-  static final int LIMIT = 60_000;
+  private static final String TABLE = "\n| client | pool | drifted attributes |\n|---|---|---|\n";
+  private static final String UNMANAGED_TABLE =
+      "\n**Unmanaged clients** (no file declares them):\n\n| client | pool | client id |\n|---|---|---|\n";
+  private static final String WHERE_ALL = "run `ccr drift --format text` for all of them";
 
   private final int limit;
 
@@ -28,72 +29,9 @@ final class DriftMarkdownRenderer implements DriftRenderer {
     this.limit = limit;
   }
 
-  /** One client in the output: its table row and its details block (empty for an unmanaged one). */
-  private record Entry(boolean unmanaged, String row, String details) {
-    int length() {
-      return row.length() + details.length();
-    }
-  }
-
   @Override
   public String render(DriftReport report) {
-    List<Entry> entries = entries(report);
-    String heading = heading(report);
-    int kept = entries.size();
-    String out = render(heading, entries, kept);
-    while (out.length() >= limit && kept > 0) {
-      kept = fitting(heading, entries, kept);
-      out = render(heading, entries, kept);
-    }
-    return out;
-  }
-
-  /** The largest count below {@code kept} whose output is estimated to fit. */
-  private int fitting(String heading, List<Entry> entries, int kept) {
-    int budget =
-        limit - heading.length() - 2 * TABLE.length() - omitted(entries.size()).length() - 200;
-    int n = 0;
-    for (Entry entry : entries) {
-      budget -= entry.length();
-      if (budget < 0 || n + 1 >= kept) {
-        break;
-      }
-      n++;
-    }
-    return Math.min(n, kept - 1);
-  }
-
-  private static final String TABLE = "| client | pool | drifted attributes |\n|---|---|---|\n";
-  private static final String UNMANAGED_TABLE =
-      "\n**Unmanaged clients** (no file declares them):\n\n| client | pool | client id |\n|---|---|---|\n";
-
-  private static String render(String heading, List<Entry> entries, int kept) {
-    StringBuilder out = new StringBuilder(heading);
-    List<Entry> shown = entries.subList(0, kept);
-    List<Entry> declared = shown.stream().filter(e -> !e.unmanaged()).toList();
-    List<Entry> unmanaged = shown.stream().filter(Entry::unmanaged).toList();
-    if (!declared.isEmpty()) {
-      out.append('\n').append(TABLE);
-      declared.forEach(e -> out.append(e.row()));
-    }
-    if (!unmanaged.isEmpty()) {
-      out.append(UNMANAGED_TABLE);
-      unmanaged.forEach(e -> out.append(e.row()));
-    }
-    declared.forEach(e -> out.append(e.details()));
-    if (kept < entries.size()) {
-      out.append('\n').append(omitted(entries.size() - kept));
-    }
-    return out.toString();
-  }
-
-  private static String omitted(int n) {
-    return "_"
-        + n
-        + (n == 1 ? " more client was" : " more clients were")
-        + " left out to keep this report under "
-        + String.format(java.util.Locale.ROOT, "%,d", LIMIT)
-        + " characters; run `ccr drift --format text` for all of them._\n";
+    return new CappedMarkdown(heading(report), entries(report), WHERE_ALL).render(limit);
   }
 
   private static String heading(DriftReport report) {
@@ -118,34 +56,34 @@ final class DriftMarkdownRenderer implements DriftRenderer {
     return heading;
   }
 
-  private static List<Entry> entries(DriftReport report) {
-    List<Entry> entries = new ArrayList<>();
+  private static List<CappedMarkdown.Entry> entries(DriftReport report) {
+    List<CappedMarkdown.Entry> entries = new ArrayList<>();
     for (ClientResult client : report.clients()) {
       if (client.status() != Status.IN_SYNC) {
-        entries.add(new Entry(false, row(client), details(client)));
+        entries.add(new CappedMarkdown.Entry(TABLE, row(client), details(client), "client"));
       }
     }
     for (PoolError error : report.poolErrors()) {
       String row =
           "| "
-              + MarkdownRenderer.cell(error.userPoolId())
-              + " | `"
-              + error.userPoolId()
-              + "` | error: "
-              + MarkdownRenderer.cell(error.message())
+              + Markdown.text(error.userPoolId())
+              + " | "
+              + Markdown.code(error.userPoolId())
+              + " | error: "
+              + Markdown.text(error.message())
               + " |\n";
-      entries.add(new Entry(false, row, ""));
+      entries.add(new CappedMarkdown.Entry(TABLE, row, "", "pool"));
     }
     for (UnmanagedClient client : report.unmanaged()) {
       String row =
           "| "
-              + MarkdownRenderer.cell(client.clientName())
-              + " | `"
-              + client.userPoolId()
-              + "` | `"
-              + client.clientId()
-              + "` |\n";
-      entries.add(new Entry(true, row, ""));
+              + Markdown.text(client.clientName())
+              + " | "
+              + Markdown.code(client.userPoolId())
+              + " | "
+              + Markdown.code(client.clientId())
+              + " |\n";
+      entries.add(new CappedMarkdown.Entry(UNMANAGED_TABLE, row, "", "client"));
     }
     return entries;
   }
@@ -153,17 +91,17 @@ final class DriftMarkdownRenderer implements DriftRenderer {
   private static String row(ClientResult client) {
     String attributes =
         client.status() == Status.ERROR
-            ? "error: " + MarkdownRenderer.cell(client.problems().get(0).message())
+            ? "error: " + Markdown.text(client.problems().get(0).message())
             : client.status() == Status.MISSING || client.status() == Status.UNWANTED
-                ? DriftReport.lifecycleFinding(client)
+                ? Markdown.text(DriftReport.lifecycleFinding(client))
                 : client.drifted().stream()
-                    .map(a -> "`" + a.path() + "`")
+                    .map(a -> Markdown.code(a.path()))
                     .collect(Collectors.joining(", "));
     return "| "
-        + MarkdownRenderer.cell(client.clientName())
-        + " | `"
-        + client.userPoolId()
-        + "` | "
+        + Markdown.text(client.clientName())
+        + " | "
+        + Markdown.code(client.userPoolId())
+        + " | "
         + attributes
         + " |\n";
   }
@@ -171,9 +109,9 @@ final class DriftMarkdownRenderer implements DriftRenderer {
   private static String details(ClientResult client) {
     StringBuilder out = new StringBuilder();
     out.append("\n<details><summary>")
-        .append(MarkdownRenderer.html(client.title()))
+        .append(Markdown.html(client.title()))
         .append(" &middot; ")
-        .append(MarkdownRenderer.html(client.file() + ":" + client.position().line()))
+        .append(Markdown.html(client.file() + ":" + client.position().line()))
         .append("</summary>\n\n```diff\n");
     for (DriftedAttribute attribute : client.drifted()) {
       Line.of(attribute.change()).forEach(line -> MarkdownRenderer.line(out, line));

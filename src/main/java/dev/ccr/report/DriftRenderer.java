@@ -3,6 +3,7 @@ package dev.ccr.report;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.Status;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /** Formats a drift report for people, CI systems and code scanning; renderers never diff. */
 public interface DriftRenderer {
@@ -21,16 +22,22 @@ public interface DriftRenderer {
   }
 
   /**
-   * Markdown for a pull-request comment or a job summary, below {@value
-   * DriftMarkdownRenderer#LIMIT} characters.
+   * Markdown for a pull-request comment or a job summary, below {@value CappedMarkdown#LIMIT}
+   * characters.
    */
   static DriftRenderer markdown() {
-    return new DriftMarkdownRenderer(DriftMarkdownRenderer.LIMIT);
+    return new DriftMarkdownRenderer(CappedMarkdown.LIMIT);
   }
 
-  /** JUnit XML: a test suite per file, a test case per client. */
-  static DriftRenderer junit() {
-    return new DriftJunitRenderer();
+  /**
+   * JUnit XML: a test suite per file, a test case per client at its file (relative to {@code
+   * workingDirectory}) and line.
+   *
+   * @param checkedAt when the check ran (every suite's timestamp)
+   * @param hostname the machine it ran on
+   */
+  static DriftRenderer junit(Path workingDirectory, Instant checkedAt, String hostname) {
+    return new DriftJunitRenderer(workingDirectory, checkedAt, hostname);
   }
 
   /**

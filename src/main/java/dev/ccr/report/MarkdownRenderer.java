@@ -2,55 +2,71 @@ package dev.ccr.report;
 
 import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
+import java.util.List;
 
 /**
- * Markdown for a pull-request comment: a heading with the counts, a table of the clients that
- * change (deletions last), and per client a collapsed {@code diff} block with its attribute lines.
+ * Markdown for a pull-request comment or a job summary: a heading with the counts, a table of the
+ * clients to create, update or delete (deletions last), and per client a collapsed {@code diff}
+ * block with its attribute lines; cut to stay below {@link CappedMarkdown#LIMIT} characters (see
+ * {@link CappedMarkdown}).
  */
 final class MarkdownRenderer implements PlanRenderer {
+  private static final String TABLE = "\n| action | client | pool | changes |\n|---|---|---|---|\n";
+
+  private final String whereAll;
+  private final int limit;
+
+  /**
+   * @param whereAll where the whole plan is, for the line that says what was left out
+   */
+  MarkdownRenderer(String whereAll, int limit) {
+    this.whereAll = whereAll;
+    this.limit = limit;
+  }
 
   @Override
   public String render(Plan plan) {
     String unmanaged = Summary.unmanaged(plan);
-    String note = unmanaged.isEmpty() ? "" : "\n" + html(unmanaged) + "\n";
+    String note = unmanaged.isEmpty() ? "" : "\n" + Markdown.text(unmanaged) + "\n";
     if (Summary.nothingToDo(plan)) {
       return "### ccr plan: no changes\n\n" + Summary.allMatch(plan) + "\n" + note;
     }
-    StringBuilder out = new StringBuilder();
-    out.append("### ccr plan: ").append(Summary.counts(plan)).append("\n\n");
-    out.append("| action | client | pool | changes |\n|---|---|---|---|\n");
-    Summary.shown(plan).forEach(c -> row(out, c));
-    Summary.shown(plan).forEach(c -> details(out, c));
-    return out.append(note).toString();
+    String heading = "### ccr plan: " + Summary.counts(plan) + "\n" + note;
+    List<CappedMarkdown.Entry> entries =
+        Summary.shown(plan).stream()
+            .map(c -> new CappedMarkdown.Entry(TABLE, row(c), details(c), "client"))
+            .toList();
+    return new CappedMarkdown(heading, entries, whereAll).render(limit);
   }
 
-  private static void row(StringBuilder out, ClientAction action) {
+  private static String row(ClientAction action) {
     String changes = Integer.toString(action.changes().size());
     long errors = action.diagnostics().stream().filter(d -> d.isError()).count();
     if (errors > 0) {
       changes += " (" + errors + " error" + (errors == 1 ? ")" : "s)");
     }
-    out.append("| ")
-        .append(action.label())
-        .append(" | ")
-        .append(cell(action.ref().clientName().orElse(action.ref().clientId().orElse(""))))
-        .append(" | `")
-        .append(action.ref().userPoolId())
-        .append("` | ")
-        .append(changes)
-        .append(" |\n");
+    return "| "
+        + Markdown.text(action.ref().clientName().orElse(action.ref().clientId().orElse("")))
+        + " | "
+        + Markdown.code(action.ref().userPoolId())
+        + " | "
+        + action.label()
+        + " | "
+        + changes
+        + " |\n";
   }
 
-  private static void details(StringBuilder out, ClientAction action) {
+  private static String details(ClientAction action) {
+    StringBuilder out = new StringBuilder();
     out.append("\n<details><summary>")
         .append(Summary.symbol(action).render(false))
         .append(' ')
-        .append(html(action.ref().title()))
+        .append(Markdown.html(action.ref().title()))
         .append(" &middot; ")
-        .append(html(Summary.source(action)))
+        .append(Markdown.html(Summary.source(action)))
         .append("</summary>\n\n```diff\n");
     Summary.lines(action).forEach(line -> line(out, line));
-    out.append("```\n\n</details>\n");
+    return out.append("```\n\n</details>\n").toString();
   }
 
   /** In a diff block the mark must be the first character, so set items are indented after it. */
@@ -60,13 +76,5 @@ final class MarkdownRenderer implements PlanRenderer {
         .append("  ".repeat(line.depth()))
         .append(line.text())
         .append('\n');
-  }
-
-  static String cell(String text) {
-    return html(Line.visible(text)).replace("|", "\\|");
-  }
-
-  static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -1,6 +1,7 @@
 package dev.ccr.report;
 
 import dev.ccr.plan.Plan;
+import java.nio.file.Path;
 
 /**
  * Formats a plan for people or programs. Renderers never compare anything: the plan says it all.
@@ -20,8 +21,19 @@ public interface PlanRenderer {
     return new JsonRenderer(generatedBy);
   }
 
-  /** Compact Markdown for a pull-request comment. */
+  /**
+   * Compact Markdown for a pull-request comment or a job summary, below {@value
+   * CappedMarkdown#LIMIT} characters; when cut, it points to {@code ccr plan} for the whole plan.
+   */
   static PlanRenderer markdown() {
-    return new MarkdownRenderer();
+    return new MarkdownRenderer(
+        "run `ccr plan --format text` for all of them", CappedMarkdown.LIMIT);
+  }
+
+  /** Markdown as {@link #markdown()}, pointing to the plan file saved with it when cut. */
+  static PlanRenderer markdown(Path savedPlan) {
+    return new MarkdownRenderer(
+        "the saved plan " + Markdown.code(savedPlan.toString()) + " holds all of them",
+        CappedMarkdown.LIMIT);
   }
 }

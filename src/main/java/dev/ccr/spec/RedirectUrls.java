@@ -25,7 +25,10 @@ public final class RedirectUrls {
 
   private RedirectUrls() {}
 
-  /** What is wrong with a callback or logout URL, if anything (COGNITO.md rule R4). */
+  /**
+   * What is wrong with a callback or logout URL, if anything (CallbackURLs in the
+   * UpdateUserPoolClient API reference).
+   */
   public static Optional<String> problem(String url) {
     URI uri;
     try {

@@ -17,7 +17,7 @@ class DiagnosticRendererTest {
 
   @Test
   void render_withColour_colorsOnlyTheSeverityWord_redErrorsMagentaWarnings() {
-    String text = new DiagnosticRenderer(false, true).render(List.of(ERROR, WARNING));
+    String text = new DiagnosticRenderer(true).render(List.of(ERROR, WARNING));
     assertEquals(
         "a.yaml:4:22: \u001B[1;31merror\u001B[0m: AuthSessionValidity: 99\n"
             + "x: 99\n"
@@ -28,16 +28,6 @@ class DiagnosticRendererTest {
 
   @Test
   void render_withoutColour_hasNoEscapeCodes() {
-    assertEquals(
-        "a.yaml:5:1: warning: no unit\n", new DiagnosticRenderer(false, false).render(WARNING));
-  }
-
-  @Test
-  void render_githubAnnotations_areNeverColoured() {
-    String text = new DiagnosticRenderer(true, true).render(WARNING);
-    assertEquals(
-        "a.yaml:5:1: \u001B[1;35mwarning\u001B[0m: no unit\n"
-            + "::warning file=a.yaml,line=5,col=1::no unit\n",
-        text);
+    assertEquals("a.yaml:5:1: warning: no unit\n", new DiagnosticRenderer(false).render(WARNING));
   }
 }

@@ -19,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +49,11 @@ class DriftRendererTest {
         .resolve(file);
   }
 
+  static DriftRenderer junit() {
+    return DriftRenderer.junit(
+        Golden.projectDir(), java.time.Instant.parse("2026-06-14T04:17:09Z"), "ci-runner-7");
+  }
+
   private static DriftRenderer sarif() {
     return DriftRenderer.sarif(VERSION, URI, Golden.projectDir());
   }
@@ -63,7 +66,7 @@ class DriftRendererTest {
     Golden.assertMatches(
         golden(name, "expected.json"), DriftRenderer.json("ccr " + VERSION).render(report));
     Golden.assertMatches(golden(name, "expected.md"), DriftRenderer.markdown().render(report));
-    Golden.assertMatches(golden(name, "expected.xml"), DriftRenderer.junit().render(report));
+    Golden.assertMatches(golden(name, "expected.xml"), junit().render(report));
     Golden.assertMatches(golden(name, "expected.sarif"), sarif().render(report));
   }
 
@@ -104,7 +107,7 @@ class DriftRendererTest {
 
   @Test
   void renderJunit_hasASuitePerFileACasePerClientAndAFailurePerDriftedClient() throws Exception {
-    Document xml = parse(DriftRenderer.junit().render(report("drift-and-unmanaged")));
+    Document xml = parse(junit().render(report("drift-and-unmanaged")));
     NodeList suites = xml.getElementsByTagName("testsuite");
     assertEquals(2, suites.getLength());
     Element web = (Element) suites.item(0);
@@ -125,14 +128,11 @@ class DriftRendererTest {
     Element legacy = (Element) suites.item(1);
     assertEquals("clients/legacy.yaml", legacy.getAttribute("name"));
     assertEquals("1", legacy.getAttribute("errors"));
-    Element root = xml.getDocumentElement();
-    assertEquals("4", root.getAttribute("tests"));
-    assertEquals("1", root.getAttribute("failures"));
   }
 
   @Test
   void renderJunit_failOnUnmanaged_makesTheUnmanagedClientFail() throws Exception {
-    Document xml = parse(DriftRenderer.junit().render(report("fail-on-unmanaged")));
+    Document xml = parse(junit().render(report("fail-on-unmanaged")));
     Element web = (Element) xml.getElementsByTagName("testsuite").item(0);
     assertEquals("2", web.getAttribute("failures"));
     assertEquals("0", web.getAttribute("skipped"));
@@ -201,24 +201,6 @@ class DriftRendererTest {
     assertEquals("clients/web.yaml", renderer.uri("clients/web.yaml"));
     assertEquals("clients/my%20app.yaml", renderer.uri("/work/repo/clients/my app.yaml"));
     assertEquals("file:///elsewhere/web.yaml", renderer.uri("/elsewhere/web.yaml"));
-  }
-
-  @Test
-  void renderMarkdown_twoThousandDriftedClients_staysUnderTheCapAndSaysHowManyWereLeftOut() {
-    String markdown = DriftRenderer.markdown().render(DriftReports.manyDrifted(2000));
-    assertTrue(markdown.length() < 60_000, "length " + markdown.length());
-    Matcher omitted = Pattern.compile("_(\\d+) more clients were left out").matcher(markdown);
-    assertTrue(omitted.find(), markdown.substring(markdown.length() - 300));
-    int details = markdown.split("<details>", -1).length - 1;
-    int rows = (int) markdown.lines().filter(l -> l.startsWith("| client-")).count();
-    assertEquals(details, rows, "the cut falls between clients: every row has its details");
-    assertEquals(2000, details + Integer.parseInt(omitted.group(1)));
-    assertTrue(
-        markdown.endsWith(
-            "</details>\n\n"
-                + omitted.group(0)
-                + " to keep this report under 60,000 characters; run `ccr drift --format text` for all of them._\n"),
-        markdown.substring(markdown.length() - 300));
   }
 
   @Test

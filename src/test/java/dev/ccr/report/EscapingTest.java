@@ -20,7 +20,7 @@ class EscapingTest {
 
   @Test
   void markdownCell_newlineCannotBreakTheTable() {
-    assertEquals("a\\nb \\| c &lt;b&gt;", MarkdownRenderer.cell("a\nb | c <b>"));
+    assertEquals("a\\\\nb \\| c &lt;b&gt;", Markdown.text("a\nb | c <b>"));
   }
 
   @Test

@@ -40,6 +40,8 @@ class ExamplesMatchSchemaTest {
             "internal-tools.yaml",
             "machine-to-machine.yaml",
             "mobile-app.yaml",
+            "reports-app.yaml",
+            "retired-app.yaml",
             "rotation.yaml",
             "spa.yaml",
             "web-app.yaml"),

@@ -1,0 +1,152 @@
+package dev.ccr.report;
+
+import dev.ccr.spec.Diagnostic;
+
+/**
+ * Workflow commands for the GitHub Actions runner, which reads them from every line a step prints
+ * on standard output or standard error: ccr's own annotations, and {@link #inert} for every other
+ * line, so that no value from a file or from Cognito can pass for a command. See <a
+ * href="https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands">Workflow
+ * commands for GitHub Actions</a>.
+ *
+ * <p>The runner takes a line as a command in two forms: {@code ::name ...::data} when the line,
+ * after leading white space, starts with {@code ::}; and the older {@code ##[name ...]data}
+ * anywhere in the line. It compares text culturally, so characters that collation ignores (format
+ * characters such as U+200B, most control characters) do not break either form; and it splits lines
+ * at CR as well as at LF.
+ */
+public final class WorkflowCommands {
+  private WorkflowCommands() {}
+
+  /** {@code ::error file=..,line=..,col=..::message} (or {@code ::warning}) for a diagnostic. */
+  public static String annotation(Diagnostic d) {
+    return "::"
+        + d.severity().label()
+        + " file="
+        + property(d.file())
+        + ",line="
+        + d.position().line()
+        + ",col="
+        + d.position().column()
+        + "::"
+        + data(d.message());
+  }
+
+  /** {@code ::error::message}: an error about no file in particular (credentials, a pool). */
+  public static String error(String message) {
+    return "::error::" + data(message);
+  }
+
+  /**
+   * The text as lines the runner reads no command from, shown as they were otherwise: characters
+   * that collation ignores become visible {@code \\uXXXX} escapes, a {@code ::} that starts a line
+   * gets a backslash in front ({@code \\::}), and the {@code [} of every {@code ##[} becomes {@code
+   * \\u005b}. Line breaks (LF, CR, CRLF) are kept. The escapes are JSON's own, and neither a line
+   * of pretty-printed JSON nor a JSON string can start with {@code ::}, so JSON stays valid and
+   * means the same.
+   */
+  public static String inert(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.append(inertLine(text.substring(start, i))).append(c);
+        start = i + 1;
+      }
+    }
+    return out.append(inertLine(text.substring(start))).toString();
+  }
+
+  /**
+   * How much of an unfinished line can be written before the rest is known, so that what follows
+   * cannot join it into a command: nothing while it is blank or a colon after blanks (a {@code ::}
+   * may follow), and never its trailing {@code #} (a {@code #[} may follow).
+   */
+  public static int safeLength(String unfinished) {
+    int first = firstNonBlank(unfinished);
+    String start = unfinished.substring(first);
+    if (start.isEmpty() || start.equals(":")) {
+      return 0;
+    }
+    int end = unfinished.length();
+    while (end > 0 && unfinished.charAt(end - 1) == '#') {
+      end--;
+    }
+    return end;
+  }
+
+  /** One line without its line break. */
+  static String inertLine(String line) {
+    String visible = visible(line);
+    int first = firstNonBlank(visible);
+    if (visible.startsWith("::", first)) {
+      visible = visible.substring(0, first) + "\\" + visible.substring(first);
+    }
+    return visible.replace("##[", "##\\u005b");
+  }
+
+  /** Characters that collation ignores as {@code \\uXXXX}; tabs stay. */
+  private static String visible(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    line.codePoints()
+        .forEach(
+            c -> {
+              if (c != '\t' && ignorable(c)) {
+                for (char unit : Character.toChars(c)) {
+                  out.append(String.format("\\u%04x", (int) unit));
+                }
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
+  }
+
+  /**
+   * Control and format characters, variation selectors, the combining grapheme joiner and the
+   * Hangul fillers: what Unicode collation may skip when comparing.
+   */
+  static boolean ignorable(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.UNASSIGNED
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || (c >= 0xFE00 && c <= 0xFE0F)
+        || (c >= 0xE0100 && c <= 0xE01EF)
+        || (c >= 0x180B && c <= 0x180F)
+        || c == 0x034F
+        || c == 0x115F
+        || c == 0x1160
+        || c == 0x3164
+        || c == 0xFFA0;
+  }
+
+  private static int firstNonBlank(String line) {
+    int first = 0;
+    while (first < line.length() && isDotnetWhiteSpace(line.charAt(first))) {
+      first++;
+    }
+    return first;
+  }
+
+  /** What .NET's {@code char.IsWhiteSpace} accepts, which the runner trims before {@code ::}. */
+  private static boolean isDotnetWhiteSpace(char c) {
+    return Character.getType(c) == Character.SPACE_SEPARATOR
+        || (c >= 0x09 && c <= 0x0D)
+        || c == 0x85
+        || c == 0xA0;
+  }
+
+  /** A command's data: the runner unescapes {@code %25}, {@code %0D} and {@code %0A}. */
+  static String data(String text) {
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** A command's property value: also {@code :} and {@code ,}, which end it. */
+  static String property(String text) {
+    return data(text).replace(":", "%3A").replace(",", "%2C");
+  }
+}

@@ -1,0 +1,265 @@
+package dev.ccr.report;
+
+import static dev.ccr.plan.Clients.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.ccr.drift.DriftReport;
+import dev.ccr.drift.DriftReports;
+import dev.ccr.live.LiveClient;
+import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Position;
+import dev.ccr.spec.SourceRef;
+import dev.ccr.testing.Golden;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SARIF report as its readers check it: the OASIS SARIF 2.1.0 schema, and the properties that
+ * GitHub code scanning requires (<a
+ * href="https://docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-scanning">SARIF
+ * support for code scanning</a>), its limits, and how it tells alerts apart.
+ */
+class SarifReportTest {
+  private static final Schema OASIS = oasisSchema();
+
+  /** More findings than code scanning keeps. */
+  private static final DriftReport FLEET = DriftReports.manyDrifted(5_200);
+
+  private static Schema oasisSchema() {
+    try (InputStream in =
+        Files.newInputStream(
+            Golden.projectDir()
+                .resolve("src/test/resources/schemas/sarif/sarif-schema-2.1.0.json"))) {
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+          .getSchema(in, InputFormat.JSON);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static DriftRenderer sarif() {
+    return DriftRenderer.sarif("0.1.0", "https://ccr.dev/", Golden.projectDir());
+  }
+
+  private static JsonNode render(DriftReport report) {
+    return JsonMapper.shared().readTree(sarif().render(report));
+  }
+
+  private static JsonNode results(JsonNode sarif) {
+    return sarif.get("runs").get(0).get("results");
+  }
+
+  static Stream<Arguments> reports() {
+    Map<String, Supplier<DriftReport>> reports =
+        Map.of(
+            "drift-and-unmanaged", () -> DriftReports.driftAndUnmanaged(false),
+            "fail-on-unmanaged", () -> DriftReports.driftAndUnmanaged(true),
+            "in-sync", DriftReports::inSync,
+            "several unmanaged", SarifReportTest::severalUnmanaged,
+            "5,200 drifted", () -> FLEET);
+    return reports.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void sarif_validatesAgainstTheOasisSchema(String name, DriftReport report) {
+    assertEquals(List.of(), OASIS.validate(render(report)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void sarif_hasEveryPropertyCodeScanningRequires(String name, DriftReport report) {
+    JsonNode sarif = render(report);
+    text(sarif, "/$schema");
+    assertEquals("2.1.0", text(sarif, "/version"));
+    JsonNode run = sarif.get("runs").get(0);
+    text(run, "/tool/driver/name");
+    for (JsonNode rule : run.at("/tool/driver/rules")) {
+      text(rule, "/id");
+      assertTrue(text(rule, "/name").length() <= 255);
+      assertTrue(text(rule, "/shortDescription/text").length() <= 1024);
+      assertTrue(text(rule, "/fullDescription/text").length() <= 1024);
+      text(rule, "/help/text");
+      text(rule, "/help/markdown");
+      assertTrue(
+          Set.of("note", "warning", "error").contains(text(rule, "/defaultConfiguration/level")));
+    }
+    assertTrue(run.get("results").isArray());
+    for (JsonNode result : run.get("results")) {
+      text(result, "/ruleId");
+      text(result, "/message/text");
+      JsonNode location = result.at("/locations/0/physicalLocation");
+      assertFalse(text(location, "/artifactLocation/uri").startsWith("/"), result.toString());
+      int startLine = location.at("/region/startLine").asInt();
+      int startColumn = location.at("/region/startColumn").asInt();
+      assertTrue(startLine >= 1 && startColumn >= 1, result.toString());
+      assertTrue(location.at("/region/endLine").asInt() >= startLine, result.toString());
+      assertTrue(location.at("/region/endColumn").asInt() > startColumn, result.toString());
+      assertFalse(result.get("partialFingerprints").isEmpty(), result.toString());
+    }
+  }
+
+  @Test
+  void sarif_driftedAttribute_coversItsKey() {
+    JsonNode region =
+        results(render(DriftReports.driftAndUnmanaged(false)))
+            .get(3)
+            .at("/locations/0/physicalLocation/region");
+    assertEquals(
+        "11:3-11:10",
+        region.get("startLine").asInt()
+            + ":"
+            + region.get("startColumn").asInt()
+            + "-"
+            + region.get("endLine").asInt()
+            + ":"
+            + region.get("endColumn").asInt(),
+        "RefreshTokenRotation/Feature: the key Feature at 11:3");
+  }
+
+  @Test
+  void sarif_unmanagedClientsOfOnePool_eachGetAFingerprintOfTheirOwn() {
+    Set<String> hashes = new HashSet<>();
+    int unmanaged = 0;
+    for (JsonNode result : results(render(severalUnmanaged()))) {
+      JsonNode hash = result.at("/partialFingerprints/primaryLocationLineHash");
+      if (result.get("ruleId").asString().equals("ccr/unmanaged-client")) {
+        unmanaged++;
+        hashes.add(hash.asString());
+      } else {
+        assertTrue(hash.isMissingNode(), "left to the upload action: " + result);
+      }
+    }
+    assertEquals(4, unmanaged);
+    assertEquals(4, hashes.size(), "one alert per unmanaged client, not one per line");
+    assertEquals(hashes, unmanagedHashes(render(severalUnmanaged())), "the same across runs");
+  }
+
+  @Test
+  void sarif_findingsSharingALine_eachGetAFingerprintOfTheirOwn() {
+    ClientSpec flow =
+        new ClientSpec(
+            new SourceRef("clients/flow.yaml", new Position(1, 1)),
+            DriftReports.POOL,
+            "fl0w",
+            map(
+                "ClientName",
+                "flow",
+                "AuthSessionValidity",
+                5,
+                "PreventUserExistenceErrors",
+                "ENABLED"),
+            Map.of(
+                "/UserPoolId", new Position(1, 2),
+                "/ClientId", new Position(1, 30),
+                "/ClientName", new Position(1, 45),
+                "/AuthSessionValidity", new Position(1, 63),
+                "/PreventUserExistenceErrors", new Position(2, 1)));
+    LiveClient live =
+        DriftReports.live(
+            "fl0w",
+            map(
+                "ClientName",
+                "flow-old",
+                "AuthSessionValidity",
+                3,
+                "PreventUserExistenceErrors",
+                "LEGACY"));
+    JsonNode results = results(render(DriftReports.report(List.of(flow), List.of(live), false)));
+    assertEquals(3, results.size());
+    Map<String, Boolean> ownHash = new java.util.TreeMap<>();
+    for (JsonNode result : results) {
+      JsonNode fingerprints = result.get("partialFingerprints");
+      String about = fingerprints.get("ccrFinding/v1").asString();
+      ownHash.put(
+          about.substring(about.lastIndexOf('/') + 1), fingerprints.has("primaryLocationLineHash"));
+    }
+    assertEquals(
+        Map.of(
+            "ClientName", true, "AuthSessionValidity", true, "PreventUserExistenceErrors", false),
+        ownHash,
+        "only the findings that share line 1 carry their own");
+  }
+
+  @Test
+  void sarif_moreFindingsThanCodeScanningKeeps_keepsTheErrorsAndSaysHowManyWereLeftOut() {
+    JsonNode results = results(render(FLEET));
+    assertEquals(5_000, results.size());
+    JsonNode last = results.get(4_999);
+    assertEquals("ccr/results-omitted", last.get("ruleId").asString());
+    assertEquals(
+        "201 more findings were left out: GitHub code scanning keeps 5,000 results of a run."
+            + " 'ccr drift --format text' lists all of them.",
+        last.at("/message/text").asString());
+  }
+
+  @Test
+  void sarif_capped_keepsErrorsBeforeWarnings() {
+    DriftReport report = severalUnmanaged();
+    JsonNode results =
+        JsonMapper.shared()
+            .readTree(
+                new DriftSarifRenderer("0.1.0", "https://ccr.dev/", Golden.projectDir(), 3)
+                    .render(report))
+            .get("runs")
+            .get(0)
+            .get("results");
+    List<String> rules = new ArrayList<>();
+    results.forEach(r -> rules.add(r.get("ruleId").asString() + " " + r.get("level").asString()));
+    assertEquals(
+        List.of(
+            "ccr/attribute-drift error",
+            "ccr/unmanaged-client warning",
+            "ccr/results-omitted warning"),
+        rules);
+    assertTrue(results.get(2).at("/message/text").asString().startsWith("3 more findings"));
+  }
+
+  /** One drifted client, and four live clients of its pool that no file declares. */
+  private static DriftReport severalUnmanaged() {
+    ClientSpec web = DriftReports.spec("clients/web.yaml", 1, "web", map("AuthSessionValidity", 5));
+    List<LiveClient> live = new ArrayList<>();
+    live.add(DriftReports.live("web", map("ClientName", "web", "AuthSessionValidity", 3)));
+    for (int i = 0; i < 4; i++) {
+      live.add(DriftReports.live("u" + i, map("ClientName", "unmanaged-" + i)));
+    }
+    return DriftReports.report(List.of(web), live, false);
+  }
+
+  private static Set<String> unmanagedHashes(JsonNode sarif) {
+    Set<String> hashes = new HashSet<>();
+    for (JsonNode result : results(sarif)) {
+      if (result.get("ruleId").asString().equals("ccr/unmanaged-client")) {
+        hashes.add(result.at("/partialFingerprints/primaryLocationLineHash").asString());
+      }
+    }
+    return hashes;
+  }
+
+  /** The non-empty text at the pointer: code scanning refuses an empty required string. */
+  private static String text(JsonNode node, String pointer) {
+    JsonNode value = node.at(pointer);
+    assertTrue(value.isString() && !value.asString().isEmpty(), pointer + " in " + node);
+    return value.asString();
+  }
+}
