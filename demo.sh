@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The main job end to end against a local Cognito emulator (moto): builds ccr if needed,
 # seeds a user pool with the clients of examples/ (some drifted, one that a file declares
-# absent, none yet for the file without ClientId), then validates and plans them, applies
-# the saved plan (updating, creating one client and deleting another), plans again to show
-# nothing is left, and checks for drift. Stops the emulator it started, whatever happens.
+# absent, none yet for the file without ClientId), writes a ccr.yaml whose environment
+# "local" points at the emulator, then validates and plans the clients in that environment,
+# applies the saved plan (updating, creating one client and deleting another), plans again
+# to show nothing is left, and checks for drift. Stops the emulator it started, whatever
+# happens.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$root"
@@ -42,25 +44,30 @@ echo "== seeding moto at $endpoint with the clients of examples/"
 python3 demo/seed.py "$endpoint" examples "$work/clients"
 cd "$work"
 
+# The project file: one environment whose AWS options send every call to the emulator.
+printf 'environments:\n  local:\n    endpoint-url: %s\n' "$endpoint" >ccr.yaml
+echo "== ccr.yaml"
+cat ccr.yaml
+
 step() { echo; echo "\$ $*"; }
 step ccr validate clients/
 "$root/bin/ccr" validate clients/
 
-step ccr plan clients/ --endpoint-url "$endpoint" --out plan.json --detailed-exitcode
+step ccr plan clients/ --env local --out plan.json --detailed-exitcode
 set +e
-"$root/bin/ccr" plan clients/ --endpoint-url "$endpoint" --out plan.json --detailed-exitcode
+"$root/bin/ccr" plan clients/ --env local --out plan.json --detailed-exitcode
 code=$?
 set -e
 echo "(exit $code)"
 [ "$code" -eq 2 ] || { echo "demo.sh: expected plan to find drift (exit 2)" >&2; exit 1; }
 
 # A saved plan is applied without a prompt, like Terraform's: it was reviewed when it was made.
-step ccr apply --plan plan.json --endpoint-url "$endpoint"
-"$root/bin/ccr" apply --plan plan.json --endpoint-url "$endpoint"
+step ccr apply --plan plan.json --env local
+"$root/bin/ccr" apply --plan plan.json --env local
 
-step ccr plan clients/ --endpoint-url "$endpoint" --detailed-exitcode
+step ccr plan clients/ --env local --detailed-exitcode
 set +e
-output=$("$root/bin/ccr" plan clients/ --endpoint-url "$endpoint" --detailed-exitcode)
+output=$("$root/bin/ccr" plan clients/ --env local --detailed-exitcode)
 code=$?
 set -e
 echo "$output"
@@ -68,5 +75,5 @@ echo "(exit $code)"
 [ "$code" -eq 0 ] && [[ $output == "No changes."* ]] || { echo "demo.sh: expected no changes after apply (exit 0)" >&2; exit 1; }
 
 # The nightly check: nothing has drifted any more.
-step ccr drift clients/ --endpoint-url "$endpoint"
-"$root/bin/ccr" drift clients/ --endpoint-url "$endpoint"
+step ccr drift clients/ --env local
+"$root/bin/ccr" drift clients/ --env local

@@ -91,6 +91,9 @@ final class ApplyCommand extends BaseCommand {
     if (planFile != null && !specs.paths.isEmpty()) {
       throw usage("Give either --plan FILE or PATH..., not both.");
     }
+    if (planFile != null && (!specs.vars.isEmpty() || specs.varFile != null)) {
+      throw usage("--var and --var-file apply to PATH...; a saved plan holds its values already.");
+    }
     if (planFile != null && (prune || !targets.targets.isEmpty())) {
       throw usage(
           "--prune and --target shape a plan as it is made; give them to 'ccr plan', not with"
@@ -103,6 +106,9 @@ final class ApplyCommand extends BaseCommand {
     if (!Files.isRegularFile(planFile)) {
       err().println("ccr: no such plan file: " + planFile);
       return ExitCode.USAGE;
+    }
+    if (specs.environment.name != null) {
+      selectEnvironment(specs.environment);
     }
     Plan plan;
     try {
@@ -122,7 +128,7 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applyFiles() {
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    DesiredState state = loadDesiredState(specs);
     checkRegion(state, aws);
     try (CognitoGateway gateway = gateway(aws, writes)) {
       Plan plan =

@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.Pacing;
+import dev.ccr.spec.AwsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -31,6 +32,13 @@ final class AwsMixin {
       description =
           "Send requests to this endpoint instead (a local emulator, a VPC endpoint); AWS_ENDPOINT_URL works too.")
   URI endpoint;
+
+  @Option(
+      names = "--role-arn",
+      paramLabel = "ARN",
+      description =
+          "Assume this IAM role with STS first, starting from the profile's or the default credentials.")
+  String roleArn;
 
   @Option(
       names = "--concurrency",
@@ -68,6 +76,14 @@ final class AwsMixin {
           "--region must be a region name such as eu-west-1, not '" + region + "'");
     }
     checkRate(spec, "--max-read-rps", maxReadRps);
+    if (roleArn != null && !roleArn.matches("arn:aws[a-z-]*:iam::[0-9]{12}:role/.+")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--role-arn must be an IAM role ARN such as arn:aws:iam::123456789012:role/ccr-deployer,"
+              + " not '"
+              + roleArn
+              + "'");
+    }
   }
 
   static void checkRate(CommandLine.Model.CommandSpec spec, String option, double rps) {
@@ -78,15 +94,22 @@ final class AwsMixin {
   }
 
   /**
+   * The options of this command line, each one it does not give taken from the environment's.
+   *
    * @param maxWriteRps the pace of writes: apply's {@code --max-write-rps}, Cognito's quota for the
    *     commands that never write
+   * @param environment the AWS settings of the selected environment of ccr.yaml
+   * @param sessionName the name of the role session, if a role is assumed
    */
-  AwsOptions options(double maxWriteRps) {
+  AwsOptions options(double maxWriteRps, AwsSettings environment, String sessionName) {
     return new AwsOptions(
-        Optional.ofNullable(region),
-        Optional.ofNullable(profile),
-        Optional.ofNullable(endpoint),
-        new Pacing(maxReadRps, maxWriteRps));
+        Optional.ofNullable(region).or(environment::region),
+        Optional.ofNullable(profile).or(environment::profile),
+        Optional.ofNullable(endpoint).or(() -> environment.endpointUrl().map(URI::create)),
+        new Pacing(maxReadRps, maxWriteRps),
+        Optional.ofNullable(roleArn)
+            .or(environment::roleArn)
+            .map(arn -> new AwsOptions.AssumedRole(arn, sessionName)));
   }
 
   /** Accepts an http:// or https:// URL with a host, and says so in words otherwise. */

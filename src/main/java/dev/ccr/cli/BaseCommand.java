@@ -8,21 +8,28 @@ import dev.ccr.plan.Plan;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DiagnosticRenderer;
 import dev.ccr.report.WorkflowCommands;
+import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Environment;
+import dev.ccr.spec.ProjectFile;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
 import dev.ccr.spec.SpecLoader;
+import dev.ccr.spec.Substitutions;
+import dev.ccr.spec.Variables;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -32,6 +39,15 @@ abstract class BaseCommand implements Callable<Integer> {
 
   Terminal terminal = new Terminal(false, false, false);
   Context context = Context.DEFAULT;
+
+  /**
+   * The environment the run selected with {@code --env}, once {@link #loadDesiredState} or {@link
+   * #selectEnvironment} ran: its name and AWS options, for AWS calls and for a saved plan.
+   */
+  Optional<Environment> environment = Optional.empty();
+
+  /** Where the loaded files' variables came from, to explain diagnostics made after loading. */
+  private Substitutions substitutions = Substitutions.NONE;
 
   void init(Terminal terminal, Context context) {
     this.terminal = terminal;
@@ -73,28 +89,175 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * Finds, loads and checks the desired-state files, printing every diagnostic; stops with 64 for
-   * bad paths, 1 for unreadable files and 3 for invalid ones.
+   * Finds, loads and checks the desired-state files with the run's project file, environment and
+   * variables, printing every diagnostic; stops with 64 for bad paths and options, 1 for unreadable
+   * files and 3 for invalid ones.
    */
-  DesiredState loadDesiredState(List<Path> paths) {
-    DesiredState state;
+  DesiredState loadDesiredState(SpecMixin specs) {
+    return loadDesiredState(specs, selectEnvironment(specs.environment));
+  }
+
+  /** {@link #loadDesiredState(SpecMixin)} with the project file already read. */
+  DesiredState loadDesiredState(SpecMixin specs, Optional<ProjectFile> project) {
+    DesiredState state = load(specs, project, environment.map(Environment::name));
+    printDiagnostics(state.diagnostics());
+    if (state.hasErrors()) {
+      err().println(Summaries.validation(state));
+      hintEnvironments(project, state);
+      throw new Stop(ExitCode.INVALID);
+    }
+    substitutions = state.substitutions();
+    return state;
+  }
+
+  /**
+   * Loads the files for one environment (or none) without printing the diagnostics; stops on bad
+   * paths and options.
+   */
+  DesiredState load(SpecMixin specs, Optional<ProjectFile> project, Optional<String> name) {
+    Variables variables = variables(specs, project, name);
     try {
-      SpecFiles.Found found = SpecFiles.find(paths);
-      if (!found.problems().isEmpty()) {
-        found.problems().forEach(problem -> err().println("ccr: " + problem));
-        throw new Stop(ExitCode.USAGE);
-      }
-      state = new SpecLoader().load(found.files());
+      return new SpecLoader(variables).load(files(specs, project));
     } catch (UncheckedIOException e) {
       err().println("ccr: " + e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
-    printDiagnostics(state.diagnostics());
-    if (state.hasErrors()) {
-      err().println(Summaries.validation(state));
+  }
+
+  /** The files of the PATH arguments within the project's boundaries. */
+  private List<Path> files(SpecMixin specs, Optional<ProjectFile> project) {
+    List<Path> paths = specs.pathsOrCurrentDirectory();
+    SpecFiles.Found found;
+    try {
+      found = SpecFiles.find(paths);
+    } catch (UncheckedIOException e) {
+      err().println("ccr: " + e.getMessage());
+      throw new Stop(ExitCode.ERROR);
+    }
+    if (!found.problems().isEmpty()) {
+      found.problems().forEach(problem -> err().println("ccr: " + problem));
+      throw new Stop(ExitCode.USAGE);
+    }
+    ProjectFile.Scope scope = ProjectFile.scope(paths, found.files(), project);
+    scope.skipped().forEach(note -> err().println("ccr: " + note));
+    if (scope.files().isEmpty()) {
+      err().println("ccr: no desired-state files left to read in " + paths);
+      throw new Stop(ExitCode.USAGE);
+    }
+    return scope.files();
+  }
+
+  private Variables variables(
+      SpecMixin specs, Optional<ProjectFile> project, Optional<String> name) {
+    Variables.Builder builder = Variables.builder(context.env());
+    project.ifPresent(builder::project);
+    name.ifPresent(builder::environment);
+    if (specs.varFile != null) {
+      if (!Files.isRegularFile(specs.varFile)) {
+        err().println("ccr: no such variable file: " + specs.varFile);
+        throw new Stop(ExitCode.USAGE);
+      }
+      try {
+        builder.file(specs.varFile);
+      } catch (UncheckedIOException e) {
+        err().println("ccr: " + e.getMessage());
+        throw new Stop(ExitCode.ERROR);
+      }
+    }
+    specs.vars.forEach(builder::assign);
+    if (!builder.problems().isEmpty()) {
+      builder.problems().forEach(problem -> err().println("ccr: " + problem));
+      throw new Stop(ExitCode.USAGE);
+    }
+    if (!builder.diagnostics().isEmpty()) {
+      printDiagnostics(builder.diagnostics().stream().sorted(Diagnostic.ORDER).toList());
+      err().println("ccr: " + specs.varFile + " is not a valid variable file.");
       throw new Stop(ExitCode.INVALID);
     }
-    return state;
+    return builder.build();
+  }
+
+  /**
+   * Reads the project file (found from the working directory, or {@code --config}) and selects the
+   * environment {@code --env} names; stops with 64 for a missing file or an unknown environment and
+   * 3 for an invalid project file.
+   */
+  Optional<ProjectFile> selectEnvironment(EnvironmentMixin options) {
+    Optional<ProjectFile> project = project(options);
+    if (options.name == null) {
+      return project;
+    }
+    if (project.isEmpty()) {
+      err()
+          .println(
+              "ccr: --env "
+                  + options.name
+                  + " needs a project file, and there is no "
+                  + ProjectFile.NAME
+                  + " in the current directory or its parents; pass --config FILE");
+      throw new Stop(ExitCode.USAGE);
+    }
+    environment = project.get().environment(options.name);
+    if (environment.isEmpty()) {
+      List<String> names = project.get().environmentNames();
+      err()
+          .println(
+              "ccr: no environment "
+                  + options.name
+                  + " in "
+                  + project.get().displayName()
+                  + (names.isEmpty()
+                      ? ", which defines none"
+                      : "; it defines " + String.join(", ", names)));
+      throw new Stop(ExitCode.USAGE);
+    }
+    return project;
+  }
+
+  private Optional<ProjectFile> project(EnvironmentMixin options) {
+    Optional<Path> file = Optional.ofNullable(options.config);
+    if (file.isPresent() && !Files.isRegularFile(file.get())) {
+      err().println("ccr: no such project file: " + file.get());
+      throw new Stop(ExitCode.USAGE);
+    }
+    file = file.or(() -> ProjectFile.find(Path.of("")));
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    ProjectFile.Loaded loaded;
+    try {
+      loaded = ProjectFile.load(file.get());
+    } catch (UncheckedIOException e) {
+      err().println("ccr: " + e.getMessage());
+      throw new Stop(ExitCode.ERROR);
+    }
+    printDiagnostics(loaded.diagnostics());
+    if (loaded.hasErrors()) {
+      err()
+          .println(
+              file.get()
+                  + ": "
+                  + Summaries.count(loaded.diagnostics().size(), "error")
+                  + " in the project file.");
+      throw new Stop(ExitCode.INVALID);
+    }
+    return loaded.project();
+  }
+
+  /** Without --env, variables that no other source gave call for one of the environments. */
+  private void hintEnvironments(Optional<ProjectFile> project, DesiredState state) {
+    List<String> names = project.map(ProjectFile::environmentNames).orElse(List.of());
+    if (environment.isEmpty()
+        && !names.isEmpty()
+        && !state.substitutions().unresolved().isEmpty()) {
+      err()
+          .println(
+              "ccr: no environment selected; "
+                  + project.get().displayName()
+                  + " defines "
+                  + String.join(", ", names)
+                  + ": pass --env NAME");
+    }
   }
 
   /**
@@ -102,13 +265,15 @@ abstract class BaseCommand implements Callable<Integer> {
    * with its region), once for the run, before any call: every call would fail to find the pool.
    */
   void checkRegion(DesiredState state, AwsMixin aws) {
-    if (aws.region == null) {
+    Optional<String> given =
+        Optional.ofNullable(aws.region).or(() -> environment.flatMap(e -> e.aws().region()));
+    if (given.isEmpty()) {
       return;
     }
     Map<String, ClientSpec> contradicting = new LinkedHashMap<>();
     for (ClientSpec client : state.clients()) {
       ClientRef.regionOf(client.userPoolId())
-          .filter(region -> !region.equals(aws.region))
+          .filter(region -> !region.equals(given.get()))
           .ifPresent(region -> contradicting.putIfAbsent(client.userPoolId(), client));
     }
     if (contradicting.isEmpty()) {
@@ -124,13 +289,19 @@ abstract class BaseCommand implements Callable<Integer> {
                     + ":"
                     + client.positionOf("/UserPoolId").line()
                     + ")"));
+    String option =
+        aws.region != null
+            ? "--region " + aws.region
+            : "region " + given.get() + " of environment " + environment.get().name();
     throw usage(
-        "--region "
-            + aws.region
+        option
             + " contradicts the region of user pool "
             + String.join(", ", pools)
-            + ": a user pool id starts with its region. Leave --region out: ccr takes each"
-            + " client's region from its UserPoolId");
+            + ": a user pool id starts with its region. Leave "
+            + (aws.region != null
+                ? "--region out"
+                : "region out of environment " + environment.get().name() + " in ccr.yaml")
+            + ": ccr takes each client's region from its UserPoolId");
   }
 
   /** Stops with 64 when a {@code --target} matched no client. */
@@ -187,7 +358,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** Prints diagnostics made after loading, quoting their source lines from the files. */
   void printLateDiagnostics(List<Diagnostic> diagnostics) {
-    printDiagnostics(SourceLines.fill(diagnostics));
+    printDiagnostics(SourceLines.fill(substitutions.explain(diagnostics)));
   }
 
   /**
@@ -263,12 +434,23 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** A gateway for a command that never writes: writes keep Cognito's quota. */
   CognitoGateway gateway(AwsMixin aws) {
-    return context.gateways().open(aws.options(Pacing.COGNITO_CATEGORY_RPS));
+    return open(aws, Pacing.COGNITO_CATEGORY_RPS);
   }
 
   /** A gateway for apply, paced to its {@code --max-write-rps}. */
   CognitoGateway gateway(AwsMixin aws, WriteRateMixin writes) {
-    return context.gateways().open(aws.options(writes.maxWriteRps));
+    return open(aws, writes.maxWriteRps);
+  }
+
+  /** The command line's AWS options over the selected environment's; a role session per command. */
+  private CognitoGateway open(AwsMixin aws, double maxWriteRps) {
+    return context
+        .gateways()
+        .open(
+            aws.options(
+                maxWriteRps,
+                environment.map(Environment::aws).orElse(AwsSettings.NONE),
+                "ccr-" + spec.name()));
   }
 
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */

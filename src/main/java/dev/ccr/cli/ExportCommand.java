@@ -38,6 +38,7 @@ final class ExportCommand extends BaseCommand {
   private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
   @Mixin AwsMixin aws = new AwsMixin();
+  @Mixin EnvironmentMixin environmentOptions = new EnvironmentMixin();
 
   @Option(
       names = "--user-pool-id",
@@ -80,6 +81,9 @@ final class ExportCommand extends BaseCommand {
   int execute() {
     aws.check(spec);
     checkOptions();
+    if (environmentOptions.name != null) {
+      selectEnvironment(environmentOptions);
+    }
     List<ExportedClient> exported = new Exporter(omitDefaults, byName).export(read());
     if (outputDir == null) {
       out().print(ClientYaml.stream(exported.stream().map(ExportedClient::yaml).toList()));

@@ -62,7 +62,7 @@ final class PlanCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    DesiredState state = loadDesiredState(specs);
     checkRegion(state, aws);
     Plan plan;
     try (CognitoGateway gateway = gateway(aws)) {

@@ -57,14 +57,34 @@ public final class ClientYaml {
    * @throws IllegalStateException when the text would not read back as the same values (a bug)
    */
   public static String render(Map<String, Object> document) {
+    Object literal = literal(document);
     String text =
-        MODELINE + "\n" + new Dump(SETTINGS, new QuotingRepresenter()).dumpToString(document);
+        MODELINE + "\n" + new Dump(SETTINGS, new QuotingRepresenter()).dumpToString(literal);
     Object reread =
         new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(text);
-    if (!document.equals(reread)) {
+    if (!literal.equals(reread)) {
       throw new IllegalStateException("exported YAML does not read back as written:\n" + text);
     }
     return text;
+  }
+
+  /**
+   * The values with each {@code ${} written {@code $${}, so that ccr reads a live value that holds
+   * one as it is and not as a variable.
+   */
+  private static Object literal(Object value) {
+    if (value instanceof String text) {
+      return text.replace("${", "$${");
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(ClientYaml::literal).toList();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, literal(v)));
+      return copy;
+    }
+    return value;
   }
 
   /** Strings that would be read as another type are double-quoted; the emitter quotes the rest. */

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserP
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * The {@link CognitoGateway} of the AWS SDK: one SDK client per region, created on first use and
@@ -40,6 +42,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   private static final String LIST = "cognito-idp:ListUserPoolClients";
   private static final String CREATE = "cognito-idp:CreateUserPoolClient";
   private static final String DELETE = "cognito-idp:DeleteUserPoolClient";
+  private static final String ASSUME_ROLE = "sts:AssumeRole";
   private static final int PAGE_SIZE = 60;
 
   /**
@@ -77,6 +80,11 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   private final ConcurrentHashMap<String, CognitoIdentityProviderClient> clients =
       new ConcurrentHashMap<>();
   private volatile boolean closed;
+
+  /** The credentials of every regional client, made on first use: one role session per run. */
+  private AwsCredentialsProvider credentials;
+
+  private StsClient sts;
 
   public AwsCognitoGateway(AwsOptions options) {
     this(options, Tuning.defaults());
@@ -173,6 +181,14 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     closed = true;
     clients.values().forEach(CognitoIdentityProviderClient::close);
     clients.clear();
+    synchronized (this) {
+      if (credentials instanceof StsAssumeRoleCredentialsProvider provider) {
+        provider.close();
+      }
+      if (sts != null) {
+        sts.close();
+      }
+    }
   }
 
   /** The region of calls about {@code userPoolId}: {@code --region}, else the id's prefix. */
@@ -195,6 +211,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
       Function<CognitoIdentityProviderClient, T> body) {
     String region = regionOf(userPoolId);
     CognitoIdentityProviderClient sdk = client(region);
+    options.role().ifPresent(role -> assume(role, region));
     try {
       return body.apply(sdk);
     } catch (SdkException e) {
@@ -227,7 +244,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     CognitoIdentityProviderClientBuilder builder =
         CognitoIdentityProviderClient.builder()
             .region(Region.of(region))
-            .credentialsProvider(credentials())
+            .credentialsProvider(credentials(region))
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()
                     .connectionTimeout(tuning.connectTimeout())
@@ -246,7 +263,17 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     return all;
   }
 
-  private AwsCredentialsProvider credentials() {
+  private synchronized AwsCredentialsProvider credentials(String region) {
+    if (credentials == null) {
+      credentials =
+          options.role().isPresent()
+              ? assumedRole(options.role().get(), region)
+              : baseCredentials();
+    }
+    return credentials;
+  }
+
+  private AwsCredentialsProvider baseCredentials() {
     if (tuning.credentials().isPresent()) {
       return tuning.credentials().get();
     }
@@ -254,6 +281,56 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
         .profile()
         .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
         .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+  }
+
+  /**
+   * Credentials of the role, assumed with STS in the region of the first client, starting from the
+   * profile's or the default credentials. STS takes the SDK's own endpoint (AWS_ENDPOINT_URL_STS,
+   * AWS_ENDPOINT_URL or the regional one), never --endpoint-url, which names Cognito's.
+   */
+  private AwsCredentialsProvider assumedRole(AwsOptions.AssumedRole role, String region) {
+    sts =
+        StsClient.builder()
+            .region(Region.of(region))
+            .credentialsProvider(baseCredentials())
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(tuning.connectTimeout())
+                    .socketTimeout(tuning.socketTimeout()))
+            .build();
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts)
+        .refreshRequest(r -> r.roleArn(role.arn()).roleSessionName(role.sessionName()))
+        .build();
+  }
+
+  /**
+   * Makes sure the role's credentials are at hand (the provider caches them), so that a failure to
+   * assume the role is reported as such and not as a failure of the Cognito call.
+   */
+  private void assume(AwsOptions.AssumedRole role, String region) {
+    try {
+      credentials(region).resolveCredentials();
+    } catch (SdkException e) {
+      String start = "cannot assume role " + role.arn() + " (session " + role.sessionName() + ")";
+      if (ErrorClassifier.unreachable(e)) {
+        throw new GatewayException(
+            GatewayException.Reason.UNREACHABLE,
+            "",
+            ASSUME_ROLE,
+            start
+                + ": cannot reach STS ("
+                + ErrorClassifier.rootCause(e)
+                + "); check the network, or AWS_ENDPOINT_URL_STS");
+      }
+      GatewayException error =
+          ErrorClassifier.classify(e, ASSUME_ROLE, "role " + role.arn(), () -> "STS");
+      throw new GatewayException(
+          GatewayException.Reason.CREDENTIALS,
+          error.errorCode(),
+          ASSUME_ROLE,
+          start + ": " + error.getMessage());
+    }
   }
 
   /**

@@ -6,17 +6,42 @@ import java.util.Optional;
 
 /**
  * The AWS options of a command line: {@code --region}, {@code --profile}, {@code --endpoint-url},
- * and the pacing of {@code --max-read-rps} and {@code --max-write-rps}. Each one left empty falls
- * back to the SDK's own resolution (the region to the user pool id's prefix).
+ * {@code --role-arn}, and the pacing of {@code --max-read-rps} and {@code --max-write-rps}. Each
+ * one left empty falls back to the SDK's own resolution (the region to the user pool id's prefix).
+ *
+ * @param role a role to assume with STS on top of the profile's or the default credentials
  */
 public record AwsOptions(
-    Optional<String> region, Optional<String> profile, Optional<URI> endpoint, Pacing pacing) {
+    Optional<String> region,
+    Optional<String> profile,
+    Optional<URI> endpoint,
+    Pacing pacing,
+    Optional<AssumedRole> role) {
+
+  /**
+   * An IAM role to assume.
+   *
+   * @param sessionName what the role session is called in CloudTrail ({@code ccr-plan})
+   */
+  public record AssumedRole(String arn, String sessionName) {
+    public AssumedRole {
+      Objects.requireNonNull(arn, "arn");
+      Objects.requireNonNull(sessionName, "sessionName");
+    }
+  }
 
   public AwsOptions {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(pacing, "pacing");
+    Objects.requireNonNull(role, "role");
+  }
+
+  /** Options without a role to assume. */
+  public AwsOptions(
+      Optional<String> region, Optional<String> profile, Optional<URI> endpoint, Pacing pacing) {
+    this(region, profile, endpoint, pacing, Optional.empty());
   }
 
   /** Options paced to Cognito's quotas. */

@@ -148,7 +148,7 @@ final class ErrorClassifier {
         || message.contains("contained no credentials");
   }
 
-  private static boolean unreachable(Throwable error) {
+  static boolean unreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof IOException
           || t instanceof ApiCallTimeoutException
@@ -159,7 +159,7 @@ final class ErrorClassifier {
     return false;
   }
 
-  private static String rootCause(Throwable error) {
+  static String rootCause(Throwable error) {
     Throwable root = error;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

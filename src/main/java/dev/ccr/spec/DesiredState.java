@@ -8,13 +8,23 @@ import java.util.List;
  *
  * @param clients the clients of documents without errors, in file order
  * @param files the files that were read, in the order they were read
+ * @param substitutions where variables went, to explain diagnostics made later about their values
  */
 public record DesiredState(
-    List<ClientSpec> clients, List<Diagnostic> diagnostics, List<String> files) {
+    List<ClientSpec> clients,
+    List<Diagnostic> diagnostics,
+    List<String> files,
+    Substitutions substitutions) {
   public DesiredState {
     clients = List.copyOf(clients);
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
     files = List.copyOf(files);
+    java.util.Objects.requireNonNull(substitutions, "substitutions");
+  }
+
+  /** A desired state read without variables. */
+  public DesiredState(List<ClientSpec> clients, List<Diagnostic> diagnostics, List<String> files) {
+    this(clients, diagnostics, files, Substitutions.NONE);
   }
 
   public boolean hasErrors() {

@@ -22,12 +22,23 @@ import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks documents against {@code schemas/user-pool-client.schema.json} (packaged into the jar) and
- * turns each violation into a diagnostic at the offending key or value.
+ * Checks documents against a JSON Schema packaged into the jar ({@code
+ * schemas/user-pool-client.schema.json} for client files, {@code schemas/ccr.schema.json} for the
+ * project file) and turns each violation into a diagnostic at the offending key or value.
  */
 final class SchemaChecker {
   static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/user-pool-client.schema.json";
   private static final int MAX_SHOWN = 80;
+
+  /**
+   * What a schema needs besides its text: the words for each of its patterns, and the hint for an
+   * unknown top-level key without a near miss.
+   */
+  record Definition(String resource, Map<String, String> patternHints, String topLevelHint) {
+    Definition {
+      patternHints = Map.copyOf(patternHints);
+    }
+  }
 
   /** A pattern that is one character class repeated: {@code ^(?:[\\w+]+)$}. */
   private static final Pattern SINGLE_CLASS =
@@ -55,12 +66,25 @@ final class SchemaChecker {
           "^(?:[A-Za-z0-9][A-Za-z0-9_.-]*)$",
           "is not an environment name: a letter or digit, then letters, digits, _ . and -");
 
+  /** The schema of client files. */
+  static final Definition CLIENT =
+      new Definition(
+          SCHEMA_RESOURCE,
+          PATTERN_HINTS,
+          "the keys are the members of UpdateUserPoolClient, see schemas/user-pool-client.schema.json");
+
+  private final Definition definition;
   private final Schema schema;
   private final JsonNode schemaTree;
 
   SchemaChecker() {
+    this(CLIENT);
+  }
+
+  SchemaChecker(Definition definition) {
+    this.definition = definition;
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    try (InputStream in = resource()) {
+    try (InputStream in = resource(definition.resource())) {
       byte[] bytes = in.readAllBytes();
       this.schemaTree = tools.jackson.databind.json.JsonMapper.shared().readTree(bytes);
       this.schema = registry.getSchema(new java.io.ByteArrayInputStream(bytes), InputFormat.JSON);
@@ -69,10 +93,10 @@ final class SchemaChecker {
     }
   }
 
-  private static InputStream resource() {
-    InputStream in = SchemaChecker.class.getResourceAsStream(SCHEMA_RESOURCE);
+  private static InputStream resource(String name) {
+    InputStream in = SchemaChecker.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException("schema missing from the classpath: " + SCHEMA_RESOURCE);
+      throw new IllegalStateException("schema missing from the classpath: " + name);
     }
     return in;
   }
@@ -82,7 +106,7 @@ final class SchemaChecker {
     for (Error error : schema.validate(document.root())) {
       String pointer = pointer(error.getInstanceLocation());
       String at =
-          error.getKeyword().equals("additionalProperties") || error.getKeyword().equals("required")
+          List.of("additionalProperties", "required", "propertyNames").contains(error.getKeyword())
               ? Pointers.child(pointer, error.getProperty())
               : pointer;
       if (document.alreadyReported(at)) {
@@ -127,6 +151,7 @@ final class SchemaChecker {
                       + " "
                       + shown));
       case "enum" -> Optional.of(enumError(source, document, pointer, value));
+      case "propertyNames" -> Optional.of(badName(source, document, pointer, error.getProperty()));
       case "uniqueItems" -> Optional.of(duplicateItem(source, document, pointer, value));
       case "pattern" ->
           Optional.of(
@@ -155,7 +180,7 @@ final class SchemaChecker {
   private Optional<Diagnostic> unknownKey(
       SourceText source, YamlReader.Document document, String parent, String key) {
     String pointer = Pointers.child(parent, key);
-    if (parent.isEmpty() && Attribute.NOT_DESIRED_STATE.contains(key)) {
+    if (definition == CLIENT && parent.isEmpty() && Attribute.NOT_DESIRED_STATE.contains(key)) {
       return Optional.empty();
     }
     List<String> allowed = propertyNames(parent);
@@ -164,11 +189,27 @@ final class SchemaChecker {
         Suggestions.nearest(key, allowed)
             .map(s -> "; did you mean " + s + "?")
             .orElse(
-                parent.isEmpty()
-                    ? "; the keys are the members of UpdateUserPoolClient, see schemas/user-pool-client.schema.json"
+                parent.isEmpty() && !definition.topLevelHint().isEmpty()
+                    ? "; " + definition.topLevelHint()
                     : "; valid keys: " + String.join(", ", allowed));
     return Optional.of(
         source.error(document.keyPosition(pointer), pointer, "unknown key " + key + where + hint));
+  }
+
+  /** A key that the schema's {@code propertyNames} refuses, at the key. */
+  private Diagnostic badName(
+      SourceText source, YamlReader.Document document, String parent, String name) {
+    String pattern =
+        schemaAt(parent).map(s -> s.path("propertyNames").path("pattern").asString()).orElse("");
+    String hint =
+        Optional.ofNullable(definition.patternHints().get(pattern))
+            .map(h -> h + " (pattern " + pattern + ")")
+            .orElse("is not allowed here (pattern " + pattern + ")");
+    String pointer = Pointers.child(parent, name);
+    return source.error(
+        document.keyPosition(pointer),
+        pointer,
+        Pointers.display(parent) + ": " + quote(name) + " " + hint);
   }
 
   private Diagnostic enumError(
@@ -224,6 +265,8 @@ final class SchemaChecker {
         node = node.get("properties").get(token);
       } else if (node.has("items")) {
         node = node.get("items");
+      } else if (node.has("additionalProperties") && node.get("additionalProperties").isObject()) {
+        node = node.get("additionalProperties");
       } else {
         return Optional.empty();
       }
@@ -312,7 +355,7 @@ final class SchemaChecker {
     String text = value != null && value.isString() ? value.stringValue() : "";
     return pattern.flatMap(
         p ->
-            Optional.ofNullable(PATTERN_HINTS.get(p))
+            Optional.ofNullable(definition.patternHints().get(p))
                 .map(
                     hint ->
                         hint

@@ -21,7 +21,20 @@ import tools.jackson.databind.JsonNode;
  * cross-field rules, and hands on the clients with every problem found.
  */
 public final class SpecLoader {
-  private final YamlReader reader = new YamlReader();
+  private final Variables variables;
+
+  /** A loader for files without variables: each {@code ${name}} is unresolved. */
+  public SpecLoader() {
+    this(Variables.none());
+  }
+
+  /**
+   * A loader that replaces {@code ${name}} in values with the run's variables, and reads only the
+   * documents that belong to the run's environment.
+   */
+  public SpecLoader(Variables variables) {
+    this.variables = variables;
+  }
 
   /**
    * Loads the given files (already expanded by {@link SpecFiles}).
@@ -31,7 +44,7 @@ public final class SpecLoader {
   public DesiredState load(List<Path> files) {
     Documents documents = new Documents();
     for (Path file : files) {
-      documents.add(reader.read(file.toString(), read(file), size(file)));
+      documents.add(documents.reader.read(file.toString(), read(file), size(file)));
     }
     return documents.state(files.stream().map(Path::toString).toList());
   }
@@ -42,7 +55,7 @@ public final class SpecLoader {
    */
   public DesiredState loadText(String displayName, String text) {
     Documents documents = new Documents();
-    documents.add(reader.read(displayName, text.getBytes(StandardCharsets.UTF_8)));
+    documents.add(documents.reader.read(displayName, text.getBytes(StandardCharsets.UTF_8)));
     return documents.state(List.of(displayName));
   }
 
@@ -62,14 +75,20 @@ public final class SpecLoader {
 
   /** The documents of the files read so far: the valid ones, and every problem found. */
   private final class Documents {
+    private final Substituter substituter = Substituter.of(variables);
+    private final YamlReader reader = new YamlReader(substituter);
     private final List<ClientSpec> valid = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, SourceText> sources = new HashMap<>();
 
     void add(YamlReader.Result result) {
-      diagnostics.addAll(result.diagnostics());
+      List<YamlReader.Document> skipped = otherEnvironments(result.documents());
+      diagnostics.addAll(outside(skipped, result.documents(), result.diagnostics()));
       sources.put(result.source().file(), result.source());
       for (YamlReader.Document document : result.documents()) {
+        if (skipped.contains(document)) {
+          continue;
+        }
         List<Diagnostic> found = checkDocument(result.source(), document);
         diagnostics.addAll(found);
         if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
@@ -93,7 +112,26 @@ public final class SpecLoader {
           diagnostics.add(duplicate(spec, declarations));
         }
       }
-      return new DesiredState(clients, diagnostics, files);
+      Substitutions substitutions = new Substitutions(substituter.uses(), substituter.unresolved());
+      return new DesiredState(clients, substitutions.explain(diagnostics), files, substitutions);
+    }
+
+    /** The documents that belong to other environments than the run's; none without one. */
+    private List<YamlReader.Document> otherEnvironments(List<YamlReader.Document> documents) {
+      return variables
+          .environment()
+          .map(
+              selected ->
+                  documents.stream()
+                      .filter(
+                          d -> {
+                            List<String> names = environmentsOf(d);
+                            return !names.isEmpty()
+                                && !names.contains(selected)
+                                && variables.environments().containsAll(names);
+                          })
+                      .toList())
+          .orElse(List.of());
     }
 
     private Diagnostic duplicate(ClientSpec spec, List<ClientSpec> declarations) {
@@ -160,6 +198,7 @@ public final class SpecLoader {
       }
     }
     diagnostics.addAll(schema().check(source, document));
+    diagnostics.addAll(checkEnvironments(source, document));
     if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       ClientSpec spec = toSpec(source, document);
       if (spec.absent()) {
@@ -172,6 +211,87 @@ public final class SpecLoader {
                   source.diagnostic(severity, spec.positionOf(pointer), pointer, message)));
     }
     return diagnostics;
+  }
+
+  /**
+   * The reader's diagnostics that lie outside the skipped documents (such as a variable that only
+   * the skipped document's environment defines): a document spans from its start to the next one.
+   */
+  private static List<Diagnostic> outside(
+      List<YamlReader.Document> skipped,
+      List<YamlReader.Document> documents,
+      List<Diagnostic> diagnostics) {
+    if (skipped.isEmpty()) {
+      return diagnostics;
+    }
+    return diagnostics.stream()
+        .filter(
+            d -> {
+              for (int i = 0; i < documents.size(); i++) {
+                Position start = documents.get(i).start();
+                boolean after = d.position().compareTo(start) >= 0;
+                boolean before =
+                    i + 1 == documents.size()
+                        || d.position().compareTo(documents.get(i + 1).start()) < 0;
+                if (after && before) {
+                  return !skipped.contains(documents.get(i));
+                }
+              }
+              return true;
+            })
+        .toList();
+  }
+
+  /** The environments a document names in {@code ccr.environments}, as far as it names any. */
+  private static List<String> environmentsOf(YamlReader.Document document) {
+    return document.root().path("ccr").path("environments").values().stream()
+        .filter(JsonNode::isString)
+        .map(JsonNode::stringValue)
+        .toList();
+  }
+
+  /**
+   * Each name in {@code ccr.environments} must be an environment of the project file; a document
+   * restricted to environments needs one selected.
+   */
+  private List<Diagnostic> checkEnvironments(SourceText source, YamlReader.Document document) {
+    List<Diagnostic> found = new ArrayList<>();
+    List<String> names = environmentsOf(document);
+    List<String> defined = variables.environments();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!defined.contains(name)) {
+        String pointer = "/ccr/environments/" + i;
+        found.add(
+            source.error(
+                document.valuePosition(pointer),
+                pointer,
+                "ccr.environments["
+                    + i
+                    + "]: no environment "
+                    + name
+                    + (defined.isEmpty()
+                        ? "; no ccr.yaml defines environments for this run"
+                        : " in ccr.yaml; it defines "
+                            + String.join(", ", defined)
+                            + Suggestions.nearest(name, defined)
+                                .map(s -> " (did you mean " + s + "?)")
+                                .orElse(""))));
+      }
+    }
+    if (found.isEmpty() && !names.isEmpty() && variables.environment().isEmpty()) {
+      found.add(
+          source.error(
+              document.keyPosition("/ccr/environments"),
+              "/ccr/environments",
+              "this document belongs to environment"
+                  + (names.size() == 1 ? " " : "s ")
+                  + String.join(", ", names)
+                  + " only: select "
+                  + (names.size() == 1 ? "it" : "one")
+                  + " with --env"));
+    }
+    return found;
   }
 
   private static String notDesiredState(String key) {

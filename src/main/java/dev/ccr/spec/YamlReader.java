@@ -78,6 +78,18 @@ final class YamlReader {
   /** The documents of a file and the problems found while reading it. */
   record Result(SourceText source, List<Document> documents, List<Diagnostic> diagnostics) {}
 
+  private final Substituter substituter;
+
+  /** A reader of files in which no variable is replaced: each {@code ${...}} is an error. */
+  YamlReader() {
+    this(Substituter.forbidden("variables are only replaced in client files"));
+  }
+
+  /** A reader that replaces {@code ${...}} in values through {@code substituter}. */
+  YamlReader(Substituter substituter) {
+    this.substituter = substituter;
+  }
+
   Result read(String file, byte[] bytes) {
     return read(file, bytes, bytes.length);
   }
@@ -165,12 +177,14 @@ final class YamlReader {
       Iterator<Node> nodes = new Compose(settings).composeAllFromString(content).iterator();
       while (nodes.hasNext()) {
         Node node = nodes.next();
-        new Converter(source, diagnostics).document(node).ifPresent(documents::add);
+        new Converter(source, diagnostics, substituter).document(node).ifPresent(documents::add);
       }
     } catch (MarkedYamlEngineException e) {
       Position at =
           e.getProblemMark().or(e::getContextMark).map(YamlReader::position).orElse(Position.START);
-      diagnostics.add(source.error(at, "", "YAML syntax error: " + syntaxMessage(e)));
+      diagnostics.add(
+          source.error(
+              at, "", "YAML syntax error: " + syntaxMessage(e) + variableHint(source, at)));
     } catch (YamlEngineException e) {
       diagnostics.add(source.error(Position.START, "", "YAML error: " + e.getMessage()));
     }
@@ -184,6 +198,17 @@ final class YamlReader {
     return message.isBlank() ? "malformed YAML" : message.replaceAll("\\s+", " ").trim();
   }
 
+  /**
+   * In a flow list or mapping ({@code [...]}, {@code {...}}) a plain value cannot hold braces, so
+   * an unquoted {@code ${name}} there breaks the syntax: say so when the line holds one.
+   */
+  private static String variableHint(SourceText source, Position at) {
+    return source.line(at.line()).contains("${")
+        ? "; inside [...] or {...} write ${name} in quotes (its value then counts as text), or use"
+            + " block style (one item per line)"
+        : "";
+  }
+
   static Position position(Mark mark) {
     return new Position(mark.getLine() + 1, mark.getColumn() + 1);
   }
@@ -192,6 +217,7 @@ final class YamlReader {
   private static final class Converter {
     private final SourceText source;
     private final List<Diagnostic> diagnostics;
+    private final Substituter substituter;
     private final Map<String, Position> values = new HashMap<>();
     private final Map<String, Position> keys = new HashMap<>();
     private final Set<String> reported = new java.util.HashSet<>();
@@ -199,9 +225,10 @@ final class YamlReader {
     private int nodes;
     private boolean failed;
 
-    Converter(SourceText source, List<Diagnostic> diagnostics) {
+    Converter(SourceText source, List<Diagnostic> diagnostics, Substituter substituter) {
       this.source = source;
       this.diagnostics = diagnostics;
+      this.substituter = substituter;
     }
 
     Optional<Document> document(Node root) {
@@ -237,6 +264,9 @@ final class YamlReader {
                 + " levels (is an anchor referring to itself?)");
       }
       values.putIfAbsent(pointer, at(node));
+      if (node instanceof ScalarNode scalar && substituter.handles(scalar)) {
+        return substituted(scalar, pointer);
+      }
       if (!SUPPORTED_TAGS.contains(node.getTag())) {
         error(
             at(node),
@@ -319,6 +349,34 @@ final class YamlReader {
         return floating(scalar, pointer);
       }
       return JSON.stringNode(value);
+    }
+
+    /** A scalar with variables replaced; every value it gives stands at the scalar's position. */
+    private JsonNode substituted(ScalarNode scalar, String pointer) {
+      Position at = at(scalar);
+      Substituter.Result result =
+          substituter.substitute(source.file(), scalar, at, Optional.ofNullable(keys.get(pointer)));
+      if (!result.problems().isEmpty()) {
+        result.problems().forEach(problem -> error(at, pointer, problem));
+        return JSON.nullNode();
+      }
+      place(result.value(), pointer, at);
+      return result.value();
+    }
+
+    private void place(JsonNode value, String pointer, Position at) {
+      values.putIfAbsent(pointer, at);
+      for (int i = 0; value.isArray() && i < value.size(); i++) {
+        place(value.get(i), Pointers.child(pointer, i), at);
+      }
+      value
+          .properties()
+          .forEach(
+              entry -> {
+                String child = Pointers.child(pointer, entry.getKey());
+                keys.putIfAbsent(child, at);
+                place(entry.getValue(), child, at);
+              });
     }
 
     private static BigInteger integer(String text) {

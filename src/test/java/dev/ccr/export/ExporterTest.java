@@ -281,4 +281,19 @@ class ExporterTest {
           yaml.contains("ClientName: \"" + name + "\""), yaml);
     }
   }
+
+  @Test
+  void render_valueHoldingDollarBrace_isWrittenAsALiteralThatReadsBackAsIt() {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("UserPoolId", POOL);
+    document.put("ClientId", "abc");
+    document.put("AnalyticsConfiguration", Map.of("ExternalId", "${tenant}"));
+    String yaml = ClientYaml.render(document);
+    assertTrue(yaml.contains("ExternalId: $${tenant}"), yaml);
+    DesiredState state = new SpecLoader().loadText("web.yaml", yaml);
+    assertEquals(List.of(), state.diagnostics());
+    assertEquals(
+        Map.of("ExternalId", "${tenant}"),
+        state.clients().get(0).get("AnalyticsConfiguration").orElseThrow());
+  }
 }

@@ -1,0 +1,42 @@
+package dev.ccr.spec;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What variable substitution did in one load: where values went (so that a message about such a
+ * value can say where it came from) and which variables had no value.
+ */
+public record Substitutions(List<VariableUse> uses, Set<String> unresolved) {
+  public static final Substitutions NONE = new Substitutions(List.of(), Set.of());
+
+  public Substitutions {
+    uses = List.copyOf(uses);
+    unresolved = Set.copyOf(unresolved);
+  }
+
+  /** The diagnostics, each one at a substituted value naming the variables and their origins. */
+  public List<Diagnostic> explain(List<Diagnostic> diagnostics) {
+    return uses.isEmpty() ? diagnostics : diagnostics.stream().map(this::explain).toList();
+  }
+
+  private Diagnostic explain(Diagnostic diagnostic) {
+    Set<String> texts = new LinkedHashSet<>();
+    for (VariableUse use : uses) {
+      if (use.file().equals(diagnostic.file()) && use.position().equals(diagnostic.position())) {
+        texts.add(use.text());
+      }
+    }
+    if (texts.isEmpty()) {
+      return diagnostic;
+    }
+    return new Diagnostic(
+        diagnostic.severity(),
+        diagnostic.message() + " (" + String.join("; ", texts) + ")",
+        diagnostic.file(),
+        diagnostic.position(),
+        diagnostic.pointer(),
+        diagnostic.sourceLine());
+  }
+}
