@@ -64,15 +64,15 @@ final class ApplyCommand extends BaseCommand {
 
   private int applySaved() {
     if (!java.nio.file.Files.isRegularFile(planFile)) {
-      err().println("ccr: no such plan file: " + planFile);
+      printMessage("no such plan file: " + planFile);
       return ExitCode.USAGE;
     }
     Plan plan;
     try {
       plan = PlanFile.read(planFile);
     } catch (PlanFileException e) {
-      err().println("ccr: error: " + e.getMessage());
-      err().println("ccr: nothing was applied.");
+      printMessage("error: " + e.getMessage());
+      printMessage("nothing was applied.");
       return ExitCode.ERROR;
     }
     try (CognitoGateway gateway = gateway(aws)) {
@@ -96,7 +96,7 @@ final class ApplyCommand extends BaseCommand {
       }
       reportReadFailures(result.failures());
       if (result.hasFailures() || result.plan().hasErrors()) {
-        err().println("ccr: nothing was applied: fix the errors above and run apply again.");
+        printMessage("nothing was applied: fix the errors above and run apply again.");
         return result.hasFailures() ? ExitCode.ERROR : ExitCode.INVALID;
       }
       if (!result.plan().hasChanges()) {
@@ -118,10 +118,9 @@ final class ApplyCommand extends BaseCommand {
       return true;
     }
     if (!terminal.interactive()) {
-      err()
-          .println(
-              "ccr: apply needs confirmation and there is no terminal to ask on; nothing was applied."
-                  + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr apply --plan FILE'.");
+      printMessage(
+          "apply needs confirmation and there is no terminal to ask on; nothing was applied."
+              + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr apply --plan FILE'.");
       throw new Stop(ExitCode.USAGE);
     }
     out().println();
@@ -134,7 +133,7 @@ final class ApplyCommand extends BaseCommand {
       out().println();
       return answer != null && answer.strip().equals("yes");
     } catch (IOException e) {
-      err().println("ccr: cannot read the answer: " + e.getMessage());
+      printMessage("cannot read the answer: " + e.getMessage());
       return false;
     }
   }
@@ -142,11 +141,10 @@ final class ApplyCommand extends BaseCommand {
   private int report(Applier.Outcome outcome) {
     if (outcome instanceof Applier.Stale stale) {
       stale.moved().forEach(m -> err().println(m.message()));
-      err()
-          .println(
-              "ccr: the plan is stale: "
-                  + Summaries.count(stale.clientCount(), "client")
-                  + " changed since it was made; nothing was written. Run plan again.");
+      printMessage(
+          "the plan is stale: "
+              + Summaries.count(stale.clientCount(), "client")
+              + " changed since it was made; nothing was written. Run plan again.");
       return ExitCode.STALE;
     }
     Applier.Applied applied = (Applier.Applied) outcome;

@@ -6,6 +6,7 @@ import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.FleetPlanner;
 import dev.ccr.plan.Plan;
+import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.DiagnosticRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
@@ -65,6 +66,19 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
+   * Prints {@code ccr: } and the message as one line on stderr, every control character escaped: a
+   * file name or a message from Cognito can neither forge lines nor send escape codes.
+   */
+  void printMessage(String message) {
+    err().println(message(message));
+  }
+
+  /** {@code ccr: } and the message, every control character escaped. */
+  static String message(String message) {
+    return "ccr: " + ControlCharacters.escape(message);
+  }
+
+  /**
    * Finds, loads and checks the desired-state files, printing every diagnostic; stops with 64 for
    * bad paths, 1 for unreadable files and 3 for invalid ones.
    */
@@ -73,12 +87,12 @@ abstract class BaseCommand implements Callable<Integer> {
     try {
       SpecFiles.Found found = SpecFiles.find(paths);
       if (!found.problems().isEmpty()) {
-        found.problems().forEach(problem -> err().println("ccr: " + problem));
+        found.problems().forEach(this::printMessage);
         throw new Stop(ExitCode.USAGE);
       }
       state = new SpecLoader().load(found.files());
     } catch (UncheckedIOException e) {
-      err().println("ccr: " + e.getMessage());
+      printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
     printDiagnostics(state.diagnostics());
@@ -119,8 +133,8 @@ abstract class BaseCommand implements Callable<Integer> {
       }
     }
     printLateDiagnostics(located.stream().sorted(Diagnostic.ORDER).toList());
-    global.forEach(message -> err().println("ccr: error: " + message));
-    err().println("ccr: " + Summaries.count(failures.size(), "client") + " could not be read.");
+    global.forEach(message -> printMessage("error: " + message));
+    printMessage(Summaries.count(failures.size(), "client") + " could not be read.");
   }
 
   /**

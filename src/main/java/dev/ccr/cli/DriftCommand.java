@@ -116,7 +116,7 @@ final class DriftCommand extends BaseCommand {
             .collect(Collectors.toSet());
     report.poolErrors().stream()
         .filter(error -> global.stream().noneMatch(error.message()::endsWith))
-        .forEach(error -> err().println("ccr: error: " + error.message()));
+        .forEach(error -> printMessage("error: " + error.message()));
     return report;
   }
 
@@ -133,7 +133,7 @@ final class DriftCommand extends BaseCommand {
   private void appendGithubSummary(DriftReport report) {
     String summary = context.env().getOrDefault("GITHUB_STEP_SUMMARY", "");
     if (summary.isEmpty()) {
-      err().println("ccr: GITHUB_STEP_SUMMARY is not set; no job summary written");
+      printMessage("GITHUB_STEP_SUMMARY is not set; no job summary written");
       return;
     }
     write(Path.of(summary), DriftRenderer.markdown().render(report), true);
@@ -152,7 +152,7 @@ final class DriftCommand extends BaseCommand {
         Files.writeString(file, text, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      err().println("ccr: cannot write " + file + ": " + IoProblems.describe(e));
+      printMessage("cannot write " + file + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

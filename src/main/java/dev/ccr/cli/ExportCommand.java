@@ -123,22 +123,20 @@ final class ExportCommand extends BaseCommand {
       if (!failures.isEmpty()) {
         failures.forEach(
             f ->
-                err()
-                    .println(
-                        "ccr: error: cannot read client "
-                            + userPoolId
-                            + "/"
-                            + f.key().clientId()
-                            + ": "
-                            + f.error().messageWithCode()
-                            + (f.error().reason() == GatewayException.Reason.NOT_FOUND
-                                ? "; check --client-id"
-                                : "")));
-        err()
-            .println(
-                "ccr: nothing exported: "
-                    + Summaries.count(failures.size(), "client")
-                    + " could not be read.");
+                printMessage(
+                    "error: cannot read client "
+                        + userPoolId
+                        + "/"
+                        + f.key().clientId()
+                        + ": "
+                        + f.error().messageWithCode()
+                        + (f.error().reason() == GatewayException.Reason.NOT_FOUND
+                            ? "; check --client-id"
+                            : "")));
+        printMessage(
+            "nothing exported: "
+                + Summaries.count(failures.size(), "client")
+                + " could not be read.");
         throw new Stop(ExitCode.ERROR);
       }
       return clients;
@@ -155,7 +153,7 @@ final class ExportCommand extends BaseCommand {
           .map(ClientSummary::clientId)
           .toList();
     } catch (GatewayException e) {
-      err().println("ccr: error: cannot list the clients of " + userPoolId + ": " + e.getMessage());
+      printMessage("error: cannot list the clients of " + userPoolId + ": " + e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
   }
@@ -163,11 +161,10 @@ final class ExportCommand extends BaseCommand {
   private void write(List<ExportedClient> exported) {
     List<Path> existing = force ? List.of() : ExportWriter.existing(outputDir, exported);
     if (!existing.isEmpty()) {
-      err()
-          .println(
-              "ccr: error: "
-                  + Summaries.count(existing.size(), "file")
-                  + " exist already; nothing was written:");
+      printMessage(
+          "error: "
+              + Summaries.count(existing.size(), "file")
+              + " exist already; nothing was written:");
       existing.forEach(path -> err().println("  " + path));
       err().println("Export into an empty directory, or pass --force to overwrite them.");
       throw new Stop(ExitCode.ERROR);
@@ -175,7 +172,7 @@ final class ExportCommand extends BaseCommand {
     try {
       ExportWriter.write(outputDir, exported, force);
     } catch (IOException e) {
-      err().println("ccr: error: cannot write to " + outputDir + ": " + IoProblems.describe(e));
+      printMessage("error: cannot write to " + outputDir + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }
@@ -197,18 +194,17 @@ final class ExportCommand extends BaseCommand {
             finding.isError()
                 ? "breaks a rule of ccr and was exported anyway"
                 : "draws a warning from 'ccr validate'";
-        err()
-            .println(
-                "ccr: warning: "
-                    + file
-                    + "client "
-                    + client.displayName()
-                    + " ("
-                    + client.client().clientId()
-                    + ") "
-                    + what
-                    + ": "
-                    + finding.message());
+        printMessage(
+            "warning: "
+                + file
+                + "client "
+                + client.displayName()
+                + " ("
+                + client.client().clientId()
+                + ") "
+                + what
+                + ": "
+                + finding.message());
       }
     }
   }

@@ -64,7 +64,7 @@ final class MarkdownRenderer implements PlanRenderer {
   }
 
   static String cell(String text) {
-    return html(Line.visible(text)).replace("|", "\\|");
+    return html(ControlCharacters.escape(text)).replace("|", "\\|");
   }
 
   static String html(String text) {
