@@ -90,6 +90,7 @@ abstract class BaseCommand implements Callable<Integer> {
         found.problems().forEach(this::printMessage);
         throw new Stop(ExitCode.USAGE);
       }
+      found.skipped().forEach(skipped -> printMessage("warning: " + skipped));
       state = new SpecLoader().load(found.files());
     } catch (UncheckedIOException e) {
       printMessage(e.getMessage());
