@@ -171,8 +171,45 @@ abstract class BaseCommand implements Callable<Integer> {
                 + rps);
       }
     }
-    AwsOptions options = aws.options();
+    checkTimeouts(aws);
+    AwsOptions options;
+    try {
+      options = aws.options(context.env());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     return context.gateways().open(options);
+  }
+
+  /** The shortest and the longest timeout accepted, in seconds. */
+  static final double MIN_TIMEOUT = 0.1;
+
+  static final double MAX_TIMEOUT = 3600;
+
+  private void checkTimeouts(AwsMixin aws) {
+    for (Double seconds : new Double[] {aws.callTimeout, aws.attemptTimeout}) {
+      if (seconds != null && !(seconds >= MIN_TIMEOUT && seconds <= MAX_TIMEOUT)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--timeout and --attempt-timeout must be numbers of seconds from "
+                + MIN_TIMEOUT
+                + " to "
+                + (int) MAX_TIMEOUT
+                + ", not "
+                + seconds);
+      }
+    }
+    if (aws.callTimeout != null
+        && aws.attemptTimeout != null
+        && aws.attemptTimeout > aws.callTimeout) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--attempt-timeout ("
+              + aws.attemptTimeout
+              + ") must not be longer than --timeout ("
+              + aws.callTimeout
+              + "), which bounds every attempt of a call together");
+    }
   }
 
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */

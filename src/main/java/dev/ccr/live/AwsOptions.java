@@ -6,17 +6,32 @@ import java.util.Optional;
 
 /**
  * The AWS options of a command line: {@code --region}, {@code --profile}, {@code --endpoint-url},
- * and the pacing of {@code --max-read-rps} and {@code --max-write-rps}. Each one left empty falls
- * back to the SDK's own resolution (the region to the user pool id's prefix).
+ * the pacing of {@code --max-read-rps} and {@code --max-write-rps}, and the timeouts of {@code
+ * --timeout} and {@code --attempt-timeout}. Each one left empty falls back to the SDK's own
+ * resolution (the region to the user pool id's prefix).
+ *
+ * @param endpoint never with a user name or password: {@link EndpointUrl#parse} masks them
  */
 public record AwsOptions(
-    Optional<String> region, Optional<String> profile, Optional<URI> endpoint, Pacing pacing) {
+    Optional<String> region,
+    Optional<String> profile,
+    Optional<URI> endpoint,
+    Pacing pacing,
+    Timeouts timeouts) {
 
   public AwsOptions {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(pacing, "pacing");
+    Objects.requireNonNull(timeouts, "timeouts");
+    endpoint = endpoint.map(EndpointUrl::masked);
+  }
+
+  /** Options with the default timeouts. */
+  public AwsOptions(
+      Optional<String> region, Optional<String> profile, Optional<URI> endpoint, Pacing pacing) {
+    this(region, profile, endpoint, pacing, Timeouts.defaults());
   }
 
   /** Options paced to Cognito's quotas. */
