@@ -4,7 +4,8 @@ package dev.ccr.live;
  * How fast ccr may call Cognito, per account and region: requests per second of the read category
  * (Describe and List of app clients) and of the write category (Create, Update and Delete). Each
  * operation on one user pool gets a third of its category's rate, as Cognito's quotas have it (15
- * per category, 5 per operation and pool; shared/COGNITO.md section 5).
+ * per category, 5 per operation and pool; {@code
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html}).
  *
  * <p>"Account" means the credentials in use: one gateway is one set of credentials, so its buckets
  * are the account's. Two ccr processes on one account each pace to these rates; lower them with

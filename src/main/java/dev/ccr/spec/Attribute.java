@@ -10,8 +10,10 @@ import java.util.Optional;
  * The one table of app-client attributes: each member of UpdateUserPoolClient (by its PascalCase
  * API name), how ccr compares it, and the value Cognito applies when the attribute is omitted.
  *
- * <p>Defaults come from shared/COGNITO.md section 1. A live attribute that DescribeUserPoolClient
- * leaves out is taken to hold its default, so a file that states a default never drifts.
+ * <p>Defaults are those the UpdateUserPoolClient API reference documents ({@code
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html}).
+ * A live attribute that DescribeUserPoolClient leaves out is taken to hold its default, so a file
+ * that states a default never drifts.
  */
 public enum Attribute {
   USER_POOL_ID("UserPoolId", Kind.IDENTIFIER, null),

@@ -21,7 +21,7 @@ public final class RedirectUrls {
 
   private RedirectUrls() {}
 
-  /** What is wrong with a callback or logout URL, if anything (COGNITO.md rule R4). */
+  /** What is wrong with a callback or logout URL, if anything (rule R4). */
   public static Optional<String> problem(String url) {
     URI uri;
     try {

@@ -3,8 +3,9 @@ package dev.ccr.spec;
 import java.util.Map;
 
 /**
- * Effective token lifetimes (COGNITO.md rule R1): a validity counts in its unit, and the product
- * must fall in the range Cognito allows for that token.
+ * Effective token lifetimes (rule R1): a validity counts in its unit, and the product must fall in
+ * the range Cognito allows for that token (the UpdateUserPoolClient API reference, {@code
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html}).
  */
 public final class TokenLifetime {
   private static final Map<String, Long> UNIT_SECONDS =
