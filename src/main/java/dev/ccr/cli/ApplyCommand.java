@@ -10,6 +10,7 @@ import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.PlanFileException;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.ApplyJsonRenderer;
+import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
@@ -104,7 +105,7 @@ final class ApplyCommand extends BaseCommand {
 
   private int applySaved() {
     if (!Files.isRegularFile(planFile)) {
-      err().println("ccr: no such plan file: " + planFile);
+      printMessage("no such plan file: " + planFile);
       return ExitCode.USAGE;
     }
     if (specs.environment.name != null) {
@@ -115,7 +116,7 @@ final class ApplyCommand extends BaseCommand {
       plan = PlanFile.read(planFile);
     } catch (PlanFileException e) {
       printError(e.getMessage());
-      err().println("ccr: nothing was applied.");
+      printMessage("nothing was applied.");
       return ExitCode.ERROR;
     }
     if (!plan.hasChanges()) {
@@ -140,7 +141,7 @@ final class ApplyCommand extends BaseCommand {
       }
       reportFailures(plan, true);
       if (plan.hasFailures() || plan.hasErrors()) {
-        err().println("ccr: nothing was applied: fix the errors above and run apply again.");
+        printMessage("nothing was applied: fix the errors above and run apply again.");
         return plan.hasFailures() ? ExitCode.ERROR : ExitCode.INVALID;
       }
       if (!plan.hasChanges()) {
@@ -175,11 +176,9 @@ final class ApplyCommand extends BaseCommand {
       return true;
     }
     if (!terminal.interactive()) {
-      err()
-          .println(
-              "ccr: apply needs confirmation and there is no terminal to ask on; nothing was applied."
-                  + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr"
-                  + " apply --plan FILE'.");
+      printMessage(
+          "apply needs confirmation and there is no terminal to ask on; nothing was applied."
+              + " Pass --auto-approve, or save a plan with 'ccr plan --out FILE' and run 'ccr apply --plan FILE'.");
       throw new Stop(ExitCode.USAGE);
     }
     human().println();
@@ -201,7 +200,7 @@ final class ApplyCommand extends BaseCommand {
       human().println();
       return answer != null && answer.strip().equals("yes");
     } catch (IOException e) {
-      err().println("ccr: cannot read the answer: " + e.getMessage());
+      printMessage("cannot read the answer: " + e.getMessage());
       return false;
     }
   }
@@ -218,26 +217,23 @@ final class ApplyCommand extends BaseCommand {
       List<Diagnostic> problems = new ArrayList<>();
       unchecked.failures().forEach(f -> problems.addAll(f.diagnostics()));
       print(problems, quoteFiles);
-      err()
-          .println(
-              "ccr: cannot check the plan: "
-                  + Summaries.count(unchecked.failures().size(), "client")
-                  + " could not be read; nothing was written.");
+      printMessage(
+          "cannot check the plan: "
+              + Summaries.count(unchecked.failures().size(), "client")
+              + " could not be read; nothing was written.");
       return ExitCode.ERROR;
     }
     if (outcome instanceof Applier.Stale stale) {
-      stale.moved().forEach(m -> err().println(m.message()));
+      stale.moved().forEach(m -> err().println(ControlCharacters.escape(m.message())));
       if (stale.alreadyApplied()) {
-        err()
-            .println(
-                "ccr: the plan was already applied: every client is as it leaves it; nothing was"
-                    + " written. Run plan again to check for new changes.");
+        printMessage(
+            "the plan was already applied: every client is as it leaves it; nothing was"
+                + " written. Run plan again to check for new changes.");
       } else {
-        err()
-            .println(
-                "ccr: the plan is stale: "
-                    + Summaries.count(stale.clientCount(), "client")
-                    + " changed since it was made; nothing was written. Run plan again.");
+        printMessage(
+            "the plan is stale: "
+                + Summaries.count(stale.clientCount(), "client")
+                + " changed since it was made; nothing was written. Run plan again.");
       }
       return ExitCode.STALE;
     }

@@ -1,11 +1,14 @@
 package dev.ccr.cli;
 
 import dev.ccr.live.AwsOptions;
+import dev.ccr.live.EndpointUrl;
 import dev.ccr.live.Pacing;
+import dev.ccr.live.Timeouts;
 import dev.ccr.spec.AwsSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -30,7 +33,7 @@ final class AwsMixin {
       paramLabel = "URL",
       converter = AwsMixin.EndpointConverter.class,
       description =
-          "Send requests to this endpoint instead (a local emulator, a VPC endpoint); AWS_ENDPOINT_URL works too.")
+          "Send requests to this endpoint instead (a local emulator, a VPC endpoint); AWS_ENDPOINT_URL works too. A user name or password in it is never sent and shows as ****.")
   URI endpoint;
 
   @Option(
@@ -57,6 +60,20 @@ final class AwsMixin {
   double maxReadRps;
 
   @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Longest time one call to Cognito may take, retries included (default: 60, or --attempt-timeout if that is longer); then the call fails.")
+  Double callTimeout;
+
+  @Option(
+      names = "--attempt-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Longest time one attempt of a call may take before it is retried (default: 10, or --timeout if that is shorter).")
+  Double attemptTimeout;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Show no progress on stderr during long runs.")
   boolean quiet;
@@ -76,6 +93,7 @@ final class AwsMixin {
           "--region must be a region name such as eu-west-1, not '" + region + "'");
     }
     checkRate(spec, "--max-read-rps", maxReadRps);
+    checkTimeouts(spec);
     if (roleArn != null && !roleArn.matches("arn:aws[a-z-]*:iam::[0-9]{12}:role/.+")) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
@@ -83,6 +101,35 @@ final class AwsMixin {
               + " not '"
               + roleArn
               + "'");
+    }
+  }
+
+  /** The shortest and the longest timeout accepted, in seconds. */
+  static final double MIN_TIMEOUT = 0.1;
+
+  static final double MAX_TIMEOUT = 3600;
+
+  private void checkTimeouts(CommandLine.Model.CommandSpec spec) {
+    for (Double seconds : new Double[] {callTimeout, attemptTimeout}) {
+      if (seconds != null && !(seconds >= MIN_TIMEOUT && seconds <= MAX_TIMEOUT)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--timeout and --attempt-timeout must be numbers of seconds from "
+                + MIN_TIMEOUT
+                + " to "
+                + (int) MAX_TIMEOUT
+                + ", not "
+                + seconds);
+      }
+    }
+    if (callTimeout != null && attemptTimeout != null && attemptTimeout > callTimeout) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--attempt-timeout ("
+              + attemptTimeout
+              + ") must not be longer than --timeout ("
+              + callTimeout
+              + "), which bounds every attempt of a call together");
     }
   }
 
@@ -100,35 +147,78 @@ final class AwsMixin {
    *     commands that never write
    * @param environment the AWS settings of the selected environment of ccr.yaml
    * @param sessionName the name of the role session, if a role is assumed
+   * @param env the process environment: an endpoint URL the SDK would read from it is checked and
+   *     masked like --endpoint-url
+   * @throws IllegalArgumentException when an environment variable holds no endpoint URL ccr takes
    */
-  AwsOptions options(double maxWriteRps, AwsSettings environment, String sessionName) {
+  AwsOptions options(
+      double maxWriteRps, AwsSettings environment, String sessionName, Map<String, String> env) {
     return new AwsOptions(
         Optional.ofNullable(region).or(environment::region),
         Optional.ofNullable(profile).or(environment::profile),
-        Optional.ofNullable(endpoint).or(() -> environment.endpointUrl().map(URI::create)),
+        Optional.ofNullable(endpoint)
+            .or(() -> environment.endpointUrl().map(EndpointUrl::parse))
+            .or(() -> endpointFrom(env)),
         new Pacing(maxReadRps, maxWriteRps),
         Optional.ofNullable(roleArn)
             .or(environment::roleArn)
-            .map(arn -> new AwsOptions.AssumedRole(arn, sessionName)));
+            .map(arn -> new AwsOptions.AssumedRole(arn, sessionName)),
+        timeouts());
+  }
+
+  /** The environment variables the SDK would read an endpoint from, most specific first. */
+  static final List<String> ENDPOINT_VARIABLES =
+      List.of("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL");
+
+  private static Optional<URI> endpointFrom(Map<String, String> env) {
+    if ("true".equalsIgnoreCase(env.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", ""))) {
+      return Optional.empty();
+    }
+    for (String name : ENDPOINT_VARIABLES) {
+      String value = env.getOrDefault(name, "");
+      if (!value.isEmpty()) {
+        try {
+          return Optional.of(EndpointUrl.parse(value));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The timeouts given; a default never conflicts with the other option (the attempt's is at most
+   * the call's, the call's at least the attempt's).
+   */
+  Timeouts timeouts() {
+    Duration attempt = attemptTimeout != null ? seconds(attemptTimeout) : Timeouts.DEFAULT_ATTEMPT;
+    Duration call =
+        callTimeout != null ? seconds(callTimeout) : max(Timeouts.DEFAULT_CALL, attempt);
+    return new Timeouts(call, attemptTimeout != null ? attempt : min(call, attempt));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static Duration seconds(double seconds) {
+    return Duration.ofNanos(Math.round(seconds * 1e9));
   }
 
   /** Accepts an http:// or https:// URL with a host, and says so in words otherwise. */
   static final class EndpointConverter implements CommandLine.ITypeConverter<URI> {
     @Override
     public URI convert(String value) {
-      URI uri;
       try {
-        uri = new URI(value);
-      } catch (URISyntaxException e) {
-        throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not a URL: " + e.getReason());
+        return EndpointUrl.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
-      if (uri.getHost() == null
-          || !List.of("http", "https").contains(String.valueOf(uri.getScheme()))) {
-        throw new CommandLine.TypeConversionException(
-            "must be an http:// or https:// URL with a host, not '" + value + "'");
-      }
-      return uri;
     }
   }
 }

@@ -1,11 +1,13 @@
 package dev.ccr.cli;
 
+import dev.ccr.live.AwsOptions;
 import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.Pacing;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.Reconciler;
+import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.DiagnosticRenderer;
 import dev.ccr.report.WorkflowCommands;
 import dev.ccr.spec.AwsSettings;
@@ -89,6 +91,19 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
+   * Prints {@code ccr: } and the message as one line on stderr, every control character escaped: a
+   * file name or a message from Cognito can neither forge lines nor send escape codes.
+   */
+  void printMessage(String message) {
+    err().println(message(message));
+  }
+
+  /** {@code ccr: } and the message, every control character escaped. */
+  static String message(String message) {
+    return "ccr: " + ControlCharacters.escape(message);
+  }
+
+  /**
    * Finds, loads and checks the desired-state files with the run's project file, environment and
    * variables, printing every diagnostic; stops with 64 for bad paths and options, 1 for unreadable
    * files and 3 for invalid ones.
@@ -119,7 +134,7 @@ abstract class BaseCommand implements Callable<Integer> {
     try {
       return new SpecLoader(variables).load(files(specs, project));
     } catch (UncheckedIOException e) {
-      err().println("ccr: " + e.getMessage());
+      printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
   }
@@ -131,17 +146,18 @@ abstract class BaseCommand implements Callable<Integer> {
     try {
       found = SpecFiles.find(paths);
     } catch (UncheckedIOException e) {
-      err().println("ccr: " + e.getMessage());
+      printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
     if (!found.problems().isEmpty()) {
-      found.problems().forEach(problem -> err().println("ccr: " + problem));
+      found.problems().forEach(this::printMessage);
       throw new Stop(ExitCode.USAGE);
     }
+    found.skipped().forEach(skipped -> printMessage("warning: " + skipped));
     ProjectFile.Scope scope = ProjectFile.scope(paths, found.files(), project);
-    scope.skipped().forEach(note -> err().println("ccr: " + note));
+    scope.skipped().forEach(this::printMessage);
     if (scope.files().isEmpty()) {
-      err().println("ccr: no desired-state files left to read in " + paths);
+      printMessage("no desired-state files left to read in " + paths);
       throw new Stop(ExitCode.USAGE);
     }
     return scope.files();
@@ -154,24 +170,24 @@ abstract class BaseCommand implements Callable<Integer> {
     name.ifPresent(builder::environment);
     if (specs.varFile != null) {
       if (!Files.isRegularFile(specs.varFile)) {
-        err().println("ccr: no such variable file: " + specs.varFile);
+        printMessage("no such variable file: " + specs.varFile);
         throw new Stop(ExitCode.USAGE);
       }
       try {
         builder.file(specs.varFile);
       } catch (UncheckedIOException e) {
-        err().println("ccr: " + e.getMessage());
+        printMessage(e.getMessage());
         throw new Stop(ExitCode.ERROR);
       }
     }
     specs.vars.forEach(builder::assign);
     if (!builder.problems().isEmpty()) {
-      builder.problems().forEach(problem -> err().println("ccr: " + problem));
+      builder.problems().forEach(problem -> printMessage(problem));
       throw new Stop(ExitCode.USAGE);
     }
     if (!builder.diagnostics().isEmpty()) {
       printDiagnostics(builder.diagnostics().stream().sorted(Diagnostic.ORDER).toList());
-      err().println("ccr: " + specs.varFile + " is not a valid variable file.");
+      printMessage(specs.varFile + " is not a valid variable file.");
       throw new Stop(ExitCode.INVALID);
     }
     return builder.build();
@@ -217,7 +233,7 @@ abstract class BaseCommand implements Callable<Integer> {
   private Optional<ProjectFile> project(EnvironmentMixin options) {
     Optional<Path> file = Optional.ofNullable(options.config);
     if (file.isPresent() && !Files.isRegularFile(file.get())) {
-      err().println("ccr: no such project file: " + file.get());
+      printMessage("no such project file: " + file.get());
       throw new Stop(ExitCode.USAGE);
     }
     file = file.or(() -> ProjectFile.find(Path.of("")));
@@ -228,7 +244,7 @@ abstract class BaseCommand implements Callable<Integer> {
     try {
       loaded = ProjectFile.load(file.get());
     } catch (UncheckedIOException e) {
-      err().println("ccr: " + e.getMessage());
+      printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
     printDiagnostics(loaded.diagnostics());
@@ -340,7 +356,7 @@ abstract class BaseCommand implements Callable<Integer> {
    * Actions an annotation without a file.
    */
   void printError(String message) {
-    err().println("ccr: error: " + message);
+    printMessage("error: " + message);
     command(WorkflowCommands.error(message));
   }
 
@@ -395,7 +411,7 @@ abstract class BaseCommand implements Callable<Integer> {
     }
     everywhere.forEach(this::printError);
     if (clients > 0) {
-      err().println("ccr: " + Summaries.count(clients, "client") + " could not be read.");
+      printMessage(Summaries.count(clients, "client") + " could not be read.");
     }
   }
 
@@ -444,13 +460,49 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** The command line's AWS options over the selected environment's; a role session per command. */
   private CognitoGateway open(AwsMixin aws, double maxWriteRps) {
-    return context
-        .gateways()
-        .open(
-            aws.options(
-                maxWriteRps,
-                environment.map(Environment::aws).orElse(AwsSettings.NONE),
-                "ccr-" + spec.name()));
+    AwsOptions options;
+    try {
+      options =
+          aws.options(
+              maxWriteRps,
+              environment.map(Environment::aws).orElse(AwsSettings.NONE),
+              "ccr-" + spec.name(),
+              context.env());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    return context.gateways().open(options);
+  }
+
+  /** The shortest and the longest timeout accepted, in seconds. */
+  static final double MIN_TIMEOUT = 0.1;
+
+  static final double MAX_TIMEOUT = 3600;
+
+  private void checkTimeouts(AwsMixin aws) {
+    for (Double seconds : new Double[] {aws.callTimeout, aws.attemptTimeout}) {
+      if (seconds != null && !(seconds >= MIN_TIMEOUT && seconds <= MAX_TIMEOUT)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--timeout and --attempt-timeout must be numbers of seconds from "
+                + MIN_TIMEOUT
+                + " to "
+                + (int) MAX_TIMEOUT
+                + ", not "
+                + seconds);
+      }
+    }
+    if (aws.callTimeout != null
+        && aws.attemptTimeout != null
+        && aws.attemptTimeout > aws.callTimeout) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--attempt-timeout ("
+              + aws.attemptTimeout
+              + ") must not be longer than --timeout ("
+              + aws.callTimeout
+              + "), which bounds every attempt of a call together");
+    }
   }
 
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */

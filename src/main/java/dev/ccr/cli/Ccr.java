@@ -45,7 +45,7 @@ public final class Ccr implements Runnable {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("ccr: " + e.getMessage());
+    err.println(BaseCommand.message(e.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return ExitCode.USAGE;

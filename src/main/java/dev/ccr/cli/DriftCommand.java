@@ -123,7 +123,7 @@ final class DriftCommand extends BaseCommand {
   private void appendGithubSummary(DriftReport report) {
     String summary = context.env().getOrDefault("GITHUB_STEP_SUMMARY", "");
     if (summary.isEmpty()) {
-      err().println("ccr: GITHUB_STEP_SUMMARY is not set; no job summary written");
+      printMessage("GITHUB_STEP_SUMMARY is not set; no job summary written");
       return;
     }
     write(Path.of(summary), DriftRenderer.markdown().render(report), true);
@@ -142,7 +142,7 @@ final class DriftCommand extends BaseCommand {
         Files.writeString(file, text, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      err().println("ccr: cannot write " + file + ": " + IoProblems.describe(e));
+      printMessage("cannot write " + file + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

@@ -9,6 +9,7 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
+import dev.ccr.report.ControlCharacters;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import java.io.IOException;
@@ -143,11 +144,10 @@ final class ExportCommand extends BaseCommand {
       }
       if (!failures.isEmpty()) {
         failures.forEach(this::printError);
-        err()
-            .println(
-                "ccr: nothing exported: "
-                    + Summaries.count(failures.size(), "client")
-                    + " could not be read.");
+        printMessage(
+            "nothing exported: "
+                + Summaries.count(failures.size(), "client")
+                + " could not be read.");
         throw new Stop(ExitCode.ERROR);
       }
       return clients;
@@ -169,13 +169,26 @@ final class ExportCommand extends BaseCommand {
     }
   }
 
+  /**
+   * Writes the files, or stops with 1 before writing any: the output directory is a symbolic link,
+   * or a target is in the way (any that exists without --force; with it, a link, a directory or a
+   * special file, which --force never replaces).
+   */
   private void write(List<ExportedClient> exported) {
-    List<Path> existing = force ? List.of() : ExportWriter.existing(outputDir, exported);
-    if (!existing.isEmpty()) {
-      printError(Summaries.count(existing.size(), "file") + " exist already; nothing was written:");
-      existing.forEach(path -> err().println("  " + path));
-      err().println("Export into an empty directory, or pass --force to overwrite them.");
-      throw new Stop(ExitCode.ERROR);
+    ExportWriter.linkTarget(outputDir)
+        .ifPresent(
+            target -> {
+              printError(
+                  outputDir
+                      + " is a symbolic link to "
+                      + target
+                      + "; export never writes through a symbolic link, so nothing was written."
+                      + " Give the directory itself as --output-dir.");
+              throw new Stop(ExitCode.ERROR);
+            });
+    List<ExportWriter.Obstacle> obstacles = ExportWriter.obstacles(outputDir, exported, force);
+    if (!obstacles.isEmpty()) {
+      refuse(obstacles);
     }
     try {
       ExportWriter.write(outputDir, exported, force);
@@ -183,6 +196,24 @@ final class ExportCommand extends BaseCommand {
       printError("cannot write to " + outputDir + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
+  }
+
+  private void refuse(List<ExportWriter.Obstacle> obstacles) {
+    String count = Summaries.count(obstacles.size(), "file");
+    String verb = obstacles.size() == 1 ? " exists" : " exist";
+    printMessage(
+        "error: "
+            + count
+            + (force ? " cannot be replaced" : verb + " already")
+            + "; nothing was written:");
+    obstacles.forEach(o -> err().println("  " + ControlCharacters.escape(o.toString())));
+    err()
+        .println(
+            force
+                ? "--force replaces files only, never a symbolic link, a directory or a special"
+                    + " file: remove them, or export into another directory."
+                : "Export into an empty directory, or pass --force to overwrite them.");
+    throw new Stop(ExitCode.ERROR);
   }
 
   /** A warning per rule an exported client breaks, naming the client: validate will report it. */
@@ -202,18 +233,17 @@ final class ExportCommand extends BaseCommand {
             finding.isError()
                 ? "breaks a rule of ccr and was exported anyway"
                 : "draws a warning from 'ccr validate'";
-        err()
-            .println(
-                "ccr: warning: "
-                    + file
-                    + "client "
-                    + client.displayName()
-                    + " ("
-                    + client.client().clientId()
-                    + ") "
-                    + what
-                    + ": "
-                    + finding.message());
+        printMessage(
+            "warning: "
+                + file
+                + "client "
+                + client.displayName()
+                + " ("
+                + client.client().clientId()
+                + ") "
+                + what
+                + ": "
+                + finding.message());
       }
     }
   }

@@ -103,14 +103,14 @@ final class PlanCommand extends BaseCommand {
 
   private void savePlan(Plan plan) {
     if (!willSave(plan)) {
-      err().println("ccr: plan not saved to " + out + ": fix the errors above and run plan again");
+      printMessage("plan not saved to " + out + ": fix the errors above and run plan again");
       return;
     }
     try {
       PlanFile.write(out, plan, Version.generatedBy());
       err().println("Saved the plan to " + out + "; apply it with: ccr apply --plan " + out);
     } catch (IOException e) {
-      err().println("ccr: cannot write the plan to " + out + ": " + IoProblems.describe(e));
+      printMessage("cannot write the plan to " + out + ": " + IoProblems.describe(e));
       throw new Stop(ExitCode.ERROR);
     }
   }

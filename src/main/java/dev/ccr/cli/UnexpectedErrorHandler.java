@@ -10,7 +10,7 @@ final class UnexpectedErrorHandler implements CommandLine.IExecutionExceptionHan
   @Override
   public int handleExecutionException(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    commandLine.getErr().println("ccr: internal error: " + e);
+    commandLine.getErr().println(BaseCommand.message("internal error: " + e));
     if (System.getenv("CCR_DEBUG") != null) {
       e.printStackTrace(commandLine.getErr());
     }

@@ -1,51 +1,150 @@
 package dev.ccr.export;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Writes exported clients into a directory, one file each. Without {@code force} it never
- * overwrites: every target is checked first, and if any exists nothing is written.
+ * Writes exported clients into a directory, one file each, never through a symbolic link. Every
+ * target is checked first, and if any is in the way nothing is written: without {@code force} any
+ * entry that exists is in the way; with it, anything but a regular file (a symbolic link, a
+ * directory, a FIFO). A file is never opened in place: without {@code force} it is created only if
+ * nothing has its name; with it, the document is written to a new hidden file in the directory and
+ * renamed over the old one, which replaces a link planted meanwhile instead of following it.
  */
 public final class ExportWriter {
   private ExportWriter() {}
 
-  /** The target files that exist already (as files, directories or links), in client order. */
-  public static List<Path> existing(Path directory, List<ExportedClient> clients) {
-    return clients.stream()
-        .map(client -> directory.resolve(client.fileName()))
-        .filter(path -> Files.exists(path, LinkOption.NOFOLLOW_LINKS))
-        .toList();
+  /** A target that cannot be written, and what it is ({@code a symbolic link to /etc/passwd}). */
+  public record Obstacle(Path path, String what) {
+    public Obstacle {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(what, "what");
+    }
+
+    /** The path, and what is there unless it is a plain file. */
+    @Override
+    public String toString() {
+      return what.equals(REGULAR_FILE) ? path.toString() : path + " (" + what + ")";
+    }
+  }
+
+  /**
+   * Where the output directory leads when it is itself a symbolic link: export never writes into
+   * one, as a link planted in a repository could send the files anywhere. Directories above it are
+   * followed as usual.
+   */
+  public static Optional<String> linkTarget(Path directory) {
+    return Files.isSymbolicLink(directory) ? Optional.of(target(directory)) : Optional.empty();
+  }
+
+  /** The targets in the way, in client order; see the class comment. */
+  public static List<Obstacle> obstacles(
+      Path directory, List<ExportedClient> clients, boolean force) {
+    List<Obstacle> obstacles = new ArrayList<>();
+    for (ExportedClient client : clients) {
+      Path path = directory.resolve(client.fileName());
+      kind(path)
+          .filter(what -> !force || !what.equals(REGULAR_FILE))
+          .ifPresent(what -> obstacles.add(new Obstacle(path, what)));
+    }
+    return obstacles;
+  }
+
+  private static final String REGULAR_FILE = "a file";
+
+  /** What is at the path, without following a link; empty when nothing is. */
+  private static Optional<String> kind(Path path) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (attributes.isSymbolicLink()) {
+      return Optional.of("a symbolic link to " + target(path));
+    }
+    if (attributes.isDirectory()) {
+      return Optional.of("a directory");
+    }
+    return Optional.of(attributes.isRegularFile() ? REGULAR_FILE : "a special file");
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "somewhere else";
+    }
   }
 
   /**
    * Writes every client into {@code directory}, creating it when missing, and returns the files.
    *
-   * @throws IOException when a file cannot be written; without {@code force}, also when a target
-   *     appeared after {@link #existing} was checked (that file is left as it was)
+   * @throws IOException when a file cannot be written, or a target appeared after {@link
+   *     #obstacles} was checked that is in the way (that file is left as it was)
    */
   public static List<Path> write(Path directory, List<ExportedClient> clients, boolean force)
       throws IOException {
     Files.createDirectories(directory);
-    StandardOpenOption create = force ? StandardOpenOption.CREATE : StandardOpenOption.CREATE_NEW;
     List<Path> written = new ArrayList<>();
     for (ExportedClient client : clients) {
       Path file = directory.resolve(client.fileName());
-      Files.writeString(
-          file,
-          client.yaml(),
-          StandardCharsets.UTF_8,
-          create,
-          StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE);
+      byte[] bytes = client.yaml().getBytes(StandardCharsets.UTF_8);
+      if (force) {
+        replace(file, bytes);
+      } else {
+        create(file, bytes);
+      }
       written.add(file);
     }
     return written;
+  }
+
+  /** Creates the file, failing if anything (a link too, even a dangling one) has its name. */
+  private static void create(Path file, byte[] bytes) throws IOException {
+    try (OutputStream out =
+        Files.newOutputStream(
+            file,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
+      out.write(bytes);
+    }
+  }
+
+  /** Writes a new hidden file beside the target and renames it over the target. */
+  private static void replace(Path file, byte[] bytes) throws IOException {
+    Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID());
+    try {
+      create(temporary, bytes);
+      Optional<String> what = kind(file).filter(kind -> !kind.equals(REGULAR_FILE));
+      if (what.isPresent()) {
+        throw new IOException(file + " is " + what.get() + "; it was left as it is");
+      }
+      move(temporary, file);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 }

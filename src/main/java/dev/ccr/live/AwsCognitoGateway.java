@@ -240,6 +240,21 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     return clients.computeIfAbsent(region, this::newClient);
   }
 
+  /**
+   * The JDK's HTTP client drains the rest of an answer abandoned mid-body (a timeout) in a
+   * background thread to reuse the connection, holding the connection's lock meanwhile; an endpoint
+   * that drips its answer would hold it for hours, and the next close of that answer waits for it,
+   * past every timeout. With no data to drain (a documented networking property of the JDK, read
+   * once), such a connection is closed instead; answers read to the end are reused as before.
+   */
+  private static final String REMAINING_DATA_PROPERTY = "http.KeepAlive.remainingData";
+
+  static {
+    if (System.getProperty(REMAINING_DATA_PROPERTY) == null) {
+      System.setProperty(REMAINING_DATA_PROPERTY, "0");
+    }
+  }
+
   private CognitoIdentityProviderClient newClient(String region) {
     CognitoIdentityProviderClientBuilder builder =
         CognitoIdentityProviderClient.builder()
@@ -250,7 +265,11 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
                     .connectionTimeout(tuning.connectTimeout())
                     .socketTimeout(tuning.socketTimeout()))
             .overrideConfiguration(
-                o -> o.retryStrategy(retryStrategy()).executionInterceptors(interceptors(region)));
+                o ->
+                    o.retryStrategy(retryStrategy())
+                        .executionInterceptors(interceptors(region))
+                        .apiCallTimeout(options.timeouts().call())
+                        .apiCallAttemptTimeout(options.timeouts().attempt()));
     options.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }
@@ -324,7 +343,11 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
                 + "); check the network, or AWS_ENDPOINT_URL_STS");
       }
       GatewayException error =
-          ErrorClassifier.classify(e, ASSUME_ROLE, "role " + role.arn(), () -> "STS");
+          ErrorClassifier.classify(
+              e,
+              ASSUME_ROLE,
+              "role " + role.arn(),
+              () -> new ErrorClassifier.Endpoint("STS", options.timeouts()));
       throw new GatewayException(
           GatewayException.Reason.CREDENTIALS,
           error.errorCode(),
@@ -363,7 +386,12 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
         .build();
   }
 
-  private String endpointOf(CognitoIdentityProviderClient sdk, String region) {
+  /** Where the calls of a region go (a password in the URL masked) and how long they may take. */
+  private ErrorClassifier.Endpoint endpointOf(CognitoIdentityProviderClient sdk, String region) {
+    return new ErrorClassifier.Endpoint(EndpointUrl.mask(urlOf(sdk, region)), options.timeouts());
+  }
+
+  private static String urlOf(CognitoIdentityProviderClient sdk, String region) {
     Optional<URI> override = sdk.serviceClientConfiguration().endpointOverride();
     if (override.isPresent()) {
       return override.get().toString();

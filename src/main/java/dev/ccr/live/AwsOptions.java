@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * The AWS options of a command line: {@code --region}, {@code --profile}, {@code --endpoint-url},
- * {@code --role-arn}, and the pacing of {@code --max-read-rps} and {@code --max-write-rps}. Each
- * one left empty falls back to the SDK's own resolution (the region to the user pool id's prefix).
+ * {@code --role-arn}, the pacing of {@code --max-read-rps} and {@code --max-write-rps}, and the
+ * timeouts of {@code --timeout} and {@code --attempt-timeout}. Each one left empty falls back to
+ * the SDK's own resolution (the region to the user pool id's prefix).
  *
+ * @param endpoint never with a user name or password: {@link EndpointUrl#parse} masks them
  * @param role a role to assume with STS on top of the profile's or the default credentials
  */
 public record AwsOptions(
@@ -16,7 +18,8 @@ public record AwsOptions(
     Optional<String> profile,
     Optional<URI> endpoint,
     Pacing pacing,
-    Optional<AssumedRole> role) {
+    Optional<AssumedRole> role,
+    Timeouts timeouts) {
 
   /**
    * An IAM role to assume.
@@ -36,12 +39,14 @@ public record AwsOptions(
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(timeouts, "timeouts");
+    endpoint = endpoint.map(EndpointUrl::masked);
   }
 
-  /** Options without a role to assume. */
+  /** Options without a role to assume, with the default timeouts. */
   public AwsOptions(
       Optional<String> region, Optional<String> profile, Optional<URI> endpoint, Pacing pacing) {
-    this(region, profile, endpoint, pacing, Optional.empty());
+    this(region, profile, endpoint, pacing, Optional.empty(), Timeouts.defaults());
   }
 
   /** Options paced to Cognito's quotas. */

@@ -2,7 +2,9 @@ package dev.ccr.live;
 
 import dev.ccr.live.GatewayException.Reason;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -14,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Turns an SDK failure into a {@link GatewayException} whose one-line message tells the user what
  * to do. Messages never carry a stack trace, a cause or a secret: only AWS error codes, Cognito's
- * own error message, the IAM action and the endpoint.
+ * own error message, the IAM action, the endpoint (a password in its URL masked) and a timeout.
  */
 final class ErrorClassifier {
   static final String NO_CREDENTIALS =
@@ -47,17 +49,32 @@ final class ErrorClassifier {
   private ErrorClassifier() {}
 
   /**
+   * Where a call went and how long it could take, for messages.
+   *
+   * @param url the endpoint's URL, any password in it masked
+   */
+  record Endpoint(String url, Timeouts timeouts) {
+    Endpoint {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(timeouts, "timeouts");
+    }
+  }
+
+  /**
    * @param action the IAM action of the failed call
    * @param subject what the call was about, for messages ({@code user pool us-east-1_X})
    * @param endpoint the endpoint the call went to, computed only when needed
    */
   static GatewayException classify(
-      SdkException error, String action, String subject, Supplier<String> endpoint) {
+      SdkException error, String action, String subject, Supplier<Endpoint> endpoint) {
     if (error instanceof AwsServiceException service) {
       return fromService(service, action, subject);
     }
     if (missingCredentials(error)) {
       return new GatewayException(Reason.CREDENTIALS, "", action, NO_CREDENTIALS);
+    }
+    if (timedOut(error)) {
+      return new GatewayException(Reason.UNREACHABLE, "", action, timeout(error, endpoint.get()));
     }
     if (unreachable(error)) {
       return new GatewayException(
@@ -65,12 +82,47 @@ final class ErrorClassifier {
           "",
           action,
           "cannot reach Cognito at "
-              + endpoint.get()
+              + endpoint.get().url()
               + " ("
               + rootCause(error)
               + "); check the network, --region and --endpoint-url");
     }
     return new GatewayException(Reason.OTHER, "", action, oneLine(error.getMessage()));
+  }
+
+  /** Whether the SDK gave up on a call or its last attempt for taking too long. */
+  private static boolean timedOut(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String timeout(Throwable error, Endpoint endpoint) {
+    boolean wholeCall = false;
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      wholeCall |= t instanceof ApiCallTimeoutException;
+    }
+    Duration limit = wholeCall ? endpoint.timeouts().call() : endpoint.timeouts().attempt();
+    String option = wholeCall ? "--timeout" : "--attempt-timeout";
+    return "Cognito at "
+        + endpoint.url()
+        + " did not answer within "
+        + seconds(limit)
+        + " ("
+        + option
+        + (wholeCall ? ", retries included" : "")
+        + "); check the network and --endpoint-url, or raise "
+        + option;
+  }
+
+  /** {@code 1 second}, {@code 0.5 seconds}, {@code 60 seconds}. */
+  static String seconds(Duration duration) {
+    String number =
+        java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+    return number + (number.equals("1") ? " second" : " seconds");
   }
 
   private static GatewayException fromService(
@@ -150,9 +202,7 @@ final class ErrorClassifier {
 
   static boolean unreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof IOException
-          || t instanceof ApiCallTimeoutException
-          || t instanceof ApiCallAttemptTimeoutException) {
+      if (t instanceof IOException) {
         return true;
       }
     }
@@ -174,7 +224,8 @@ final class ErrorClassifier {
     return message.isEmpty() ? root.getClass().getSimpleName() : message;
   }
 
+  /** The text on one line, without the password of any URL in it. */
   private static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return text == null ? "" : EndpointUrl.mask(text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
   }
 }

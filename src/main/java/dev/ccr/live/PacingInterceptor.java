@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -12,9 +13,17 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Paces every HTTP attempt of one region's SDK client, retries included, through the gateway's
  * {@link Pacer}, and tells it about every attempt Cognito throttled (HTTP 400 with {@code
  * x-amzn-ErrorType: TooManyRequestsException}, or 429).
+ *
+ * <p>The first attempt waits for its turn before the SDK starts the call's clocks ({@code
+ * afterMarshalling} runs before them), so a slow pace does not count against {@code --timeout} or
+ * {@code --attempt-timeout}; a retry waits in {@code beforeTransmission}, inside both.
  */
 final class PacingInterceptor implements ExecutionInterceptor {
   private static final String ERROR_TYPE = "x-amzn-ErrorType";
+
+  /** Set once the first attempt of a call has had its turn, before any clock started. */
+  private static final ExecutionAttribute<Boolean> FIRST_ATTEMPT_PACED =
+      new ExecutionAttribute<>("ccr.firstAttemptPaced");
 
   private final Pacer pacer;
   private final String region;
@@ -25,8 +34,22 @@ final class PacingInterceptor implements ExecutionInterceptor {
   }
 
   @Override
+  public void afterMarshalling(Context.AfterMarshalling context, ExecutionAttributes attributes) {
+    acquire(context, attributes);
+    attributes.putAttribute(FIRST_ATTEMPT_PACED, true);
+  }
+
+  @Override
   public void beforeTransmission(
       Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    if (Boolean.TRUE.equals(attributes.getAttribute(FIRST_ATTEMPT_PACED))) {
+      attributes.putAttribute(FIRST_ATTEMPT_PACED, false);
+    } else {
+      acquire(context, attributes);
+    }
+  }
+
+  private void acquire(Context.BeforeExecution context, ExecutionAttributes attributes) {
     try {
       pacer.acquire(region, operation(attributes), userPoolId(context));
     } catch (InterruptedException e) {

@@ -30,9 +30,15 @@ public final class DiagnosticRenderer {
     return out.toString();
   }
 
+  /**
+   * One diagnostic; the file name, the message and the quoted line are shown with every control
+   * character escaped ({@link ControlCharacters}), tabs of the quoted line kept for the caret.
+   */
   public String render(Diagnostic d) {
+    String file = ControlCharacters.escape(d.file());
+    String message = ControlCharacters.escape(d.message());
     StringBuilder out = new StringBuilder();
-    out.append(d.file())
+    out.append(file)
         .append(':')
         .append(d.position().line())
         .append(':')
@@ -40,10 +46,10 @@ public final class DiagnosticRenderer {
         .append(": ")
         .append(severity(d.severity()))
         .append(": ")
-        .append(d.message())
+        .append(message)
         .append('\n');
     if (!d.sourceLine().isEmpty()) {
-      out.append(d.sourceLine())
+      out.append(ControlCharacters.escapeKeepingTabs(d.sourceLine()))
           .append('\n')
           .append(caret(d.sourceLine(), d.position().column()))
           .append('\n');
@@ -63,18 +69,20 @@ public final class DiagnosticRenderer {
     return ansi + severity.label() + RESET;
   }
 
-  /** Spaces up to the column, keeping tabs so the caret lines up in a terminal. */
+  /**
+   * Spaces up to the column, keeping tabs so the caret lines up in a terminal, and as wide as the
+   * escapes of the control characters before it.
+   */
   private static String caret(String line, int column) {
     StringBuilder pad = new StringBuilder();
     int offset = 0;
-    for (int i = 1; i < column && offset < line.length(); i++) {
+    int i = 1;
+    for (; i < column && offset < line.length(); i++) {
       int codePoint = line.codePointAt(offset);
-      pad.append(codePoint == '\t' ? '\t' : ' ');
+      String shown = ControlCharacters.escapeKeepingTabs(Character.toString(codePoint));
+      pad.append(codePoint == '\t' ? "\t" : " ".repeat(shown.codePointCount(0, shown.length())));
       offset += Character.charCount(codePoint);
     }
-    while (pad.length() < column - 1) {
-      pad.append(' ');
-    }
-    return pad.append('^').toString();
+    return pad.append(" ".repeat(column - i)).append('^').toString();
   }
 }

@@ -39,31 +39,7 @@ record Line(Symbol symbol, int depth, String text) {
    */
   Line {
     Objects.requireNonNull(symbol, "symbol");
-    text = visible(Objects.requireNonNull(text, "text"));
-  }
-
-  /**
-   * Control characters (C0, DEL, C1, line and paragraph separators) as {@code \n} or {@code
-   * \u001b}.
-   */
-  static String visible(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            c -> {
-              if (c == '\n') {
-                out.append("\\n");
-              } else if (c == '\r') {
-                out.append("\\r");
-              } else if (c == '\t') {
-                out.append("\\t");
-              } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
-                out.append(String.format("\\u%04x", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return out.toString();
+    text = ControlCharacters.escape(Objects.requireNonNull(text, "text"));
   }
 
   /** The lines that show one change: a set item by item, anything else as before and after. */

@@ -2,7 +2,8 @@ package dev.ccr.report;
 
 /**
  * Values in GitHub Flavored Markdown, shown as they are: never as emphasis, links, code, math, HTML
- * or a new table cell, and with control characters as visible escapes (see {@link Line#visible}).
+ * or a new table cell, and with control characters as visible escapes (see {@link
+ * ControlCharacters#escape}).
  */
 final class Markdown {
   private Markdown() {}
@@ -27,7 +28,7 @@ final class Markdown {
    * with spaces when it starts or ends with one, and with {@code |} escaped for table cells.
    */
   static String code(String value) {
-    String visible = Line.visible(value);
+    String visible = ControlCharacters.escape(value);
     int longest = 0;
     int run = 0;
     for (char c : visible.toCharArray()) {
@@ -41,6 +42,9 @@ final class Markdown {
 
   /** Text inside an HTML element such as {@code <summary>}, where Markdown is not read. */
   static String html(String value) {
-    return Line.visible(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return ControlCharacters.escape(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
   }
 }

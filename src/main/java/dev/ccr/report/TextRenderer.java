@@ -34,9 +34,9 @@ final class TextRenderer implements PlanRenderer {
   private void client(StringBuilder out, ClientAction action) {
     out.append(Summary.symbol(action).render(colour))
         .append(' ')
-        .append(Line.visible(action.ref().title()))
+        .append(ControlCharacters.escape(action.ref().title()))
         .append('\n');
-    out.append("  # ").append(Line.visible(Summary.source(action))).append('\n');
+    out.append("  # ").append(ControlCharacters.escape(Summary.source(action))).append('\n');
     Summary.lines(action).forEach(line -> line(out, line, colour));
   }
 

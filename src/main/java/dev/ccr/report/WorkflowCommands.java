@@ -18,23 +18,41 @@ import dev.ccr.spec.Diagnostic;
 public final class WorkflowCommands {
   private WorkflowCommands() {}
 
-  /** {@code ::error file=..,line=..,col=..::message} (or {@code ::warning}) for a diagnostic. */
+  /**
+   * {@code ::error file=..,line=..,col=..::message} (or {@code ::warning}) for a diagnostic. Line
+   * breaks are encoded as the runner decodes them ({@code %0A}), so it reads the file name and the
+   * message as they are; every other control character is escaped, as everywhere else.
+   */
   public static String annotation(Diagnostic d) {
     return "::"
         + d.severity().label()
         + " file="
-        + property(d.file())
+        + property(escapeBetweenLineBreaks(d.file()))
         + ",line="
         + d.position().line()
         + ",col="
         + d.position().column()
         + "::"
-        + data(d.message());
+        + data(escapeBetweenLineBreaks(d.message()));
   }
 
   /** {@code ::error::message}: an error about no file in particular (credentials, a pool). */
   public static String error(String message) {
-    return "::error::" + data(message);
+    return "::error::" + data(escapeBetweenLineBreaks(message));
+  }
+
+  /** Every control character escaped except CR and LF, which the annotation encodes itself. */
+  private static String escapeBetweenLineBreaks(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.append(ControlCharacters.escape(text.substring(start, i))).append(c);
+        start = i + 1;
+      }
+    }
+    return out.append(ControlCharacters.escape(text.substring(start))).toString();
   }
 
   /**

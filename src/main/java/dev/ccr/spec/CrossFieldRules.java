@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules of COGNITO.md section 3 that span several attributes and that a file alone decides
- * (R1-R7, R9, and R14, R15 as warnings). Rules needing the live client or the pool run at plan
- * time.
+ * The rules beyond the schema that span several attributes and that a file alone decides (the
+ * README's "Rules beyond the schema"; R1-R7, R9, and R14, R15 as warnings). Rules needing the live
+ * client or the pool run at plan time.
  */
 final class CrossFieldRules {
   private static final Set<String> LEGACY_FLOWS =

@@ -193,7 +193,48 @@ final class SchemaChecker {
                     ? "; " + definition.topLevelHint()
                     : "; valid keys: " + String.join(", ", allowed));
     return Optional.of(
-        source.error(document.keyPosition(pointer), pointer, "unknown key " + key + where + hint));
+        source.error(
+            document.keyPosition(pointer),
+            pointer,
+            "unknown key " + key + nonAscii(key) + where + hint));
+  }
+
+  /** Most non-ASCII characters shown in one message. */
+  private static final int MAX_NON_ASCII_SHOWN = 3;
+
+  /**
+   * Names the non-ASCII characters of a key, which may look exactly like ASCII ones (a Cyrillic а
+   * for a Latin a): {@code " (U+0430 CYRILLIC SMALL LETTER A at position 8)"}, empty when there is
+   * none.
+   */
+  static String nonAscii(String key) {
+    List<String> shown = new ArrayList<>();
+    int count = 0;
+    int position = 0;
+    for (int offset = 0;
+        offset < key.length();
+        offset += Character.charCount(key.codePointAt(offset))) {
+      int c = key.codePointAt(offset);
+      position++;
+      if (c > 0x7F && count++ < MAX_NON_ASCII_SHOWN) {
+        String name = Character.getName(c);
+        shown.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "U+%04X %s at position %d",
+                c,
+                name == null ? "(unassigned)" : name,
+                position));
+      }
+    }
+    if (shown.isEmpty()) {
+      return "";
+    }
+    int more = count - shown.size();
+    return " ("
+        + String.join(", ", shown)
+        + (more > 0 ? " and " + more + " more non-ASCII characters" : "")
+        + ")";
   }
 
   /** A key that the schema's {@code propertyNames} refuses, at the key. */

@@ -8,16 +8,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -25,6 +25,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,6 +47,12 @@ final class YamlReader {
 
   /** Nesting one document may have: a client needs three levels. */
   static final int MAX_DEPTH = 16;
+
+  /**
+   * Aliases of lists and mappings one document may hold (each {@code <<} merge is one): a client
+   * needs a few at most.
+   */
+  static final int MAX_COLLECTION_ALIASES = 100;
 
   private static final Set<Tag> SUPPORTED_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
@@ -169,26 +178,71 @@ final class YamlReader {
             .setLabel(source.file())
             .setSchema(new CoreSchema())
             .setMaxAliasesForCollections(Integer.MAX_VALUE)
+            .setAllowNonScalarKeys(true)
             .setCodePointLimit(MAX_BYTES + 1)
             .setUseMarks(true)
             .build();
     List<Document> documents = new ArrayList<>();
     try {
-      Iterator<Node> nodes = new Compose(settings).composeAllFromString(content).iterator();
-      while (nodes.hasNext()) {
-        Node node = nodes.next();
+      Composer composer = composer(settings, content);
+      while (composer.hasNext()) {
+        Node node = composer.next();
         new Converter(source, diagnostics, substituter).document(node).ifPresent(documents::add);
       }
+    } catch (LimitingParser.LimitExceeded e) {
+      Position at = e.mark().map(YamlReader::position).orElse(Position.START);
+      diagnostics.add(source.error(at, "", e.getMessage()));
     } catch (MarkedYamlEngineException e) {
       Position at =
           e.getProblemMark().or(e::getContextMark).map(YamlReader::position).orElse(Position.START);
       diagnostics.add(
           source.error(
               at, "", "YAML syntax error: " + syntaxMessage(e) + variableHint(source, at)));
+    } catch (ReaderException e) {
+      diagnostics.add(forbiddenCharacter(source, content));
     } catch (YamlEngineException e) {
       diagnostics.add(source.error(Position.START, "", "YAML error: " + e.getMessage()));
     }
     return documents;
+  }
+
+  /**
+   * A composer whose parser refuses nesting deeper than {@link #MAX_DEPTH} levels and more than
+   * {@link #MAX_COLLECTION_ALIASES} aliases of lists and mappings.
+   */
+  private static Composer composer(LoadSettings settings, String content) {
+    Parser parser = new ParserImpl(settings, new StreamReader(settings, content));
+    return new Composer(settings, new LimitingParser(parser, MAX_DEPTH, MAX_COLLECTION_ALIASES));
+  }
+
+  /**
+   * The first character YAML does not allow in a file (a control character other than tab and line
+   * breaks, a lone surrogate, U+FFFE or U+FFFF), at its line and column.
+   */
+  private static Diagnostic forbiddenCharacter(SourceText source, String content) {
+    int line = 1;
+    int column = 1;
+    for (int offset = 0; offset < content.length(); ) {
+      int c = content.codePointAt(offset);
+      offset += Character.charCount(c);
+      if (!StreamReader.isPrintable(c)) {
+        String name = Character.getName(c);
+        return source.error(
+            new Position(line, column),
+            "",
+            String.format(
+                Locale.ROOT,
+                "character U+%04X%s is not allowed in a YAML file: remove it, or write it as an"
+                    + " escape in a double-quoted string (\\u%04X)",
+                c,
+                name == null ? "" : " " + name,
+                c));
+      }
+      boolean lineBreak = c == '\n' || (c == '\r' && !content.startsWith("\n", offset));
+      line += lineBreak ? 1 : 0;
+      column = lineBreak ? 1 : c == '\r' ? column : column + 1;
+    }
+    return source.error(Position.START, "", "YAML error: a character YAML does not allow");
   }
 
   private static String syntaxMessage(MarkedYamlEngineException e) {

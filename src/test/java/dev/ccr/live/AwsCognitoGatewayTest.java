@@ -73,12 +73,16 @@ class AwsCognitoGatewayTest {
       URI endpoint, List<ExecutionInterceptor> interceptors, int maxAttempts) {
     return new AwsCognitoGateway(
         new AwsOptions(Optional.empty(), Optional.empty(), Optional.of(endpoint)),
-        new Tuning(
-            Optional.of(MotoSeeder.CREDENTIALS),
-            interceptors,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            maxAttempts));
+        tuning(interceptors, maxAttempts));
+  }
+
+  private static Tuning tuning(List<ExecutionInterceptor> interceptors, int maxAttempts) {
+    return new Tuning(
+        Optional.of(MotoSeeder.CREDENTIALS),
+        interceptors,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        maxAttempts);
   }
 
   @Test
@@ -219,6 +223,44 @@ class AwsCognitoGatewayTest {
       assertTrue(e.getMessage().startsWith("cannot reach Cognito at " + closed), e.getMessage());
     }
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5);
+  }
+
+  @Test
+  void describe_paceSlowerThanTheTimeouts_waitsForItsTurnOutsideThem() {
+    SeededClient seeded = seeder.createClient(pool, "paced");
+    AwsOptions slow =
+        new AwsOptions(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(endpoint),
+            new Pacing(1.5, 1.5),
+            Optional.empty(),
+            new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    long start = System.nanoTime();
+    try (AwsCognitoGateway paced = new AwsCognitoGateway(slow, tuning(List.of(), 1))) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals("paced", paced.describe(pool, seeded.clientId()).clientName());
+      }
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(
+        elapsed.toMillis() >= 3_500, "one Describe per 2 s on a pool, yet took only " + elapsed);
+  }
+
+  @Test
+  void describe_endpointWithUserAndPassword_isMaskedAndStillWorks() {
+    SeededClient seeded = seeder.createClient(pool, "masked");
+    URI withPassword =
+        URI.create("http://ops:s3cr3t@" + endpoint.getHost() + ":" + endpoint.getPort());
+    AwsOptions options =
+        new AwsOptions(Optional.empty(), Optional.empty(), Optional.of(withPassword));
+
+    assertEquals(
+        "http://****@" + endpoint.getHost() + ":" + endpoint.getPort(),
+        options.endpoint().orElseThrow().toString());
+    try (AwsCognitoGateway masked = new AwsCognitoGateway(options, tuning(List.of(), 1))) {
+      assertEquals("masked", masked.describe(pool, seeded.clientId()).clientName());
+    }
   }
 
   @Test

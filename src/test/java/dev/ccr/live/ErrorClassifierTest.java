@@ -8,9 +8,12 @@ import dev.ccr.live.GatewayException.Reason;
 import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -21,7 +24,11 @@ class ErrorClassifierTest {
   private static final String SUBJECT = "user pool client c1 in user pool us-east-1_Abc";
 
   private static GatewayException classify(SdkException error) {
-    return ErrorClassifier.classify(error, ACTION, SUBJECT, () -> "https://cognito-idp.example");
+    return ErrorClassifier.classify(
+        error,
+        ACTION,
+        SUBJECT,
+        () -> new ErrorClassifier.Endpoint("https://cognito-idp.example", Timeouts.defaults()));
   }
 
   private static SdkException service(String code, String message) {
@@ -157,5 +164,55 @@ class ErrorClassifierTest {
             .build();
     assertEquals(Reason.RETRYABLE, classify(unavailable).reason());
     assertEquals(Reason.REJECTED, classify(service("InvalidParameterException", "no")).reason());
+  }
+
+  @Test
+  void lastAttemptTimedOut_namesTheEndpointAndTheAttemptTimeout() {
+    GatewayException e =
+        ErrorClassifier.classify(
+            ApiCallAttemptTimeoutException.create(500),
+            ACTION,
+            SUBJECT,
+            () ->
+                new ErrorClassifier.Endpoint(
+                    "http://127.0.0.1:4566",
+                    new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(500))));
+
+    assertEquals(Reason.UNREACHABLE, e.reason());
+    assertEquals(
+        "Cognito at http://127.0.0.1:4566 did not answer within 0.5 seconds (--attempt-timeout);"
+            + " check the network and --endpoint-url, or raise --attempt-timeout",
+        e.getMessage());
+  }
+
+  @Test
+  void wholeCallTimedOut_namesTheEndpointAndTheCallTimeout() {
+    GatewayException e =
+        ErrorClassifier.classify(
+            ApiCallTimeoutException.create(60_000),
+            ACTION,
+            SUBJECT,
+            () -> new ErrorClassifier.Endpoint("https://cognito-idp.example", Timeouts.defaults()));
+
+    assertEquals(Reason.UNREACHABLE, e.reason());
+    assertEquals(
+        "Cognito at https://cognito-idp.example did not answer within 60 seconds (--timeout,"
+            + " retries included); check the network and --endpoint-url, or raise --timeout",
+        e.getMessage());
+  }
+
+  @Test
+  void sdkMessageWithAPasswordInAUrl_isMasked() {
+    GatewayException e =
+        classify(SdkClientException.create("Unable to execute request to http://ops:pw@h:1/x"));
+
+    assertEquals("Unable to execute request to http://****@h:1/x", e.getMessage());
+  }
+
+  @Test
+  void seconds_areShownAsAUserWouldWriteThem() {
+    assertEquals("1 second", ErrorClassifier.seconds(Duration.ofSeconds(1)));
+    assertEquals("0.25 seconds", ErrorClassifier.seconds(Duration.ofMillis(250)));
+    assertEquals("90 seconds", ErrorClassifier.seconds(Duration.ofSeconds(90)));
   }
 }

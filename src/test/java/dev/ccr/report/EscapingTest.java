@@ -3,6 +3,9 @@ package dev.ccr.report;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Position;
+import dev.ccr.spec.Severity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +18,30 @@ class EscapingTest {
   @Test
   void line_controlCharacters_becomeVisibleAndCannotForgeLines() {
     Line line = new Line(Line.Symbol.CHANGE, 0, "ExternalId: x\n+ forged\u001b[31m\u2028");
-    assertEquals("ExternalId: x\\n+ forged\\u001b[31m\\u2028", line.text());
+    assertEquals("ExternalId: x\\n+ forged\\e[31m\\u2028", line.text());
+  }
+
+  @Test
+  void controlCharacters_escape_showsEveryControlCharacterVisibly() {
+    assertEquals(
+        "a\\e[31m\\n\\r\\t\\u0000\\u007f\\u009b\\u202e\\u200b\\u2028\\U000e0001 é 日本 \\",
+        ControlCharacters.escape(
+            "a\u001b[31m\n\r\t\u0000\u007f\u009b\u202e\u200b\u2028\udb40\udc01 é 日本 \\"));
+  }
+
+  @Test
+  void controlCharacters_escapeKeepingTabs_keepsOnlyTabs() {
+    assertEquals("\tx\\e\\n", ControlCharacters.escapeKeepingTabs("\tx\u001b\n"));
+  }
+
+  @Test
+  void diagnostic_controlCharacterBeforeTheColumn_caretStaysUnderTheOffendingCharacter() {
+    Diagnostic d =
+        new Diagnostic(
+            Severity.ERROR, "bad \u001b", "f\u0007.yaml", new Position(1, 5), "", "\ta\u0000b: x");
+    assertEquals(
+        "f\\u0007.yaml:1:5: error: bad \\e\n" + "\ta\\u0000b: x\n" + "\t        ^\n",
+        new DiagnosticRenderer(false).render(d));
   }
 
   @Test

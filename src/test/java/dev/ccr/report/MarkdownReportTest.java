@@ -180,7 +180,7 @@ class MarkdownReportTest {
 
   /** The names as a reader sees them: line breaks as visible escapes. */
   private static List<String> shown(List<String> names) {
-    return names.stream().map(Line::visible).toList();
+    return names.stream().map(ControlCharacters::escape).toList();
   }
 
   /** The text of the first cell of every body row of every table, as a reader sees it. */
