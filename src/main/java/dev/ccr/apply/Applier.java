@@ -301,15 +301,22 @@ public final class Applier {
             (int) Math.max(1, Math.min(concurrency, writes)), Applier::daemon);
     AtomicInteger done = new AtomicInteger();
     try {
-      List<Future<ApplyResult>> futures = new ArrayList<>();
-      for (ClientAction action : actions) {
+      // Submitted round-robin across user pools, so that one pool's per-operation quota does not
+      // hold up the others; the results stay in plan order.
+      List<Future<ApplyResult>> futures =
+          new ArrayList<>(java.util.Collections.nCopies(actions.size(), null));
+      for (int index :
+          ClientReader.fairOrder(actions.stream().map(a -> a.ref().userPoolId()).toList())) {
+        ClientAction action = actions.get(index);
         if (!action.writes()) {
-          futures.add(
+          futures.set(
+              index,
               java.util.concurrent.CompletableFuture.completedFuture(
                   new ApplyResult.Unchanged(action)));
           continue;
         }
-        futures.add(
+        futures.set(
+            index,
             pool.submit(
                 () -> {
                   ApplyResult result = write(action, notes);

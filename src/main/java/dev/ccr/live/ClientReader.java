@@ -107,7 +107,7 @@ public final class ClientReader {
    * The indexes of keys taken round-robin across user pools, pools in order of first appearance and
    * keys of one pool in their own order: pools A A A B B C give A B C A B A.
    */
-  static List<Integer> fairOrder(List<String> pools) {
+  public static List<Integer> fairOrder(List<String> pools) {
     Map<String, Deque<Integer>> byPool = new LinkedHashMap<>();
     for (int i = 0; i < pools.size(); i++) {
       byPool.computeIfAbsent(pools.get(i), pool -> new ArrayDeque<>()).add(i);

@@ -235,6 +235,39 @@ class ApplierTest {
   }
 
   @Test
+  void apply_writesRoundRobinAcrossPools_soOnePoolsQuotaDoesNotHoldUpTheOthers() {
+    FakeCognitoGateway fake = new FakeCognitoGateway();
+    List<ClientSpec> desired = new ArrayList<>();
+    for (String pool : List.of("us-east-1_A", "us-east-1_B")) {
+      for (String id : List.of("1", "2")) {
+        fake.seed(pool, pool + id, map("ClientName", "c"), false);
+        desired.add(
+            new ClientSpec(
+                new SourceRef("c.yaml", Position.START),
+                pool,
+                pool + id,
+                map("ClientName", "c-new"),
+                Map.of()));
+      }
+    }
+    Plan plan = new Reconciler(fake, 1).reconcile(desired, Reconciler.Options.PLAN);
+    int before = fake.calls().size();
+
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, false));
+
+    assertEquals(
+        List.of("us-east-1_A1", "us-east-1_B1", "us-east-1_A2", "us-east-1_B2"),
+        fake.calls().subList(before, fake.calls().size()).stream()
+            .filter(c -> c.operation() == Operation.UPDATE)
+            .map(FakeCognitoGateway.Call::clientId)
+            .toList());
+    assertEquals(
+        List.of("us-east-1_A1", "us-east-1_A2", "us-east-1_B1", "us-east-1_B2"),
+        applied.results().stream().map(r -> r.action().ref().id()).toList(),
+        "results in plan order");
+  }
+
+  @Test
   void apply_managedAttributeMovedSincePlan_refusesEverythingAndNamesIt() {
     FakeCognitoGateway fake =
         new FakeCognitoGateway()
