@@ -3,6 +3,9 @@ package dev.ccr.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,22 +16,38 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Keeps Amazon Cognito user pool app clients equal to YAML files kept in git.",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      DriftCommand.class,
-      ExportCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footer = ExitCode.HELP_TABLE)
 public final class Ccr implements Runnable {
+  /** The subcommands by the name of their {@code @Command}, in the order help lists them. */
+  static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("validate", ValidateCommand.class);
+    SUBCOMMANDS.put("plan", PlanCommand.class);
+    SUBCOMMANDS.put("apply", ApplyCommand.class);
+    SUBCOMMANDS.put("drift", DriftCommand.class);
+    SUBCOMMANDS.put("export", ExportCommand.class);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command.");
+  }
+
+  /**
+   * The subcommands a command line needs: only the one it names, or all of them (for top-level
+   * help, {@code help}, and suggestions after a misspelt name). Building picocli's model of a
+   * command costs reflection over its annotations, a noticeable part of a short run's start-up.
+   */
+  static Collection<Class<?>> subcommandsFor(String[] args) {
+    Class<?> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+    if (named == null || named == CommandLine.HelpCommand.class) {
+      return SUBCOMMANDS.values();
+    }
+    return List.of(named);
   }
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
@@ -55,14 +74,15 @@ public final class Ccr implements Runnable {
       String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cli =
-        new CommandLine(new Ccr(), new CommandFactory(terminal, context))
-            .setOut(outWriter)
-            .setErr(errWriter)
-            .setParameterExceptionHandler(Ccr::usageError)
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(new UnexpectedErrorHandler())
-            .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
+    CommandLine cli = new CommandLine(new Ccr(), new CommandFactory(terminal, context));
+    // Settings after the subcommands: picocli hands them down only to subcommands present.
+    subcommandsFor(args).forEach(cli::addSubcommand);
+    cli.setOut(outWriter)
+        .setErr(errWriter)
+        .setParameterExceptionHandler(Ccr::usageError)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new UnexpectedErrorHandler())
+        .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
     try {
       return cli.execute(args);
     } finally {
