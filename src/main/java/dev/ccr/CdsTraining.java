@@ -14,32 +14,39 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The training run of bin/ccr's class-data-sharing archive: runs validate, plan (with --out), apply
- * of that plan, and drift of one file against a stand-in for Cognito on a loopback port, then plan
- * against a closed loopback port, so the archive holds the classes of offline commands, of
- * successful calls and of a network failure alike. Run with dummy credentials in system properties
- * (bin/ccr passes them); it sends nothing beyond 127.0.0.1.
+ * The training run of bin/ccr's class-data-sharing archive: runs validate of a directory, plan
+ * (with --out), apply of that plan, and drift of one file against a stand-in for Cognito on a
+ * loopback port, then plan against a closed loopback port, so the archive holds the classes of
+ * offline commands, of successful calls and of a network failure alike. Run with dummy credentials
+ * in system properties (bin/ccr passes them); it sends nothing beyond 127.0.0.1.
  */
 public final class CdsTraining {
   private static final String POOL = "us-east-1_Training1";
+
+  /** Block and flow collections and a document marker, so every common parser path is used. */
   private static final String CLIENT =
-      "UserPoolId: "
+      "---\n"
+          + "UserPoolId: "
           + POOL
           + "\n"
           + "ClientId: training1\n"
           + "ClientName: training\n"
           + "AccessTokenValidity: 60\n"
           + "TokenValidityUnits: {AccessToken: minutes}\n"
-          + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n"
+          + "ExplicitAuthFlows:\n"
+          + "  - ALLOW_USER_SRP_AUTH\n"
+          + "  - ALLOW_REFRESH_TOKEN_AUTH\n"
           + "CallbackURLs: [https://training.example.com/callback]\n"
           + "AllowedOAuthFlows: [code]\n"
           + "AllowedOAuthScopes: [openid]\n"
           + "AllowedOAuthFlowsUserPoolClient: true\n";
+
   private static final String LIVE =
       "{\"UserPoolId\":\""
           + POOL
@@ -77,8 +84,10 @@ public final class CdsTraining {
       Path plan = dir.resolve("plan.json");
       Files.writeString(file, CLIENT, StandardCharsets.UTF_8);
       String endpoint = "http://127.0.0.1:" + cognito.getAddress().getPort();
+      // The entry point, which the training calls around: its class belongs in the archive too.
+      Objects.requireNonNull(Main.class);
       return List.of(
-          run("validate", file.toString()),
+          run("validate", dir.toString()),
           run("plan", file.toString(), "--quiet", "--endpoint-url", endpoint, "--out", "" + plan),
           run("apply", "--plan", plan.toString(), "--quiet", "--endpoint-url", endpoint),
           run("drift", file.toString(), "--quiet", "--endpoint-url", endpoint, "--format", "json"),

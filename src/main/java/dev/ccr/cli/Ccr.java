@@ -50,13 +50,17 @@ public final class Ccr implements Runnable {
     return List.of(named);
   }
 
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
-    CommandLine cli = e.getCommandLine();
-    PrintWriter err = cli.getErr();
-    err.println("ccr: " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
-    return ExitCode.USAGE;
+  /** A usage error: the message, suggestions, where to find help, and exit code 64. */
+  private static final class UsageError implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      CommandLine cli = e.getCommandLine();
+      PrintWriter err = cli.getErr();
+      err.println("ccr: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return ExitCode.USAGE;
+    }
   }
 
   /**
@@ -76,10 +80,15 @@ public final class Ccr implements Runnable {
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
     CommandLine cli = new CommandLine(new Ccr(), new CommandFactory(terminal, context));
     // Settings after the subcommands: picocli hands them down only to subcommands present.
-    subcommandsFor(args).forEach(cli::addSubcommand);
+    // No lambdas or method references of picocli's types here: making one links picocli's
+    // classes while bin/ccr dumps its archive, and the JVM leaves linked class files as old as
+    // picocli's out of the archive.
+    for (Class<?> subcommand : subcommandsFor(args)) {
+      cli.addSubcommand(subcommand);
+    }
     cli.setOut(outWriter)
         .setErr(errWriter)
-        .setParameterExceptionHandler(Ccr::usageError)
+        .setParameterExceptionHandler(new UsageError())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(new UnexpectedErrorHandler())
         .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()));
