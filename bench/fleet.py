@@ -145,7 +145,7 @@ def timed(name, out, dash, *command):
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    child.returncode = code
+    child.returncode = code  # reaped by wait4: tells Popen not to wait for it again
     row = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024, "code": code}
     with open(out / f"{name}.jsonl", "a") as f:
         f.write(json.dumps(row) + "\n")
