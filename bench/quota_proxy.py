@@ -1,16 +1,24 @@
 """A stand-in for Cognito's request quotas in front of a moto server.
 
 Usage: quota_proxy.py UPSTREAM [--port N] [--read-rps 15] [--write-rps 15] [--op-pool-rps 5]
+                       [--burst-seconds 0.333]
 
 Forwards every request to UPSTREAM (moto) unless it exceeds a quota, which it answers the way
 Cognito does: HTTP 400, x-amzn-ErrorType: TooManyRequestsException, and a JSON body with
-__type TooManyRequestsException. Quotas are token buckets holding one second's worth of
-requests: per account (access key id) and region for the read category (Describe and List of
-app clients) and the write category (Create, Update, Delete), and per account, region,
-operation and user pool. A throttled request consumes nothing.
+__type TooManyRequestsException. Quotas are token buckets per account (access key id) and region
+for the read category (Describe and List of app clients) and the write category (Create, Update,
+Delete), and per account, region, operation and user pool. A request takes a token from each of
+its buckets, or from none when one is empty (a throttled request consumes nothing).
 
-Prints "listening on PORT" once ready. GET /stats answers the counts as JSON; they are also
-printed on stderr at exit (SIGTERM or SIGINT).
+A bucket refills at its rate and holds at most --burst-seconds worth of requests (at least one):
+a fraction of a second, so a client that saves up its quota cannot send a whole second of
+requests at once. Cognito does not publish the size of its buckets; the default (a third of a
+second: 5 reads at once, 1.67 per operation and pool) is the smallest burst a client should
+count on.
+
+Prints "listening on PORT" once ready. GET /stats answers the counts as JSON (requests,
+forwarded, throttled, and throttled_read, throttled_write, throttled_other by category); they are
+also printed on stderr at exit (SIGTERM or SIGINT).
 """
 import argparse
 import http.client
@@ -29,8 +37,10 @@ CREDENTIAL = re.compile(r"Credential=([^/]+)/[^/]+/([^/]+)/")
 
 
 class Bucket:
-    def __init__(self, rate):
-        self.rate, self.capacity, self.tokens, self.at = rate, rate, rate, time.monotonic()
+    def __init__(self, rate, burst_seconds):
+        self.rate = rate
+        self.capacity = max(1.0, rate * burst_seconds)
+        self.tokens, self.at = self.capacity, time.monotonic()
 
     def refill(self, now):
         self.tokens = min(self.capacity, self.tokens + (now - self.at) * self.rate)
@@ -38,16 +48,18 @@ class Bucket:
 
 
 class Quotas:
-    def __init__(self, read_rps, write_rps, op_pool_rps):
+    def __init__(self, read_rps, write_rps, op_pool_rps, burst_seconds):
         self.rates = {"read": read_rps, "write": write_rps}
         self.op_pool_rps = op_pool_rps
+        self.burst_seconds = burst_seconds
         self.buckets = {}
         self.lock = threading.Lock()
-        self.stats = {"requests": 0, "forwarded": 0, "throttled": 0}
+        self.stats = {"requests": 0, "forwarded": 0, "throttled": 0,
+                      "throttled_read": 0, "throttled_write": 0, "throttled_other": 0}
 
     def bucket(self, key, rate):
         if key not in self.buckets:
-            self.buckets[key] = Bucket(rate)
+            self.buckets[key] = Bucket(rate, self.burst_seconds)
         return self.buckets[key]
 
     def admit(self, account, region, operation, pool):
@@ -63,6 +75,7 @@ class Quotas:
                 b.refill(now)
             if any(b.tokens < 1 for b in buckets):
                 self.stats["throttled"] += 1
+                self.stats["throttled_" + (category or "other")] += 1
                 return False
             for b in buckets:
                 b.tokens -= 1
@@ -142,8 +155,9 @@ def main():
     parser.add_argument("--read-rps", type=float, default=15)
     parser.add_argument("--write-rps", type=float, default=15)
     parser.add_argument("--op-pool-rps", type=float, default=5)
+    parser.add_argument("--burst-seconds", type=float, default=1 / 3)
     args = parser.parse_args()
-    quotas = Quotas(args.read_rps, args.write_rps, args.op_pool_rps)
+    quotas = Quotas(args.read_rps, args.write_rps, args.op_pool_rps, args.burst_seconds)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler(args.upstream, quotas))
     server.daemon_threads = True
 

@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
-# The fleet benchmark of docs/performance.md: starts moto and the quota stand-in on loopback,
-# seeds 1,000 clients in 10 pools, then measures plan, validate and memory, and prints a table.
-# Everything it writes goes to bench/out/ (gitignored). Takes about 5 minutes.
+# The benchmark of docs/performance.md. Starts moto and the quota stand-in on loopback, seeds three
+# fleets with boto3, measures, and prints every figure as a ratio to the floor or baseline measured
+# in the same run:
+#   apply    ccr apply --plan of a plan changing 300 clients in 6 pools, through the quota stand-in;
+#            floor: the stale check reads every client (N/15 s), then each client is read again
+#            right before its write (N/15 s; the writes are another quota category and overlap)
+#   plan     ccr plan of 1,000 clients in 10 pools against moto, pacing lifted, whole process,
+#            next to a boto3 describe loop over the same clients (8 threads, one client object
+#            per thread, whole process), on small and on large clients, alternating
+#   startup  bin/ccr validate examples/ next to a hello world compiled here and started with the
+#            same java and the same flags as bin/ccr, alternating, timed the same way
+#   quota    ccr plan of the 1,000 small clients through the quota stand-in, against N/15 s
+#   scale    bin/ccr validate of 10,000 and 20,000 generated documents
+# Everything it writes goes to bench/out/ (gitignored). About 6 minutes.
+# RUNS (default 3) sets the repetitions of apply, plan and scale, STARTS (default 10) those of
+# start-up; PARTS (default "apply plan startup quota scale") chooses the parts.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 out=bench/out
-POOLS=${POOLS:-10} PER_POOL=${PER_POOL:-100} THREADS=16 RUNS=${RUNS:-3}
-N=$((POOLS * PER_POOL))
+RUNS=${RUNS:-3} STARTS=${STARTS:-10} PARTS=${PARTS:-"apply plan startup quota scale"}
+PLAN_POOLS=10 PLAN_PER_POOL=100 APPLY_POOLS=6 APPLY_PER_POOL=50 BOTO3_THREADS=8
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 for tool in python3 java javac curl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 1; }
 done
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time (GNU time) is needed for peak memory" >&2; exit 1; }
 python3 -c 'import moto.server, boto3, yaml' 2>/dev/null || { echo "bench: pip install 'moto[server]' boto3 pyyaml" >&2; exit 1; }
 if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; then
   echo "== building ccr" >&2
@@ -21,6 +34,8 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 bin/ccr --version >/dev/null # makes the class-data-sharing archive if it is missing
+# The JVM flags of bin/ccr, for the hello world.
+eval "$(grep -m1 '^opts=(' bin/ccr)"
 
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
@@ -41,76 +56,82 @@ pids+=($!)
 for _ in $(seq 100); do grep -q listening "$out/proxy.out" 2>/dev/null && break; sleep 0.1; done
 proxy="http://127.0.0.1:$(awk '{print $3}' "$out/proxy.out")"
 
-echo "== seeding $N clients in $POOLS pools" >&2
-python3 bench/fleet.py seed "$moto" "$out/fleet" "$POOLS" "$PER_POOL" 8
+python3 - "$out/info.json" "$PLAN_POOLS" "$PLAN_PER_POOL" "$APPLY_POOLS" "$APPLY_PER_POOL" <<'PY'
+import json, os, sys
+_, path, pp, ppp, ap, app = sys.argv
+n = int(ap) * int(app)
+json.dump({"load": " ".join(f"{x:.2f}" for x in os.getloadavg()), "plan_pools": int(pp),
+           "plan_clients": int(pp) * int(ppp), "apply_pools": int(ap), "apply_clients": n,
+           "apply_floor": 2 * n / 15}, open(path, "w"))
+PY
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"
+  echo "java: $(java -version 2>&1 | head -2 | tail -1)"
+  echo "python: $(python3 -c 'import sys, moto, boto3; print(sys.version.split()[0], "moto", moto.__version__, "boto3", boto3.__version__)')"
+  echo "bin/ccr flags: ${opts[*]}"
+} >"$out/machine.txt"
+cat "$out/machine.txt" >&2
 
-# measure NAME COMMAND...: runs it, records "seconds peak_kb" in $out/NAME.times, fails on exit 1+.
-measure() {
-  local name=$1; shift
-  local code=0
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$name.out" 2>"$out/$name.err" || code=$?
-  if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then
-    echo "bench: $name exited $code:" >&2; tail -5 "$out/$name.err" >&2; exit 1
-  fi
-  tail -1 "$out/time.txt" >>"$out/$name.times"
-}
+time_run() { python3 bench/fleet.py time "$@"; }
 throttled() { curl -s "$proxy/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["throttled"])'; }
 
-echo "== plan of $N clients through the quota stand-in (15/s read, 5/s per operation and pool)" >&2
-before=$(throttled)
-measure quota bin/ccr plan "$out/fleet" --endpoint-url "$proxy" --quiet
-echo $(( $(throttled) - before )) >"$out/quota.throttled"
+if part apply; then
+  echo "== apply: seeding $((APPLY_POOLS * APPLY_PER_POOL)) clients in $APPLY_POOLS pools" >&2
+  python3 bench/fleet.py seed "$moto" "$out/apply" "$APPLY_POOLS" "$APPLY_PER_POOL" 8 apply
+  for run in $(seq "$RUNS"); do
+    echo "== apply: run $run of $RUNS (plan --out against moto, then apply --plan through the stand-in)" >&2
+    python3 bench/fleet.py desired "$out/apply" "$run"
+    bin/ccr plan "$out/apply" --out "$out/apply-$run.json" --endpoint-url "$moto" --max-read-rps 100000 --quiet >"$out/apply-plan.out" 2>"$out/apply-plan.err"
+    before=$(throttled)
+    time_run apply "$out" -- bin/ccr apply --plan "$out/apply-$run.json" --endpoint-url "$proxy" --quiet
+    echo $(($(throttled) - before)) >>"$out/apply.throttled"
+  done
+fi
 
-echo "== unthrottled plan of $N clients against moto, next to a boto3 describe loop" >&2
-for _ in $(seq "$RUNS"); do
-  measure plan bin/ccr plan "$out/fleet" --endpoint-url "$moto" --max-read-rps 100000 --concurrency "$THREADS" --quiet
-  measure boto3 python3 bench/fleet.py describe "$moto" "$out/fleet" "$THREADS"
-done
+if part plan || part quota; then
+  for shape in small large; do
+    echo "== plan: seeding $((PLAN_POOLS * PLAN_PER_POOL)) $shape clients in $PLAN_POOLS pools" >&2
+    python3 bench/fleet.py seed "$moto" "$out/plan-$shape" "$PLAN_POOLS" "$PLAN_PER_POOL" 8 "$shape"
+  done
+fi
+if part plan; then
+  for run in $(seq "$RUNS"); do
+    echo "== plan: run $run of $RUNS (ccr and boto3, small and large clients)" >&2
+    for shape in small large; do
+      time_run "plan-$shape" "$out" -- bin/ccr plan "$out/plan-$shape" --endpoint-url "$moto" --max-read-rps 100000 --quiet
+      time_run "boto3-$shape" "$out" -- python3 bench/fleet.py describe "$moto" "$out/plan-$shape" "$BOTO3_THREADS"
+    done
+  done
+fi
 
-echo "== validate examples/ (10 runs) next to a JVM hello world" >&2
-mkdir -p "$out/hello"
-printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$out/hello/Hello.java"
-javac -d "$out/hello" "$out/hello/Hello.java"
-for _ in $(seq 10); do
-  measure examples bin/ccr validate examples/
-  measure hello java -cp "$out/hello" Hello
-done
+if part startup; then
+  echo "== start-up: validate examples/ next to a hello world, $STARTS runs each" >&2
+  mkdir -p "$out/hello"
+  printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$out/hello/Hello.java"
+  javac -d "$out/hello" "$out/hello/Hello.java"
+  for _ in $(seq "$STARTS"); do
+    time_run validate "$out" -- bin/ccr validate examples/
+    time_run hello "$out" -- java "${opts[@]}" -cp "$out/hello" Hello
+  done
+fi
 
-echo "== validate of 10,000 and 20,000 documents" >&2
-python3 bench/fleet.py docs 10000 "$out/docs10k"
-python3 bench/fleet.py docs 20000 "$out/docs20k"
-for _ in $(seq "$RUNS"); do
-  measure docs10k bin/ccr validate "$out/docs10k"
-  measure docs20k bin/ccr validate "$out/docs20k"
-done
+if part quota; then
+  echo "== quota: plan of $((PLAN_POOLS * PLAN_PER_POOL)) clients through the stand-in" >&2
+  before=$(throttled)
+  time_run quota-plan "$out" -- bin/ccr plan "$out/plan-small" --endpoint-url "$proxy" --quiet
+  echo $(($(throttled) - before)) >"$out/quota-plan.throttled"
+fi
 
-python3 - "$out" "$N" <<'PY'
-import statistics, sys
-out, n = sys.argv[1], int(sys.argv[2])
-def times(name):
-    rows = [l.split() for l in open(f"{out}/{name}.times")]
-    return [float(r[0]) for r in rows], [int(r[1]) / 1024 for r in rows]
-med = lambda name: statistics.median(times(name)[0])
-peak = lambda name: max(times(name)[1])
-floor = n / 15
-quota = times("quota")[0][0]
-thr = int(open(f"{out}/quota.throttled").read())
-boto_loop = statistics.median(float(open(f"{out}/boto3.out").read().split()[0]) for _ in [0])
-rows = [
-    (f"plan {n:,} clients in 10 pools via quota stand-in", f"{quota:.1f} s, floor {floor:.1f} s: {quota / floor:.2f}x; {thr} throttled",
-     "<= 1.1x floor, a handful throttled", quota <= 1.1 * floor and thr <= 5),
-    (f"plan {n:,} clients, moto, unthrottled (median)", f"{med('plan'):.2f} s vs boto3 {med('boto3'):.2f} s: {med('plan') / med('boto3'):.2f}x",
-     "<= 1.0x", med("plan") <= med("boto3")),
-    ("validate examples/ (median of 10)", f"{med('examples'):.3f} s vs hello {med('hello'):.3f} s: {med('examples') / med('hello'):.1f}x",
-     "<= 6x", med("examples") <= 6 * med("hello")),
-    ("validate 10,000 / 20,000 documents (median)", f"{med('docs10k'):.2f} s / {med('docs20k'):.2f} s: {med('docs20k') / med('docs10k'):.2f}x; peak {peak('docs10k'):.0f} / {peak('docs20k'):.0f} MB",
-     "<= 2.2x", med("docs20k") <= 2.2 * med("docs10k")),
-    (f"plan {n:,} clients: peak RSS", f"{peak('plan'):.0f} MB unthrottled, {peak('quota'):.0f} MB paced",
-     "< 256 MB", max(peak("plan"), peak("quota")) < 256),
-]
-print("| measurement | result | target | met |")
-print("|---|---|---|---|")
-for name, result, target, met in rows:
-    print(f"| {name} | {result} | {target} | {'yes' if met else 'NO'} |")
-print(f"\nboto3 describe loop alone (last run, without interpreter start): {boto_loop:.2f} s")
-PY
+if part scale; then
+  echo "== scale: validate of 10,000 and 20,000 documents" >&2
+  python3 bench/fleet.py docs 10000 "$out/docs10k"
+  python3 bench/fleet.py docs 20000 "$out/docs20k"
+  for _ in $(seq "$RUNS"); do
+    time_run docs10k "$out" -- bin/ccr validate "$out/docs10k"
+    time_run docs20k "$out" -- bin/ccr validate "$out/docs20k"
+  done
+fi
+
+cat "$out/machine.txt"
+echo
+python3 bench/fleet.py report "$out"

@@ -1,46 +1,147 @@
 package dev.ccr;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.ccr.cli.Ccr;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The training run of bin/ccr's class-data-sharing archive: validates a file and plans it against a
- * closed loopback port, so the archive holds the classes of both offline and AWS commands. Run with
- * dummy credentials in system properties (bin/ccr passes them); it sends nothing beyond 127.0.0.1.
+ * The training run of bin/ccr's class-data-sharing archive: runs validate of a directory, plan
+ * (with --out), apply of that plan, and drift of one file against a stand-in for Cognito on a
+ * loopback port, then plan against a closed loopback port, so the archive holds the classes of
+ * offline commands, of successful calls and of a network failure alike. Run with dummy credentials
+ * in system properties (bin/ccr passes them); it sends nothing beyond 127.0.0.1.
  */
 public final class CdsTraining {
+  private static final String POOL = "us-east-1_Training1";
+
+  /** Block and flow collections and a document marker, so every common parser path is used. */
   private static final String CLIENT =
-      "UserPoolId: us-east-1_Training1\n"
+      "---\n"
+          + "UserPoolId: "
+          + POOL
+          + "\n"
           + "ClientId: training1\n"
           + "ClientName: training\n"
           + "AccessTokenValidity: 60\n"
           + "TokenValidityUnits: {AccessToken: minutes}\n"
-          + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n";
+          + "ExplicitAuthFlows:\n"
+          + "  - ALLOW_USER_SRP_AUTH\n"
+          + "  - ALLOW_REFRESH_TOKEN_AUTH\n"
+          + "CallbackURLs: [https://training.example.com/callback]\n"
+          + "AllowedOAuthFlows: [code]\n"
+          + "AllowedOAuthScopes: [openid]\n"
+          + "AllowedOAuthFlowsUserPoolClient: true\n";
+
+  private static final String LIVE =
+      "{\"UserPoolId\":\""
+          + POOL
+          + "\",\"ClientId\":\"training1\",\"ClientName\":\"training\","
+          + "\"AccessTokenValidity\":30,\"RefreshTokenValidity\":30,"
+          + "\"TokenValidityUnits\":{\"AccessToken\":\"minutes\",\"RefreshToken\":\"days\"},"
+          + "\"ExplicitAuthFlows\":[\"ALLOW_USER_SRP_AUTH\",\"ALLOW_REFRESH_TOKEN_AUTH\"],"
+          + "\"SupportedIdentityProviders\":[\"COGNITO\"],"
+          + "\"CallbackURLs\":[\"https://training.example.com/callback\"],"
+          + "\"AllowedOAuthFlows\":[\"code\"],\"AllowedOAuthScopes\":[\"openid\"],"
+          + "\"AllowedOAuthFlowsUserPoolClient\":true,\"EnableTokenRevocation\":true,"
+          + "\"PreventUserExistenceErrors\":\"ENABLED\",\"AuthSessionValidity\":3,"
+          + "\"CreationDate\":1.7E9,\"LastModifiedDate\":1.7E9}";
 
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("ccr-cds");
-    Path file = dir.resolve("client.yaml");
     try {
-      Files.writeString(file, CLIENT, StandardCharsets.UTF_8);
-      PrintStream nowhere =
-          new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-      Ccr.run(new String[] {"validate", file.toString()}, nowhere, nowhere, Map.of());
-      Ccr.run(
-          new String[] {"plan", file.toString(), "--quiet", "--endpoint-url", "http://127.0.0.1:1"},
-          nowhere,
-          nowhere,
-          Map.of());
+      train(dir);
     } finally {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(dir);
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  /** Runs the training commands with their files in {@code dir}; returns their exit codes. */
+  static List<Integer> train(Path dir) throws IOException {
+    HttpServer cognito = FakeCognito.start();
+    try {
+      Path file = dir.resolve("client.yaml");
+      Path plan = dir.resolve("plan.json");
+      Files.writeString(file, CLIENT, StandardCharsets.UTF_8);
+      String endpoint = "http://127.0.0.1:" + cognito.getAddress().getPort();
+      // The entry point, which the training calls around: its class belongs in the archive too.
+      Objects.requireNonNull(Main.class);
+      return List.of(
+          run("validate", dir.toString()),
+          run("plan", file.toString(), "--quiet", "--endpoint-url", endpoint, "--out", "" + plan),
+          run("apply", "--plan", plan.toString(), "--quiet", "--endpoint-url", endpoint),
+          run("drift", file.toString(), "--quiet", "--endpoint-url", endpoint, "--format", "json"),
+          run("plan", file.toString(), "--quiet", "--endpoint-url", "http://127.0.0.1:1"));
+    } finally {
+      cognito.stop(0);
+    }
+  }
+
+  private static int run(String... args) {
+    PrintStream nowhere =
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    return Ccr.run(args, nowhere, nowhere, Map.of());
+  }
+
+  /** Answers Describe, List and Update of the one training client; updates are kept. */
+  private static final class FakeCognito {
+    private final JsonMapper json = JsonMapper.shared();
+    private ObjectNode client = (ObjectNode) json.readTree(LIVE);
+
+    static HttpServer start() throws IOException {
+      FakeCognito fake = new FakeCognito();
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", fake::handle);
+      server.start();
+      return server;
+    }
+
+    private synchronized void handle(HttpExchange exchange) throws IOException {
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+      byte[] request = exchange.getRequestBody().readAllBytes();
+      String body =
+          switch (operation) {
+            case "DescribeUserPoolClient" -> "{\"UserPoolClient\":" + client + "}";
+            case "UpdateUserPoolClient" -> {
+              client.setAll((ObjectNode) json.readTree(request));
+              yield "{\"UserPoolClient\":" + client + "}";
+            }
+            case "ListUserPoolClients" ->
+                "{\"UserPoolClients\":[{\"UserPoolId\":\""
+                    + POOL
+                    + "\",\"ClientId\":\"training1\",\"ClientName\":\"training\"}]}";
+            default -> null;
+          };
+      byte[] bytes =
+          (body == null ? "{\"__type\":\"ResourceNotFoundException\",\"message\":\"none\"}" : body)
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+      exchange.sendResponseHeaders(body == null ? 400 : 200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
     }
   }
 }

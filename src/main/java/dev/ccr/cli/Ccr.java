@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,18 +19,22 @@ import picocli.CommandLine.Help.Ansi;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Keeps Amazon Cognito user pool app clients equal to YAML files kept in git.",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      DriftCommand.class,
-      ExportCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footer = ExitCode.HELP_TABLE)
 public final class Ccr implements Runnable {
   static final String NO_COLOR = "--no-color";
+
+  /** The subcommands by the name of their {@code @Command}, in the order help lists them. */
+  static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("validate", ValidateCommand.class);
+    SUBCOMMANDS.put("plan", PlanCommand.class);
+    SUBCOMMANDS.put("apply", ApplyCommand.class);
+    SUBCOMMANDS.put("drift", DriftCommand.class);
+    SUBCOMMANDS.put("export", ExportCommand.class);
+    SUBCOMMANDS.put("completion", CompletionCommand.class);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -42,13 +49,49 @@ public final class Ccr implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command.");
   }
 
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
-    CommandLine cli = e.getCommandLine();
-    PrintWriter err = cli.getErr();
-    err.println(BaseCommand.message(e.getMessage()));
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
-    return ExitCode.USAGE;
+  /**
+   * The subcommands a command line needs: only the one it names (before any option), or all of them
+   * (for top-level help, {@code help}, {@code completion}, which describes them all, and
+   * suggestions after a misspelt name). Building picocli's model of a command costs reflection over
+   * its annotations, a noticeable part of a short run's start-up.
+   */
+  static Collection<Class<?>> subcommandsFor(String[] args) {
+    Class<?> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+    if (named == null
+        || named == CommandLine.HelpCommand.class
+        || named == CompletionCommand.class) {
+      return SUBCOMMANDS.values();
+    }
+    return List.of(named);
+  }
+
+  /** A usage error: the message, suggestions, where to find help, and exit code 64. */
+  private static final class UsageError implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      CommandLine cli = e.getCommandLine();
+      PrintWriter err = cli.getErr();
+      err.println(BaseCommand.message(e.getMessage()));
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return ExitCode.USAGE;
+    }
+  }
+
+  /** Runs the parsed command line, with colour switched off everywhere for --no-color. */
+  private static final class Execution implements CommandLine.IExecutionStrategy {
+    private final Terminal terminal;
+    private final Context context;
+
+    Execution(Terminal terminal, Context context) {
+      this.terminal = terminal;
+      this.context = context;
+    }
+
+    @Override
+    public int execute(CommandLine.ParseResult parsed) {
+      return Ccr.execute(parsed, terminal, context);
+    }
   }
 
   /** Runs the command line, with colour switched off everywhere when --no-color is given. */
@@ -92,15 +135,21 @@ public final class Ccr implements Runnable {
       String[] args, PrintStream out, PrintStream err, Context context, Terminal terminal) {
     PrintWriter outWriter = writer(out, terminal);
     PrintWriter errWriter = writer(err, terminal);
-    CommandLine cli =
-        new CommandLine(new Ccr(), new CommandFactory(terminal, context))
-            .setOut(outWriter)
-            .setErr(errWriter)
-            .setParameterExceptionHandler(Ccr::usageError)
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(new UnexpectedErrorHandler())
-            .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()))
-            .setExecutionStrategy(parsed -> execute(parsed, terminal, context));
+    CommandLine cli = new CommandLine(new Ccr(), new CommandFactory(terminal, context));
+    // Settings after the subcommands: picocli hands them down only to subcommands present.
+    // No lambdas or method references of picocli's types here: making one links picocli's
+    // classes while bin/ccr dumps its archive, and the JVM leaves linked class files as old as
+    // picocli's out of the archive.
+    for (Class<?> subcommand : subcommandsFor(args)) {
+      cli.addSubcommand(subcommand);
+    }
+    cli.setOut(outWriter)
+        .setErr(errWriter)
+        .setParameterExceptionHandler(new UsageError())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new UnexpectedErrorHandler())
+        .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.ansi()))
+        .setExecutionStrategy(new Execution(terminal, context));
     try {
       return cli.execute(args);
     } finally {

@@ -255,7 +255,26 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     }
   }
 
+  /**
+   * Idle connections the JDK keeps open per host for reuse ({@code http.maxConnections}, 5 unless
+   * set): more than the reading threads, so that each thread finds its connection again instead of
+   * opening (and with TLS, negotiating) a new one for most calls.
+   */
+  static final int IDLE_CONNECTIONS = 64;
+
+  /**
+   * Raises {@code http.maxConnections} to {@link #IDLE_CONNECTIONS} unless it is set (with {@code
+   * -D} in {@code CCR_JAVA_OPTS}). The JDK reads it once, on the first connection of the process,
+   * so this runs before any SDK client exists.
+   */
+  static void keepIdleConnections() {
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", String.valueOf(IDLE_CONNECTIONS));
+    }
+  }
+
   private CognitoIdentityProviderClient newClient(String region) {
+    keepIdleConnections();
     CognitoIdentityProviderClientBuilder builder =
         CognitoIdentityProviderClient.builder()
             .region(Region.of(region))

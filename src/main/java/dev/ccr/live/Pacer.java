@@ -120,8 +120,13 @@ final class Pacer {
     return buckets.computeIfAbsent(key, k -> new TokenBucket(rate, burstOf(rate), now));
   }
 
-  /** A third of a second's worth of requests may go at once, and always one. */
+  /**
+   * A third of a second's worth of requests less one may go at once, and always one. Cognito's
+   * buckets are assumed to hold a third of a second's worth; keeping one request below that leaves
+   * room for requests that reach Cognito closer together than they were sent (one interval, 67 ms
+   * at 15 per second), which a full burst followed by requests at exactly the quota would not.
+   */
   static double burstOf(double rate) {
-    return Math.max(1, Math.floor(rate / 3));
+    return Math.max(1, Math.floor(rate / 3) - 1);
   }
 }

@@ -246,6 +246,39 @@ class CliTest {
   }
 
   @Test
+  void help_listsEveryCommand() {
+    for (List<String> args : List.of(List.of("--help"), List.of("help"))) {
+      CliRun run = CliRun.run(args.toArray(String[]::new));
+      assertEquals(ExitCode.OK, run.exitCode());
+      for (String command : List.of("validate", "plan", "apply", "drift", "export", "help")) {
+        assertTrue(
+            run.out().contains("\n  " + command + " "), args + ": " + command + "\n" + run.out());
+      }
+    }
+  }
+
+  @Test
+  void help_ofOneCommand_showsItsOptions() {
+    CliRun run = CliRun.run("help", "plan");
+    assertEquals(ExitCode.OK, run.exitCode());
+    assertTrue(run.out().contains("Usage: ccr plan"), run.out());
+    assertTrue(run.out().contains("--detailed-exitcode"), run.out());
+  }
+
+  @Test
+  void subcommandsFor_aNamedCommand_buildsOnlyThatOne() {
+    assertEquals(
+        List.of(ValidateCommand.class),
+        List.copyOf(Ccr.subcommandsFor(new String[] {"validate", "x"})));
+    int all = Ccr.SUBCOMMANDS.size();
+    assertEquals(7, all);
+    assertEquals(all, Ccr.subcommandsFor(new String[] {"help", "plan"}).size());
+    assertEquals(all, Ccr.subcommandsFor(new String[] {"completion", "bash"}).size());
+    assertEquals(all, Ccr.subcommandsFor(new String[] {"valdate"}).size());
+    assertEquals(all, Ccr.subcommandsFor(new String[] {}).size());
+  }
+
+  @Test
   void version_printsTheBuildVersion() {
     CliRun run = CliRun.run("--version");
     assertEquals(ExitCode.OK, run.exitCode());
