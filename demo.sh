@@ -62,8 +62,8 @@ echo "(exit $code)"
 [ "$code" -eq 2 ] || { echo "demo.sh: expected plan to find drift (exit 2)" >&2; exit 1; }
 
 # A saved plan is applied without a prompt, like Terraform's: it was reviewed when it was made.
-step ccr apply --plan plan.json --env local
-"$root/bin/ccr" apply --plan plan.json --env local
+step ccr apply --plan plan.json
+"$root/bin/ccr" apply --plan plan.json
 
 step ccr plan clients/ --env local --detailed-exitcode
 set +e

@@ -14,6 +14,7 @@ import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Environment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -108,17 +109,16 @@ final class ApplyCommand extends BaseCommand {
       printMessage("no such plan file: " + planFile);
       return ExitCode.USAGE;
     }
-    if (specs.environment.name != null) {
-      selectEnvironment(specs.environment);
-    }
-    Plan plan;
+    PlanFile.Saved saved;
     try {
-      plan = PlanFile.read(planFile);
+      saved = PlanFile.read(planFile);
     } catch (PlanFileException e) {
       printError(e.getMessage());
       printMessage("nothing was applied.");
       return ExitCode.ERROR;
     }
+    useEnvironmentOf(saved);
+    Plan plan = saved.plan();
     if (!plan.hasChanges()) {
       human().println("No changes. The plan has nothing to apply.");
       return ExitCode.OK;
@@ -126,6 +126,25 @@ final class ApplyCommand extends BaseCommand {
     try (CognitoGateway gateway = gateway(aws, writes)) {
       return report(applier(gateway).apply(plan, true), false);
     }
+  }
+
+  /**
+   * The environment a saved plan was made for, whose AWS options apply unless the command line
+   * gives others; {@code --env} may name it again, never another one.
+   */
+  private void useEnvironmentOf(PlanFile.Saved saved) {
+    Optional<String> recorded = saved.environment().map(Environment::name);
+    if (specs.environment.name != null && !recorded.equals(Optional.of(specs.environment.name))) {
+      throw usage(
+          "--env "
+              + specs.environment.name
+              + ": the plan was made "
+              + recorded.map(name -> "for environment " + name).orElse("without an environment")
+              + "; apply it without --env (its environment's AWS options are in the plan), or"
+              + " make a plan for "
+              + specs.environment.name);
+    }
+    environment = saved.environment();
   }
 
   private int applyFiles() {

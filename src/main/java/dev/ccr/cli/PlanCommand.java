@@ -91,7 +91,7 @@ final class PlanCommand extends BaseCommand {
   private PlanRenderer renderer(boolean saving) {
     return switch (format) {
       case text -> PlanRenderer.text(terminal.colour());
-      case json -> PlanRenderer.json(Version.generatedBy());
+      case json -> PlanRenderer.json(Version.generatedBy(), environment);
       case markdown -> saving ? PlanRenderer.markdown(out) : PlanRenderer.markdown();
     };
   }
@@ -107,7 +107,7 @@ final class PlanCommand extends BaseCommand {
       return;
     }
     try {
-      PlanFile.write(out, plan, Version.generatedBy());
+      PlanFile.write(out, plan, Version.generatedBy(), environment);
       err().println("Saved the plan to " + out + "; apply it with: ccr apply --plan " + out);
     } catch (IOException e) {
       printMessage("cannot write the plan to " + out + ": " + IoProblems.describe(e));

@@ -72,7 +72,7 @@ public final class EndpointUrl {
   }
 
   /** The text with the user information of every URL in it as {@code ****}. */
-  static String mask(String text) {
+  public static String mask(String text) {
     return USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
   }
 }

@@ -5,10 +5,13 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.ccr.live.EndpointUrl;
+import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.DurationUnit;
+import dev.ccr.spec.Environment;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.RedirectUrls;
 import dev.ccr.spec.SourceRef;
@@ -67,17 +70,29 @@ public final class PlanFile {
   private PlanFile() {}
 
   /**
+   * A plan as a plan file holds it, with the environment it was made for ({@code --env}), whose AWS
+   * options apply uses when no command-line option says otherwise.
+   */
+  public record Saved(Plan plan, Optional<Environment> environment) {
+    public Saved {
+      java.util.Objects.requireNonNull(plan, "plan");
+      java.util.Objects.requireNonNull(environment, "environment");
+    }
+  }
+
+  /**
    * The plan as pretty-printed JSON with a fixed key order, ending in a newline.
    *
    * @throws IllegalArgumentException for a plan with errors or unreadable clients
    */
-  public static String toJson(Plan plan, String generatedBy) {
+  public static String toJson(Plan plan, String generatedBy, Optional<Environment> environment) {
     if (plan.hasErrors() || plan.hasFailures()) {
       throw new IllegalArgumentException("a plan with errors cannot be saved");
     }
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("generatedBy", generatedBy);
+    environment.ifPresent(e -> environment(root.putObject("environment"), e));
     ObjectNode summary = root.putObject("summary");
     summary.put("create", plan.count(ClientAction.Create.class));
     summary.put("update", plan.count(ClientAction.Update.class));
@@ -90,12 +105,42 @@ public final class PlanFile {
     return PrettyJson.write(root);
   }
 
-  public static void write(Path file, Plan plan, String generatedBy) throws IOException {
-    Files.writeString(file, toJson(plan, generatedBy), StandardCharsets.UTF_8);
+  public static void write(
+      Path file, Plan plan, String generatedBy, Optional<Environment> environment)
+      throws IOException {
+    Files.writeString(file, toJson(plan, generatedBy, environment), StandardCharsets.UTF_8);
+  }
+
+  /** The environment's name and AWS options; an endpoint URL never with its user or password. */
+  private static void environment(ObjectNode node, Environment environment) {
+    node.put("name", environment.name());
+    AwsSettings aws = environment.aws();
+    aws.region().ifPresent(v -> node.put("region", v));
+    aws.profile().ifPresent(v -> node.put("profile", v));
+    aws.endpointUrl().ifPresent(v -> node.put("endpointUrl", EndpointUrl.mask(v)));
+    aws.roleArn().ifPresent(v -> node.put("roleArn", v));
+  }
+
+  private static Optional<Environment> environment(JsonNode node) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Environment(
+            node.get("name").stringValue(),
+            new AwsSettings(
+                text(node, "region"),
+                text(node, "profile"),
+                text(node, "endpointUrl"),
+                text(node, "roleArn"))));
+  }
+
+  private static Optional<String> text(JsonNode node, String name) {
+    return Optional.ofNullable(node.get(name)).map(JsonNode::stringValue);
   }
 
   /** Reads a plan file; every failure, I/O included, is a {@link PlanFileException}. */
-  public static Plan read(Path file) throws PlanFileException {
+  public static Saved read(Path file) throws PlanFileException {
     String text;
     try {
       long size = Files.size(file);
@@ -116,7 +161,7 @@ public final class PlanFile {
   }
 
   /** Reads plan-file text; {@code fileName} names it in messages. */
-  public static Plan parse(String json, String fileName) throws PlanFileException {
+  public static Saved parse(String json, String fileName) throws PlanFileException {
     if (json.length() > MAX_BYTES) {
       throw new PlanFileException(fileName + ": the plan file is over the limit of 16 MiB");
     }
@@ -140,7 +185,7 @@ public final class PlanFile {
       actions.add(version == 1 ? clientV1(node) : client(node, fileName));
     }
     checkClients(actions, fileName);
-    return new Plan(actions);
+    return new Saved(new Plan(actions), environment(root.get("environment")));
   }
 
   // ---- the digest

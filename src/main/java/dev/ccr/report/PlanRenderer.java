@@ -17,8 +17,9 @@ public interface PlanRenderer {
   }
 
   /** The plan-file JSON, pretty-printed with a fixed key order. */
-  static PlanRenderer json(String generatedBy) {
-    return new JsonRenderer(generatedBy);
+  static PlanRenderer json(
+      String generatedBy, java.util.Optional<dev.ccr.spec.Environment> environment) {
+    return new JsonRenderer(generatedBy, environment);
   }
 
   /**

@@ -127,17 +127,25 @@ class EnvironmentsMotoTest {
     Path planFile = dir.resolve("prod.json");
     CliRun plan = inEnvironment("plan", "prod", "--out", planFile.toString());
     assertEquals(ExitCode.OK, plan.exitCode(), plan.all());
-    CliRun apply =
-        CliRun.run(
-            Map.of(),
-            "apply",
-            "--plan",
-            planFile.toString(),
-            "--endpoint-url",
-            endpoint.toString());
+    assertTrue(Files.readString(planFile).contains("\"name\": \"prod\""));
+    Files.delete(config);
+    CliRun other = CliRun.run(Map.of(), "apply", "--plan", planFile.toString(), "--env", "dev");
+    assertEquals(ExitCode.USAGE, other.exitCode(), other.all());
+    assertTrue(other.err().contains("the plan was made for environment prod"), other.err());
+    // No ccr.yaml, no --env, no --endpoint-url: the plan's environment says where to go.
+    CliRun apply = CliRun.run(Map.of(), "apply", "--plan", planFile.toString());
     assertEquals(ExitCode.OK, apply.exitCode(), apply.all());
     assertTrue(apply.out().contains(prod.clientId() + "): updated "), apply.out());
     assertTrue(apply.out().contains("AuthSessionValidity"), apply.out());
+    Files.writeString(
+        config,
+        "environments:\n  prod:\n    endpoint-url: "
+            + endpoint
+            + "\n    vars: {pool: "
+            + prod.userPoolId()
+            + ", client: "
+            + prod.clientId()
+            + ", domain: example.com, session: 10}\n");
     assertEquals(ExitCode.OK, inEnvironment("plan", "prod", "--detailed-exitcode").exitCode());
   }
 

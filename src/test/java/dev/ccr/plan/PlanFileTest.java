@@ -30,9 +30,11 @@ class PlanFileTest {
   void writeThenRead_givesTheSamePlan(@TempDir Path dir) throws Exception {
     Plan plan = Clients.severalClients();
     Path file = dir.resolve("plan.json");
-    PlanFile.write(file, plan, "ccr 0.1.0");
-    Plan read = PlanFile.read(file);
-    assertEquals(PlanFile.toJson(plan, "ccr 0.1.0"), PlanFile.toJson(read, "ccr 0.1.0"));
+    PlanFile.write(file, plan, "ccr 0.1.0", java.util.Optional.empty());
+    Plan read = PlanFile.read(file).plan();
+    assertEquals(
+        PlanFile.toJson(plan, "ccr 0.1.0", java.util.Optional.empty()),
+        PlanFile.toJson(read, "ccr 0.1.0", java.util.Optional.empty()));
     assertEquals(
         plan.actions().stream().map(ClientAction::changes).toList(),
         read.actions().stream().map(ClientAction::changes).toList());
@@ -43,7 +45,9 @@ class PlanFileTest {
   @Test
   void writeThenRead_keepsCreatesAndDeletes() throws Exception {
     Plan plan = lifecyclePlan();
-    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    Plan read =
+        PlanFile.parse(PlanFile.toJson(plan, "ccr test", java.util.Optional.empty()), "plan.json")
+            .plan();
     ClientAction.Create create = (ClientAction.Create) read.actions().get(0);
     assertEquals(Optional.empty(), create.ref().clientId());
     assertEquals(Optional.of("new-app"), create.ref().clientName());
@@ -56,8 +60,33 @@ class PlanFileTest {
   }
 
   @Test
+  void writeThenRead_keepsTheEnvironmentWithoutAPasswordInItsEndpoint() throws Exception {
+    dev.ccr.spec.Environment prod =
+        new dev.ccr.spec.Environment(
+            "prod",
+            new dev.ccr.spec.AwsSettings(
+                Optional.of("eu-west-1"),
+                Optional.empty(),
+                Optional.of("https://user:hunter2@vpce.example.com"),
+                Optional.of("arn:aws:iam::123456789012:role/ccr")));
+    String json = PlanFile.toJson(lifecyclePlan(), "ccr test", Optional.of(prod));
+    assertFalse(json.contains("hunter2"), json);
+    PlanFile.Saved saved = PlanFile.parse(json, "plan.json");
+    assertEquals("prod", saved.environment().orElseThrow().name());
+    assertEquals(Optional.of("eu-west-1"), saved.environment().orElseThrow().aws().region());
+    assertEquals(
+        Optional.of("https://****@vpce.example.com"),
+        saved.environment().orElseThrow().aws().endpointUrl());
+    assertEquals(
+        Optional.empty(),
+        PlanFile.parse(PlanFile.toJson(lifecyclePlan(), "ccr", Optional.empty()), "p.json")
+            .environment());
+  }
+
+  @Test
   void toJson_carriesTheSummaryCounts() throws Exception {
-    ObjectNode root = tree(PlanFile.toJson(lifecyclePlan(), "ccr test"));
+    ObjectNode root =
+        tree(PlanFile.toJson(lifecyclePlan(), "ccr test", java.util.Optional.empty()));
     assertEquals(1, root.get("summary").get("create").intValue());
     assertEquals(1, root.get("summary").get("delete").intValue());
     assertEquals(0, root.get("summary").get("update").intValue());
@@ -93,14 +122,18 @@ class PlanFileTest {
             "EnableTokenRevocation",
             false);
     Plan plan = planOf(live, changes);
-    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    Plan read =
+        PlanFile.parse(PlanFile.toJson(plan, "ccr test", java.util.Optional.empty()), "plan.json")
+            .plan();
     assertEquals(List.of(changes), read.actions().get(0).changes());
   }
 
   @Test
   void writeThenRead_keepsTheLiveConfigurationItsFingerprintHashes() throws Exception {
     Plan plan = Clients.severalClients();
-    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    Plan read =
+        PlanFile.parse(PlanFile.toJson(plan, "ccr test", java.util.Optional.empty()), "plan.json")
+            .plan();
     ClientAction.Update update = (ClientAction.Update) read.actions().get(0);
     assertEquals(((ClientAction.Update) plan.actions().get(0)).live(), update.live());
     assertTrue(update.live().consistent());
@@ -114,7 +147,7 @@ class PlanFileTest {
   @Test
   void attack_editedAfterValue_isRefusedAsModified() {
     String json =
-        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
             .replace("https://app.example.com/cb2", "https://evil.example.com/cb");
     assertModified(json);
   }
@@ -122,19 +155,20 @@ class PlanFileTest {
   @Test
   void attack_noOpTurnedIntoUpdate_isRefusedAsModified() {
     String json =
-        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
             .replaceFirst("\"action\": \"no-op\"", "\"action\": \"update\"");
     assertModified(json);
   }
 
   @Test
   void attack_editedBeforeValue_isRefusedAsModified() {
-    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty());
     int before = json.indexOf("\"before\"");
     int value = json.indexOf("\"value\": ", before);
     String edited = json.substring(0, value) + "\"value\": 2, \"x\": " + json.substring(value + 9);
     assertTrue(
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "p.json"))
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "p.json").plan())
             .getMessage()
             .contains("modified after ccr wrote it"));
   }
@@ -142,25 +176,27 @@ class PlanFileTest {
   @Test
   void attack_duplicateJsonKey_isRefusedAsModified() {
     String json =
-        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
             .replaceFirst(
                 "\"action\": \"update\",", "\"action\": \"update\",\n      \"action\": \"no-op\",");
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "p.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "p.json").plan());
     assertTrue(e.getMessage().contains("modified after ccr wrote it"), e.getMessage());
     assertTrue(e.getMessage().contains("Duplicate"), e.getMessage());
   }
 
   @Test
   void attack_digestRemoved_isRefusedAsModified() throws Exception {
-    ObjectNode root = tree(PlanFile.toJson(Clients.severalClients(), "ccr"));
+    ObjectNode root =
+        tree(PlanFile.toJson(Clients.severalClients(), "ccr", java.util.Optional.empty()));
     root.remove("digest");
     assertModified(root.toString());
   }
 
   @Test
   void attack_hugeNumberWithRecomputedDigest_isRefusedNotAnInternalError() throws Exception {
-    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty());
     int at = json.indexOf("\"path\": \"AuthSessionValidity\"");
     int after = json.indexOf("\"after\"", at);
     int value = json.indexOf("\"value\": ", after) + "\"value\": ".length();
@@ -168,7 +204,7 @@ class PlanFileTest {
     String edited =
         redigest(json.substring(0, value) + "1180591620717411303424" + json.substring(end));
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json").plan());
     assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:"), e.getMessage());
   }
 
@@ -176,10 +212,10 @@ class PlanFileTest {
   void attack_unknownValueTypeWithRecomputedDigest_isRefused() throws Exception {
     String json =
         redigest(
-            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
                 .replaceFirst("\"type\": \"string\"", "\"type\": \"script\""));
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json").plan());
     assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:"), e.getMessage());
   }
 
@@ -190,7 +226,7 @@ class PlanFileTest {
     try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
       sparse.setLength(200L * 1024 * 1024);
     }
-    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.read(file));
+    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.read(file).plan());
     assertTrue(e.getMessage().contains("209715200 bytes, over the limit of"), e.getMessage());
   }
 
@@ -198,10 +234,10 @@ class PlanFileTest {
   void read_liveEditedWithRecomputedDigest_isRefusedByTheFingerprint() throws Exception {
     String json =
         redigest(
-            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
                 .replaceFirst("\"AuthSessionValidity\": 3", "\"AuthSessionValidity\": 4"));
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json").plan());
     assertTrue(e.getMessage().contains("does not match its fingerprint"), e.getMessage());
   }
 
@@ -209,24 +245,25 @@ class PlanFileTest {
   void read_changeOfANonUpdatableMemberWithRecomputedDigest_isRefused() throws Exception {
     String json =
         redigest(
-            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
                 .replaceFirst("\"path\": \"AuthSessionValidity\"", "\"path\": \"ClientSecret\""));
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json").plan());
     assertTrue(
         e.getMessage().contains("ClientSecret is not an updatable attribute"), e.getMessage());
   }
 
   @Test
   void read_changeOutsideTheClientSchemaWithRecomputedDigest_isRefused() throws Exception {
-    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty());
     int at = json.indexOf("\"path\": \"AuthSessionValidity\"");
     int after = json.indexOf("\"after\"", at);
     int value = json.indexOf("\"value\": ", after) + "\"value\": ".length();
     int end = json.indexOf('\n', value);
     String edited = redigest(json.substring(0, value) + "99" + json.substring(end));
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json").plan());
     assertTrue(
         e.getMessage().contains("AuthSessionValidity: 99 must have a maximum value of 15"),
         e.getMessage());
@@ -236,10 +273,10 @@ class PlanFileTest {
   void read_insecureCallbackWithRecomputedDigest_isRefused() throws Exception {
     String json =
         redigest(
-            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
                 .replace("https://app.example.com/cb2", "http://insecure.example.com/cb"));
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json").plan());
     assertTrue(
         e.getMessage().contains("CallbackURLs: \"http://insecure.example.com/cb\" must use https"),
         e.getMessage());
@@ -256,7 +293,9 @@ class PlanFileTest {
             new Value.Text("old"),
             new Value.Text("a\u007fb\u0080c"));
     Plan plan = planOf(live, change);
-    Plan read = PlanFile.parse(PlanFile.toJson(plan, "ccr test"), "plan.json");
+    Plan read =
+        PlanFile.parse(PlanFile.toJson(plan, "ccr test", java.util.Optional.empty()), "plan.json")
+            .plan();
     assertEquals(List.of(change), read.actions().get(0).changes());
   }
 
@@ -266,13 +305,16 @@ class PlanFileTest {
     Plan twice = new Plan(List.of(plan.actions().get(0), plan.actions().get(0)));
     PlanFileException e =
         assertThrows(
-            PlanFileException.class, () -> PlanFile.parse(PlanFile.toJson(twice, "ccr"), "p.json"));
+            PlanFileException.class,
+            () ->
+                PlanFile.parse(
+                    PlanFile.toJson(twice, "ccr", java.util.Optional.empty()), "p.json"));
     assertTrue(e.getMessage().contains("appears more than once"), e.getMessage());
   }
 
   @Test
   void toJson_neverHoldsASecret() {
-    String json = PlanFile.toJson(lifecyclePlan(), "ccr 0.1.0");
+    String json = PlanFile.toJson(lifecyclePlan(), "ccr 0.1.0", java.util.Optional.empty());
     assertFalse(json.contains("ClientSecret"), json);
     assertFalse(json.matches("(?s).*\"(clientSecret|secret)\".*"), json);
   }
@@ -280,10 +322,10 @@ class PlanFileTest {
   @Test
   void read_anotherFormatVersion_failsWithAClearMessage() {
     String json =
-        PlanFile.toJson(Clients.allNoOp(), "ccr 9.9.9")
+        PlanFile.toJson(Clients.allNoOp(), "ccr 9.9.9", java.util.Optional.empty())
             .replace("\"formatVersion\": 2", "\"formatVersion\": 3");
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json").plan());
     assertEquals(
         "plan.json: plan format version 3 is not supported; this ccr reads versions 1 and 2. Run"
             + " plan again with this ccr.",
@@ -296,7 +338,7 @@ class PlanFileTest {
         Files.readString(
             dev.ccr.testing.Golden.projectDir()
                 .resolve("src/test/resources/plan-files/version-1.json"));
-    Plan plan = PlanFile.parse(v1, "old.json");
+    Plan plan = PlanFile.parse(v1, "old.json").plan();
     ClientAction.Update update = (ClientAction.Update) plan.actions().get(0);
     assertEquals(Managed.ALL, update.managed());
     assertEquals("AccessTokenValidity", update.changes().get(0).path());
@@ -307,14 +349,14 @@ class PlanFileTest {
   void read_malformedJson_namesFileLineAndColumn(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("plan.json");
     Files.writeString(file, "{\n  \"formatVersion\": 2,\n  \"clients\": [,]\n}\n");
-    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.read(file));
+    PlanFileException e = assertThrows(PlanFileException.class, () -> PlanFile.read(file).plan());
     assertTrue(e.getMessage().startsWith(file + ":3:15: malformed JSON: "), e.getMessage());
   }
 
   @Test
   void read_notAPlan_saysSo() {
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse("[1, 2]", "x.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse("[1, 2]", "x.json").plan());
     assertEquals("x.json: not a ccr plan file (no formatVersion)", e.getMessage());
   }
 
@@ -322,10 +364,10 @@ class PlanFileTest {
   void read_shapeOutsideTheSchema_namesTheProblem() throws Exception {
     String json =
         redigest(
-            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0")
+            PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty())
                 .replace("\"no-op\"", "\"skip\""));
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json").plan());
     assertTrue(e.getMessage().startsWith("plan.json: not a valid plan file:\n"), e.getMessage());
     assertTrue(e.getMessage().contains("/clients/1/action"), e.getMessage());
   }
@@ -333,7 +375,7 @@ class PlanFileTest {
   @Test
   void read_missingFile_isAPlanFileException(@TempDir Path dir) {
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.read(dir.resolve("nope.json")));
+        assertThrows(PlanFileException.class, () -> PlanFile.read(dir.resolve("nope.json")).plan());
     assertTrue(e.getMessage().contains("nope.json: cannot read the plan file"), e.getMessage());
   }
 
@@ -342,12 +384,14 @@ class PlanFileTest {
     ClientSpec desired = Clients.spec("AccessTokenValidity", 60);
     Plan plan = Clients.plan(List.of(desired), List.of(Clients.live()));
     assertTrue(plan.hasErrors());
-    assertThrows(IllegalArgumentException.class, () -> PlanFile.toJson(plan, "ccr"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PlanFile.toJson(plan, "ccr", java.util.Optional.empty()));
   }
 
   private static void assertModified(String json) {
     PlanFileException e =
-        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json").plan());
     assertTrue(
         e.getMessage().startsWith("plan.json: the plan file was modified after ccr wrote it"),
         e.getMessage());

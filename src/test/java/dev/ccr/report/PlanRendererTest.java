@@ -47,7 +47,9 @@ class PlanRendererTest {
   void render_matchesGoldenFiles(String name) {
     Plan plan = plan(name);
     Golden.assertMatches(golden(name, "expected.txt"), PlanRenderer.text(false).render(plan));
-    Golden.assertMatches(golden(name, "expected.json"), PlanRenderer.json(VERSION).render(plan));
+    Golden.assertMatches(
+        golden(name, "expected.json"),
+        PlanRenderer.json(VERSION, java.util.Optional.empty()).render(plan));
     Golden.assertMatches(golden(name, "expected.md"), PlanRenderer.markdown().render(plan));
   }
 
@@ -61,7 +63,7 @@ class PlanRendererTest {
           SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
               .getSchema(in, InputFormat.JSON);
     }
-    String json = PlanRenderer.json(VERSION).render(plan(name));
+    String json = PlanRenderer.json(VERSION, java.util.Optional.empty()).render(plan(name));
     assertEquals(List.of(), schema.validate(JsonMapper.shared().readTree(json)));
   }
 
