@@ -474,37 +474,6 @@ abstract class BaseCommand implements Callable<Integer> {
     return context.gateways().open(options);
   }
 
-  /** The shortest and the longest timeout accepted, in seconds. */
-  static final double MIN_TIMEOUT = 0.1;
-
-  static final double MAX_TIMEOUT = 3600;
-
-  private void checkTimeouts(AwsMixin aws) {
-    for (Double seconds : new Double[] {aws.callTimeout, aws.attemptTimeout}) {
-      if (seconds != null && !(seconds >= MIN_TIMEOUT && seconds <= MAX_TIMEOUT)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--timeout and --attempt-timeout must be numbers of seconds from "
-                + MIN_TIMEOUT
-                + " to "
-                + (int) MAX_TIMEOUT
-                + ", not "
-                + seconds);
-      }
-    }
-    if (aws.callTimeout != null
-        && aws.attemptTimeout != null
-        && aws.attemptTimeout > aws.callTimeout) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--attempt-timeout ("
-              + aws.attemptTimeout
-              + ") must not be longer than --timeout ("
-              + aws.callTimeout
-              + "), which bounds every attempt of a call together");
-    }
-  }
-
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */
   ClientReader.Listener progress(AwsMixin aws, String what) {
     return ProgressLine.forStderr(err(), what, aws.quiet);
