@@ -12,6 +12,7 @@ import dev.ccr.plan.Reconciler;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.RuleSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,6 +50,7 @@ final class ApplyCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
   @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin RuleMixin rules = new RuleMixin();
   @Mixin WriteRateMixin writes = new WriteRateMixin();
 
   @Option(
@@ -78,6 +80,11 @@ final class ApplyCommand extends BaseCommand {
           "--prune and --target shape a plan as it is made; give them to 'ccr plan', not with"
               + " --plan FILE.");
     }
+    if (planFile != null && (rules.strict || !rules.allow.isEmpty())) {
+      throw usage(
+          "--allow and --strict judge a plan as it is made; give them to 'ccr plan', not with"
+              + " --plan FILE.");
+    }
     return planFile != null ? applySaved() : applyFiles();
   }
 
@@ -104,11 +111,16 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applyFiles() {
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    RuleSettings ruleSettings = rules.settings(spec);
+    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory(), ruleSettings);
     checkRegion(state, aws);
     try (CognitoGateway gateway = gateway(aws, writes)) {
       Plan plan =
-          reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
+          reconcile(
+              gateway,
+              state,
+              aws,
+              new Reconciler.Options(prune, false, targets.targets(), ruleSettings));
       printLateDiagnostics(plan.diagnostics());
       if (worthShowing(plan)) {
         out().print(PlanRenderer.text(terminal.colour()).render(plan));

@@ -11,6 +11,7 @@ import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
@@ -75,25 +76,32 @@ abstract class BaseCommand implements Callable<Integer> {
    * Finds, loads and checks the desired-state files, printing every diagnostic; stops with 64 for
    * bad paths, 1 for unreadable files and 3 for invalid ones.
    */
-  DesiredState loadDesiredState(List<Path> paths) {
-    DesiredState state;
-    try {
-      SpecFiles.Found found = SpecFiles.find(paths);
-      if (!found.problems().isEmpty()) {
-        found.problems().forEach(problem -> err().println("ccr: " + problem));
-        throw new Stop(ExitCode.USAGE);
-      }
-      state = new SpecLoader().load(found.files());
-    } catch (UncheckedIOException e) {
-      err().println("ccr: " + e.getMessage());
-      throw new Stop(ExitCode.ERROR);
-    }
+  DesiredState loadDesiredState(List<Path> paths, RuleSettings rules) {
+    DesiredState state = readDesiredState(paths, rules);
     printDiagnostics(state.diagnostics());
     if (state.hasErrors()) {
       err().println(Summaries.validation(state));
       throw new Stop(ExitCode.INVALID);
     }
     return state;
+  }
+
+  /**
+   * Finds, loads and checks the desired-state files without printing their diagnostics; stops with
+   * 64 for bad paths and 1 for unreadable files.
+   */
+  DesiredState readDesiredState(List<Path> paths, RuleSettings rules) {
+    try {
+      SpecFiles.Found found = SpecFiles.find(paths);
+      if (!found.problems().isEmpty()) {
+        found.problems().forEach(problem -> err().println("ccr: " + problem));
+        throw new Stop(ExitCode.USAGE);
+      }
+      return new SpecLoader(rules).load(found.files());
+    } catch (UncheckedIOException e) {
+      err().println("ccr: " + e.getMessage());
+      throw new Stop(ExitCode.ERROR);
+    }
   }
 
   /**

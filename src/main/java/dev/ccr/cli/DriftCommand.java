@@ -7,6 +7,7 @@ import dev.ccr.plan.Plan;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DriftRenderer;
 import dev.ccr.spec.DesiredState;
+import dev.ccr.spec.RuleSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ final class DriftCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
   @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin RuleMixin rules = new RuleMixin();
 
   @Option(
       names = "--format",
@@ -69,11 +71,17 @@ final class DriftCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    RuleSettings ruleSettings = rules.settings(spec);
+    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory(), ruleSettings);
     checkRegion(state, aws);
     Plan plan;
     try (CognitoGateway gateway = gateway(aws)) {
-      plan = reconcile(gateway, state, aws, new Reconciler.Options(false, true, targets.targets()));
+      plan =
+          reconcile(
+              gateway,
+              state,
+              aws,
+              new Reconciler.Options(false, true, targets.targets(), ruleSettings));
     }
     printLateDiagnostics(plan.diagnostics());
     reportFailures(plan, true);

@@ -6,6 +6,7 @@ import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
+import dev.ccr.spec.RuleSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ final class PlanCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
   @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin RuleMixin rules = new RuleMixin();
 
   @Option(
       names = "--out",
@@ -62,12 +64,17 @@ final class PlanCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory());
+    RuleSettings ruleSettings = rules.settings(spec);
+    DesiredState state = loadDesiredState(specs.pathsOrCurrentDirectory(), ruleSettings);
     checkRegion(state, aws);
     Plan plan;
     try (CognitoGateway gateway = gateway(aws)) {
       plan =
-          reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
+          reconcile(
+              gateway,
+              state,
+              aws,
+              new Reconciler.Options(prune, false, targets.targets(), ruleSettings));
     }
     printLateDiagnostics(plan.diagnostics());
     if (worthShowing(plan)

@@ -268,7 +268,13 @@ final class SchemaChecker {
   private String expectedType(String pointer) {
     return schemaAt(pointer)
         .filter(s -> s.has("type"))
-        .map(s -> typeWord(s.get("type").asString()))
+        .map(
+            s ->
+                s.get("type").isArray()
+                    ? String.join(
+                        " or ",
+                        s.get("type").values().stream().map(t -> typeWord(t.asString())).toList())
+                    : typeWord(s.get("type").asString()))
         .orElse("another type");
   }
 
@@ -279,6 +285,7 @@ final class SchemaChecker {
       case "boolean" -> "true or false";
       case "array" -> "a list";
       case "object" -> "a mapping";
+      case "null" -> "null (to remove it)";
       default -> type;
     };
   }

@@ -22,6 +22,19 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SpecLoader {
   private final YamlReader reader = new YamlReader();
+  private final RuleSettings rules;
+
+  /** A loader that applies every security rule as a warning. */
+  public SpecLoader() {
+    this(RuleSettings.DEFAULT);
+  }
+
+  /**
+   * @param rules the security rules the run allows, and whether their warnings are errors
+   */
+  public SpecLoader(RuleSettings rules) {
+    this.rules = java.util.Objects.requireNonNull(rules, "rules");
+  }
 
   /**
    * Loads the given files (already expanded by {@link SpecFiles}).
@@ -162,16 +175,34 @@ public final class SpecLoader {
     diagnostics.addAll(schema().check(source, document));
     if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       ClientSpec spec = toSpec(source, document);
+      diagnostics.addAll(unknownRules(source, spec));
       if (spec.absent()) {
         return diagnostics; // nothing is sent for a client to delete
       }
-      CrossFieldRules.check(
-          spec,
-          (severity, pointer, message) ->
-              diagnostics.add(
-                  source.diagnostic(severity, spec.positionOf(pointer), pointer, message)));
+      Rules.onFile(spec, rules).stream()
+          .map(
+              d ->
+                  source.diagnostic(d.severity(), d.position(), d.pointer(), d.message(), d.rule()))
+          .forEach(diagnostics::add);
     }
     return diagnostics;
+  }
+
+  /** An error at every id in {@code ccr: {allow: [...]}} that names no security rule. */
+  private static List<Diagnostic> unknownRules(SourceText source, ClientSpec spec) {
+    List<Diagnostic> errors = new ArrayList<>();
+    List<String> allow = spec.settings().allow();
+    for (int i = 0; i < allow.size(); i++) {
+      if (SecurityRule.byId(allow.get(i)).isEmpty()) {
+        String pointer = "/ccr/allow/" + i;
+        errors.add(
+            source.error(
+                spec.positionOf(pointer),
+                pointer,
+                "ccr.allow[" + i + "]: " + SecurityRule.unknown(allow.get(i))));
+      }
+    }
+    return errors;
   }
 
   private static String notDesiredState(String key) {
@@ -197,10 +228,13 @@ public final class SpecLoader {
   private static ClientSpec toSpec(SourceText source, YamlReader.Document document) {
     JsonNode root = document.root();
     Map<String, Object> attributes = new LinkedHashMap<>();
+    Set<String> removed = new java.util.TreeSet<>();
     root.properties()
         .forEach(
             entry -> {
-              if (!NOT_ATTRIBUTES.contains(entry.getKey())) {
+              if (entry.getValue().isNull()) {
+                removed.add(entry.getKey());
+              } else if (!NOT_ATTRIBUTES.contains(entry.getKey())) {
                 attributes.put(entry.getKey(), value(entry.getValue()));
               }
             });
@@ -211,6 +245,7 @@ public final class SpecLoader {
         root.get("UserPoolId").asString(),
         Optional.ofNullable(root.get("ClientId")).map(JsonNode::asString),
         attributes,
+        removed,
         Optional.ofNullable(root.get("GenerateSecret")).map(JsonNode::booleanValue),
         settings(root.get("ccr")),
         positions);

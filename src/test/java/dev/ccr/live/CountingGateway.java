@@ -77,6 +77,24 @@ public final class CountingGateway implements CognitoGateway {
   }
 
   @Override
+  public LivePool.Description describePool(String userPoolId) {
+    counts.add(FakeCognitoGateway.Operation.DESCRIBE_POOL);
+    return delegate.describePool(userPoolId);
+  }
+
+  @Override
+  public List<LivePool.ResourceServer> listResourceServers(String userPoolId) {
+    counts.add(FakeCognitoGateway.Operation.LIST_RESOURCE_SERVERS);
+    return delegate.listResourceServers(userPoolId);
+  }
+
+  @Override
+  public List<String> listIdentityProviders(String userPoolId) {
+    counts.add(FakeCognitoGateway.Operation.LIST_IDENTITY_PROVIDERS);
+    return delegate.listIdentityProviders(userPoolId);
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

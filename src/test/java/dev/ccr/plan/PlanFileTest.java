@@ -233,6 +233,22 @@ class PlanFileTest {
   }
 
   @Test
+  void read_removalOfAnAttributeThatAlwaysHasAValue_isRefused() throws Exception {
+    String json = PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0");
+    int at = json.indexOf("\"path\": \"AuthSessionValidity\"");
+    int after = json.indexOf("\"after\": {", at);
+    int end = json.indexOf('}', after);
+    String edited =
+        redigest(json.substring(0, after) + "\"after\": {\"type\": \"none\"" + json.substring(end));
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
+    assertTrue(
+        e.getMessage()
+            .contains("AuthSessionValidity cannot be removed: a client always has a value for it"),
+        e.getMessage());
+  }
+
+  @Test
   void read_insecureCallbackWithRecomputedDigest_isRefused() throws Exception {
     String json =
         redigest(
