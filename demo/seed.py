@@ -4,7 +4,9 @@ Usage: seed.py ENDPOINT EXAMPLES_DIR OUT_DIR
 
 The emulator gives new pool and client ids, so the example files are copied to OUT_DIR
 with their ids replaced by the seeded ones. Drift is made on purpose: the live clients
-differ from their files in a few attributes, which `ccr plan` then reports.
+differ from their files in a few attributes, which `ccr plan` then reports. Each pool gets
+what its clients use, as a real pool has it (plan checks the clients against it): a
+domain, the custom attributes, and the resource servers of the custom scopes.
 """
 import pathlib
 import sys
@@ -39,9 +41,9 @@ def main(endpoint, examples, out):
             idp = boto3.client("cognito-idp", region_name=region, endpoint_url=endpoint,
                                aws_access_key_id="testing", aws_secret_access_key="testing")
             if pool_id not in pools:
-                pools[pool_id] = idp.create_user_pool(PoolName="demo-" + pool_id)["UserPool"]["Id"]
+                pools[pool_id] = create_pool(idp, pool_id, examples)
             name = doc.get("ClientName", doc["ClientId"])
-            attributes = {k: v for k, v in doc.items() if k not in ("UserPoolId", "ClientId")}
+            attributes = {k: v for k, v in doc.items() if k not in ("UserPoolId", "ClientId", "ccr")}
             attributes.update(DRIFT.get(name, {}))
             created = idp.create_user_pool_client(
                 UserPoolId=pools[pool_id], GenerateSecret=name in SECRET, **attributes)
@@ -50,6 +52,26 @@ def main(endpoint, examples, out):
             text = text.replace(old, new)
         (out / path.name).write_text(text)
     print(f"seeded {len(clients)} clients in {len(pools)} pools")
+
+
+def create_pool(idp, pool_id, examples):
+    """A pool with a domain and what the examples' clients of pool_id use."""
+    docs = [d for p in sorted(pathlib.Path(examples).glob("*.yaml"))
+            for d in yaml.safe_load_all(p.read_text()) if d["UserPoolId"] == pool_id]
+    custom = sorted({a.split(":", 1)[1] for d in docs
+                     for a in d.get("ReadAttributes", []) + d.get("WriteAttributes", [])
+                     if a.startswith("custom:")})
+    schema = [{"Name": a, "AttributeDataType": "String", "Mutable": True} for a in custom]
+    created = idp.create_user_pool(PoolName="demo-" + pool_id, Schema=schema)["UserPool"]["Id"]
+    idp.create_user_pool_domain(UserPoolId=created, Domain="demo-" + created.split("_")[1][:12].lower())
+    servers = {}
+    for scope in (s for d in docs for s in d.get("AllowedOAuthScopes", []) if "/" in s):
+        server, name = scope.split("/", 1)
+        servers.setdefault(server, set()).add(name)
+    for server, names in sorted(servers.items()):
+        idp.create_resource_server(UserPoolId=created, Identifier=server, Name=server,
+                                   Scopes=[{"ScopeName": n, "ScopeDescription": n} for n in sorted(names)])
+    return created
 
 
 if __name__ == "__main__":

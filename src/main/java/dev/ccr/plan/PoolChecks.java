@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The checks of a client's configuration against its user pool, made at plan time on what a write
@@ -29,6 +28,34 @@ final class PoolChecks {
   /** The scopes every pool has (see AllowedOAuthScopes in the UpdateUserPoolClient reference). */
   static final List<String> STANDARD_SCOPES =
       List.of("phone", "email", "openid", "profile", "aws.cognito.signin.user.admin");
+
+  /**
+   * The standard attributes every user pool has (see "Standard attributes" in the Cognito developer
+   * guide), whether or not DescribeUserPool lists them; {@code sub} is the one no client writes.
+   */
+  static final List<String> STANDARD_ATTRIBUTES =
+      List.of(
+          "sub",
+          "identities",
+          "address",
+          "birthdate",
+          "email",
+          "email_verified",
+          "family_name",
+          "gender",
+          "given_name",
+          "locale",
+          "middle_name",
+          "name",
+          "nickname",
+          "phone_number",
+          "phone_number_verified",
+          "picture",
+          "preferred_username",
+          "profile",
+          "updated_at",
+          "website",
+          "zoneinfo");
 
   /** The identity providers a client may name without the pool listing them. */
   static final Set<String> BUILT_IN_PROVIDERS =
@@ -117,15 +144,14 @@ final class PoolChecks {
     }
   }
 
-  /** R13: read and write attributes exist in the pool's schema; write attributes are mutable. */
+  /**
+   * R13: read and write attributes exist in the pool's schema (the standard attributes always do);
+   * write attributes are mutable.
+   */
   private void attributes(LivePool.Description description) {
-    Map<String, Boolean> mutable =
-        description.schema().stream()
-            .collect(
-                Collectors.toMap(
-                    LivePool.SchemaAttribute::name,
-                    LivePool.SchemaAttribute::mutable,
-                    (a, b) -> a && b));
+    Map<String, Boolean> mutable = new java.util.HashMap<>();
+    STANDARD_ATTRIBUTES.forEach(name -> mutable.put(name, !name.equals("sub")));
+    description.schema().forEach(a -> mutable.put(a.name(), a.mutable()));
     for (String member : List.of("ReadAttributes", "WriteAttributes")) {
       for (String name : config.list(member)) {
         String start = member + ": \"" + name + "\"" + config.mark(member);

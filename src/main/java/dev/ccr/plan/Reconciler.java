@@ -102,10 +102,16 @@ public final class Reconciler {
 
   public Plan reconcile(List<ClientSpec> specs, Options options) {
     Map<String, Origin> pools = pools(specs);
-    Map<String, Origin> checkedPools =
-        pools(specs.stream().filter(spec -> !spec.absent()).toList());
-    PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
+    Map<String, Origin> checkedPools = new LinkedHashMap<>();
+    pools(specs.stream().filter(spec -> !spec.absent()).toList())
+        .forEach(
+            (pool, origin) -> {
+              if (listings.get(pool) instanceof ClientReader.Found<List<ClientSummary>>) {
+                checkedPools.put(pool, origin);
+              }
+            });
+    PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
     List<Resolution> resolutions = specs.stream().map(s -> resolve(s, listings)).toList();
     Map<ClientSpec, List<Diagnostic>> twice = declaredTwice(resolutions);
     Set<String> declaredIds = declaredIds(resolutions);
@@ -151,8 +157,9 @@ public final class Reconciler {
   }
 
   /**
-   * The reads of every pool's description, resource servers and identity providers, started at once
-   * so that they run while the clients are listed and read.
+   * The reads of every pool's description, resource servers and identity providers, started once
+   * the pools are listed so that they run while the clients are read; a pool that could not be
+   * listed is not read again (its problem is reported once, and its clients are unreadable).
    */
   private final class PoolReads {
     private final List<String> pools;
