@@ -26,7 +26,7 @@ DRIFT = {
     "dashboard-spa": {"AccessTokenValidity": 60},
     "admin-console": {"ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH"]},
 }
-SECRET = {"web-app", "billing-service", "audit-report-job"}
+SECRET = {"web-app", "admin-console", "billing-service", "audit-report-job"}
 
 
 def main(endpoint, examples, out):
@@ -62,7 +62,8 @@ def create_pool(idp, pool_id, examples):
                      for a in d.get("ReadAttributes", []) + d.get("WriteAttributes", [])
                      if a.startswith("custom:")})
     schema = [{"Name": a, "AttributeDataType": "String", "Mutable": True} for a in custom]
-    created = idp.create_user_pool(PoolName="demo-" + pool_id, Schema=schema)["UserPool"]["Id"]
+    extra = {"Schema": schema} if schema else {}
+    created = idp.create_user_pool(PoolName="demo-" + pool_id, **extra)["UserPool"]["Id"]
     idp.create_user_pool_domain(UserPoolId=created, Domain="demo-" + created.split("_")[1][:12].lower())
     servers = {}
     for scope in (s for d in docs for s in d.get("AllowedOAuthScopes", []) if "/" in s):
