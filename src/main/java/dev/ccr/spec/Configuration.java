@@ -132,6 +132,9 @@ public final class Configuration {
 
   /** Where the value of a path ({@code Member} or {@code Member/SubKey}) comes from. */
   public Source source(String path) {
+    if (path.equals("GenerateSecret")) {
+      return spec.generateSecret().isPresent() ? Source.FILE : Source.DEFAULT;
+    }
     if (managed.test(path)) {
       return Source.FILE;
     }

@@ -116,7 +116,7 @@ final class SecurityRules {
       String unitPath = "TokenValidityUnits/" + validity.unitKey().orElseThrow();
       report(
           refresh ? SecurityRule.LONG_LIVED_REFRESH_TOKEN : SecurityRule.LONG_LIVED_TOKEN,
-          "/" + name,
+          List.of("/" + name, "/" + unitPath),
           name
               + ": "
               + TokenLifetime.humanize(seconds.get())
@@ -143,7 +143,7 @@ final class SecurityRules {
     String pointer = "/" + path;
     report(
         SecurityRule.PUBLIC_CLIENT_WITHOUT_ROTATION,
-        pointer,
+        List.of(pointer, "/GenerateSecret"),
         "RefreshTokenRotation.Feature: "
             + feature.get()
             + config.mark(path)
@@ -175,6 +175,10 @@ final class SecurityRules {
   }
 
   private void report(SecurityRule rule, String pointer, String message) {
-    findings.accept(new Finding(rule.level(), Optional.of(rule), List.of(pointer), message));
+    report(rule, List.of(pointer), message);
+  }
+
+  private void report(SecurityRule rule, List<String> pointers, String message) {
+    findings.accept(new Finding(rule.level(), Optional.of(rule), pointers, message));
   }
 }

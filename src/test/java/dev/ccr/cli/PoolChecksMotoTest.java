@@ -160,7 +160,8 @@ class PoolChecksMotoTest {
   }
 
   @Test
-  void oauthSettings_onAClientWhoseLiveFlagIsOff_areRefused() throws IOException {
+  void oauthSettings_onAClientWhoseLiveFlagIsOff_areRefused_andWithTheFlagApply()
+      throws IOException {
     SeededClient client;
     try (MotoSeeder seeder = new MotoSeeder(endpoint)) {
       client = seeder.createClient(pool, "api-only");
@@ -178,6 +179,13 @@ class PoolChecksMotoTest {
                     + " (live, unmanaged)"),
         planned.err());
     assertRefusedByApply();
+
+    write(
+        "api.yaml",
+        "ClientId: " + client.clientId(),
+        "CallbackURLs: [" + A + "]",
+        "AllowedOAuthFlowsUserPoolClient: true");
+    assertAppliesAndConverges();
   }
 
   @Test
@@ -207,7 +215,7 @@ class PoolChecksMotoTest {
   }
 
   @Test
-  void userAuth_onALitePool_isRefused() throws IOException {
+  void userAuth_onALitePool_isRefused_andOnEssentialsApplies() throws IOException {
     String lite;
     SeededClient client;
     try (MotoSeeder seeder = new MotoSeeder(endpoint)) {
@@ -227,6 +235,17 @@ class PoolChecksMotoTest {
     assertEquals(ExitCode.INVALID, planned.exitCode(), planned.all());
     assertTrue(planned.err().contains("is on Lite"), planned.err());
     assertRefusedByApply();
+
+    SeededClient essential;
+    try (MotoSeeder seeder = new MotoSeeder(endpoint)) {
+      essential = seeder.createClient(pool, "passkeys");
+    }
+    Files.delete(dir.resolve("passkeys.yaml"));
+    write(
+        "passkeys.yaml",
+        "ClientId: " + essential.clientId(),
+        "ExplicitAuthFlows: [ALLOW_USER_AUTH, ALLOW_REFRESH_TOKEN_AUTH]");
+    assertAppliesAndConverges();
   }
 
   @Test
