@@ -107,7 +107,7 @@ public final class Reconciler {
     pools(specs.stream().filter(spec -> !spec.absent()).toList())
         .forEach(
             (pool, origin) -> {
-              if (listings.get(pool) instanceof ClientReader.Found<List<ClientSummary>>) {
+              if (poolFailure(listings.get(pool)).isEmpty()) {
                 checkedPools.put(pool, origin);
               }
             });
@@ -158,8 +158,8 @@ public final class Reconciler {
 
   /**
    * The reads of every pool's description, resource servers and identity providers, started once
-   * the pools are listed so that they run while the clients are read; a pool that could not be
-   * listed is not read again (its problem is reported once, and its clients are unreadable).
+   * the pools are listed so that they run while the clients are read; a pool that does not exist,
+   * or that no call reaches, is not read again (that is reported once, for the listing).
    */
   private final class PoolReads {
     private final List<String> pools;

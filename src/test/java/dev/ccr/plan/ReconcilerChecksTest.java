@@ -403,6 +403,24 @@ class ReconcilerChecksTest {
   }
 
   @Test
+  void plan_poolWhoseClientsMayNotBeListed_isStillCheckedForClientsNamedById() {
+    seedLive("AllowedOAuthFlowsUserPoolClient", true);
+    fake.failAlways(
+        Operation.LIST,
+        POOL,
+        "",
+        new GatewayException(
+            GatewayException.Reason.ACCESS_DENIED,
+            "AccessDeniedException",
+            Operation.LIST.action(),
+            "not allowed"));
+
+    ClientAction action = plan(spec("AllowedOAuthScopes", List.of("billing/read")));
+
+    assertTrue(onlyError(action).message().contains("is not a scope of user pool"));
+  }
+
+  @Test
   void plan_clientLeftAsItIs_isNotCheckedAgainstThePool() {
     seedLive(
         "ClientName",
