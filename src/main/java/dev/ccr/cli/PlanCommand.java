@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
     description =
         "Reads every declared client (finding those without ClientId by their ClientName), shows"
             + " which clients apply would create, update or delete and which attributes drifted,"
-            + " and with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS.",
+            + " and with --out saves a plan for 'ccr apply --plan'. Each client to write is"
+            + " checked on what apply would send (the live client with the file laid over it)"
+            + " and against its user pool; a client that fails is not planned (exit 3). Makes no"
+            + " change in AWS.",
     footer = ExitCode.HELP_TABLE)
 final class PlanCommand extends BaseCommand {
   /** The output formats of plan. */
