@@ -6,7 +6,9 @@ The emulator gives new pool and client ids, so the example files are copied to O
 with their ids replaced by the seeded ones. Drift is made on purpose: the live clients
 differ from their files in a few attributes, which `ccr plan` then reports. A document
 without ClientId is left for `ccr apply` to create, unless it declares its client absent
-(ccr: {state: absent}): that client is seeded so that apply has one to delete.
+(ccr: {state: absent}): that client is seeded so that apply has one to delete. Each pool
+gets what its clients use, as a real pool has it (plan checks the clients against it): a
+domain, the custom attributes, and the resource servers of the custom scopes.
 """
 import pathlib
 import sys
@@ -26,7 +28,7 @@ DRIFT = {
     "dashboard-spa": {"AccessTokenValidity": 60},
     "admin-console": {"ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH"]},
 }
-SECRET = {"web-app", "billing-service", "audit-report-job"}
+SECRET = {"web-app", "admin-console", "billing-service", "audit-report-job"}
 
 
 def main(endpoint, examples, out):
@@ -41,7 +43,7 @@ def main(endpoint, examples, out):
             idp = boto3.client("cognito-idp", region_name=region, endpoint_url=endpoint,
                                aws_access_key_id="testing", aws_secret_access_key="testing")
             if pool_id not in pools:
-                pools[pool_id] = idp.create_user_pool(PoolName="demo-" + pool_id)["UserPool"]["Id"]
+                pools[pool_id] = create_pool(idp, pool_id, examples)
             absent = doc.get("ccr", {}).get("state") == "absent"
             if "ClientId" not in doc and not absent:
                 continue
@@ -57,6 +59,27 @@ def main(endpoint, examples, out):
             text = text.replace(old, new)
         (out / path.name).write_text(text)
     print(f"seeded the clients of {len(pools)} pools")
+
+
+def create_pool(idp, pool_id, examples):
+    """A pool with a domain and what the examples' clients of pool_id use."""
+    docs = [d for p in sorted(pathlib.Path(examples).glob("*.yaml"))
+            for d in yaml.safe_load_all(p.read_text()) if d["UserPoolId"] == pool_id]
+    custom = sorted({a.split(":", 1)[1] for d in docs
+                     for a in d.get("ReadAttributes", []) + d.get("WriteAttributes", [])
+                     if a.startswith("custom:")})
+    schema = [{"Name": a, "AttributeDataType": "String", "Mutable": True} for a in custom]
+    extra = {"Schema": schema} if schema else {}
+    created = idp.create_user_pool(PoolName="demo-" + pool_id, **extra)["UserPool"]["Id"]
+    idp.create_user_pool_domain(UserPoolId=created, Domain="demo-" + created.split("_")[1][:12].lower())
+    servers = {}
+    for scope in (s for d in docs for s in d.get("AllowedOAuthScopes", []) if "/" in s):
+        server, name = scope.split("/", 1)
+        servers.setdefault(server, set()).add(name)
+    for server, names in sorted(servers.items()):
+        idp.create_resource_server(UserPoolId=created, Identifier=server, Name=server,
+                                   Scopes=[{"ScopeName": n, "ScopeDescription": n} for n in sorted(names)])
+    return created
 
 
 if __name__ == "__main__":

@@ -12,7 +12,9 @@ import dev.ccr.plan.Planner;
 import dev.ccr.plan.Snapshot;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Configuration;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +40,9 @@ import java.util.stream.Collectors;
  *   <li>Each client is read again right before its own write, so that another writer's change can
  *       only be lost in one round trip, not in the length of the run. Its configuration to send is
  *       that fresh read with the planned changes laid over it (Cognito resets whatever an update
- *       leaves out), and the client Cognito returns from the write is checked against what was
- *       sent.
+ *       leaves out); it passes the rules plan checks before it is sent (a client that breaks one
+ *       fails, unwritten), and the client Cognito returns from the write is checked against what
+ *       was sent.
  * </ol>
  *
  * The writes run as a pipeline on {@code concurrency} threads: while one client is written, the
@@ -347,6 +350,16 @@ public final class Applier {
   private ApplyResult create(ClientAction.Create create) {
     ClientSpec planned = PlannedState.of(create);
     Map<String, Object> request = Planner.mergedConfiguration(planned, Map.of());
+    Optional<ApplyResult> refused =
+        refused(
+            create,
+            Configuration.merged(
+                planned,
+                request,
+                new Configuration.Secret(create.generateSecret(), Configuration.Source.FILE)));
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     LiveClient stored;
     try {
       stored = gateway.create(create.ref().userPoolId(), request, create.generateSecret());
@@ -395,6 +408,17 @@ public final class Applier {
     }
     ClientSpec planned = PlannedState.of(update);
     Map<String, Object> request = Planner.mergedConfiguration(planned, live.attributes());
+    Optional<ApplyResult> refused =
+        refused(
+            update,
+            Configuration.merged(
+                planned,
+                request,
+                update.managed()::managesConfiguration,
+                new Configuration.Secret(live.hasSecret(), Configuration.Source.LIVE)));
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     LiveClient stored;
     try {
       stored = gateway.update(ref.userPoolId(), ref.id(), request);
@@ -429,6 +453,25 @@ public final class Applier {
       }
       return failure(delete, "delete failed", e, Optional.empty());
     }
+  }
+
+  /**
+   * A failure, and no write, when the configuration about to be sent breaks a rule that plan
+   * checks: the live client may have moved since the plan (an unmanaged attribute, which is kept).
+   */
+  private static Optional<ApplyResult> refused(ClientAction action, Configuration sending) {
+    List<Diagnostic> errors = Rules.errorsBeforeWrite(sending);
+    if (errors.isEmpty()) {
+      return Optional.empty();
+    }
+    String message =
+        action.ref().title()
+            + ": not written: the configuration to send breaks a rule, so Cognito would refuse it"
+            + " or keep a client it documents as invalid: "
+            + errors.stream().map(Diagnostic::message).collect(Collectors.joining("; "))
+            + ". Run plan again";
+    return Optional.of(
+        new ApplyResult.Failed(action, diagnostic(action, message, errors.get(0).pointer())));
   }
 
   private static String anotherWriter(List<StaleCheck.Difference> moved) {

@@ -8,7 +8,6 @@ import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.PlanFileException;
-import dev.ccr.plan.Reconciler;
 import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.PlanRenderer;
@@ -53,6 +52,7 @@ final class ApplyCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
   @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin RuleMixin rules = new RuleMixin();
   @Mixin WriteRateMixin writes = new WriteRateMixin();
 
   @Option(
@@ -99,6 +99,11 @@ final class ApplyCommand extends BaseCommand {
     if (planFile != null && (prune || !targets.targets.isEmpty())) {
       throw usage(
           "--prune and --target shape a plan as it is made; give them to 'ccr plan', not with"
+              + " --plan FILE.");
+    }
+    if (planFile != null && (rules.strict || !rules.allow.isEmpty())) {
+      throw usage(
+          "--allow and --strict judge a plan as it is made; give them to 'ccr plan', not with"
               + " --plan FILE.");
     }
     return planFile != null ? applySaved() : applyFiles();
@@ -148,12 +153,10 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applyFiles() {
-    DesiredState state = loadDesiredState(specs);
+    DesiredState state = loadDesiredState(specs, rules.settings(spec));
     checkRegion(state, aws);
     try (CognitoGateway gateway = gateway(aws, writes)) {
-      Plan plan =
-          reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
-      printLateDiagnostics(plan.diagnostics());
+      Plan plan = reconcile(gateway, state, aws, targets, prune, false);
       if (worthShowing(plan)) {
         human().print(PlanRenderer.text(terminal.colour()).render(plan));
         human().flush();

@@ -17,6 +17,7 @@ import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Environment;
 import dev.ccr.spec.ProjectFile;
+import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
@@ -50,6 +51,12 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** Where the loaded files' variables came from, to explain diagnostics made after loading. */
   private Substitutions substitutions = Substitutions.NONE;
+
+  /**
+   * How the run treats the security rules once {@link #loadDesiredState} has read the files: the
+   * command's {@code --allow} and {@code --strict} with the selected environment's {@code allow}.
+   */
+  RuleSettings ruleSettings = RuleSettings.DEFAULT;
 
   void init(Terminal terminal, Context context) {
     this.terminal = terminal;
@@ -108,13 +115,16 @@ abstract class BaseCommand implements Callable<Integer> {
    * variables, printing every diagnostic; stops with 64 for bad paths and options, 1 for unreadable
    * files and 3 for invalid ones.
    */
-  DesiredState loadDesiredState(SpecMixin specs) {
-    return loadDesiredState(specs, selectEnvironment(specs.environment));
+  DesiredState loadDesiredState(SpecMixin specs, RuleSettings rules) {
+    return loadDesiredState(specs, selectEnvironment(specs.environment), rules);
   }
 
-  /** {@link #loadDesiredState(SpecMixin)} with the project file already read. */
-  DesiredState loadDesiredState(SpecMixin specs, Optional<ProjectFile> project) {
-    DesiredState state = load(specs, project, environment.map(Environment::name));
+  /** {@link #loadDesiredState(SpecMixin, RuleSettings)} with the project file already read. */
+  DesiredState loadDesiredState(
+      SpecMixin specs, Optional<ProjectFile> project, RuleSettings rules) {
+    Optional<String> name = environment.map(Environment::name);
+    ruleSettings = withEnvironment(rules, project, name);
+    DesiredState state = load(specs, project, name, rules);
     printDiagnostics(state.diagnostics());
     if (state.hasErrors()) {
       err().println(Summaries.validation(state));
@@ -129,14 +139,22 @@ abstract class BaseCommand implements Callable<Integer> {
    * Loads the files for one environment (or none) without printing the diagnostics; stops on bad
    * paths and options.
    */
-  DesiredState load(SpecMixin specs, Optional<ProjectFile> project, Optional<String> name) {
+  DesiredState load(
+      SpecMixin specs, Optional<ProjectFile> project, Optional<String> name, RuleSettings rules) {
     Variables variables = variables(specs, project, name);
     try {
-      return new SpecLoader(variables).load(files(specs, project));
+      return new SpecLoader(variables, withEnvironment(rules, project, name))
+          .load(files(specs, project));
     } catch (UncheckedIOException e) {
       printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
+  }
+
+  /** The run's rule settings with the rules the environment allows in ccr.yaml. */
+  private static RuleSettings withEnvironment(
+      RuleSettings rules, Optional<ProjectFile> project, Optional<String> name) {
+    return rules.allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
   }
 
   /** The files of the PATH arguments within the project's boundaries. */
@@ -333,11 +351,19 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** Plans the declared clients against Cognito. */
   Plan reconcile(
-      CognitoGateway gateway, DesiredState state, AwsMixin aws, Reconciler.Options options) {
+      CognitoGateway gateway,
+      DesiredState state,
+      AwsMixin aws,
+      TargetMixin targets,
+      boolean prune,
+      boolean unmanagedNeeded) {
     Plan plan =
         new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"))
-            .reconcile(state.clients(), options);
+            .reconcile(
+                state.clients(),
+                new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), ruleSettings));
     checkTargets(plan);
+    printLateDiagnostics(plan.diagnostics());
     return plan;
   }
 

@@ -4,7 +4,6 @@ import dev.ccr.drift.DriftFinder;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
-import dev.ccr.plan.Reconciler;
 import dev.ccr.report.DriftRenderer;
 import dev.ccr.spec.DesiredState;
 import java.io.IOException;
@@ -43,6 +42,7 @@ final class DriftCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
   @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin RuleMixin rules = new RuleMixin();
 
   @Option(
       names = "--format",
@@ -71,13 +71,12 @@ final class DriftCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    DesiredState state = loadDesiredState(specs);
+    DesiredState state = loadDesiredState(specs, rules.settings(spec));
     checkRegion(state, aws);
     Plan plan;
     try (CognitoGateway gateway = gateway(aws)) {
-      plan = reconcile(gateway, state, aws, new Reconciler.Options(false, true, targets.targets()));
+      plan = reconcile(gateway, state, aws, targets, false, true);
     }
-    printLateDiagnostics(plan.diagnostics());
     reportFailures(plan, true);
     DriftReport report = DriftFinder.report(plan, failOnUnmanaged);
     String rendered = renderer().render(report);

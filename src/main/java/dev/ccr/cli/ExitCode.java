@@ -11,7 +11,10 @@ public final class ExitCode {
   /** Success, and changes or drift are present. */
   public static final int CHANGES = 2;
 
-  /** The desired state is invalid (YAML, schema, a cross-field rule, a variable, ccr.yaml). */
+  /**
+   * The desired state is invalid (YAML, schema, a rule, a variable, ccr.yaml, or a check against
+   * the live client or the pool).
+   */
   public static final int INVALID = 3;
 
   /** The saved plan is stale; nothing was written. */
@@ -26,7 +29,8 @@ public final class ExitCode {
           + "  0   success; no changes or drift%n"
           + "  1   error: AWS, network, I/O, a client that did not converge%n"
           + "  2   success, with changes or drift (plan --detailed-exitcode, drift)%n"
-          + "  3   the desired state is invalid (YAML, schema, cross-field rule, variable)%n"
+          + "  3   the desired state is invalid (YAML, schema, a rule, a variable, ccr.yaml, a check"
+          + " against the live client or pool)%n"
           + "  4   the saved plan is stale; nothing was written%n"
           + "  64  usage error%n";
 

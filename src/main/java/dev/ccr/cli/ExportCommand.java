@@ -232,7 +232,7 @@ final class ExportCommand extends BaseCommand {
         String what =
             finding.isError()
                 ? "breaks a rule of ccr and was exported anyway"
-                : "draws a warning from 'ccr validate'";
+                : "draws a warning from ccr's checks";
         printMessage(
             "warning: "
                 + file

@@ -3,7 +3,6 @@ package dev.ccr.cli;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
-import dev.ccr.plan.Reconciler;
 import dev.ccr.report.PlanRenderer;
 import dev.ccr.spec.DesiredState;
 import java.io.IOException;
@@ -20,7 +19,10 @@ import picocli.CommandLine.Option;
     description =
         "Reads every declared client (finding those without ClientId by their ClientName), shows"
             + " which clients apply would create, update or delete and which attributes drifted,"
-            + " and with --out saves a plan for 'ccr apply --plan'. Makes no change in AWS.",
+            + " and with --out saves a plan for 'ccr apply --plan'. Each client to write is"
+            + " checked on what apply would send (the live client with the file laid over it)"
+            + " and against its user pool; a client that fails is not planned (exit 3). Makes no"
+            + " change in AWS.",
     footer = ExitCode.HELP_TABLE)
 final class PlanCommand extends BaseCommand {
   /** The output formats of plan. */
@@ -33,6 +35,7 @@ final class PlanCommand extends BaseCommand {
   @Mixin SpecMixin specs = new SpecMixin();
   @Mixin AwsMixin aws = new AwsMixin();
   @Mixin TargetMixin targets = new TargetMixin();
+  @Mixin RuleMixin rules = new RuleMixin();
 
   @Option(
       names = "--out",
@@ -62,14 +65,12 @@ final class PlanCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    DesiredState state = loadDesiredState(specs);
+    DesiredState state = loadDesiredState(specs, rules.settings(spec));
     checkRegion(state, aws);
     Plan plan;
     try (CognitoGateway gateway = gateway(aws)) {
-      plan =
-          reconcile(gateway, state, aws, new Reconciler.Options(prune, false, targets.targets()));
+      plan = reconcile(gateway, state, aws, targets, prune, false);
     }
-    printLateDiagnostics(plan.diagnostics());
     if (worthShowing(plan)
         && (format != Format.json || !(plan.hasErrors() || plan.hasFailures()))) {
       out().print(renderer(willSave(plan)).render(plan));

@@ -1,16 +1,21 @@
 package dev.ccr.cli;
 
+import dev.ccr.report.ValidationRenderer;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.ProjectFile;
+import dev.ccr.spec.RuleSettings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ccr validate}: checks desired-state files without talking to AWS. */
 @Command(
@@ -18,47 +23,99 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     header = "Checks desired-state files offline.",
     description = {
-      "Checks desired-state files against the schema and the cross-field rules, offline.",
+      "Checks desired-state files against the schema, the cross-field rules and the security rules, offline: the rules a file alone decides. plan checks them again on what apply would send, and against the user pool.",
       "Directories are searched recursively for *.yaml and *.yml (hidden directories and files skipped).",
-      "Diagnostics go to stderr; the result line of valid files (8 clients in 6 files: valid.) to stdout.",
+      "Diagnostics go to stderr; the result line of valid files (8 clients in 6 files: valid.) to stdout. With --format json, one JSON document on stdout instead.",
       "When ccr.yaml defines environments and --env names none, the files are checked once for each environment."
     },
     footer = ExitCode.HELP_TABLE)
 final class ValidateCommand extends BaseCommand {
+  /** The output formats of validate. */
+  enum Format {
+    text,
+    json
+  }
+
   @Mixin SpecMixin specs = new SpecMixin();
+  @Mixin RuleMixin rules = new RuleMixin();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
 
   @Override
   int execute() {
+    RuleSettings settings = rules.settings(spec);
     Optional<ProjectFile> project = selectEnvironment(specs.environment);
     List<String> names = project.map(ProjectFile::environmentNames).orElse(List.of());
     if (environment.isPresent() || names.isEmpty()) {
-      DesiredState state = loadDesiredState(specs, project);
-      out().println(Summaries.validation(state));
-      return ExitCode.OK;
+      if (format == Format.text) {
+        DesiredState state = loadDesiredState(specs, project, settings);
+        out().println(Summaries.validation(state));
+        return ExitCode.OK;
+      }
+      DesiredState state = load(specs, project, environment.map(e -> e.name()), settings);
+      return print(renderer().render(state, Map.of()), state.hasErrors());
     }
-    return validateEach(project, names);
+    return validateEach(project, names, settings);
   }
 
   /**
    * Checks the files once per environment; a diagnostic that only some environments give names
    * them.
    */
-  private int validateEach(Optional<ProjectFile> project, List<String> names) {
+  private int validateEach(Optional<ProjectFile> project, List<String> names, RuleSettings rules) {
     Map<String, DesiredState> states = new LinkedHashMap<>();
     Map<Diagnostic, List<String>> found = new LinkedHashMap<>();
     for (String name : names) {
-      DesiredState state = load(specs, project, Optional.of(name));
+      DesiredState state = load(specs, project, Optional.of(name), rules);
       states.put(name, state);
       state.diagnostics().forEach(d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(name));
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     found.forEach(
         (d, in) -> diagnostics.add(in.size() == names.size() ? d : namingEnvironments(d, in)));
-    printDiagnostics(diagnostics.stream().sorted(Diagnostic.ORDER).toList());
     boolean invalid = states.values().stream().anyMatch(DesiredState::hasErrors);
+    if (format != Format.text) {
+      return print(renderer().render(combined(states, diagnostics), states), invalid);
+    }
+    printDiagnostics(diagnostics.stream().sorted(Diagnostic.ORDER).toList());
     PrintWriter summaries = invalid ? err() : out();
     states.forEach((name, state) -> summaries.println(name + ": " + Summaries.validation(state)));
     return invalid ? ExitCode.INVALID : ExitCode.OK;
+  }
+
+  /**
+   * One state for every environment: each file and each document's client counted once, whichever
+   * environments read them, and every diagnostic.
+   */
+  private static DesiredState combined(Map<String, DesiredState> states, List<Diagnostic> found) {
+    Map<dev.ccr.spec.SourceRef, dev.ccr.spec.ClientSpec> clients = new LinkedHashMap<>();
+    Set<String> files = new LinkedHashSet<>();
+    states
+        .values()
+        .forEach(
+            state -> {
+              state.clients().forEach(c -> clients.putIfAbsent(c.source(), c));
+              files.addAll(state.files());
+            });
+    return new DesiredState(List.copyOf(clients.values()), found, List.copyOf(files));
+  }
+
+  private int print(String document, boolean invalid) {
+    out().print(document);
+    out().flush();
+    return invalid ? ExitCode.INVALID : ExitCode.OK;
+  }
+
+  private ValidationRenderer renderer() {
+    return switch (format) {
+      case text -> throw new IllegalStateException("text is printed as diagnostics");
+      case json -> ValidationRenderer.json();
+    };
   }
 
   private static Diagnostic namingEnvironments(Diagnostic d, List<String> names) {
@@ -68,6 +125,12 @@ final class ValidateCommand extends BaseCommand {
     String suffix =
         " (in environment" + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + ")";
     return new Diagnostic(
-        d.severity(), d.message() + suffix, d.file(), d.position(), d.pointer(), d.sourceLine());
+        d.severity(),
+        d.message() + suffix,
+        d.file(),
+        d.position(),
+        d.pointer(),
+        d.sourceLine(),
+        d.rule());
   }
 }

@@ -3,9 +3,12 @@ package dev.ccr.export;
 import dev.ccr.live.LiveClient;
 import dev.ccr.plan.Planner;
 import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Configuration;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
+import dev.ccr.spec.RuleSettings;
+import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SpecLoader;
 import java.util.ArrayList;
@@ -70,8 +73,8 @@ public final class Exporter {
   }
 
   /**
-   * What validate reports about the document, and what plan reports for the rules that need the
-   * live client (a secret for client_credentials).
+   * What validate reports about the document, and what plan reports on the live client the document
+   * stands for (a secret for client_credentials, Cognito's defaults of attributes left out).
    *
    * @throws IllegalStateException when a valid document does not plan as no change (a bug)
    */
@@ -85,6 +88,12 @@ public final class Exporter {
             "the export of " + client.clientId() + " plans changes: " + comparison.changes());
       }
       findings.addAll(comparison.diagnostics());
+      Configuration live =
+          Configuration.merged(
+              spec,
+              Planner.mergedConfiguration(spec, client.attributes()),
+              new Configuration.Secret(client.hasSecret(), Configuration.Source.LIVE));
+      findings.addAll(Rules.onWrite(live, RuleSettings.DEFAULT, true));
     }
     return findings;
   }

@@ -26,9 +26,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.endpoints.CognitoIdentityProviderEndpointProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConcurrentModificationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ProviderDescription;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -43,7 +46,11 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   private static final String CREATE = "cognito-idp:CreateUserPoolClient";
   private static final String DELETE = "cognito-idp:DeleteUserPoolClient";
   private static final String ASSUME_ROLE = "sts:AssumeRole";
+  private static final String DESCRIBE_POOL = "cognito-idp:DescribeUserPool";
+  private static final String LIST_RESOURCE_SERVERS = "cognito-idp:ListResourceServers";
+  private static final String LIST_IDENTITY_PROVIDERS = "cognito-idp:ListIdentityProviders";
   private static final int PAGE_SIZE = 60;
+  private static final int RESOURCE_SERVER_PAGE_SIZE = 50;
 
   /**
    * How SDK clients are built beyond {@link AwsOptions}; tests shorten timeouts, pass static
@@ -173,6 +180,73 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
                         new ClientSummary(
                             userPoolId, c.clientId(), c.clientName() == null ? "" : c.clientName()))
                 .toList());
+  }
+
+  @Override
+  public LivePool.Description describePool(String userPoolId) {
+    UserPoolType pool =
+        call(
+            DESCRIBE_POOL,
+            userPoolId,
+            "user pool " + userPoolId,
+            sdk -> sdk.describeUserPool(b -> b.userPoolId(userPoolId)).userPool());
+    if (pool == null) {
+      throw new GatewayException(
+          GatewayException.Reason.OTHER,
+          "",
+          DESCRIBE_POOL,
+          "Cognito returned no user pool for " + userPoolId);
+    }
+    return new LivePool.Description(
+        Optional.ofNullable(pool.userPoolTierAsString()).filter(t -> !t.isEmpty()),
+        present(pool.domain()) || present(pool.customDomain()),
+        pool.schemaAttributes().stream()
+            .filter(a -> a.name() != null)
+            .map(a -> new LivePool.SchemaAttribute(a.name(), !Boolean.FALSE.equals(a.mutable())))
+            .toList());
+  }
+
+  @Override
+  public List<LivePool.ResourceServer> listResourceServers(String userPoolId) {
+    return call(
+        LIST_RESOURCE_SERVERS,
+        userPoolId,
+        "user pool " + userPoolId,
+        sdk ->
+            sdk
+                .listResourceServersPaginator(
+                    b -> b.userPoolId(userPoolId).maxResults(RESOURCE_SERVER_PAGE_SIZE))
+                .resourceServers()
+                .stream()
+                .map(
+                    r ->
+                        new LivePool.ResourceServer(
+                            r.identifier() == null ? "" : r.identifier(),
+                            r.scopes().stream()
+                                .map(ResourceServerScopeType::scopeName)
+                                .filter(Objects::nonNull)
+                                .toList()))
+                .toList());
+  }
+
+  @Override
+  public List<String> listIdentityProviders(String userPoolId) {
+    return call(
+        LIST_IDENTITY_PROVIDERS,
+        userPoolId,
+        "user pool " + userPoolId,
+        sdk ->
+            sdk
+                .listIdentityProvidersPaginator(b -> b.userPoolId(userPoolId).maxResults(PAGE_SIZE))
+                .providers()
+                .stream()
+                .map(ProviderDescription::providerName)
+                .filter(Objects::nonNull)
+                .toList());
+  }
+
+  private static boolean present(String text) {
+    return text != null && !text.isBlank();
   }
 
   /** Closes every SDK client; the gateway cannot be used afterwards. */

@@ -72,6 +72,43 @@ public final class ClientReader {
     return run(pools, pool -> pool, gateway::list);
   }
 
+  /**
+   * Reads what plan checks its clients against in every pool: DescribeUserPool, ListResourceServers
+   * and ListIdentityProviders, each once; the results are in the order of {@code pools}, each part
+   * found or failed on its own.
+   */
+  @SuppressWarnings("unchecked")
+  public List<LivePool> readPools(List<String> pools) {
+    List<PoolPart> parts = new ArrayList<>();
+    for (String pool : pools) {
+      for (int part = 0; part < 3; part++) {
+        parts.add(new PoolPart(pool, part));
+      }
+    }
+    List<Result<Object>> read = run(parts, PoolPart::pool, this::readPart);
+    List<LivePool> result = new ArrayList<>();
+    for (int i = 0; i < pools.size(); i++) {
+      result.add(
+          new LivePool(
+              pools.get(i),
+              (Result<LivePool.Description>) (Result<?>) read.get(3 * i),
+              (Result<List<LivePool.ResourceServer>>) (Result<?>) read.get(3 * i + 1),
+              (Result<List<String>>) (Result<?>) read.get(3 * i + 2)));
+    }
+    return result;
+  }
+
+  /** One of the three reads of a pool: 0 describes it, 1 lists its resource servers, 2 its IdPs. */
+  private record PoolPart(String pool, int part) {}
+
+  private Object readPart(PoolPart part) {
+    return switch (part.part()) {
+      case 0 -> gateway.describePool(part.pool());
+      case 1 -> gateway.listResourceServers(part.pool());
+      default -> gateway.listIdentityProviders(part.pool());
+    };
+  }
+
   private <K, T> List<Result<T>> run(
       List<K> keys, Function<K, String> poolOf, Function<K, T> call) {
     if (keys.isEmpty()) {

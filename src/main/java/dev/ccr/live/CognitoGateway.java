@@ -34,6 +34,15 @@ public interface CognitoGateway extends AutoCloseable {
   /** DeleteUserPoolClient. */
   void delete(String userPoolId, String clientId);
 
+  /** DescribeUserPool: the pool's tier, domain and user attributes. */
+  LivePool.Description describePool(String userPoolId);
+
+  /** ListResourceServers, every page. */
+  List<LivePool.ResourceServer> listResourceServers(String userPoolId);
+
+  /** ListIdentityProviders, every page: the names of the pool's identity providers. */
+  List<String> listIdentityProviders(String userPoolId);
+
   /** Releases connections; a gateway without any does nothing. */
   @Override
   default void close() {}

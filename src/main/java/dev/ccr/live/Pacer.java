@@ -8,9 +8,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Paces the calls of every thread of one gateway (one account) to Cognito's quotas: a bucket per
- * region and category (read: Describe and List; write: Create, Update and Delete) and a bucket per
- * region, operation and user pool. A request waits until both of its buckets allow it; a throttled
- * request slows both down.
+ * region and category (read: Describe and List of app clients; write: Create, Update and Delete;
+ * and the pool reads plan makes once per pool, DescribeUserPool and the lists of resource servers
+ * and identity providers, each category at the read rate) and a bucket per region, operation and
+ * user pool. A request waits until both of its buckets allow it; a throttled request slows both
+ * down.
  */
 final class Pacer {
   /** Waits; the real one sleeps, tests advance a fake clock. */
@@ -19,17 +21,25 @@ final class Pacer {
     void sleep(long nanos) throws InterruptedException;
   }
 
-  /** The quota category of an operation. */
+  /** The quota category of an operation, as Cognito's quotas page groups them. */
   enum Category {
+    /** UserPoolClientRead: Describe and List of app clients. */
     READ,
+    /** UserPoolClientUpdate: Create, Update and Delete of app clients. */
     WRITE,
-    /** Operations outside the app-client categories: paced per operation and pool only. */
+    /** UserPoolRead: DescribeUserPool. */
+    POOL_READ,
+    /** UserResourceRead: ListResourceServers and ListIdentityProviders. */
+    RESOURCE_READ,
+    /** Operations ccr does not call: paced per operation and pool only. */
     OTHER;
 
     static Category of(String operation) {
       return switch (operation) {
         case "DescribeUserPoolClient", "ListUserPoolClients" -> READ;
         case "CreateUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient" -> WRITE;
+        case "DescribeUserPool" -> POOL_READ;
+        case "ListResourceServers", "ListIdentityProviders" -> RESOURCE_READ;
         default -> OTHER;
       };
     }
@@ -105,6 +115,8 @@ final class Pacer {
     return switch (category) {
       case READ -> bucket(region + " read", pacing.readRps(), now);
       case WRITE -> bucket(region + " write", pacing.writeRps(), now);
+      case POOL_READ -> bucket(region + " pool read", pacing.readRps(), now);
+      case RESOURCE_READ -> bucket(region + " resource read", pacing.readRps(), now);
       case OTHER -> null;
     };
   }

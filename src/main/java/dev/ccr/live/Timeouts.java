@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param call at least {@code attempt}
  */
 public record Timeouts(Duration call, Duration attempt) {
-  /** Three attempts of ten seconds, the backoff between them and a margin fit. */
+  /**
+   * Room for the retry strategy's five attempts and the backoff between them when answers come
+   * quickly, and an end to a call whose attempts keep hanging.
+   */
   public static final Duration DEFAULT_CALL = Duration.ofSeconds(60);
 
   /** Ten times a slow answer, and room for a retry's wait for its turn at the default pace. */

@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * The paths of a client's normalised configuration ({@link Snapshot#configuration()}) that its file
  * manages: a member name, or for a nested object a member and sub-key joined by a slash ({@code
  * RefreshTokenRotation/Feature}). A token validity's unit is folded into the validity, so a managed
- * unit manages its validity. Only a change to a managed path makes a saved plan stale.
+ * unit manages its validity; an attribute the file removes ({@code null}) is managed whole. Only a
+ * change to a managed path makes a saved plan stale.
  *
  * @param all whether every path counts as managed (a plan file that predates the list)
  * @param paths the managed paths when not {@code all}
@@ -38,6 +39,7 @@ public record Managed(boolean all, Set<String> paths) {
                 paths.add(member);
               }
             });
+    paths.addAll(spec.removed());
     return new Managed(false, paths);
   }
 
@@ -46,7 +48,19 @@ public record Managed(boolean all, Set<String> paths) {
     return new Managed(false, paths);
   }
 
+  /**
+   * Whether a path of a client's configuration ({@code Member}, {@code Member/SubKey}) is managed;
+   * a unit in TokenValidityUnits is managed with its validity.
+   */
+  public boolean managesConfiguration(String path) {
+    String units = Attribute.TOKEN_VALIDITY_UNITS.memberName() + "/";
+    return path.startsWith(units)
+        ? contains(path.substring(units.length()) + "Validity")
+        : contains(path);
+  }
+
+  /** Whether the path is managed; a removed nested object manages each of its sub-keys. */
   public boolean contains(String path) {
-    return all || paths.contains(path);
+    return all || paths.contains(path) || paths.contains(path.split("/", 2)[0]);
   }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Builds the complete configuration for UpdateUserPoolClient: every live attribute, with the
- * managed ones laid over it. Nested objects are merged per sub-key, and a token validity is always
- * sent with its unit.
+ * managed ones laid over it and the removed ones ({@code null} in the file) left out, so that
+ * Cognito's reset removes them. Nested objects are merged per sub-key, and a token validity is
+ * always sent with its unit.
  */
 final class Merger {
   private Merger() {}
@@ -18,6 +19,7 @@ final class Merger {
   static Map<String, Object> merge(ClientSpec desired, Map<String, Object> live) {
     Map<String, Object> merged = new LinkedHashMap<>(live);
     desired.attributes().forEach((name, value) -> merged.put(name, layered(name, value, live)));
+    desired.removed().forEach(merged::remove);
     coupleValidities(desired, live, merged);
     return inTableOrder(merged);
   }

@@ -20,18 +20,31 @@ import java.util.Set;
  *     does not delete)
  * @param poolProblems the pools whose clients could not be listed
  * @param unmatchedTargets the {@code --target} values that matched no client
+ * @param notes warnings about the run rather than one client: the checks against a pool that could
+ *     not be made
  */
 public record Plan(
     List<ClientAction> actions,
     List<Unmanaged> unmanaged,
     List<PoolProblem> poolProblems,
-    List<String> unmatchedTargets) {
+    List<String> unmatchedTargets,
+    List<Diagnostic> notes) {
 
   public Plan {
     actions = List.copyOf(actions);
     unmanaged = List.copyOf(unmanaged);
     poolProblems = List.copyOf(poolProblems);
     unmatchedTargets = List.copyOf(unmatchedTargets);
+    notes = List.copyOf(notes);
+  }
+
+  /** A plan without notes. */
+  public Plan(
+      List<ClientAction> actions,
+      List<Unmanaged> unmanaged,
+      List<PoolProblem> poolProblems,
+      List<String> unmatchedTargets) {
+    this(actions, unmanaged, poolProblems, unmatchedTargets, List.of());
   }
 
   /** A plan of these actions alone. */
@@ -101,12 +114,15 @@ public record Plan(
   }
 
   /**
-   * The plan-time problems of every client (unreadable ones aside), sorted by file and position.
+   * The plan-time problems of every client (unreadable ones aside) and the notes of the run, sorted
+   * by file and position.
    */
   public List<Diagnostic> diagnostics() {
-    return actions.stream()
-        .filter(a -> !(a instanceof ClientAction.Unreadable))
-        .flatMap(a -> a.diagnostics().stream())
+    return java.util.stream.Stream.concat(
+            actions.stream()
+                .filter(a -> !(a instanceof ClientAction.Unreadable))
+                .flatMap(a -> a.diagnostics().stream()),
+            notes.stream())
         .sorted(Diagnostic.ORDER)
         .toList();
   }

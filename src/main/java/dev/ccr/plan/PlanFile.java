@@ -284,6 +284,7 @@ public final class PlanFile {
     if (action instanceof ClientAction.Update update) {
       completeNestedObjects(document, update.live().configuration());
     }
+    planned.removed().forEach(member -> document.put(member, null));
     List<String> problems =
         new ArrayList<>(
             new SpecLoader()

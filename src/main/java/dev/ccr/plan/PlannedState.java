@@ -6,11 +6,14 @@ import dev.ccr.spec.ClientSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The desired state a plan's changes stand for: a {@link ClientSpec} that manages exactly the
- * changed attributes, each at its {@code after} value. A validity change manages the validity and
- * its unit together. Planning it against a client gives no change exactly when every planned change
+ * changed attributes, each at its {@code after} value, or removed when {@code after} is {@link
+ * Value#NONE} (a removable attribute, as a whole). A validity change manages the validity and its
+ * unit together. Planning it against a client gives no change exactly when every planned change
  * holds, with the Planner's own normalisation.
  */
 public final class PlannedState {
@@ -26,8 +29,19 @@ public final class PlannedState {
    */
   public static ClientSpec of(ClientAction action) {
     Map<String, Object> attributes = new LinkedHashMap<>();
+    Set<String> removed = new TreeSet<>();
     for (AttributeChange change : action.changes()) {
-      put(attributes, change);
+      if (change.after() instanceof Value.None) {
+        removed.add(removal(change));
+      } else {
+        put(attributes, change);
+      }
+    }
+    for (String member : removed) {
+      if (attributes.containsKey(member)) {
+        throw new IllegalArgumentException(
+            member + " is both removed and given a value; a removal is the whole attribute");
+      }
     }
     ClientRef ref = action.ref();
     if (ref.clientId().isEmpty() && !attributes.containsKey("ClientName")) {
@@ -38,9 +52,26 @@ public final class PlannedState {
         ref.userPoolId(),
         ref.clientId(),
         attributes,
+        removed,
         Optional.empty(),
         ClientSpec.Settings.DEFAULT,
         Map.of());
+  }
+
+  /** The member a change to {@link Value#NONE} removes; only a removable attribute can go. */
+  private static String removal(AttributeChange change) {
+    String member = change.path().split("/", 2)[0];
+    Attribute attribute =
+        Attribute.byMemberName(member)
+            .filter(Attribute::removable)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        change.path() + " cannot be removed: a client always has a value for it"));
+    if (change.path().contains("/") != (attribute.kind() == Attribute.Kind.OBJECT)) {
+      throw new IllegalArgumentException(change.path() + " does not fit the shape of " + member);
+    }
+    return member;
   }
 
   private static void put(Map<String, Object> attributes, AttributeChange change) {
@@ -77,7 +108,7 @@ public final class PlannedState {
     return (Map<String, Object>) attributes.computeIfAbsent(member, k -> new LinkedHashMap<>());
   }
 
-  /** The model value of a plain change; a plan never asks to remove a value. */
+  /** The model value of a plain change (a removal never gets here). */
   private static Object raw(String path, Value value) {
     if (value instanceof Value.Text text) {
       return text.text();

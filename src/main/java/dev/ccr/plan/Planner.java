@@ -50,7 +50,7 @@ public final class Planner {
   public Comparison compare(ClientSpec desired, LiveClient live) {
     Comparison comparison = compare(desired, live.attributes(), "live");
     List<Diagnostic> diagnostics = new ArrayList<>(comparison.diagnostics());
-    secretRules(desired, live.hasSecret(), false, diagnostics);
+    secretMismatch(desired, live.hasSecret()).ifPresent(diagnostics::add);
     return new Comparison(comparison.changes(), diagnostics);
   }
 
@@ -65,9 +65,7 @@ public final class Planner {
     for (Attribute attribute : Attribute.values()) {
       created(attribute, desired, defaults, changes);
     }
-    List<Diagnostic> diagnostics = new ArrayList<>(against.diagnostics());
-    secretRules(desired, desired.generateSecret().orElse(false), true, diagnostics);
-    return new Comparison(changes, diagnostics);
+    return new Comparison(changes, against.diagnostics());
   }
 
   private static void created(
@@ -129,55 +127,26 @@ public final class Planner {
   }
 
   /**
-   * The rules that need to know whether the client has a secret (client_credentials and
-   * EnablePropagateAdditionalUserContextData need one), and GenerateSecret against the live client:
-   * a secret can only be chosen when a client is created.
+   * GenerateSecret against the live client: a secret can only be chosen when a client is created.
+   * (The rules that need a secret are checked on the configuration a write sends, {@link
+   * dev.ccr.spec.Rules#onWrite}.)
    */
-  private static void secretRules(
-      ClientSpec desired, boolean hasSecret, boolean creating, List<Diagnostic> diagnostics) {
+  private static Optional<Diagnostic> secretMismatch(ClientSpec desired, boolean hasSecret) {
     Optional<Boolean> generate = desired.generateSecret();
-    if (!creating && generate.isPresent() && generate.get() != hasSecret) {
-      diagnostics.add(
-          error(
-              desired,
-              "/GenerateSecret",
-              "GenerateSecret: "
-                  + generate.get()
-                  + ", but the live client "
-                  + (hasSecret ? "has" : "has no")
-                  + " secret; a secret can only be chosen when a client is created, so this needs"
-                  + " a new client (a new ClientId): create one under another name, move the"
-                  + " applications to it, then delete this one"));
-      return;
+    if (generate.isEmpty() || generate.get() == hasSecret) {
+      return Optional.empty();
     }
-    if (hasSecret) {
-      return;
-    }
-    String why =
-        creating
-            ? "the client would be created without one (set GenerateSecret: true)"
-            : "this client has none; create a confidential client for it";
-    boolean clientCredentials =
-        desired
-            .get("AllowedOAuthFlows")
-            .map(f -> ((List<?>) f).contains("client_credentials"))
-            .orElse(false);
-    if (clientCredentials && generate.orElse(true)) {
-      diagnostics.add(
-          error(
-              desired,
-              "/AllowedOAuthFlows",
-              "AllowedOAuthFlows: client_credentials needs a client with a secret, and " + why));
-    }
-    if (Boolean.TRUE.equals(desired.get("EnablePropagateAdditionalUserContextData").orElse(false))
-        && generate.orElse(true)) {
-      diagnostics.add(
-          error(
-              desired,
-              "/EnablePropagateAdditionalUserContextData",
-              "EnablePropagateAdditionalUserContextData: true needs a client with a secret, and "
-                  + why));
-    }
+    return Optional.of(
+        error(
+            desired,
+            "/GenerateSecret",
+            "GenerateSecret: "
+                + generate.get()
+                + ", but the live client "
+                + (hasSecret ? "has" : "has no")
+                + " secret; a secret can only be chosen when a client is created, so this needs"
+                + " a new client (a new ClientId): create one under another name, move the"
+                + " applications to it, then delete this one"));
   }
 
   private static Diagnostic error(ClientSpec desired, String pointer, String message) {
@@ -197,6 +166,11 @@ public final class Planner {
 
   private static Optional<AttributeChange> scalar(
       Attribute attribute, ClientSpec desired, Effective current) {
+    if (desired.removed().contains(attribute.memberName())) {
+      return current
+          .value(attribute)
+          .map(live -> AttributeChange.of(attribute.memberName(), Value.of(live), Value.NONE));
+    }
     return desired
         .get(attribute.memberName())
         .flatMap(want -> changed(attribute.memberName(), current.value(attribute), want));
@@ -239,6 +213,18 @@ public final class Planner {
       return List.of(); // planned with the validities
     }
     List<AttributeChange> changes = new ArrayList<>();
+    if (desired.removed().contains(attribute.memberName())) {
+      for (String key : current.subKeys(attribute)) {
+        current
+            .sub(attribute, key)
+            .ifPresent(
+                live ->
+                    changes.add(
+                        AttributeChange.of(
+                            attribute.memberName() + "/" + key, Value.of(live), Value.NONE)));
+      }
+      return changes;
+    }
     Effective.asMap(desired.get(attribute.memberName()).orElse(null))
         .forEach(
             (key, want) ->

@@ -5,9 +5,13 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
+import dev.ccr.live.LivePool;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Configuration;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.RuleSettings;
+import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceRef;
 import java.util.ArrayList;
@@ -19,18 +23,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * The plan phase: gives every declared client one {@link ClientAction}. It lists the clients of
  * every declared pool (ListUserPoolClients, every page), finds the clients that documents name by
  * ClientName, reads every client with DescribeUserPoolClient, compares each with its file, and with
- * {@code --prune} adds a delete for every client of a declared pool that no document declares.
- * Reads run concurrently and are paced by the gateway; one failed read does not hide the others.
+ * {@code --prune} adds a delete for every client of a declared pool that no document declares. Each
+ * client to create or update is checked on the configuration the write would send: the rules on the
+ * live client with the file laid over it, and the checks against its pool (read once per pool,
+ * DescribeUserPool, ListResourceServers and ListIdentityProviders, while the clients are read); a
+ * failure makes it {@link ClientAction.Invalid}. Reads run concurrently and are paced by the
+ * gateway; one failed read does not hide the others.
  */
 public final class Reconciler {
   private final CognitoGateway gateway;
   private final ClientReader reader;
+  private final ClientReader poolReader;
   private final Planner planner = new Planner();
 
   /**
@@ -39,6 +52,7 @@ public final class Reconciler {
   public Reconciler(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.reader = new ClientReader(gateway, concurrency, progress);
+    this.poolReader = new ClientReader(gateway, concurrency);
   }
 
   public Reconciler(CognitoGateway gateway, int concurrency) {
@@ -54,11 +68,18 @@ public final class Reconciler {
    * @param targets the clients the run is narrowed to; unmanaged clients and pruning are still
    *     judged against every document
    */
-  public record Options(boolean prune, boolean unmanagedNeeded, Targets targets) {
+  public record Options(
+      boolean prune, boolean unmanagedNeeded, Targets targets, RuleSettings rules) {
     public static final Options PLAN = new Options(false, false, Targets.ALL);
 
     public Options {
       Objects.requireNonNull(targets, "targets");
+      Objects.requireNonNull(rules, "rules");
+    }
+
+    /** Options with every security rule on, as warnings. */
+    public Options(boolean prune, boolean unmanagedNeeded, Targets targets) {
+      this(prune, unmanagedNeeded, targets, RuleSettings.DEFAULT);
     }
   }
 
@@ -82,6 +103,15 @@ public final class Reconciler {
   public Plan reconcile(List<ClientSpec> specs, Options options) {
     Map<String, Origin> pools = pools(specs);
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
+    Map<String, Origin> checkedPools = new LinkedHashMap<>();
+    pools(specs.stream().filter(spec -> !spec.absent()).toList())
+        .forEach(
+            (pool, origin) -> {
+              if (poolFailure(listings.get(pool)).isEmpty()) {
+                checkedPools.put(pool, origin);
+              }
+            });
+    PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
     List<Resolution> resolutions = specs.stream().map(s -> resolve(s, listings)).toList();
     Map<ClientSpec, List<Diagnostic>> twice = declaredTwice(resolutions);
     Set<String> declaredIds = declaredIds(resolutions);
@@ -89,9 +119,14 @@ public final class Reconciler {
     List<Resolution> selected =
         resolutions.stream().filter(r -> options.targets().selects(r.spec(), ref(r))).toList();
     Map<ClientSpec, ClientReader.Result<LiveClient>> live = describe(selected, twice, listings);
+    Map<String, LivePool> livePools = poolReads.join();
+    Checks checks = new Checks(livePools, options.rules());
     for (Resolution resolution : selected) {
-      actions.add(action(resolution, twice, live.get(resolution.spec())));
+      actions.add(action(resolution, twice, live.get(resolution.spec()), checks));
     }
+    List<Diagnostic> notes = new ArrayList<>();
+    checkedPools.forEach(
+        (pool, origin) -> PoolChecks.skipped(livePools.get(pool), origin).ifPresent(notes::add));
     List<Plan.Unmanaged> undeclared = new ArrayList<>();
     List<Plan.PoolProblem> problems = new ArrayList<>();
     pools.forEach(
@@ -121,7 +156,66 @@ public final class Reconciler {
       actions.addAll(prune(pruned));
     }
     return new Plan(
-        actions, unmanaged, problems, unmatched(options.targets(), resolutions, undeclared));
+        actions, unmanaged, problems, unmatched(options.targets(), resolutions, undeclared), notes);
+  }
+
+  /**
+   * The reads of every pool's description, resource servers and identity providers, started once
+   * the pools are listed so that they run while the clients are read; a pool that does not exist,
+   * or that no call reaches, is not read again (that is reported once, for the listing).
+   */
+  private final class PoolReads {
+    private final List<String> pools;
+    private final ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "ccr-pool-reader");
+              thread.setDaemon(true);
+              return thread;
+            });
+    private final Future<List<LivePool>> reads;
+
+    PoolReads(List<String> pools) {
+      this.pools = pools;
+      this.reads = executor.submit(() -> poolReader.readPools(pools));
+    }
+
+    Map<String, LivePool> join() {
+      try {
+        List<LivePool> read = reads.get();
+        Map<String, LivePool> byPool = new HashMap<>();
+        for (int i = 0; i < pools.size(); i++) {
+          byPool.put(pools.get(i), read.get(i));
+        }
+        return byPool;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading user pools", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  /** The checks of a client to write, or of one left as it is, beyond its file alone. */
+  private record Checks(Map<String, LivePool> pools, RuleSettings rules) {
+    /**
+     * What the configuration a write sends (or, for a client left as it is, the live client)
+     * breaks: the rules on the merged configuration, and for a write the checks against the pool.
+     */
+    List<Diagnostic> of(Configuration configuration, boolean writes) {
+      List<Diagnostic> found = new ArrayList<>(Rules.onWrite(configuration, rules, writes));
+      LivePool pool = pools.get(configuration.spec().userPoolId());
+      if (writes && pool != null) {
+        found.addAll(PoolChecks.check(configuration, pool));
+      }
+      return found;
+    }
   }
 
   private List<String> unmatched(
@@ -293,7 +387,8 @@ public final class Reconciler {
   private ClientAction action(
       Resolution resolution,
       Map<ClientSpec, List<Diagnostic>> twice,
-      ClientReader.Result<LiveClient> read) {
+      ClientReader.Result<LiveClient> read,
+      Checks checks) {
     ClientSpec spec = resolution.spec();
     Origin origin = Origin.of(spec);
     if (twice.containsKey(spec)) {
@@ -308,7 +403,7 @@ public final class Reconciler {
     if (resolution instanceof Missing) {
       return spec.absent()
           ? new ClientAction.NoOp(spec.ref(), origin, Optional.empty(), Managed.of(spec), List.of())
-          : create(spec);
+          : create(spec, checks);
     }
     ClientRef ref = ((Known) resolution).ref();
     if (read instanceof ClientReader.Failed<LiveClient> failed) {
@@ -323,35 +418,57 @@ public final class Reconciler {
     if (spec.absent()) {
       return new ClientAction.Delete(named, origin, Snapshot.of(live), false, List.of());
     }
-    return compared(spec, named, live);
+    return compared(spec, named, live, checks);
   }
 
-  private ClientAction compared(ClientSpec spec, ClientRef ref, LiveClient live) {
+  private ClientAction compared(ClientSpec spec, ClientRef ref, LiveClient live, Checks checks) {
     Planner.Comparison comparison = planner.compare(spec, live);
     Origin origin = Origin.of(spec);
     if (comparison.hasErrors()) {
       return new ClientAction.Invalid(ref, origin, comparison.diagnostics());
     }
+    boolean writes = !comparison.changes().isEmpty();
+    Configuration merged =
+        Configuration.merged(
+            spec,
+            Planner.mergedConfiguration(spec, live.attributes()),
+            new Configuration.Secret(live.hasSecret(), Configuration.Source.LIVE));
+    List<Diagnostic> diagnostics = new ArrayList<>(comparison.diagnostics());
+    diagnostics.addAll(checks.of(merged, writes));
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new ClientAction.Invalid(ref, origin, diagnostics);
+    }
     Snapshot snapshot = Snapshot.of(live);
-    if (comparison.changes().isEmpty()) {
+    if (!writes) {
       return new ClientAction.NoOp(
-          ref, origin, Optional.of(snapshot), Managed.of(spec), comparison.diagnostics());
+          ref, origin, Optional.of(snapshot), Managed.of(spec), diagnostics);
     }
     return new ClientAction.Update(
-        ref, origin, comparison.changes(), snapshot, Managed.of(spec), comparison.diagnostics());
+        ref, origin, comparison.changes(), snapshot, Managed.of(spec), diagnostics);
   }
 
-  private ClientAction create(ClientSpec spec) {
+  private ClientAction create(ClientSpec spec, Checks checks) {
     Planner.Comparison creation = planner.creation(spec);
     if (creation.hasErrors()) {
       return new ClientAction.Invalid(spec.ref(), Origin.of(spec), creation.diagnostics());
     }
+    boolean generateSecret = spec.generateSecret().orElse(false);
+    Configuration merged =
+        Configuration.merged(
+            spec,
+            Planner.mergedConfiguration(spec, Map.of()),
+            new Configuration.Secret(
+                generateSecret,
+                spec.generateSecret().isPresent()
+                    ? Configuration.Source.FILE
+                    : Configuration.Source.DEFAULT));
+    List<Diagnostic> diagnostics = new ArrayList<>(creation.diagnostics());
+    diagnostics.addAll(checks.of(merged, true));
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new ClientAction.Invalid(spec.ref(), Origin.of(spec), diagnostics);
+    }
     return new ClientAction.Create(
-        spec.ref(),
-        Origin.of(spec),
-        creation.changes(),
-        spec.generateSecret().orElse(false),
-        creation.diagnostics());
+        spec.ref(), Origin.of(spec), creation.changes(), generateSecret, diagnostics);
   }
 
   private static ClientAction ambiguous(Ambiguous ambiguous) {

@@ -99,6 +99,15 @@ public enum Attribute {
     return Optional.ofNullable(defaultValue);
   }
 
+  /**
+   * Whether a client can go without the attribute, so that {@code null} in a file removes it: the
+   * default redirect URI and the analytics configuration. Every other attribute always has a value
+   * (a documented default, an empty list, or the client's name).
+   */
+  public boolean removable() {
+    return this == DEFAULT_REDIRECT_URI || this == ANALYTICS_CONFIGURATION;
+  }
+
   /** For a validity, its key inside TokenValidityUnits ({@code AccessToken}); else empty. */
   public Optional<String> unitKey() {
     if (kind != Kind.VALIDITY) {

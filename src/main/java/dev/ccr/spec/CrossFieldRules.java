@@ -1,15 +1,15 @@
 package dev.ccr.spec;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The rules beyond the schema that span several attributes and that a file alone decides (the
- * README's "Rules beyond the schema"; R1-R7, R9, and R14, R15 as warnings). Rules needing the live
- * client or the pool run at plan time.
+ * The rules that span several attributes, each written once over a {@link Configuration}: on a
+ * document alone they check what the document decides; on the configuration a write would send they
+ * check the live values the document leaves as they are too (the README's "Rules beyond the
+ * schema"). Rules needing the pool run at plan time ({@code PoolChecks}).
  */
 final class CrossFieldRules {
   private static final Set<String> LEGACY_FLOWS =
@@ -22,27 +22,24 @@ final class CrossFieldRules {
           "LogoutURLs",
           "DefaultRedirectURI");
   private static final String REFRESH_FLOW = "ALLOW_REFRESH_TOKEN_AUTH";
+  private static final String UNITS = "TokenValidityUnits";
+  private static final String ENABLED_FLAG = "AllowedOAuthFlowsUserPoolClient";
 
-  /** Receives what the rules find, by JSON Pointer of the attribute concerned. */
-  interface Findings {
-    void report(Severity severity, String pointer, String message);
-  }
+  private final Configuration config;
+  private final Consumer<Finding> findings;
 
-  private final ClientSpec spec;
-  private final Findings findings;
-
-  private CrossFieldRules(ClientSpec spec, Findings findings) {
-    this.spec = spec;
+  private CrossFieldRules(Configuration config, Consumer<Finding> findings) {
+    this.config = config;
     this.findings = findings;
   }
 
-  static void check(ClientSpec spec, Findings findings) {
-    CrossFieldRules rules = new CrossFieldRules(spec, findings);
+  static void check(Configuration config, Consumer<Finding> findings) {
+    CrossFieldRules rules = new CrossFieldRules(config, findings);
     rules.tokenLifetimes();
     rules.redirectUris();
     rules.oauthNeedsUserPoolClient();
     rules.clientCredentialsAlone();
-    rules.secretWhereNoneIsGenerated();
+    rules.secretNeeded();
     rules.legacyFlowsNotMixed();
     rules.authFlowsNotEmpty();
     rules.rotationWithoutRefreshFlow();
@@ -50,33 +47,40 @@ final class CrossFieldRules {
     rules.idTokenWithinRefreshToken();
   }
 
-  /** R1, R2 and the unit warnings. */
+  /**
+   * Token lifetimes in range, a refresh token validity other than 0, and the unit warnings (which
+   * concern a document alone).
+   */
   private void tokenLifetimes() {
     for (Attribute validity : validities()) {
-      Optional<Integer> value = integer(validity.memberName());
-      Optional<String> unit = unit(validity);
       String name = validity.memberName();
+      String unitPath = UNITS + "/" + validity.unitKey().orElseThrow();
+      Optional<Integer> value = config.effective(name).map(Integer.class::cast);
+      Optional<String> unit = unit(validity);
+      List<String> both = List.of("/" + name, "/" + unitPath);
       if (value.isPresent() && validity == Attribute.REFRESH_TOKEN_VALIDITY && value.get() == 0) {
         error(
-            "/" + name,
+            both,
             name
-                + ": 0 is replaced by Cognito with 30 days, so the plan would never converge; write the lifetime you want (for example 30 with TokenValidityUnits.RefreshToken: days)");
+                + ": 0 is replaced by Cognito with 30 days, so the plan would never converge; write the lifetime you want (for example 30 with TokenValidityUnits.RefreshToken: days)"
+                + config.origin(name));
       } else if (value.isPresent() && unit.isPresent()) {
         long seconds = value.get() * TokenLifetime.unitSeconds(unit.get());
         if (!TokenLifetime.inRange(validity, seconds)) {
           error(
-              "/" + name,
+              both,
               name
                   + ": "
                   + TokenLifetime.format(value.get(), unit.get())
                   + " is outside the "
                   + TokenLifetime.range(validity)
                   + " Cognito allows for the "
-                  + TokenLifetime.tokenName(validity));
+                  + TokenLifetime.tokenName(validity)
+                  + config.origin(name, unitPath));
         }
       } else if (value.isPresent()) {
         warning(
-            "/" + name,
+            both,
             name
                 + ": "
                 + value.get()
@@ -87,7 +91,7 @@ final class CrossFieldRules {
                 + " if it has none); state the unit to make the file self-contained");
       } else if (unit.isPresent()) {
         warning(
-            "/TokenValidityUnits/" + validity.unitKey().orElseThrow(),
+            List.of("/" + unitPath),
             "TokenValidityUnits."
                 + validity.unitKey().orElseThrow()
                 + " is set without "
@@ -103,109 +107,155 @@ final class CrossFieldRules {
     }
   }
 
-  /** R3 and R4. */
+  /** DefaultRedirectURI is one of the CallbackURLs; callback and logout URLs are acceptable. */
   private void redirectUris() {
     for (String member : RedirectUrls.LISTS) {
-      List<String> urls = list(member);
+      List<String> urls = config.list(member);
       for (int i = 0; i < urls.size(); i++) {
-        checkUrl("/" + member + "/" + i, member + "[" + i + "]", urls.get(i));
+        checkUrl(
+            config.itemPointer(member, urls.get(i)), member, member + "[" + i + "]", urls.get(i));
       }
     }
-    Optional<String> redirect = string("DefaultRedirectURI");
-    redirect.ifPresent(url -> checkUrl("/DefaultRedirectURI", "DefaultRedirectURI", url));
-    if (redirect.isPresent()
-        && spec.get("CallbackURLs").isPresent()
-        && !list("CallbackURLs").contains(redirect.get())) {
+    String redirectMember = Attribute.DEFAULT_REDIRECT_URI.memberName();
+    Optional<String> redirect = config.get(redirectMember).map(String.class::cast);
+    redirect.ifPresent(url -> checkUrl("/" + redirectMember, redirectMember, redirectMember, url));
+    boolean callbacksKnown = config.complete() || config.get("CallbackURLs").isPresent();
+    if (redirect.isEmpty()
+        || !callbacksKnown
+        || config.list("CallbackURLs").contains(redirect.get())) {
+      return;
+    }
+    if (config.source(redirectMember) == Configuration.Source.FILE) {
       error(
-          "/DefaultRedirectURI",
-          "DefaultRedirectURI: \"" + redirect.get() + "\" must be one of the CallbackURLs");
+          List.of("/DefaultRedirectURI", "/CallbackURLs"),
+          "DefaultRedirectURI: \""
+              + redirect.get()
+              + "\" must be one of the CallbackURLs"
+              + config.origin("CallbackURLs"));
+    } else {
+      error(
+          List.of("/CallbackURLs", "/DefaultRedirectURI"),
+          "DefaultRedirectURI "
+              + redirect.get()
+              + config.mark(redirectMember)
+              + " is not one of CallbackURLs after this change; keep it in CallbackURLs, or remove"
+              + " it with DefaultRedirectURI: null");
     }
   }
 
-  private void checkUrl(String pointer, String path, String url) {
+  private void checkUrl(String pointer, String member, String path, String url) {
     Optional<String> problem = RedirectUrls.problem(url);
-    problem.ifPresent(p -> error(pointer, path + ": \"" + url + "\" " + p));
+    problem.ifPresent(
+        p -> error(List.of(pointer), path + ": \"" + url + "\" " + p + config.origin(member)));
   }
 
-  /** R5. */
+  /** OAuth flows, scopes and URLs need AllowedOAuthFlowsUserPoolClient. */
   private void oauthNeedsUserPoolClient() {
-    Optional<Boolean> enabled = bool("AllowedOAuthFlowsUserPoolClient");
+    Optional<Boolean> enabled = config.effective(ENABLED_FLAG).map(Boolean.class::cast);
     if (enabled.isEmpty() || enabled.get()) {
       return;
     }
     for (String member : OAUTH_SETTINGS) {
       boolean set =
           member.equals("DefaultRedirectURI")
-              ? string(member).isPresent()
-              : !list(member).isEmpty();
-      if (set) {
-        Position off = spec.positionOf("/AllowedOAuthFlowsUserPoolClient");
-        error(
-            "/" + member,
-            member
-                + " needs AllowedOAuthFlowsUserPoolClient: true, but it is false (line "
-                + off.line()
-                + "); enable it or remove the OAuth settings");
+              ? config.get(member).isPresent()
+              : !config.list(member).isEmpty();
+      if (!set) {
+        continue;
       }
+      Configuration.Source flag = config.source(ENABLED_FLAG);
+      String because =
+          flag == Configuration.Source.FILE
+              ? "it is false (line "
+                  + config.spec().positionOf("/" + ENABLED_FLAG).line()
+                  + "); enable it or remove the OAuth settings"
+              : "it is false" + config.mark(ENABLED_FLAG) + "; set it to true in the file";
+      error(
+          List.of("/" + member, "/" + ENABLED_FLAG),
+          member
+              + config.mark(member)
+              + " needs AllowedOAuthFlowsUserPoolClient: true, but "
+              + because);
     }
   }
 
-  /** R6 (the part a file decides: the secret is checked at plan time). */
+  /** client_credentials is the only OAuth flow of its client. */
   private void clientCredentialsAlone() {
-    List<String> flows = list("AllowedOAuthFlows");
+    List<String> flows = config.list("AllowedOAuthFlows");
     if (flows.contains("client_credentials") && flows.size() > 1) {
       error(
-          "/AllowedOAuthFlows",
+          List.of("/AllowedOAuthFlows"),
           "AllowedOAuthFlows: client_credentials must be the only flow, found "
               + flows
-              + "; use a separate client for user sign-in");
+              + "; use a separate client for user sign-in"
+              + config.origin("AllowedOAuthFlows"));
     }
   }
 
   /**
-   * R6 and R10 where the file itself says the client has no secret ({@code GenerateSecret: false});
-   * otherwise they are checked against the live client, or GenerateSecret on a create, at plan
-   * time.
+   * client_credentials and EnablePropagateAdditionalUserContextData need a client with a secret. A
+   * document alone knows only {@code GenerateSecret: false}; a write knows the live client, or what
+   * a create generates.
    */
-  private void secretWhereNoneIsGenerated() {
-    if (spec.generateSecret().orElse(true)) {
+  private void secretNeeded() {
+    Optional<Configuration.Secret> secret = config.secret();
+    if (secret.isEmpty() || secret.get().present()) {
       return;
     }
-    int line = spec.positionOf("/GenerateSecret").line();
-    if (list("AllowedOAuthFlows").contains("client_credentials")) {
+    Configuration.Source source = secret.get().source();
+    if (config.list("AllowedOAuthFlows").contains("client_credentials")) {
       error(
-          "/AllowedOAuthFlows",
-          "AllowedOAuthFlows: client_credentials needs a client with a secret, but GenerateSecret is false (line "
-              + line
-              + "); set GenerateSecret: true on a new client, or use a separate confidential client");
+          List.of("/AllowedOAuthFlows", "/GenerateSecret"),
+          "AllowedOAuthFlows: client_credentials needs a client with a secret, "
+              + withoutSecret(source)
+              + (source == Configuration.Source.FILE
+                  ? "; set GenerateSecret: true on a new client, or use a separate confidential"
+                      + " client"
+                  : "")
+              + config.origin("AllowedOAuthFlows"));
     }
-    if (bool("EnablePropagateAdditionalUserContextData").orElse(false)) {
+    String propagate = "EnablePropagateAdditionalUserContextData";
+    if (config.effective(propagate).map(Boolean.class::cast).orElse(false)) {
       error(
-          "/EnablePropagateAdditionalUserContextData",
-          "EnablePropagateAdditionalUserContextData: true needs a client with a secret, but GenerateSecret is false (line "
-              + line
-              + ")");
+          List.of("/" + propagate, "/GenerateSecret"),
+          propagate
+              + ": true needs a client with a secret, "
+              + withoutSecret(source)
+              + config.origin(propagate));
     }
   }
 
-  /** R7. */
+  private String withoutSecret(Configuration.Source source) {
+    return switch (source) {
+      case FILE ->
+          "but GenerateSecret is false (line "
+              + config.spec().positionOf("/GenerateSecret").line()
+              + ")";
+      case LIVE -> "and this client has none; create a confidential client for it";
+      case DEFAULT -> "and the client would be created without one (set GenerateSecret: true)";
+    };
+  }
+
+  /** Legacy ExplicitAuthFlows values are not mixed with ALLOW_ values. */
   private void legacyFlowsNotMixed() {
-    List<String> flows = list("ExplicitAuthFlows");
+    List<String> flows = config.list("ExplicitAuthFlows");
     List<String> legacy = flows.stream().filter(LEGACY_FLOWS::contains).toList();
     if (!legacy.isEmpty() && legacy.size() < flows.size()) {
       error(
-          "/ExplicitAuthFlows",
+          List.of("/ExplicitAuthFlows"),
           "ExplicitAuthFlows: legacy values "
               + legacy
-              + " cannot be mixed with ALLOW_ values; use only ALLOW_ values");
+              + " cannot be mixed with ALLOW_ values; use only ALLOW_ values"
+              + config.origin("ExplicitAuthFlows"));
     }
   }
 
   /** An empty ExplicitAuthFlows is not "no flows": Cognito applies its default set instead. */
   private void authFlowsNotEmpty() {
-    if (spec.get("ExplicitAuthFlows").isPresent() && list("ExplicitAuthFlows").isEmpty()) {
+    Optional<Object> flows = config.get("ExplicitAuthFlows");
+    if (flows.isPresent() && ((List<?>) flows.get()).isEmpty()) {
       error(
-          "/ExplicitAuthFlows",
+          List.of("/ExplicitAuthFlows"),
           "ExplicitAuthFlows: [] does not mean no flows: Cognito then applies its default set "
               + Attribute.EXPLICIT_AUTH_FLOWS.defaultValue().orElseThrow()
               + ", so the plan would never converge; list the flows you want");
@@ -213,101 +263,89 @@ final class CrossFieldRules {
   }
 
   /**
-   * R9: rotation cannot be combined with the refresh-token flow, which the default flow set holds.
+   * Rotation cannot be combined with the refresh-token flow, which the default flow set holds (also
+   * on a document alone: a document that enables rotation states its flows).
    */
   private void rotationWithoutRefreshFlow() {
     if (!rotationEnabled()) {
       return;
     }
-    if (spec.get("ExplicitAuthFlows").isEmpty()) {
+    String feature = "/RefreshTokenRotation/Feature";
+    Optional<Object> flows = config.get("ExplicitAuthFlows");
+    if (flows.isEmpty()) {
       error(
-          "/RefreshTokenRotation/Feature",
-          "RefreshTokenRotation.Feature: ENABLED cannot be combined with ALLOW_REFRESH_TOKEN_AUTH, which the default ExplicitAuthFlows include; state ExplicitAuthFlows without ALLOW_REFRESH_TOKEN_AUTH");
-    } else if (list("ExplicitAuthFlows").contains(REFRESH_FLOW)) {
-      int index = list("ExplicitAuthFlows").indexOf(REFRESH_FLOW);
+          List.of(feature),
+          "RefreshTokenRotation.Feature: ENABLED cannot be combined with ALLOW_REFRESH_TOKEN_AUTH, which the default ExplicitAuthFlows include; state ExplicitAuthFlows without ALLOW_REFRESH_TOKEN_AUTH"
+              + config.origin("RefreshTokenRotation/Feature"));
+    } else if (((List<?>) flows.get()).contains(REFRESH_FLOW)) {
       error(
-          "/ExplicitAuthFlows/" + index,
-          "ExplicitAuthFlows: ALLOW_REFRESH_TOKEN_AUTH cannot be combined with RefreshTokenRotation.Feature: ENABLED; remove it (rotation replaces it)");
+          List.of(config.itemPointer("ExplicitAuthFlows", REFRESH_FLOW), feature),
+          "ExplicitAuthFlows: ALLOW_REFRESH_TOKEN_AUTH cannot be combined with RefreshTokenRotation.Feature: ENABLED; remove it (rotation replaces it)"
+              + config.origin("ExplicitAuthFlows", "RefreshTokenRotation/Feature"));
     }
   }
 
-  /** R14, a warning: Cognito has rejected ALLOW_ lists without the refresh-token flow. */
+  /** A warning: Cognito has rejected ALLOW_ lists without the refresh-token flow. */
   private void refreshFlowPresent() {
-    List<String> flows = list("ExplicitAuthFlows");
+    List<String> flows = config.list("ExplicitAuthFlows");
     boolean allowStyle = !flows.isEmpty() && flows.stream().allMatch(f -> f.startsWith("ALLOW_"));
     if (allowStyle && !flows.contains(REFRESH_FLOW) && !rotationEnabled()) {
       warning(
-          "/ExplicitAuthFlows",
-          "ExplicitAuthFlows: without ALLOW_REFRESH_TOKEN_AUTH (and without refresh token rotation) Cognito may reject the update (\"REFRESH_TOKEN_AUTH should always be allowed\"); add it");
+          List.of("/ExplicitAuthFlows"),
+          "ExplicitAuthFlows: without ALLOW_REFRESH_TOKEN_AUTH (and without refresh token rotation) Cognito may reject the update (\"REFRESH_TOKEN_AUTH should always be allowed\"); add it"
+              + config.origin("ExplicitAuthFlows"));
     }
   }
 
-  /** R15, a warning: an ID token outliving the refresh token. */
+  /** A warning: an ID token outliving the refresh token. */
   private void idTokenWithinRefreshToken() {
-    Optional<Long> id = seconds(Attribute.ID_TOKEN_VALIDITY);
-    Optional<Long> refresh = seconds(Attribute.REFRESH_TOKEN_VALIDITY);
+    Optional<Long> id = seconds(config, Attribute.ID_TOKEN_VALIDITY);
+    Optional<Long> refresh = seconds(config, Attribute.REFRESH_TOKEN_VALIDITY);
     if (id.isPresent() && refresh.isPresent() && id.get() > refresh.get()) {
       warning(
-          "/IdTokenValidity",
+          List.of("/IdTokenValidity", "/RefreshTokenValidity"),
           "IdTokenValidity: "
               + TokenLifetime.humanize(id.get())
               + " is longer than RefreshTokenValidity ("
               + TokenLifetime.humanize(refresh.get())
-              + "); the ID token would outlive the session");
+              + "); the ID token would outlive the session"
+              + config.origin("IdTokenValidity", "RefreshTokenValidity"));
     }
   }
 
   private boolean rotationEnabled() {
-    return spec.get("RefreshTokenRotation")
-        .map(r -> "ENABLED".equals(((Map<?, ?>) r).get("Feature")))
+    return config
+        .effectiveSub("RefreshTokenRotation", "Feature")
+        .map("ENABLED"::equals)
         .orElse(false);
   }
 
-  private static List<Attribute> validities() {
+  static List<Attribute> validities() {
     return List.of(
         Attribute.ACCESS_TOKEN_VALIDITY,
         Attribute.ID_TOKEN_VALIDITY,
         Attribute.REFRESH_TOKEN_VALIDITY);
   }
 
-  private Optional<Long> seconds(Attribute validity) {
-    Optional<Integer> value = integer(validity.memberName());
-    Optional<String> unit = unit(validity);
+  /** A token's lifetime in seconds, when both its validity and its unit are known. */
+  static Optional<Long> seconds(Configuration config, Attribute validity) {
+    Optional<Integer> value = config.effective(validity.memberName()).map(Integer.class::cast);
+    Optional<String> unit =
+        config.effectiveSub(UNITS, validity.unitKey().orElseThrow()).map(String.class::cast);
     return value.isPresent() && unit.isPresent()
         ? Optional.of(value.get() * TokenLifetime.unitSeconds(unit.get()))
         : Optional.empty();
   }
 
   private Optional<String> unit(Attribute validity) {
-    return spec.get("TokenValidityUnits")
-        .map(units -> ((Map<?, ?>) units).get(validity.unitKey().orElseThrow()))
-        .map(String.class::cast);
+    return config.effectiveSub(UNITS, validity.unitKey().orElseThrow()).map(String.class::cast);
   }
 
-  private Optional<Integer> integer(String member) {
-    return spec.get(member).map(Integer.class::cast);
+  private void error(List<String> pointers, String message) {
+    findings.accept(new Finding(Severity.ERROR, Optional.empty(), pointers, message));
   }
 
-  private Optional<Boolean> bool(String member) {
-    return spec.get(member).map(Boolean.class::cast);
-  }
-
-  private Optional<String> string(String member) {
-    return spec.get(member).map(String.class::cast);
-  }
-
-  private List<String> list(String member) {
-    List<String> items = new ArrayList<>();
-    spec.get(member)
-        .ifPresent(value -> ((List<?>) value).forEach(item -> items.add((String) item)));
-    return items;
-  }
-
-  private void error(String pointer, String message) {
-    findings.report(Severity.ERROR, pointer, message);
-  }
-
-  private void warning(String pointer, String message) {
-    findings.report(Severity.WARNING, pointer, message);
+  private void warning(List<String> pointers, String message) {
+    findings.accept(new Finding(Severity.WARNING, Optional.empty(), pointers, message));
   }
 }

@@ -2,6 +2,7 @@ package dev.ccr.spec;
 
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One problem found in the desired state, located in its file.
@@ -9,6 +10,8 @@ import java.util.Objects;
  * @param file the file as the user named it (relative paths stay relative)
  * @param pointer the JSON Pointer of the attribute concerned, empty for the whole document
  * @param sourceLine the text of the line at {@code position}, empty when there is none
+ * @param rule the id of the security rule that found it ({@code CCR101}), empty for any other
+ *     problem
  */
 public record Diagnostic(
     Severity severity,
@@ -16,7 +19,8 @@ public record Diagnostic(
     String file,
     Position position,
     String pointer,
-    String sourceLine) {
+    String sourceLine,
+    Optional<String> rule) {
 
   /** File, then position, then errors before warnings, then message. */
   public static final Comparator<Diagnostic> ORDER =
@@ -32,6 +36,23 @@ public record Diagnostic(
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(sourceLine, "sourceLine");
+    Objects.requireNonNull(rule, "rule");
+  }
+
+  /** A problem that no security rule found. */
+  public Diagnostic(
+      Severity severity,
+      String message,
+      String file,
+      Position position,
+      String pointer,
+      String sourceLine) {
+    this(severity, message, file, position, pointer, sourceLine, Optional.empty());
+  }
+
+  /** The same problem with another severity (a warning that {@code --strict} makes an error). */
+  public Diagnostic withSeverity(Severity other) {
+    return new Diagnostic(other, message, file, position, pointer, sourceLine, rule);
   }
 
   public boolean isError() {

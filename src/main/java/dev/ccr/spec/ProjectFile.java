@@ -70,7 +70,8 @@ public final class ProjectFile {
   }
 
   /** One environment with its variables. */
-  private record Entry(Environment environment, Map<String, Variables.Variable> variables) {}
+  private record Entry(
+      Environment environment, Map<String, Variables.Variable> variables, List<String> allow) {}
 
   private final String displayName;
   private final Path directory;
@@ -231,7 +232,23 @@ public final class ProjectFile {
     AwsSettings aws =
         new AwsSettings(
             text(node, "region"), text(node, "profile"), endpoint, text(node, "role-arn"));
-    return new Entry(new Environment(name, aws), variables);
+    List<String> allow = new ArrayList<>();
+    JsonNode ids = node.path("allow");
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i).stringValue();
+      Optional<SecurityRule> rule = SecurityRule.byId(id);
+      if (rule.isPresent()) {
+        allow.add(rule.get().id());
+      } else {
+        String at = pointer + "/allow/" + i;
+        diagnostics.add(
+            source.error(
+                document.valuePosition(at),
+                at,
+                "environments." + name + ".allow[" + i + "]: " + SecurityRule.unknown(id)));
+      }
+    }
+    return new Entry(new Environment(name, aws), variables, List.copyOf(allow));
   }
 
   private static Optional<String> text(JsonNode node, String key) {
@@ -260,6 +277,14 @@ public final class ProjectFile {
   /** The environments, in file order. */
   public List<String> environmentNames() {
     return List.copyOf(environments.keySet());
+  }
+
+  /**
+   * The security rules an environment allows for every client of its runs ({@code allow}), as
+   * {@code --allow} would; none for an environment that is not defined.
+   */
+  public List<String> allowed(String name) {
+    return Optional.ofNullable(environments.get(name)).map(Entry::allow).orElse(List.of());
   }
 
   public Optional<Environment> environment(String name) {

@@ -25,6 +25,17 @@ public final class RedirectUrls {
 
   private RedirectUrls() {}
 
+  /** Whether a URL is plain http to the loopback host ({@code http://localhost:3000/cb}). */
+  public static boolean isLoopbackHttp(String url) {
+    try {
+      URI uri = new URI(url);
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+      return "http".equalsIgnoreCase(uri.getScheme()) && LOOPBACK_HOSTS.contains(host);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   /**
    * What is wrong with a callback or logout URL, if anything (CallbackURLs in the
    * UpdateUserPoolClient API reference).

@@ -352,7 +352,13 @@ final class SchemaChecker {
   private String expectedType(String pointer) {
     return schemaAt(pointer)
         .filter(s -> s.has("type"))
-        .map(s -> typeWord(s.get("type").asString()))
+        .map(
+            s ->
+                s.get("type").isArray()
+                    ? String.join(
+                        " or ",
+                        s.get("type").values().stream().map(t -> typeWord(t.asString())).toList())
+                    : typeWord(s.get("type").asString()))
         .orElse("another type");
   }
 
@@ -363,6 +369,7 @@ final class SchemaChecker {
       case "boolean" -> "true or false";
       case "array" -> "a list";
       case "object" -> "a mapping";
+      case "null" -> "null (to remove it)";
       default -> type;
     };
   }

@@ -23,7 +23,7 @@ public final class SourceLines {
                 d.sourceLine().isEmpty()
                     ? files
                         .computeIfAbsent(d.file(), SourceLines::read)
-                        .diagnostic(d.severity(), d.position(), d.pointer(), d.message())
+                        .diagnostic(d.severity(), d.position(), d.pointer(), d.message(), d.rule())
                     : d)
         .toList();
   }

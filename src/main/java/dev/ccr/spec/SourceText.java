@@ -65,8 +65,24 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
   }
 
   Diagnostic diagnostic(Severity severity, Position position, String pointer, String message) {
+    return diagnostic(severity, position, pointer, message, java.util.Optional.empty());
+  }
+
+  /** A diagnostic quoting its line, found by the rule {@code rule} when it has one. */
+  Diagnostic diagnostic(
+      Severity severity,
+      Position position,
+      String pointer,
+      String message,
+      java.util.Optional<String> rule) {
     return new Diagnostic(
-        severity, maskValues(message, secrets), file, position, pointer, line(position.line()));
+        severity,
+        maskValues(message, secrets),
+        file,
+        position,
+        pointer,
+        line(position.line()),
+        rule);
   }
 
   Diagnostic error(Position position, String pointer, String message) {

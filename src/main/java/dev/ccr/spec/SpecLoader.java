@@ -22,18 +22,32 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SpecLoader {
   private final Variables variables;
+  private final RuleSettings rules;
 
-  /** A loader for files without variables: each {@code ${name}} is unresolved. */
+  /** A loader for files without variables that applies every security rule as a warning. */
   public SpecLoader() {
-    this(Variables.none());
+    this(Variables.none(), RuleSettings.DEFAULT);
+  }
+
+  /** A loader for files without variables. */
+  public SpecLoader(RuleSettings rules) {
+    this(Variables.none(), rules);
+  }
+
+  /** A loader with the run's variables that applies every security rule as a warning. */
+  public SpecLoader(Variables variables) {
+    this(variables, RuleSettings.DEFAULT);
   }
 
   /**
-   * A loader that replaces {@code ${name}} in values with the run's variables, and reads only the
-   * documents that belong to the run's environment.
+   * A loader that replaces {@code ${name}} in values with the run's variables, reads only the
+   * documents that belong to the run's environment, and applies the security rules as the run says.
+   *
+   * @param rules the security rules the run allows, and whether their warnings are errors
    */
-  public SpecLoader(Variables variables) {
-    this.variables = variables;
+  public SpecLoader(Variables variables, RuleSettings rules) {
+    this.variables = java.util.Objects.requireNonNull(variables, "variables");
+    this.rules = java.util.Objects.requireNonNull(rules, "rules");
   }
 
   /**
@@ -201,14 +215,15 @@ public final class SpecLoader {
     diagnostics.addAll(checkEnvironments(source, document));
     if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       ClientSpec spec = toSpec(source, document);
+      diagnostics.addAll(unknownRules(source, spec));
       if (spec.absent()) {
         return diagnostics; // nothing is sent for a client to delete
       }
-      CrossFieldRules.check(
-          spec,
-          (severity, pointer, message) ->
-              diagnostics.add(
-                  source.diagnostic(severity, spec.positionOf(pointer), pointer, message)));
+      Rules.onFile(spec, rules).stream()
+          .map(
+              d ->
+                  source.diagnostic(d.severity(), d.position(), d.pointer(), d.message(), d.rule()))
+          .forEach(diagnostics::add);
     }
     return diagnostics;
   }
@@ -294,6 +309,23 @@ public final class SpecLoader {
     return found;
   }
 
+  /** An error at every id in {@code ccr: {allow: [...]}} that names no security rule. */
+  private static List<Diagnostic> unknownRules(SourceText source, ClientSpec spec) {
+    List<Diagnostic> errors = new ArrayList<>();
+    List<String> allow = spec.settings().allow();
+    for (int i = 0; i < allow.size(); i++) {
+      if (SecurityRule.byId(allow.get(i)).isEmpty()) {
+        String pointer = "/ccr/allow/" + i;
+        errors.add(
+            source.error(
+                spec.positionOf(pointer),
+                pointer,
+                "ccr.allow[" + i + "]: " + SecurityRule.unknown(allow.get(i))));
+      }
+    }
+    return errors;
+  }
+
   private static String notDesiredState(String key) {
     return switch (key) {
       case "ClientSecret" ->
@@ -317,10 +349,13 @@ public final class SpecLoader {
   private static ClientSpec toSpec(SourceText source, YamlReader.Document document) {
     JsonNode root = document.root();
     Map<String, Object> attributes = new LinkedHashMap<>();
+    Set<String> removed = new java.util.TreeSet<>();
     root.properties()
         .forEach(
             entry -> {
-              if (!NOT_ATTRIBUTES.contains(entry.getKey())) {
+              if (entry.getValue().isNull()) {
+                removed.add(entry.getKey());
+              } else if (!NOT_ATTRIBUTES.contains(entry.getKey())) {
                 attributes.put(entry.getKey(), value(entry.getValue()));
               }
             });
@@ -331,6 +366,7 @@ public final class SpecLoader {
         root.get("UserPoolId").asString(),
         Optional.ofNullable(root.get("ClientId")).map(JsonNode::asString),
         attributes,
+        removed,
         Optional.ofNullable(root.get("GenerateSecret")).map(JsonNode::booleanValue),
         settings(root.get("ccr")),
         positions);

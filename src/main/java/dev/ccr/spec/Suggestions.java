@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for near misses, by edit distance ignoring case. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** The candidate nearest to {@code word}, if it is near enough to be a likely typo. */
-  static Optional<String> nearest(String word, Collection<String> candidates) {
+  public static Optional<String> nearest(String word, Collection<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT);
     java.util.List<String> containing =
         candidates.stream()

@@ -385,12 +385,9 @@ final class YamlReader {
       String value = scalar.getValue();
       Tag tag = scalar.getTag();
       if (tag.equals(Tag.NULL)) {
-        error(
-            at(scalar),
-            pointer,
-            Pointers.display(pointer)
-                + " is null: remove the key to leave the attribute unmanaged"
-                + (isList(pointer) ? ", or give [] for an empty list" : ""));
+        if (!removable(pointer)) {
+          error(at(scalar), pointer, NullValues.message(pointer));
+        }
         return JSON.nullNode();
       }
       if (tag.equals(Tag.BOOL)) {
@@ -481,13 +478,11 @@ final class YamlReader {
       diagnostics.add(source.error(position, pointer, message));
     }
 
-    /** Whether the pointer names a top-level attribute that holds a list. */
-    private static boolean isList(String pointer) {
+    /** Whether the pointer names a top-level attribute that {@code null} removes. */
+    private static boolean removable(String pointer) {
       List<String> tokens = Pointers.tokens(pointer);
       return tokens.size() == 1
-          && Attribute.byMemberName(tokens.get(0))
-              .map(a -> a.kind() == Attribute.Kind.SET)
-              .orElse(false);
+          && Attribute.byMemberName(tokens.get(0)).map(Attribute::removable).orElse(false);
     }
 
     private static String tagName(Tag tag) {

@@ -47,7 +47,7 @@ class ApplierTest {
         "WriteAttributes", List.of("name"),
         "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"),
         "SupportedIdentityProviders", List.of("COGNITO"),
-        "CallbackURLs", List.of("https://a.example.com/cb"),
+        "CallbackURLs", List.of("https://a.example.com/cb", "https://b.example.com/cb"),
         "LogoutURLs", List.of("https://a.example.com/out"),
         "DefaultRedirectURI", "https://a.example.com/cb",
         "AllowedOAuthFlows", List.of("code"),
@@ -93,7 +93,7 @@ class ApplierTest {
           "SupportedIdentityProviders",
           List.of("COGNITO", "Google"),
           "CallbackURLs",
-          List.of("https://a.example.com/cb", "https://b.example.com/cb"),
+          List.of("https://a.example.com/cb"),
           "LogoutURLs",
           List.of("https://b.example.com/out"),
           "DefaultRedirectURI",
@@ -165,8 +165,16 @@ class ApplierTest {
     assertEquals(OTHER_VALUE.size(), everyPath().count());
   }
 
+  /**
+   * Every path but AllowedOAuthFlowsUserPoolClient: turning it off alone leaves the client's OAuth
+   * settings without it, which plan refuses (a test in ReconcilerChecksTest).
+   */
+  static Stream<String> everyPathThatCanChangeAlone() {
+    return everyPath().filter(path -> !path.equals("AllowedOAuthFlowsUserPoolClient"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("everyPath")
+  @MethodSource("everyPathThatCanChangeAlone")
   void apply_changingOneAttribute_leavesEveryOtherAttributeAsItWas(String path) {
     FakeCognitoGateway fake =
         new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), true);
@@ -186,7 +194,7 @@ class ApplierTest {
   @Test
   void apply_savedPlan_sendsTheCompleteConfigurationAndVerifiesThePlannedChanges() {
     FakeCognitoGateway fake =
-        new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), false);
+        new FakeCognitoGateway().seed(POOL, ID, everyAttributeNonDefault(), true);
     ClientSpec desired =
         spec(map("AccessTokenValidity", 2, "TokenValidityUnits", map("AccessToken", "hours")));
     Plan plan = plan(fake, desired);
@@ -265,6 +273,41 @@ class ApplierTest {
         List.of("us-east-1_A1", "us-east-1_A2", "us-east-1_B1", "us-east-1_B2"),
         applied.results().stream().map(r -> r.action().ref().id()).toList(),
         "results in plan order");
+  }
+
+  @Test
+  void apply_liveValueMovedIntoARuleBreakSincePlan_failsWithThePlanMessageAndWritesNothing() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(
+                POOL,
+                ID,
+                map(
+                    "AllowedOAuthFlowsUserPoolClient",
+                    true,
+                    "CallbackURLs",
+                    List.of("https://a.example.com/cb", "https://b.example.com/cb")),
+                false);
+    Plan plan = plan(fake, spec(map("CallbackURLs", List.of("https://b.example.com/cb"))));
+    assertInstanceOf(ClientAction.Update.class, plan.actions().get(0));
+    fake.change(POOL, ID, map("DefaultRedirectURI", "https://a.example.com/cb"));
+
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+
+    ApplyResult.Failed failed =
+        assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0), applied.toString());
+    assertTrue(
+        failed
+            .diagnostic()
+            .message()
+            .contains(
+                "not written: the configuration to send breaks a rule, so Cognito would refuse it"
+                    + " or keep a client it documents as invalid: DefaultRedirectURI"
+                    + " https://a.example.com/cb (live, unmanaged) is not one of CallbackURLs after"
+                    + " this change"),
+        failed.diagnostic().message());
+    assertEquals("/CallbackURLs", failed.diagnostic().pointer());
+    assertEquals(0, writes(fake));
   }
 
   @Test
@@ -560,7 +603,8 @@ class ApplierTest {
     FakeCognitoGateway fake =
         new FakeCognitoGateway()
             .seed(
-                POOL, ID, map("ClientName", "web", "AllowedOAuthFlowsUserPoolClient", true), false);
+                POOL, ID, map("ClientName", "web", "AllowedOAuthFlowsUserPoolClient", true), false)
+            .seedResourceServer(POOL, "orders-api", "orders.read", "orders.admin");
     fake.failAlways(
         Operation.UPDATE,
         POOL,

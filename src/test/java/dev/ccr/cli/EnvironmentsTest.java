@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Environments and variables through the command line, against the fake gateway. */
 class EnvironmentsTest {
@@ -118,6 +120,72 @@ class EnvironmentsTest {
                     + config
                     + ", or pass --var name=VALUE (in environment prod)"),
         run.err());
+  }
+
+  @Test
+  void environmentAllow_silencesItsRuleInThatEnvironmentOnly() throws IOException {
+    Path config =
+        project(
+            PROJECT
+                .replace("session: 30", "session: 10")
+                .replace(
+                    "    region: us-east-1\n", "    region: us-east-1\n    allow: [ccr108]\n"));
+    Files.writeString(
+        dir.resolve("clients/web.yaml"),
+        WEB
+            + "ccr: {allow: [CCR101, CCR107]}\nAllowedOAuthFlowsUserPoolClient: true\n"
+            + "AllowedOAuthFlows: [code]\nAllowedOAuthScopes: [openid]\n"
+            + "CallbackURLs: [\"http://localhost:3000/cb\"]\n");
+    String ccr108 = "is a plain-http loopback URL, fine for development only [CCR108]";
+
+    CliRun each = run("validate", "--config", config.toString(), clients());
+    assertEquals(ExitCode.OK, each.exitCode(), each.all());
+    assertTrue(each.err().contains(ccr108 + " (in environment prod)"), each.err());
+    assertEquals(1, each.err().split("CCR108", -1).length - 1, each.err());
+
+    CliRun dev = run("validate", "--config", config.toString(), "--env", "dev", clients());
+    assertEquals("", dev.err(), dev.all());
+    CliRun strictDev =
+        run("validate", "--config", config.toString(), "--env", "dev", "--strict", clients());
+    assertEquals(ExitCode.OK, strictDev.exitCode(), strictDev.all());
+    CliRun strictProd =
+        run("validate", "--config", config.toString(), "--env", "prod", "--strict", clients());
+    assertEquals(ExitCode.INVALID, strictProd.exitCode(), strictProd.all());
+    assertTrue(
+        strictProd.err().contains("error: CallbackURLs: http://localhost"), strictProd.err());
+
+    fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
+    CliRun plan = run("plan", "--config", config.toString(), "--env", "dev", clients());
+    assertEquals(ExitCode.OK, plan.exitCode(), plan.all());
+    assertFalse(
+        plan.err().contains("CCR108"), "plan applies the environment's allow too: " + plan.err());
+  }
+
+  @Test
+  void validateJson_withoutEnv_givesEachEnvironmentsOutcome() throws IOException {
+    Path config = project(PROJECT);
+    CliRun run = run("validate", "--config", config.toString(), "--format", "json", clients());
+    assertEquals(ExitCode.INVALID, run.exitCode(), run.all());
+    JsonNode report = JsonMapper.shared().readTree(run.out());
+    assertFalse(report.get("valid").booleanValue());
+    assertEquals(1, report.get("summary").get("files").intValue());
+    assertEquals(1, report.get("summary").get("clients").intValue(), "the dev client, once");
+    assertEquals(1, report.get("summary").get("errors").intValue());
+    JsonNode environments = report.get("environments");
+    assertEquals("dev", environments.get(0).get("name").stringValue());
+    assertTrue(environments.get(0).get("valid").booleanValue());
+    assertEquals("prod", environments.get(1).get("name").stringValue());
+    assertFalse(environments.get(1).get("valid").booleanValue());
+    assertEquals(0, environments.get(1).get("summary").get("clients").intValue());
+    assertTrue(
+        report
+            .get("diagnostics")
+            .get(0)
+            .get("message")
+            .stringValue()
+            .contains("from environment prod"),
+        run.out());
+    assertEquals(List.of(), ValidateJsonTest.schema().validate(report));
   }
 
   @Test

@@ -43,11 +43,15 @@ class WorkflowCommandInjectionTest {
     return RunnerCommands.read(run.out() + run.err());
   }
 
+  /** A client file that draws no security-rule warning, so any annotation is the test's own. */
+  private static final String WEB =
+      "ClientId: web\nClientName: web\nccr: {allow: [CCR101, CCR107]}\n";
+
   @Test
   void drift_clientNamesHoldingLegacyCommands_forgeNoAnnotation() throws IOException {
     fake.seed(POOL, "web", map("ClientName", "web ##[warning]forged"), false);
     fake.seed(POOL, "other", map("ClientName", "##[error file=README.md]x ::error::y"), false);
-    file("web.yaml", "ClientId: web\nClientName: web\n");
+    file("web.yaml", WEB);
     for (String format : List.of("text", "markdown", "junit", "json", "sarif")) {
       CliRun run = run("drift", dir.toString(), "--format", format);
       assertEquals(ExitCode.CHANGES, run.exitCode(), run.err());
@@ -61,7 +65,7 @@ class WorkflowCommandInjectionTest {
   void drift_jsonOnStandardOutput_staysTheSameJsonUnderGithubActions() throws IOException {
     String name = "##[warning]x \u200b::error::y \udb40\udd00 ##[";
     fake.seed(POOL, "web", map("ClientName", name), false);
-    file("web.yaml", "ClientId: web\nClientName: web\n");
+    file("web.yaml", WEB);
     for (String format : List.of("json", "sarif")) {
       CliRun actions = run("drift", dir.toString(), "--format", format);
       CliRun plain =
@@ -133,7 +137,7 @@ class WorkflowCommandInjectionTest {
             "AccessDeniedException",
             Operation.LIST.action(),
             "not allowed to list"));
-    file("web.yaml", "ClientId: web\nClientName: web\n");
+    file("web.yaml", WEB);
     CliRun run = run("drift", dir.toString());
     assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
     List<Command> commands = commands(run);

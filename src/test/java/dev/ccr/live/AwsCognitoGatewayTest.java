@@ -32,6 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -288,6 +291,79 @@ class AwsCognitoGatewayTest {
     }
   }
 
+  @Test
+  void describePool_readsTheTierTheDomainAndTheSchemaWithCustomAttributes() {
+    String described =
+        seeder.createUserPool(
+            b ->
+                b.userPoolTier("LITE")
+                    .schema(
+                        SchemaAttributeType.builder()
+                            .name("tenant")
+                            .attributeDataType("String")
+                            .mutable(false)
+                            .build()));
+    seeder.createDomain(described, "ccr-" + described.substring(10).toLowerCase());
+
+    LivePool.Description pool = gateway.describePool(described);
+
+    assertEquals(Optional.of("LITE"), pool.tier());
+    assertTrue(pool.hasDomain());
+    assertEquals(
+        List.of(new LivePool.SchemaAttribute("custom:tenant", false)),
+        pool.schema(),
+        "moto lists only the attributes the pool was created with; Cognito lists the standard"
+            + " ones too");
+  }
+
+  @Test
+  void describePool_withoutDomainOrTier_saysSo() {
+    LivePool.Description plain = gateway.describePool(seeder.createUserPool());
+
+    assertFalse(plain.hasDomain());
+    assertEquals(Optional.empty(), plain.tier(), "moto names no tier unless it was given");
+  }
+
+  @Test
+  void listResourceServersAndIdentityProviders_everyPage() {
+    String big = seeder.createUserPool();
+    for (int i = 0; i < 55; i++) {
+      seeder.createResourceServer(big, "api-" + i, "read", "write");
+    }
+    for (int i = 0; i < 65; i++) {
+      seeder.createIdentityProvider(big, "idp-" + i);
+    }
+
+    List<LivePool.ResourceServer> servers = gateway.listResourceServers(big);
+    List<String> providers = gateway.listIdentityProviders(big);
+
+    assertEquals(55, servers.size());
+    assertTrue(servers.contains(new LivePool.ResourceServer("api-54", List.of("read", "write"))));
+    assertEquals(65, providers.size());
+    assertTrue(providers.contains("idp-64"));
+    assertEquals(List.of(), gateway.listResourceServers(pool));
+  }
+
+  @Test
+  void poolReads_accessDenied_isClassifiedWithTheirIamActions() {
+    try (AwsCognitoGateway denied =
+        gateway(endpoint, List.of(new Deny("DescribeUserPool", "ListIdentityProviders")), 1)) {
+      GatewayException describe =
+          assertThrows(GatewayException.class, () -> denied.describePool(pool));
+      GatewayException providers =
+          assertThrows(GatewayException.class, () -> denied.listIdentityProviders(pool));
+
+      assertEquals(Reason.ACCESS_DENIED, describe.reason());
+      assertEquals("cognito-idp:DescribeUserPool", describe.action());
+      assertTrue(
+          describe.getMessage().contains("not allowed to call cognito-idp:DescribeUserPool"),
+          describe.getMessage());
+      assertEquals(Reason.ACCESS_DENIED, providers.reason());
+      assertEquals("cognito-idp:ListIdentityProviders", providers.action());
+      assertEquals(List.of(), denied.listResourceServers(pool), "the others still answer");
+    }
+  }
+
   /** All 21 updatable members; AccessTokenValidity as a Long, as YAML may give it. */
   private static Map<String, Object> allMembers() {
     Map<String, Object> c = new LinkedHashMap<>();
@@ -327,6 +403,43 @@ class AwsCognitoGatewayTest {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Answers the named operations as IAM does for a caller without the permission. */
+  private static final class Deny implements ExecutionInterceptor {
+    private final Set<String> operations;
+
+    Deny(String... operations) {
+      this.operations = Set.of(operations);
+    }
+
+    @Override
+    public SdkHttpResponse modifyHttpResponse(
+        Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      if (!operations.contains(operation)) {
+        return context.httpResponse();
+      }
+      return context.httpResponse().toBuilder()
+          .statusCode(400)
+          .putHeader("x-amzn-ErrorType", "AccessDeniedException")
+          .build();
+    }
+
+    @Override
+    public Optional<InputStream> modifyHttpResponseContent(
+        Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      if (!operations.contains(operation)) {
+        return context.responseBody();
+      }
+      String body =
+          "{\"__type\":\"AccessDeniedException\",\"message\":\"User: arn:aws:iam::123456789012:user/ci"
+              + " is not authorized to perform: cognito-idp:"
+              + operation
+              + "\"}";
+      return Optional.of(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
   }
 

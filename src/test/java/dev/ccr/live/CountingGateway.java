@@ -17,6 +17,13 @@ public final class CountingGateway implements CognitoGateway {
   public static final class Counts {
     private final Map<FakeCognitoGateway.Operation, AtomicInteger> counts =
         new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> updates =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The configurations sent with UpdateUserPoolClient so far, in order. */
+    public List<Map<String, Object>> updates() {
+      return List.copyOf(updates);
+    }
 
     /** Calls of {@code operation} so far. */
     public int of(FakeCognitoGateway.Operation operation) {
@@ -67,6 +74,7 @@ public final class CountingGateway implements CognitoGateway {
   @Override
   public LiveClient update(String userPoolId, String clientId, Map<String, Object> configuration) {
     counts.add(FakeCognitoGateway.Operation.UPDATE);
+    counts.updates.add(Map.copyOf(configuration));
     return delegate.update(userPoolId, clientId, configuration);
   }
 
@@ -74,6 +82,24 @@ public final class CountingGateway implements CognitoGateway {
   public void delete(String userPoolId, String clientId) {
     counts.add(FakeCognitoGateway.Operation.DELETE);
     delegate.delete(userPoolId, clientId);
+  }
+
+  @Override
+  public LivePool.Description describePool(String userPoolId) {
+    counts.add(FakeCognitoGateway.Operation.DESCRIBE_POOL);
+    return delegate.describePool(userPoolId);
+  }
+
+  @Override
+  public List<LivePool.ResourceServer> listResourceServers(String userPoolId) {
+    counts.add(FakeCognitoGateway.Operation.LIST_RESOURCE_SERVERS);
+    return delegate.listResourceServers(userPoolId);
+  }
+
+  @Override
+  public List<String> listIdentityProviders(String userPoolId) {
+    counts.add(FakeCognitoGateway.Operation.LIST_IDENTITY_PROVIDERS);
+    return delegate.listIdentityProviders(userPoolId);
   }
 
   @Override

@@ -28,7 +28,10 @@ public final class FakeCognitoGateway implements CognitoGateway {
     UPDATE("cognito-idp:UpdateUserPoolClient"),
     LIST("cognito-idp:ListUserPoolClients"),
     CREATE("cognito-idp:CreateUserPoolClient"),
-    DELETE("cognito-idp:DeleteUserPoolClient");
+    DELETE("cognito-idp:DeleteUserPoolClient"),
+    DESCRIBE_POOL("cognito-idp:DescribeUserPool"),
+    LIST_RESOURCE_SERVERS("cognito-idp:ListResourceServers"),
+    LIST_IDENTITY_PROVIDERS("cognito-idp:ListIdentityProviders");
 
     private final String action;
 
@@ -66,7 +69,17 @@ public final class FakeCognitoGateway implements CognitoGateway {
   /** A planned failure; {@code remaining} is negative for one that never stops. */
   private record Fault(GatewayException error, int remaining) {}
 
+  /**
+   * What a pool is unless a test says otherwise: on the Essentials tier, with a domain, and with
+   * the standard attributes ({@code sub} the one that cannot be written).
+   */
+  public static final LivePool.Description STANDARD_POOL =
+      new LivePool.Description(Optional.of("ESSENTIALS"), true, standardSchema());
+
   private final Map<String, Map<String, LiveClient>> pools = new LinkedHashMap<>();
+  private final Map<String, LivePool.Description> descriptions = new HashMap<>();
+  private final Map<String, List<LivePool.ResourceServer>> resourceServers = new HashMap<>();
+  private final Map<String, List<String>> identityProviders = new HashMap<>();
   private final Map<Target, Fault> faults = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
   private java.util.function.Consumer<LiveClient> afterWrite = stored -> {};
@@ -86,6 +99,61 @@ public final class FakeCognitoGateway implements CognitoGateway {
   public synchronized FakeCognitoGateway seedPool(String userPoolId) {
     pools.computeIfAbsent(userPoolId, k -> new LinkedHashMap<>());
     return this;
+  }
+
+  /** Sets what DescribeUserPool returns for a pool (creating it if needed). */
+  public synchronized FakeCognitoGateway seedPool(
+      String userPoolId, LivePool.Description description) {
+    seedPool(userPoolId);
+    descriptions.put(userPoolId, description);
+    return this;
+  }
+
+  /** Adds a resource server with its scopes to a pool. */
+  public synchronized FakeCognitoGateway seedResourceServer(
+      String userPoolId, String identifier, String... scopes) {
+    seedPool(userPoolId);
+    resourceServers
+        .computeIfAbsent(userPoolId, k -> new ArrayList<>())
+        .add(new LivePool.ResourceServer(identifier, List.of(scopes)));
+    return this;
+  }
+
+  /** Adds an identity provider (a SAML or OIDC provider's name, or Google...) to a pool. */
+  public synchronized FakeCognitoGateway seedIdentityProvider(String userPoolId, String name) {
+    seedPool(userPoolId);
+    identityProviders.computeIfAbsent(userPoolId, k -> new ArrayList<>()).add(name);
+    return this;
+  }
+
+  /** The standard attributes of a new pool; only {@code sub} is immutable. */
+  public static List<LivePool.SchemaAttribute> standardSchema() {
+    List<LivePool.SchemaAttribute> schema = new ArrayList<>();
+    schema.add(new LivePool.SchemaAttribute("sub", false));
+    for (String name :
+        List.of(
+            "name",
+            "given_name",
+            "family_name",
+            "middle_name",
+            "nickname",
+            "preferred_username",
+            "profile",
+            "picture",
+            "website",
+            "email",
+            "email_verified",
+            "gender",
+            "birthdate",
+            "zoneinfo",
+            "locale",
+            "phone_number",
+            "phone_number_verified",
+            "address",
+            "updated_at")) {
+      schema.add(new LivePool.SchemaAttribute(name, true));
+    }
+    return List.copyOf(schema);
   }
 
   /** Makes every {@code operation} on the client fail with {@code error}. */
@@ -190,6 +258,30 @@ public final class FakeCognitoGateway implements CognitoGateway {
     return pool(Operation.LIST, userPoolId).values().stream()
         .map(c -> new ClientSummary(userPoolId, c.clientId(), c.clientName()))
         .toList();
+  }
+
+  @Override
+  public synchronized LivePool.Description describePool(String userPoolId) {
+    calls.add(new Call(Operation.DESCRIBE_POOL, userPoolId, "", Optional.empty()));
+    injectFault(Operation.DESCRIBE_POOL, userPoolId, "");
+    pool(Operation.DESCRIBE_POOL, userPoolId);
+    return descriptions.getOrDefault(userPoolId, STANDARD_POOL);
+  }
+
+  @Override
+  public synchronized List<LivePool.ResourceServer> listResourceServers(String userPoolId) {
+    calls.add(new Call(Operation.LIST_RESOURCE_SERVERS, userPoolId, "", Optional.empty()));
+    injectFault(Operation.LIST_RESOURCE_SERVERS, userPoolId, "");
+    pool(Operation.LIST_RESOURCE_SERVERS, userPoolId);
+    return List.copyOf(resourceServers.getOrDefault(userPoolId, List.of()));
+  }
+
+  @Override
+  public synchronized List<String> listIdentityProviders(String userPoolId) {
+    calls.add(new Call(Operation.LIST_IDENTITY_PROVIDERS, userPoolId, "", Optional.empty()));
+    injectFault(Operation.LIST_IDENTITY_PROVIDERS, userPoolId, "");
+    pool(Operation.LIST_IDENTITY_PROVIDERS, userPoolId);
+    return List.copyOf(identityProviders.getOrDefault(userPoolId, List.of()));
   }
 
   private void injectFault(Operation operation, String userPoolId, String clientId) {

@@ -95,6 +95,22 @@ class PacerTest {
   }
 
   @Test
+  void poolReads_haveTheirOwnCategories_andArePacedWithinThem() throws InterruptedException {
+    for (int i = 0; i < 4; i++) {
+      send(DESCRIBE, "pool" + i);
+    }
+    send("DescribeUserPool", "pool9");
+    send("ListResourceServers", "pool9");
+    send("ListIdentityProviders", "pool9");
+    assertEquals(List.of(0L, 0L, 0L), sent.subList(4, 7), "app-client reads hold none of them up");
+    for (int i = 0; i < 4; i++) {
+      send("DescribeUserPool", "pool" + i);
+    }
+    assertEquals(List.of(0L, 0L, 0L), sent.subList(7, 10), "the rest of the category's burst");
+    assertEquals(66L, sent.get(10), "the fifth DescribeUserPool waits for its category's turn");
+  }
+
+  @Test
   void reserve_booksFutureTurnsForConcurrentCallers() {
     List<Long> waits = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
@@ -175,7 +191,10 @@ class PacerTest {
   void category_ofOperations() {
     assertEquals(Pacer.Category.READ, Pacer.Category.of("ListUserPoolClients"));
     assertEquals(Pacer.Category.WRITE, Pacer.Category.of("DeleteUserPoolClient"));
-    assertEquals(Pacer.Category.OTHER, Pacer.Category.of("DescribeUserPool"));
+    assertEquals(Pacer.Category.POOL_READ, Pacer.Category.of("DescribeUserPool"));
+    assertEquals(Pacer.Category.RESOURCE_READ, Pacer.Category.of("ListResourceServers"));
+    assertEquals(Pacer.Category.RESOURCE_READ, Pacer.Category.of("ListIdentityProviders"));
+    assertEquals(Pacer.Category.OTHER, Pacer.Category.of("AdminGetUser"));
   }
 
   @Test

@@ -117,7 +117,13 @@ public final class Clients {
     LiveClient mobileLive =
         liveWithId(
             "7m0b1l3app0000000000000000",
-            map("ClientName", "mobile-app", "CallbackURLs", List.of("myapp://callback")));
+            map(
+                "ClientName",
+                "mobile-app",
+                "CallbackURLs",
+                List.of("myapp://callback"),
+                "AllowedOAuthFlowsUserPoolClient",
+                true));
     return plan(List.of(web, admin, mobile), List.of(mobileLive, webLive, adminLive));
   }
 

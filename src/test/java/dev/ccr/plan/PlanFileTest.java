@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.LiveClient;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -92,6 +94,63 @@ class PlanFileTest {
     assertEquals(0, root.get("summary").get("update").intValue());
     assertEquals(2, root.get("formatVersion").intValue());
     assertTrue(root.get("digest").stringValue().matches("sha256:[0-9a-f]{64}"));
+  }
+
+  @Test
+  void toJson_summaryCountsEveryKindOfActionAndTheUnmanagedClients() throws Exception {
+    FakeCognitoGateway fake = new FakeCognitoGateway();
+    for (String id : List.of("c1", "c2", "c3", "stray")) {
+      fake.seed(Clients.POOL, id, Clients.map("ClientName", id), false);
+    }
+    ClientSpec.Settings absent =
+        new ClientSpec.Settings(ClientSpec.State.ABSENT, List.of(), List.of());
+    List<ClientSpec> specs =
+        List.of(
+            Clients.specAt("c1", "a.yaml", 1, Clients.map("ClientName", "renamed")),
+            Clients.specAt("c2", "a.yaml", 5, Clients.map("ClientName", "c2")),
+            new ClientSpec(
+                new SourceRef("a.yaml", new Position(9, 1)),
+                Clients.POOL,
+                Optional.of("c3"),
+                Map.of(),
+                Optional.empty(),
+                absent,
+                Map.of()),
+            new ClientSpec(
+                new SourceRef("a.yaml", new Position(12, 1)),
+                Clients.POOL,
+                Optional.empty(),
+                Clients.map("ClientName", "ghost"),
+                Optional.empty(),
+                absent,
+                Map.of()),
+            new ClientSpec(
+                new SourceRef("a.yaml", new Position(15, 1)),
+                Clients.POOL,
+                Optional.empty(),
+                Clients.map("ClientName", "new"),
+                Optional.empty(),
+                ClientSpec.Settings.DEFAULT,
+                Map.of()));
+
+    JsonNode plain = summary(new Reconciler(fake, 2).reconcile(specs, Reconciler.Options.PLAN));
+    JsonNode pruned =
+        summary(
+            new Reconciler(fake, 2)
+                .reconcile(specs, new Reconciler.Options(true, false, Targets.ALL)));
+
+    assertEquals(
+        "{\"create\":1,\"update\":1,\"delete\":1,\"unchanged\":2,\"unmanaged\":1}",
+        plain.toString(),
+        "c2 and the absent ghost are unchanged; stray is unmanaged");
+    assertEquals(
+        "{\"create\":1,\"update\":1,\"delete\":2,\"unchanged\":2,\"unmanaged\":0}",
+        pruned.toString(),
+        "--prune deletes stray, which is then no longer unmanaged");
+  }
+
+  private static JsonNode summary(Plan plan) {
+    return tree(PlanFile.toJson(plan, "ccr test", java.util.Optional.empty())).get("summary");
   }
 
   @Test
@@ -266,6 +325,23 @@ class PlanFileTest {
         assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json").plan());
     assertTrue(
         e.getMessage().contains("AuthSessionValidity: 99 must have a maximum value of 15"),
+        e.getMessage());
+  }
+
+  @Test
+  void read_removalOfAnAttributeThatAlwaysHasAValue_isRefused() throws Exception {
+    String json =
+        PlanFile.toJson(Clients.severalClients(), "ccr 0.1.0", java.util.Optional.empty());
+    int at = json.indexOf("\"path\": \"AuthSessionValidity\"");
+    int after = json.indexOf("\"after\": {", at);
+    int end = json.indexOf('}', after);
+    String edited =
+        redigest(json.substring(0, after) + "\"after\": {\"type\": \"none\"" + json.substring(end));
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(edited, "plan.json"));
+    assertTrue(
+        e.getMessage()
+            .contains("AuthSessionValidity cannot be removed: a client always has a value for it"),
         e.getMessage());
   }
 

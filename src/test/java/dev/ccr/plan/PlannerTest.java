@@ -469,42 +469,6 @@ class PlannerTest {
   }
 
   @Test
-  void creation_clientCredentialsWithoutGenerateSecret_isAnError() {
-    ClientSpec desired =
-        new ClientSpec(
-            new SourceRef("m2m.yaml", Position.START),
-            POOL,
-            java.util.Optional.empty(),
-            map(
-                "ClientName",
-                "m2m",
-                "AllowedOAuthFlowsUserPoolClient",
-                true,
-                "AllowedOAuthFlows",
-                List.of("client_credentials")),
-            java.util.Optional.empty(),
-            ClientSpec.Settings.DEFAULT,
-            Map.of());
-    assertTrue(
-        planner
-            .creation(desired)
-            .diagnostics()
-            .get(0)
-            .message()
-            .contains("set GenerateSecret: true"));
-    ClientSpec withSecret =
-        new ClientSpec(
-            desired.source(),
-            POOL,
-            java.util.Optional.empty(),
-            desired.attributes(),
-            java.util.Optional.of(true),
-            ClientSpec.Settings.DEFAULT,
-            Map.of());
-    assertEquals(List.of(), planner.creation(withSecret).diagnostics());
-  }
-
-  @Test
   void compare_generateSecretDisagreeingWithLive_saysANewClientIsNeeded() {
     ClientSpec desired =
         new ClientSpec(

@@ -176,6 +176,20 @@ class ProjectFileTest {
     node.values().forEach(child -> collect(child, patterns));
   }
 
+  @Test
+  void allow_givesTheRulesOfAnEnvironment_andAnUnknownIdIsAnErrorWithASuggestion()
+      throws IOException {
+    ProjectFile project = valid("environments:\n  dev:\n    allow: [ccr108, CCR101]\n  prod: {}\n");
+    assertEquals(List.of("CCR108", "CCR101"), project.allowed("dev"));
+    assertEquals(List.of(), project.allowed("prod"));
+    assertEquals(List.of(), project.allowed("nowhere"));
+    assertEquals(
+        List.of(
+            "3:21: environments.dev.allow[1]: no security rule CCR180; did you mean CCR108"
+                + " (LocalhostRedirect)?"),
+        errors("environments:\n  dev:\n    allow: [CCR101, CCR180]\n"));
+  }
+
   private ProjectFile valid(String text) throws IOException {
     Path file = dir.resolve("ccr.yaml");
     Files.writeString(file, text);

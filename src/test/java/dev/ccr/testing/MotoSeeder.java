@@ -10,6 +10,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
@@ -41,8 +44,53 @@ public final class MotoSeeder implements AutoCloseable {
 
   /** Creates a user pool with a unique name and returns its id ({@code us-east-1_...}). */
   public String createUserPool() {
+    return createUserPool(b -> {});
+  }
+
+  /** Creates a user pool with the settings {@code settings} gives (tier, schema...). */
+  public String createUserPool(Consumer<CreateUserPoolRequest.Builder> settings) {
     String name = "ccr-test-" + UUID.randomUUID();
-    return sdk.createUserPool(b -> b.poolName(name)).userPool().id();
+    CreateUserPoolRequest.Builder request = CreateUserPoolRequest.builder().poolName(name);
+    settings.accept(request);
+    return sdk.createUserPool(request.build()).userPool().id();
+  }
+
+  /** Gives a pool a managed login domain (a prefix domain). */
+  public void createDomain(String userPoolId, String domain) {
+    sdk.createUserPoolDomain(b -> b.userPoolId(userPoolId).domain(domain));
+  }
+
+  /** Creates a resource server with these scopes ({@code identifier/scope}). */
+  public void createResourceServer(String userPoolId, String identifier, String... scopes) {
+    sdk.createResourceServer(
+        b ->
+            b.userPoolId(userPoolId)
+                .identifier(identifier)
+                .name(identifier)
+                .scopes(
+                    java.util.Arrays.stream(scopes)
+                        .map(
+                            scope ->
+                                ResourceServerScopeType.builder()
+                                    .scopeName(scope)
+                                    .scopeDescription(scope)
+                                    .build())
+                        .toList()));
+  }
+
+  /** Creates an OIDC identity provider named {@code name}. */
+  public void createIdentityProvider(String userPoolId, String name) {
+    sdk.createIdentityProvider(
+        b ->
+            b.userPoolId(userPoolId)
+                .providerName(name)
+                .providerType(IdentityProviderTypeType.OIDC)
+                .providerDetails(
+                    java.util.Map.of(
+                        "client_id", "ccr-test",
+                        "authorize_scopes", "openid",
+                        "oidc_issuer", "https://issuer.example.com",
+                        "attributes_request_method", "GET")));
   }
 
   /** Creates an app client named {@code clientName} with the attributes {@code attributes} sets. */
