@@ -197,7 +197,7 @@ class DriftRendererTest {
 
   @Test
   void sarifUri_isRelativeInsideTheWorkingDirectoryAndAFileUriOutside() {
-    DriftSarifRenderer renderer = new DriftSarifRenderer(VERSION, URI, Path.of("/work/repo"));
+    SarifWriter renderer = new SarifWriter(VERSION, URI, Path.of("/work/repo"), 5_000);
     assertEquals("clients/web.yaml", renderer.uri("clients/web.yaml"));
     assertEquals("clients/my%20app.yaml", renderer.uri("/work/repo/clients/my app.yaml"));
     assertEquals("file:///elsewhere/web.yaml", renderer.uri("/elsewhere/web.yaml"));
