@@ -8,16 +8,20 @@ import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.ProblemKind;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.report.SarifWriter.Finding;
+import dev.ccr.spec.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The drift report as SARIF 2.1.0 for GitHub code scanning ({@link SarifWriter}): one result per
  * drifted attribute at its key in the file, one per client that could not be read or compared, one
  * per pool that could not be listed, and one per unmanaged client, located at the UserPoolId of the
  * first file that declares a client of its pool (the client itself is in no file, so each gets a
- * fingerprint of its own).
+ * fingerprint of its own). Each finding of a security rule is a result of that rule ({@code
+ * CCR101}) at its attribute, at the finding's level; one that {@code --strict} made an error is not
+ * repeated as a plan error.
  */
 final class DriftSarifRenderer implements DriftRenderer {
   static final SarifRule ATTRIBUTE_DRIFT =
@@ -84,16 +88,19 @@ final class DriftSarifRenderer implements DriftRenderer {
           "Run `ccr drift --format text` (or `--format json`) to see every finding, and fix the most severe first.",
           false);
 
-  /** The rules of drift, in the order of the driver's list. */
+  /** The rules of drift, in the order of the driver's list: its own, then the security rules. */
   static final List<SarifRule> RULES =
-      List.of(
-          ATTRIBUTE_DRIFT,
-          UNMANAGED_CLIENT,
-          READ_ERROR,
-          MISSING_CLIENT,
-          UNWANTED_CLIENT,
-          PLAN_ERROR,
-          RESULTS_OMITTED);
+      Stream.concat(
+              Stream.of(
+                  ATTRIBUTE_DRIFT,
+                  UNMANAGED_CLIENT,
+                  READ_ERROR,
+                  MISSING_CLIENT,
+                  UNWANTED_CLIENT,
+                  PLAN_ERROR,
+                  RESULTS_OMITTED),
+              SarifRule.SECURITY.stream())
+          .toList();
 
   private static final SarifWriter.Omission OMISSION =
       new SarifWriter.Omission(RESULTS_OMITTED, "ccr drift --format text");
@@ -113,7 +120,7 @@ final class DriftSarifRenderer implements DriftRenderer {
     return writer.write(RULES, OMISSION, findings(report));
   }
 
-  private static List<Finding> findings(DriftReport report) {
+  private List<Finding> findings(DriftReport report) {
     List<Finding> findings = new ArrayList<>();
     for (ClientResult client : report.clients()) {
       findings.addAll(findings(client));
@@ -141,6 +148,9 @@ final class DriftSarifRenderer implements DriftRenderer {
               "UserPoolId".length(),
               client.userPoolId() + "/" + client.clientId()));
     }
+    for (Diagnostic finding : report.securityFindings()) {
+      findings.add(writer.finding(finding, SarifRule.security(finding.rule().orElseThrow())));
+    }
     return findings;
   }
 
@@ -165,7 +175,9 @@ final class DriftSarifRenderer implements DriftRenderer {
       findings.add(drifted(client, attribute, about));
     }
     for (Problem problem : client.problems()) {
-      findings.add(problem(client, problem, about));
+      if (problem.rule().isEmpty()) {
+        findings.add(problem(client, problem, about));
+      }
     }
     return findings;
   }
