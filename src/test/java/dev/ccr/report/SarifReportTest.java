@@ -10,8 +10,10 @@ import dev.ccr.drift.DriftReports;
 import dev.ccr.live.LiveClient;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.DesiredState;
+import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.SecurityRule;
+import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceRef;
 import dev.ccr.testing.Golden;
 import dev.ccr.testing.SarifSchema;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -64,16 +67,26 @@ class SarifReportTest {
     return reports.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get()));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("reports")
-  void sarif_validatesAgainstTheOasisSchema(String name, DriftReport report) {
-    assertEquals(List.of(), SarifSchema.validate(render(report)));
+  /** Every drift report above, and validate's outcome with errors, warnings and the cap. */
+  static Stream<Arguments> documents() {
+    Stream<Arguments> drift =
+        reports().map(a -> Arguments.of("drift " + a.get()[0], render((DriftReport) a.get()[1])));
+    return Stream.concat(
+        drift,
+        Stream.of(
+            Arguments.of("validate", validate(validation(3))),
+            Arguments.of("validate, 5,001 diagnostics", validate(validation(5_001)))));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("reports")
-  void sarif_hasEveryPropertyCodeScanningRequires(String name, DriftReport report) {
-    JsonNode sarif = render(report);
+  @MethodSource("documents")
+  void sarif_validatesAgainstTheOasisSchema(String name, JsonNode sarif) {
+    assertEquals(List.of(), SarifSchema.validate(sarif));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("documents")
+  void sarif_hasEveryPropertyCodeScanningRequires(String name, JsonNode sarif) {
     text(sarif, "/$schema");
     assertEquals("2.1.0", text(sarif, "/version"));
     JsonNode run = sarif.get("runs").get(0);
@@ -269,14 +282,59 @@ class SarifReportTest {
   static Stream<Arguments> everyReport() {
     return Stream.of(
         Arguments.of("drift", render(DriftReports.inSync())),
-        Arguments.of(
-            "validate",
-            JsonMapper.shared()
-                .readTree(
-                    ValidationRenderer.sarif("0.1.0", "https://ccr.dev/", Golden.projectDir())
-                        .render(
-                            new DesiredState(List.of(), List.of(), List.of("web.yaml")),
-                            Map.of()))));
+        Arguments.of("validate", validate(validation(0))));
+  }
+
+  @Test
+  void validateSarif_moreDiagnosticsThanCodeScanningKeeps_keepsTheErrorsAndSaysToRunValidate() {
+    JsonNode results = results(validate(validation(5_001)));
+
+    assertEquals(5_000, results.size(), "of 1 error and 5,001 warnings");
+    assertEquals("error", results.get(0).get("level").asString());
+    assertEquals("ccr/invalid-desired-state", results.get(0).get("ruleId").asString());
+    assertEquals("CCR101", results.get(4_998).get("ruleId").asString());
+    JsonNode last = results.get(4_999);
+    assertEquals("ccr/results-omitted", last.get("ruleId").asString());
+    assertEquals(
+        "3 more findings were left out: GitHub code scanning keeps 5,000 results of a run."
+            + " 'ccr validate' lists all of them.",
+        last.at("/message/text").asString());
+  }
+
+  /**
+   * Validate's outcome for one file: an unknown key (an error), then {@code warnings} findings of
+   * CCR101, one a line.
+   */
+  private static DesiredState validation(int warnings) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    diagnostics.add(
+        new Diagnostic(
+            Severity.ERROR,
+            "unknown key CallbackUrls; did you mean CallbackURLs?",
+            "clients/web.yaml",
+            new Position(1, 1),
+            "/CallbackUrls",
+            "CallbackUrls: [https://app.example.com/cb]"));
+    for (int i = 0; i < warnings; i++) {
+      diagnostics.add(
+          new Diagnostic(
+              Severity.WARNING,
+              "PreventUserExistenceErrors: LEGACY lets sign-in and password recovery reveal which"
+                  + " users exist; set ENABLED [CCR101]",
+              "clients/web.yaml",
+              new Position(2 + i, 1),
+              "/PreventUserExistenceErrors",
+              "PreventUserExistenceErrors: LEGACY",
+              Optional.of("CCR101")));
+    }
+    return new DesiredState(List.of(), diagnostics, List.of("clients/web.yaml"));
+  }
+
+  private static JsonNode validate(DesiredState state) {
+    return JsonMapper.shared()
+        .readTree(
+            ValidationRenderer.sarif("0.1.0", "https://ccr.dev/", Golden.projectDir())
+                .render(state, Map.of()));
   }
 
   @Test
