@@ -374,6 +374,29 @@ class EnvironmentsTest {
   }
 
   @Test
+  void securityWarningOnAVariablesValue_namesTheVariableAndKeepsItsRuleId() throws IOException {
+    Path config = project(PROJECT);
+    Files.writeString(
+        dir.resolve("clients/web.yaml"), WEB + "PreventUserExistenceErrors: ${pue}\n");
+    CliRun run =
+        run(
+            "validate",
+            "--config",
+            config.toString(),
+            "--env",
+            "dev",
+            "--var",
+            "pue=LEGACY",
+            "--format",
+            "json",
+            clients());
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    JsonNode warning = JsonMapper.shared().readTree(run.out()).get("diagnostics").get(0);
+    assertEquals("CCR101", warning.get("rule").stringValue(), run.out());
+    assertTrue(warning.get("message").stringValue().endsWith("(${pue} from --var)"), run.out());
+  }
+
+  @Test
   void varFile_givesValuesWithTheirOrigin() throws IOException {
     Path config = project(PROJECT);
     Path vars = Files.writeString(dir.resolve("vars.yaml"), "session: 99\n");
