@@ -6,8 +6,10 @@ Usage: quota_proxy.py UPSTREAM [--port N] [--read-rps 15] [--write-rps 15] [--op
 Forwards every request to UPSTREAM (moto) unless it exceeds a quota, which it answers the way
 Cognito does: HTTP 400, x-amzn-ErrorType: TooManyRequestsException, and a JSON body with
 __type TooManyRequestsException. Quotas are token buckets per account (access key id) and region
-for the read category (Describe and List of app clients) and the write category (Create, Update,
-Delete), and per account, region, operation and user pool. A request takes a token from each of
+for the read category (Describe and List of app clients), the write category (Create, Update,
+Delete) and the two categories of the reads plan makes once per pool (DescribeUserPool;
+ListResourceServers and ListIdentityProviders; each at the read rate), and per account, region,
+operation and user pool. A request takes a token from each of
 its buckets, or from none when one is empty (a throttled request consumes nothing).
 
 A bucket refills at its rate and holds at most --burst-seconds worth of requests (at least one):
@@ -17,7 +19,8 @@ second: 5 reads at once, 1.67 per operation and pool) is the smallest burst a cl
 count on.
 
 Prints "listening on PORT" once ready. GET /stats answers the counts as JSON (requests,
-forwarded, throttled, and throttled_read, throttled_write, throttled_other by category); they are
+forwarded, throttled, and throttled_read, throttled_write, throttled_pool_read,
+throttled_resource_read, throttled_other by category); they are
 also printed on stderr at exit (SIGTERM or SIGINT).
 """
 import argparse
@@ -33,6 +36,10 @@ import urllib.parse
 
 READ = {"DescribeUserPoolClient", "ListUserPoolClients"}
 WRITE = {"CreateUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient"}
+# The reads plan makes once per pool are in quota categories of their own (UserPoolRead,
+# UserResourceRead), given the app-client read rate here.
+POOL_READ = {"DescribeUserPool"}
+RESOURCE_READ = {"ListResourceServers", "ListIdentityProviders"}
 CREDENTIAL = re.compile(r"Credential=([^/]+)/[^/]+/([^/]+)/")
 
 
@@ -49,13 +56,15 @@ class Bucket:
 
 class Quotas:
     def __init__(self, read_rps, write_rps, op_pool_rps, burst_seconds):
-        self.rates = {"read": read_rps, "write": write_rps}
+        self.rates = {"read": read_rps, "write": write_rps,
+                      "pool_read": read_rps, "resource_read": read_rps}
         self.op_pool_rps = op_pool_rps
         self.burst_seconds = burst_seconds
         self.buckets = {}
         self.lock = threading.Lock()
         self.stats = {"requests": 0, "forwarded": 0, "throttled": 0,
-                      "throttled_read": 0, "throttled_write": 0, "throttled_other": 0}
+                      "throttled_read": 0, "throttled_write": 0, "throttled_pool_read": 0,
+                      "throttled_resource_read": 0, "throttled_other": 0}
 
     def bucket(self, key, rate):
         if key not in self.buckets:
@@ -68,7 +77,9 @@ class Quotas:
             self.stats["requests"] += 1
             now = time.monotonic()
             buckets = [self.bucket((account, region, operation, pool), self.op_pool_rps)]
-            category = "read" if operation in READ else "write" if operation in WRITE else None
+            category = ("read" if operation in READ else "write" if operation in WRITE
+                        else "pool_read" if operation in POOL_READ
+                        else "resource_read" if operation in RESOURCE_READ else None)
             if category:
                 buckets.append(self.bucket((account, region, category), self.rates[category]))
             for b in buckets:

@@ -78,7 +78,7 @@ final class DriftCommand extends BaseCommand {
       plan = reconcile(gateway, state, aws, targets, false, true);
     }
     reportFailures(plan, true);
-    DriftReport report = DriftFinder.report(plan, failOnUnmanaged);
+    DriftReport report = DriftFinder.report(plan, state.diagnostics(), failOnUnmanaged);
     String rendered = renderer().render(report);
     if (output == null) {
       out().print(rendered);

@@ -6,6 +6,7 @@ import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.ProjectFile;
 import dev.ccr.spec.RuleSettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
     description = {
       "Checks desired-state files against the schema, the cross-field rules and the security rules, offline: the rules a file alone decides. plan checks them again on what apply would send, and against the user pool.",
       "Directories are searched recursively for *.yaml and *.yml (hidden directories and files skipped).",
-      "Diagnostics go to stderr; the result line of valid files (8 clients in 6 files: valid.) to stdout. With --format json, one JSON document on stdout instead.",
+      "Diagnostics go to stderr; the result line of valid files (8 clients in 6 files: valid.) to stdout. With --format json or --format sarif (SARIF 2.1.0 for code scanning, file paths relative to the current directory), one document on stdout instead.",
       "When ccr.yaml defines environments and --env names none, the files are checked once for each environment."
     },
     footer = ExitCode.HELP_TABLE)
@@ -33,7 +34,8 @@ final class ValidateCommand extends BaseCommand {
   /** The output formats of validate. */
   enum Format {
     text,
-    json
+    json,
+    sarif
   }
 
   @Mixin SpecMixin specs = new SpecMixin();
@@ -115,6 +117,8 @@ final class ValidateCommand extends BaseCommand {
     return switch (format) {
       case text -> throw new IllegalStateException("text is printed as diagnostics");
       case json -> ValidationRenderer.json();
+      case sarif ->
+          ValidationRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));
     };
   }
 

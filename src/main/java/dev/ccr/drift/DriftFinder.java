@@ -13,17 +13,24 @@ import dev.ccr.plan.Plan;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Turns a plan into the drift report of {@code ccr drift}: a declared client that would be updated
  * drifted, one that would be created is missing, one declared absent that would be deleted is
- * unwanted; the plan's unmanaged clients and pool problems carry over. Pure.
+ * unwanted; the plan's unmanaged clients and pool problems carry over, and the findings of the
+ * security rules. Pure.
  */
 public final class DriftFinder {
   private DriftFinder() {}
 
-  /** The drift report of a plan made without {@code --prune}. */
-  public static DriftReport report(Plan plan, boolean failOnUnmanaged) {
+  /**
+   * The drift report of a plan made without {@code --prune}.
+   *
+   * @param loaded the diagnostics of loading the files the plan was made from; the plan's own hold
+   *     only what the configuration a write would send breaks beyond what the files state
+   */
+  public static DriftReport report(Plan plan, List<Diagnostic> loaded, boolean failOnUnmanaged) {
     List<ClientResult> clients =
         plan.actions().stream()
             .filter(a -> !(a instanceof ClientAction.Delete delete && delete.pruned()))
@@ -53,7 +60,12 @@ public final class DriftFinder {
                         p.origin().source().file(),
                         p.origin().source().position()))
             .toList();
-    return new DriftReport(clients, unmanaged, poolErrors, failOnUnmanaged);
+    List<Diagnostic> security =
+        Stream.concat(loaded.stream(), plan.diagnostics().stream())
+            .filter(d -> d.rule().isPresent())
+            .sorted(Diagnostic.ORDER)
+            .toList();
+    return new DriftReport(clients, unmanaged, poolErrors, failOnUnmanaged, security);
   }
 
   private static ClientResult result(ClientAction action) {
@@ -78,7 +90,7 @@ public final class DriftFinder {
     List<Problem> problems =
         action.diagnostics().stream()
             .filter(Diagnostic::isError)
-            .map(d -> new Problem(kind, d.message(), d.position()))
+            .map(d -> new Problem(kind, d.message(), d.position(), d.rule()))
             .toList();
     return result(action, List.of(), problems, Status.ERROR);
   }

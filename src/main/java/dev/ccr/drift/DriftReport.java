@@ -1,11 +1,13 @@
 package dev.ccr.drift;
 
 import dev.ccr.plan.AttributeChange;
+import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,17 +19,25 @@ import java.util.Set;
  * @param unmanaged the live clients no file declares, by pool in file order, then as listed
  * @param poolErrors the pools whose clients could not be listed
  * @param failOnUnmanaged whether an unmanaged client counts as a failure (--fail-on-unmanaged)
+ * @param securityFindings what the security rules (CCR101...) found in the run, on the files and on
+ *     the configurations a write would send: warnings, or errors with {@code --strict}; sorted by
+ *     file and position
  */
 public record DriftReport(
     List<ClientResult> clients,
     List<UnmanagedClient> unmanaged,
     List<PoolError> poolErrors,
-    boolean failOnUnmanaged) {
+    boolean failOnUnmanaged,
+    List<Diagnostic> securityFindings) {
 
   public DriftReport {
     clients = List.copyOf(clients);
     unmanaged = List.copyOf(unmanaged);
     poolErrors = List.copyOf(poolErrors);
+    securityFindings = List.copyOf(securityFindings);
+    if (securityFindings.stream().anyMatch(d -> d.rule().isEmpty())) {
+      throw new IllegalArgumentException("a security finding without its rule");
+    }
   }
 
   /** How a declared client compares with its file. */
@@ -60,12 +70,21 @@ public record DriftReport(
    * A problem with one client, located in its file.
    *
    * @param position where the problem is in the file (the ClientId key for a read error)
+   * @param rule the security rule that found it ({@code CCR101}, an error with {@code --strict}),
+   *     empty for any other problem; such a problem is among the report's security findings too
    */
-  public record Problem(ProblemKind kind, String message, Position position) {
+  public record Problem(
+      ProblemKind kind, String message, Position position, Optional<String> rule) {
     public Problem {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(position, "position");
+      Objects.requireNonNull(rule, "rule");
+    }
+
+    /** A problem that no security rule found. */
+    public Problem(ProblemKind kind, String message, Position position) {
+      this(kind, message, position, Optional.empty());
     }
   }
 

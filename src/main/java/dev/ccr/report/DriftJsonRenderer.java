@@ -9,6 +9,7 @@ import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.PrettyJson;
+import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,8 @@ final class DriftJsonRenderer implements DriftRenderer {
     report.unmanaged().forEach(c -> unmanaged.add(unmanaged(c)));
     ArrayNode poolErrors = root.putArray("poolErrors");
     report.poolErrors().forEach(e -> poolErrors.add(poolError(e)));
+    ArrayNode security = root.putArray("securityFindings");
+    report.securityFindings().forEach(d -> security.add(securityFinding(d)));
     return PrettyJson.write(root);
   }
 
@@ -89,6 +92,18 @@ final class DriftJsonRenderer implements DriftRenderer {
     node.put("kind", problem.kind().name().toLowerCase(Locale.ROOT));
     node.put("message", problem.message());
     position(node, problem.position());
+    problem.rule().ifPresent(rule -> node.put("rule", rule));
+    return node;
+  }
+
+  private static ObjectNode securityFinding(Diagnostic finding) {
+    ObjectNode node = PrettyJson.MAPPER.createObjectNode();
+    node.put("rule", finding.rule().orElseThrow());
+    node.put("severity", finding.severity().label());
+    node.put("file", finding.file());
+    position(node, finding.position());
+    node.put("pointer", finding.pointer());
+    node.put("message", finding.message());
     return node;
   }
 

@@ -1,11 +1,12 @@
 package dev.ccr.report;
 
 import dev.ccr.spec.DesiredState;
+import java.nio.file.Path;
 
 /**
- * Formats the outcome of {@code ccr validate} for programs. Text, for people, is the diagnostics on
- * stderr ({@link DiagnosticRenderer}) and a result line; a SARIF renderer can join JSON here, and
- * takes the rule table from {@link dev.ccr.spec.SecurityRule}.
+ * Formats the outcome of {@code ccr validate} for programs: JSON, and SARIF for code scanning,
+ * which takes the rule table from {@link dev.ccr.spec.SecurityRule}. Text, for people, is the
+ * diagnostics on stderr ({@link DiagnosticRenderer}) and a result line.
  */
 public interface ValidationRenderer {
 
@@ -21,5 +22,16 @@ public interface ValidationRenderer {
   /** JSON described by {@code schemas/validate-report.schema.json}. */
   static ValidationRenderer json() {
     return new ValidationJsonRenderer();
+  }
+
+  /**
+   * SARIF 2.1.0 for code scanning, a result per diagnostic; file locations are made relative to
+   * {@code workingDirectory}.
+   *
+   * @param version the tool version ({@code 0.1.0})
+   * @param informationUri where users learn about the tool
+   */
+  static ValidationRenderer sarif(String version, String informationUri, Path workingDirectory) {
+    return new ValidationSarifRenderer(version, informationUri, workingDirectory);
   }
 }

@@ -103,13 +103,27 @@ final class SchemaChecker {
 
   List<Diagnostic> check(SourceText source, YamlReader.Document document) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (Error error : schema.validate(document.root())) {
+    Map<String, JsonNode> outOfRange = new java.util.LinkedHashMap<>();
+    JsonNode root = withinRange(document.root(), "", outOfRange);
+    outOfRange.forEach(
+        (pointer, number) ->
+            diagnostics.add(
+                source.error(
+                    document.valuePosition(pointer),
+                    pointer,
+                    Pointers.display(pointer)
+                        + ": "
+                        + show(number)
+                        + " is out of range: no attribute takes a number beyond \u00b1"
+                        + Long.MAX_VALUE
+                        + " (2^63 - 1)")));
+    for (Error error : schema.validate(root)) {
       String pointer = pointer(error.getInstanceLocation());
       String at =
           List.of("additionalProperties", "required", "propertyNames").contains(error.getKeyword())
               ? Pointers.child(pointer, error.getProperty())
               : pointer;
-      if (document.alreadyReported(at)) {
+      if (document.alreadyReported(at) || outOfRange.containsKey(at)) {
         continue;
       }
       describe(source, document, error).ifPresent(diagnostics::add);
@@ -458,6 +472,45 @@ final class SchemaChecker {
     return colon >= 0 && (message.startsWith("$") || message.startsWith("/"))
         ? message.substring(colon + 2)
         : message;
+  }
+
+  /**
+   * The tree with every number beyond the 64-bit range replaced by null, each recorded by its
+   * pointer: the schema library converts numbers to {@code long} and fails on larger ones, and no
+   * attribute takes one. The tree itself is left as it is.
+   */
+  private static JsonNode withinRange(JsonNode node, String pointer, Map<String, JsonNode> found) {
+    if (node.isNumber()) {
+      if (node.canConvertToLong()) {
+        return node;
+      }
+      found.put(pointer, node);
+      return tools.jackson.databind.node.JsonNodeFactory.instance.nullNode();
+    }
+    if (node.isArray()) {
+      tools.jackson.databind.node.ArrayNode copy = null;
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode item = withinRange(node.get(i), Pointers.child(pointer, i), found);
+        if (item != node.get(i)) {
+          copy = copy != null ? copy : ((tools.jackson.databind.node.ArrayNode) node).deepCopy();
+          copy.set(i, item);
+        }
+      }
+      return copy != null ? copy : node;
+    }
+    if (node.isObject()) {
+      tools.jackson.databind.node.ObjectNode copy = null;
+      for (var entry : node.properties()) {
+        JsonNode value =
+            withinRange(entry.getValue(), Pointers.child(pointer, entry.getKey()), found);
+        if (value != entry.getValue()) {
+          copy = copy != null ? copy : ((tools.jackson.databind.node.ObjectNode) node).deepCopy();
+          copy.set(entry.getKey(), value);
+        }
+      }
+      return copy != null ? copy : node;
+    }
+    return node;
   }
 
   static String show(JsonNode value) {

@@ -37,6 +37,7 @@ public record Substitutions(List<VariableUse> uses, Set<String> unresolved) {
         diagnostic.file(),
         diagnostic.position(),
         diagnostic.pointer(),
-        diagnostic.sourceLine());
+        diagnostic.sourceLine(),
+        diagnostic.rule());
   }
 }

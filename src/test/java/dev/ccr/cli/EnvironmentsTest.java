@@ -350,6 +350,53 @@ class EnvironmentsTest {
   }
 
   @Test
+  void var_numberBeyondTheLongRange_isAnErrorAtTheValueNotACrash() throws IOException {
+    Path config = project(PROJECT);
+    CliRun run =
+        run(
+            "validate",
+            "--config",
+            config.toString(),
+            "--env",
+            "dev",
+            "--var",
+            "session=1e400",
+            clients());
+    assertEquals(ExitCode.INVALID, run.exitCode(), run.all());
+    assertTrue(
+        run.err()
+            .contains(
+                "web.yaml:4:22: error: AuthSessionValidity: 1E+400 is out of range: no attribute"
+                    + " takes a number beyond \u00b19223372036854775807 (2^63 - 1) (${session}"
+                    + " from --var)"),
+        run.err());
+    assertFalse(run.hasStackTrace(), run.all());
+  }
+
+  @Test
+  void securityWarningOnAVariablesValue_namesTheVariableAndKeepsItsRuleId() throws IOException {
+    Path config = project(PROJECT);
+    Files.writeString(
+        dir.resolve("clients/web.yaml"), WEB + "PreventUserExistenceErrors: ${pue}\n");
+    CliRun run =
+        run(
+            "validate",
+            "--config",
+            config.toString(),
+            "--env",
+            "dev",
+            "--var",
+            "pue=LEGACY",
+            "--format",
+            "json",
+            clients());
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    JsonNode warning = JsonMapper.shared().readTree(run.out()).get("diagnostics").get(0);
+    assertEquals("CCR101", warning.get("rule").stringValue(), run.out());
+    assertTrue(warning.get("message").stringValue().endsWith("(${pue} from --var)"), run.out());
+  }
+
+  @Test
   void varFile_givesValuesWithTheirOrigin() throws IOException {
     Path config = project(PROJECT);
     Path vars = Files.writeString(dir.resolve("vars.yaml"), "session: 99\n");

@@ -94,6 +94,7 @@ class DriftFinderTest {
     return DriftFinder.report(
         new Reconciler(gateway, 2)
             .reconcile(specs, new Reconciler.Options(false, true, Targets.ALL)),
+        List.of(),
         failOnUnmanaged);
   }
 }

@@ -9,12 +9,14 @@ import dev.ccr.plan.Reconciler;
 import dev.ccr.plan.Targets;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Position;
+import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.SourceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sample drift reports built from inline desired and live clients through the real planner. */
 public final class DriftReports {
@@ -54,11 +56,64 @@ public final class DriftReports {
    */
   public static DriftReport report(
       List<ClientSpec> specs, List<LiveClient> live, boolean failOnUnmanaged) {
+    return report(specs, live, failOnUnmanaged, RuleSettings.DEFAULT);
+  }
+
+  /** {@link #report(List, List, boolean)} with the security rules tuned by {@code rules}. */
+  public static DriftReport report(
+      List<ClientSpec> specs, List<LiveClient> live, boolean failOnUnmanaged, RuleSettings rules) {
     FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
     live.forEach(l -> fake.seed(POOL, l.clientId(), l.attributes(), l.hasSecret()));
     Plan plan =
-        new Reconciler(fake, 2).reconcile(specs, new Reconciler.Options(false, true, Targets.ALL));
-    return DriftFinder.report(plan, failOnUnmanaged);
+        new Reconciler(fake, 2)
+            .reconcile(specs, new Reconciler.Options(false, true, Targets.ALL, rules));
+    return DriftFinder.report(plan, List.of(), failOnUnmanaged);
+  }
+
+  /**
+   * A public client whose file manages its access token validity (drifted) and prevents
+   * user-existence errors, while the live client, where the file leaves them, revokes no tokens,
+   * allows the implicit grant and rotates no refresh token: three security warnings at its
+   * ClientId, or with {@code strict} three errors that make the client invalid.
+   */
+  public static DriftReport insecure(boolean strict) {
+    ClientSpec spa =
+        spec(
+            "clients/spa.yaml",
+            1,
+            "5p4cl13nt0000000000000000a",
+            map(
+                "ClientName",
+                "spa",
+                "AccessTokenValidity",
+                30,
+                "TokenValidityUnits",
+                map("AccessToken", "minutes"),
+                "PreventUserExistenceErrors",
+                "ENABLED"));
+    LiveClient live =
+        live(
+            "5p4cl13nt0000000000000000a",
+            map(
+                "ClientName",
+                "spa",
+                "AccessTokenValidity",
+                60,
+                "TokenValidityUnits",
+                map("AccessToken", "minutes"),
+                "PreventUserExistenceErrors",
+                "ENABLED",
+                "EnableTokenRevocation",
+                false,
+                "AllowedOAuthFlowsUserPoolClient",
+                true,
+                "AllowedOAuthFlows",
+                List.of("implicit"),
+                "AllowedOAuthScopes",
+                List.of("openid"),
+                "CallbackURLs",
+                List.of("https://spa.example.com/cb")));
+    return report(List.of(spa), List.of(live), false, new RuleSettings(Set.of(), strict));
   }
 
   /** Web drifted four ways, api in sync, legacy gone, and one live client nobody declares. */

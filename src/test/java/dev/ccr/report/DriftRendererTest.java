@@ -39,6 +39,8 @@ class DriftRendererTest {
       case "fail-on-unmanaged" -> DriftReports.driftAndUnmanaged(true);
       case "in-sync" -> DriftReports.inSync();
       case "every-status" -> DriftReports.everyStatus();
+      case "insecure" -> DriftReports.insecure(false);
+      case "insecure-strict" -> DriftReports.insecure(true);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -60,7 +62,14 @@ class DriftRendererTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"drift-and-unmanaged", "fail-on-unmanaged", "in-sync"})
+  @ValueSource(
+      strings = {
+        "drift-and-unmanaged",
+        "fail-on-unmanaged",
+        "in-sync",
+        "insecure",
+        "insecure-strict"
+      })
   void render_matchesGoldenFiles(String name) {
     DriftReport report = report(name);
     Golden.assertMatches(golden(name, "expected.txt"), DriftRenderer.text(false).render(report));
@@ -108,7 +117,15 @@ class DriftRendererTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"drift-and-unmanaged", "fail-on-unmanaged", "in-sync", "every-status"})
+  @ValueSource(
+      strings = {
+        "drift-and-unmanaged",
+        "fail-on-unmanaged",
+        "in-sync",
+        "insecure",
+        "insecure-strict",
+        "every-status"
+      })
   void renderJson_validatesAgainstTheDriftReportSchema(String name) throws IOException {
     Schema schema;
     try (InputStream in =
@@ -228,13 +245,18 @@ class DriftRendererTest {
             "ccr/attribute-drift error clients/web.yaml:9:1",
             "ccr/attribute-drift error clients/web.yaml:11:3",
             "ccr/read-error error clients/legacy.yaml:2:1",
-            "ccr/unmanaged-client warning clients/web.yaml:1:1"),
-        found);
+            "ccr/unmanaged-client warning clients/web.yaml:1:1",
+            "CCR107 warning clients/web.yaml:11:3",
+            "CCR101 warning clients/web.yaml:14:1",
+            "CCR107 warning clients/web.yaml:14:1"),
+        found,
+        "web's rotation off in its file; api leaves both to Cognito's defaults, found at its"
+            + " ClientId");
   }
 
   @Test
   void sarifUri_isRelativeInsideTheWorkingDirectoryAndAFileUriOutside() {
-    DriftSarifRenderer renderer = new DriftSarifRenderer(VERSION, URI, Path.of("/work/repo"));
+    SarifWriter renderer = new SarifWriter(VERSION, URI, Path.of("/work/repo"), 5_000);
     assertEquals("clients/web.yaml", renderer.uri("clients/web.yaml"));
     assertEquals("clients/my%20app.yaml", renderer.uri("/work/repo/clients/my app.yaml"));
     assertEquals("file:///elsewhere/web.yaml", renderer.uri("/elsewhere/web.yaml"));

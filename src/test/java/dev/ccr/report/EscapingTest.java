@@ -64,7 +64,7 @@ class EscapingTest {
 
   @Test
   void sarifUri_colonInTheFirstSegment_isNotReadAsAScheme() {
-    DriftSarifRenderer sarif = new DriftSarifRenderer("1.0", "https://ccr.dev/", Path.of("/repo"));
+    SarifWriter sarif = new SarifWriter("1.0", "https://ccr.dev/", Path.of("/repo"), 5_000);
     assertEquals("./prod:web.yaml", sarif.uri("prod:web.yaml"));
     assertEquals("clients/my%20app.yaml", sarif.uri("clients/my app.yaml"));
     assertEquals("clients/web.yaml", sarif.uri("clients/web.yaml"));

@@ -5,24 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReports;
 import dev.ccr.live.LiveClient;
 import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.DesiredState;
+import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
+import dev.ccr.spec.SecurityRule;
+import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceRef;
 import dev.ccr.testing.Golden;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.ccr.testing.SarifSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -40,22 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * support for code scanning</a>), its limits, and how it tells alerts apart.
  */
 class SarifReportTest {
-  private static final Schema OASIS = oasisSchema();
-
   /** More findings than code scanning keeps. */
   private static final DriftReport FLEET = DriftReports.manyDrifted(5_200);
-
-  private static Schema oasisSchema() {
-    try (InputStream in =
-        Files.newInputStream(
-            Golden.projectDir()
-                .resolve("src/test/resources/schemas/sarif/sarif-schema-2.1.0.json"))) {
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-          .getSchema(in, InputFormat.JSON);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   private static DriftRenderer sarif() {
     return DriftRenderer.sarif("0.1.0", "https://ccr.dev/", Golden.projectDir());
@@ -76,20 +61,32 @@ class SarifReportTest {
             "fail-on-unmanaged", () -> DriftReports.driftAndUnmanaged(true),
             "in-sync", DriftReports::inSync,
             "several unmanaged", SarifReportTest::severalUnmanaged,
-            "5,200 drifted", () -> FLEET);
+            "5,200 drifted", () -> FLEET,
+            "insecure", () -> DriftReports.insecure(false),
+            "insecure --strict", () -> DriftReports.insecure(true));
     return reports.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue().get()));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("reports")
-  void sarif_validatesAgainstTheOasisSchema(String name, DriftReport report) {
-    assertEquals(List.of(), OASIS.validate(render(report)));
+  /** Every drift report above, and validate's outcome with errors, warnings and the cap. */
+  static Stream<Arguments> documents() {
+    Stream<Arguments> drift =
+        reports().map(a -> Arguments.of("drift " + a.get()[0], render((DriftReport) a.get()[1])));
+    return Stream.concat(
+        drift,
+        Stream.of(
+            Arguments.of("validate", validate(validation(3))),
+            Arguments.of("validate, 5,001 diagnostics", validate(validation(5_001)))));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("reports")
-  void sarif_hasEveryPropertyCodeScanningRequires(String name, DriftReport report) {
-    JsonNode sarif = render(report);
+  @MethodSource("documents")
+  void sarif_validatesAgainstTheOasisSchema(String name, JsonNode sarif) {
+    assertEquals(List.of(), SarifSchema.validate(sarif));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("documents")
+  void sarif_hasEveryPropertyCodeScanningRequires(String name, JsonNode sarif) {
     text(sarif, "/$schema");
     assertEquals("2.1.0", text(sarif, "/version"));
     JsonNode run = sarif.get("runs").get(0);
@@ -186,9 +183,11 @@ class SarifReportTest {
                 "PreventUserExistenceErrors",
                 "LEGACY"));
     JsonNode results = results(render(DriftReports.report(List.of(flow), List.of(live), false)));
-    assertEquals(3, results.size());
     Map<String, Boolean> ownHash = new java.util.TreeMap<>();
     for (JsonNode result : results) {
+      if (!result.get("ruleId").asString().equals("ccr/attribute-drift")) {
+        continue;
+      }
       JsonNode fingerprints = result.get("partialFingerprints");
       String about = fingerprints.get("ccrFinding/v1").asString();
       ownHash.put(
@@ -205,12 +204,24 @@ class SarifReportTest {
   void sarif_moreFindingsThanCodeScanningKeeps_keepsTheErrorsAndSaysHowManyWereLeftOut() {
     JsonNode results = results(render(FLEET));
     assertEquals(5_000, results.size());
+    for (int i = 0; i < 4_999; i++) {
+      assertEquals("error", results.get(i).get("level").asString(), "the drift, before warnings");
+    }
     JsonNode last = results.get(4_999);
     assertEquals("ccr/results-omitted", last.get("ruleId").asString());
+    int all = results(JsonMapper.shared().readTree(uncapped().render(FLEET))).size();
+    assertTrue(all > 5_200, "5,200 drifted attributes and the security rules' warnings: " + all);
     assertEquals(
-        "201 more findings were left out: GitHub code scanning keeps 5,000 results of a run."
-            + " 'ccr drift --format text' lists all of them.",
+        String.format(
+            java.util.Locale.ROOT,
+            "%,d more findings were left out: GitHub code scanning keeps 5,000 results of a run."
+                + " 'ccr drift --format text' lists all of them.",
+            all - 4_999),
         last.at("/message/text").asString());
+  }
+
+  private static DriftRenderer uncapped() {
+    return new DriftSarifRenderer("0.1.0", "https://ccr.dev/", Golden.projectDir(), 100_000);
   }
 
   @Test
@@ -232,7 +243,158 @@ class SarifReportTest {
             "ccr/unmanaged-client warning",
             "ccr/results-omitted warning"),
         rules);
-    assertTrue(results.get(2).at("/message/text").asString().startsWith("3 more findings"));
+    int all = results(JsonMapper.shared().readTree(uncapped().render(report))).size();
+    assertTrue(
+        results.get(2).at("/message/text").asString().startsWith((all - 2) + " more findings"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyReport")
+  void sarif_everySecurityRuleIsARuleWithItsAwsPageSeverityAndHowToAllowIt(
+      String name, JsonNode sarif) {
+    JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
+    for (SecurityRule rule : SecurityRule.values()) {
+      JsonNode found = null;
+      for (JsonNode candidate : rules) {
+        if (candidate.get("id").asString().equals(rule.id())) {
+          found = candidate;
+        }
+      }
+      assertTrue(found != null, rule.id() + " in " + name);
+      assertEquals(rule.title(), text(found, "/name"));
+      assertEquals(rule.reason(), text(found, "/shortDescription/text"));
+      assertEquals(rule.helpUrl(), text(found, "/helpUri"));
+      assertEquals("warning", text(found, "/defaultConfiguration/level"));
+      assertEquals("security", text(found, "/properties/tags/0"));
+      double severity = Double.parseDouble(text(found, "/properties/security-severity"));
+      assertEquals(rule.securitySeverity(), severity);
+      assertTrue(severity >= 4.0 && severity < 9.0, "medium or high: " + rule.id());
+      String markdown = text(found, "/help/markdown");
+      assertTrue(markdown.startsWith(rule.help()), markdown);
+      assertTrue(markdown.contains("`ccr: {allow: [" + rule.id() + "]}`"), markdown);
+      assertTrue(markdown.contains("`environments.NAME` in `ccr.yaml`"), markdown);
+      assertTrue(markdown.contains("`--allow " + rule.id() + "`"), markdown);
+      assertTrue(markdown.contains("(" + rule.helpUrl() + ")"), markdown);
+      assertFalse(text(found, "/help/text").contains("`"), "plain text");
+    }
+  }
+
+  static Stream<Arguments> everyReport() {
+    return Stream.of(
+        Arguments.of("drift", render(DriftReports.inSync())),
+        Arguments.of("validate", validate(validation(0))));
+  }
+
+  @Test
+  void validateSarif_moreDiagnosticsThanCodeScanningKeeps_keepsTheErrorsAndSaysToRunValidate() {
+    JsonNode results = results(validate(validation(5_001)));
+
+    assertEquals(5_000, results.size(), "of 1 error and 5,001 warnings");
+    assertEquals("error", results.get(0).get("level").asString());
+    assertEquals("ccr/invalid-desired-state", results.get(0).get("ruleId").asString());
+    assertEquals("CCR101", results.get(4_998).get("ruleId").asString());
+    JsonNode last = results.get(4_999);
+    assertEquals("ccr/results-omitted", last.get("ruleId").asString());
+    assertEquals(
+        "3 more findings were left out: GitHub code scanning keeps 5,000 results of a run."
+            + " 'ccr validate' lists all of them.",
+        last.at("/message/text").asString());
+  }
+
+  /**
+   * Validate's outcome for one file: an unknown key (an error), then {@code warnings} findings of
+   * CCR101, one a line.
+   */
+  private static DesiredState validation(int warnings) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    diagnostics.add(
+        new Diagnostic(
+            Severity.ERROR,
+            "unknown key CallbackUrls; did you mean CallbackURLs?",
+            "clients/web.yaml",
+            new Position(1, 1),
+            "/CallbackUrls",
+            "CallbackUrls: [https://app.example.com/cb]"));
+    for (int i = 0; i < warnings; i++) {
+      diagnostics.add(
+          new Diagnostic(
+              Severity.WARNING,
+              "PreventUserExistenceErrors: LEGACY lets sign-in and password recovery reveal which"
+                  + " users exist; set ENABLED [CCR101]",
+              "clients/web.yaml",
+              new Position(2 + i, 1),
+              "/PreventUserExistenceErrors",
+              "PreventUserExistenceErrors: LEGACY",
+              Optional.of("CCR101")));
+    }
+    return new DesiredState(List.of(), diagnostics, List.of("clients/web.yaml"));
+  }
+
+  private static JsonNode validate(DesiredState state) {
+    return JsonMapper.shared()
+        .readTree(
+            ValidationRenderer.sarif("0.1.0", "https://ccr.dev/", Golden.projectDir())
+                .render(state, Map.of()));
+  }
+
+  @Test
+  void sarif_securityFindingsOfTheRun_areResultsOfTheirRulesAtTheirLevel() {
+    Map<String, String> plain = securityResults(render(DriftReports.insecure(false)));
+    Map<String, String> strict = securityResults(render(DriftReports.insecure(true)));
+
+    assertEquals(
+        Map.of(
+            "CCR102", "warning clients/spa.yaml:2:1-9",
+            "CCR103", "warning clients/spa.yaml:2:1-9",
+            "CCR107", "warning clients/spa.yaml:2:1-9"),
+        plain,
+        "the live client's settings the file leaves alone, at its ClientId");
+    assertEquals(
+        Map.of(
+            "CCR102", "error clients/spa.yaml:2:1-9",
+            "CCR103", "error clients/spa.yaml:2:1-9",
+            "CCR107", "error clients/spa.yaml:2:1-9"),
+        strict,
+        "--strict makes them errors, and they are not repeated as plan errors");
+  }
+
+  @Test
+  void sarif_securityRulesIndexes_pointAtTheirRules() {
+    JsonNode sarif = render(DriftReports.insecure(false));
+    JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
+    for (JsonNode result : results(sarif)) {
+      assertEquals(
+          result.get("ruleId").asString(),
+          rules.get(result.get("ruleIndex").asInt()).get("id").asString());
+    }
+  }
+
+  /** Each result's rule id and its level, file and region, without the other rules' results. */
+  private static Map<String, String> securityResults(JsonNode sarif) {
+    Map<String, String> found = new java.util.TreeMap<>();
+    int others = 0;
+    for (JsonNode result : results(sarif)) {
+      String rule = result.get("ruleId").asString();
+      if (!rule.startsWith("CCR")) {
+        assertEquals("ccr/attribute-drift", rule, "no plan error: " + result);
+        others++;
+        continue;
+      }
+      JsonNode location = result.at("/locations/0/physicalLocation");
+      found.put(
+          rule,
+          result.get("level").asString()
+              + " "
+              + location.at("/artifactLocation/uri").asString()
+              + ":"
+              + location.at("/region/startLine").asInt()
+              + ":"
+              + location.at("/region/startColumn").asInt()
+              + "-"
+              + location.at("/region/endColumn").asInt());
+    }
+    assertTrue(others <= 1, "at most the drifted AccessTokenValidity");
+    return found;
   }
 
   /** One drifted client, and four live clients of its pool that no file declares. */

@@ -25,11 +25,14 @@ class SecurityRuleTest {
       assertTrue(rule.reason().endsWith(".") && !rule.reason().contains(". "), rule.reason());
       assertTrue(rule.help().endsWith("."), rule.help());
       assertTrue(rule.helpUrl().startsWith("https://docs.aws.amazon.com/"), rule.helpUrl());
+      assertTrue(
+          rule.securitySeverity() >= 0.1 && rule.securitySeverity() <= 10,
+          "GitHub's range: " + rule.securitySeverity());
     }
   }
 
   @Test
-  void docs_listEveryRuleWithItsIdNameSeverityAndAwsPage() throws IOException {
+  void docs_listEveryRuleWithItsIdNameSeverityAwsPageAndSecuritySeverity() throws IOException {
     String rules = Files.readString(Golden.projectDir().resolve("docs/rules.md"));
     String readme = Files.readString(Golden.projectDir().resolve("README.md"));
     for (SecurityRule rule : SecurityRule.values()) {
@@ -37,6 +40,13 @@ class SecurityRuleTest {
       assertTrue(rules.contains(row), "docs/rules.md lacks " + row);
       assertTrue(rules.contains("(" + rule.helpUrl() + ")"), "docs/rules.md lacks its AWS page");
       assertTrue(readme.contains("| " + rule.id() + " | warning |"), "README lacks " + rule.id());
+      String score =
+          "| "
+              + rule.id()
+              + " | "
+              + String.format(java.util.Locale.ROOT, "%.1f", rule.securitySeverity())
+              + " |";
+      assertTrue(rules.contains(score), "docs/rules.md lacks its security-severity: " + score);
     }
   }
 
