@@ -142,9 +142,11 @@ abstract class BaseCommand implements Callable<Integer> {
   DesiredState load(
       SpecMixin specs, Optional<ProjectFile> project, Optional<String> name, RuleSettings rules) {
     Variables variables = variables(specs, project, name);
+    SpecFiles.Found found = files(specs, project);
     try {
       return new SpecLoader(variables, withEnvironment(rules, project, name))
-          .load(files(specs, project));
+          .load(found.files())
+          .withUnreadFiles(found.skipped());
     } catch (UncheckedIOException e) {
       printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
@@ -157,8 +159,11 @@ abstract class BaseCommand implements Callable<Integer> {
     return rules.allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
   }
 
-  /** The files of the PATH arguments within the project's boundaries. */
-  private List<Path> files(SpecMixin specs, Optional<ProjectFile> project) {
+  /**
+   * The files of the PATH arguments within the project's boundaries, and why each YAML entry of a
+   * searched directory that is not a file was passed over (printed as warnings).
+   */
+  private SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
     List<Path> paths = specs.pathsOrCurrentDirectory();
     SpecFiles.Found found;
     try {
@@ -171,14 +176,16 @@ abstract class BaseCommand implements Callable<Integer> {
       found.problems().forEach(this::printMessage);
       throw new Stop(ExitCode.USAGE);
     }
-    found.skipped().forEach(skipped -> printMessage("warning: " + skipped));
+    found
+        .skipped()
+        .forEach(skipped -> printMessage("warning: " + skipped + "; no client is read from it"));
     ProjectFile.Scope scope = ProjectFile.scope(paths, found.files(), project);
     scope.skipped().forEach(this::printMessage);
     if (scope.files().isEmpty()) {
       printMessage("no desired-state files left to read in " + paths);
       throw new Stop(ExitCode.USAGE);
     }
-    return scope.files();
+    return new SpecFiles.Found(scope.files(), List.of(), found.skipped());
   }
 
   private Variables variables(
@@ -360,7 +367,7 @@ abstract class BaseCommand implements Callable<Integer> {
     Plan plan =
         new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"))
             .reconcile(
-                state.clients(),
+                state,
                 new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), ruleSettings));
     checkTargets(plan);
     printLateDiagnostics(plan.diagnostics());
@@ -414,6 +421,7 @@ abstract class BaseCommand implements Callable<Integer> {
   void reportFailures(Plan plan, boolean quoteFiles) {
     List<Diagnostic> located = new ArrayList<>();
     List<String> everywhere = new ArrayList<>();
+    List<String> unread = List.of();
     int clients = 0;
     for (Plan.Failure failure : plan.failures()) {
       if (failure instanceof Plan.Everywhere e) {
@@ -424,6 +432,9 @@ abstract class BaseCommand implements Callable<Integer> {
       } else if (failure instanceof Plan.OfClient client) {
         located.addAll(client.action().diagnostics());
         clients++;
+      } else if (failure instanceof Plan.PruneRefused refused) {
+        located.addAll(refused.unknownDocuments());
+        unread = refused.unreadFiles();
       }
     }
     plan.poolProblems().stream()
@@ -436,6 +447,18 @@ abstract class BaseCommand implements Callable<Integer> {
       printDiagnostics(sorted);
     }
     everywhere.forEach(this::printError);
+    if (!unread.isEmpty()) {
+      printError(
+          "--prune refused: "
+              + (unread.size() == 1 ? "a file was" : unread.size() + " files were")
+              + " found and not read, so ccr cannot tell which clients "
+              + (unread.size() == 1 ? "it declares" : "they declare")
+              + ", and pruning could delete them: "
+              + String.join("; ", unread)
+              + ". Fix or remove "
+              + (unread.size() == 1 ? "it" : "them")
+              + ", or run without --prune; nothing is deleted.");
+    }
     if (clients > 0) {
       printMessage(Summaries.count(clients, "client") + " could not be read.");
     }
@@ -466,12 +489,12 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether a plan is worth printing: not when no client was planned, nor when some could not be
-   * read and the others have no change ("No changes." would mislead).
+   * Whether a plan is worth printing: not when something could not be read and no client has a
+   * change or an error ("No changes." would mislead). A plan without clients (a {@code --target}
+   * that names only clients no file declares) says "No changes." and counts them.
    */
   static boolean worthShowing(Plan plan) {
-    return !plan.actions().isEmpty()
-        && (!plan.hasFailures() || plan.hasChanges() || plan.hasErrors());
+    return !plan.hasFailures() || plan.hasChanges() || plan.hasErrors();
   }
 
   /** A gateway for a command that never writes: writes keep Cognito's quota. */

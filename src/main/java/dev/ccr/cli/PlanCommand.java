@@ -58,8 +58,10 @@ final class PlanCommand extends BaseCommand {
   @Option(
       names = "--prune",
       description =
-          "Also delete the clients of the declared user pools that no file declares. Without it"
-              + " they are only counted.")
+          "Also delete the clients of the declared user pools that no file declares (a client"
+              + " that a document of another environment declares is kept). Refused, deleting"
+              + " nothing (exit 1), when a desired-state file was found and could not be read."
+              + " Without it they are only counted.")
   boolean prune;
 
   @Override

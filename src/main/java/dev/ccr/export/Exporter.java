@@ -49,7 +49,10 @@ public final class Exporter {
     return exported;
   }
 
-  /** With --by-name, a warning when other clients of the pool have the same name. */
+  /**
+   * With --by-name, an error when other clients of the pool have the same name: files without
+   * ClientId cannot tell them apart, so validate and plan refuse them.
+   */
   private Optional<Diagnostic> sharedName(LiveClient client, List<LiveClient> clients) {
     List<String> others =
         clients.stream()
@@ -61,11 +64,15 @@ public final class Exporter {
     }
     return Optional.of(
         new Diagnostic(
-            Severity.WARNING,
-            "ClientName: clients "
+            Severity.ERROR,
+            "ClientName: "
+                + (others.size() == 1 ? "client " : "clients ")
                 + String.join(", ", others)
-                + " have the same name, so a file that names its client by ClientName cannot tell"
-                + " them apart; plan refuses it until it has a ClientId",
+                + (others.size() == 1 ? " has" : " have")
+                + " the same name, and a file without ClientId cannot tell them apart: 'ccr"
+                + " validate' reports two such files as one client declared twice, and 'ccr plan'"
+                + " refuses each file (exit 3); add the ClientId of each client (export without"
+                + " --by-name)",
             "",
             Position.START,
             "/ClientName",

@@ -76,6 +76,8 @@ public sealed interface ClientAction
    *
    * @param live the live configuration the changes were computed from
    * @param managed the paths of {@code live} that the file manages
+   * @param adopted whether the document has no ClientId and found the client by its name (a plan
+   *     file does not record it)
    */
   record Update(
       ClientRef ref,
@@ -83,8 +85,20 @@ public sealed interface ClientAction
       List<AttributeChange> changes,
       Snapshot live,
       Managed managed,
-      List<Diagnostic> diagnostics)
+      List<Diagnostic> diagnostics,
+      boolean adopted)
       implements ClientAction {
+    /** An update of a client that its document names by ClientId. */
+    public Update(
+        ClientRef ref,
+        Origin origin,
+        List<AttributeChange> changes,
+        Snapshot live,
+        Managed managed,
+        List<Diagnostic> diagnostics) {
+      this(ref, origin, changes, live, managed, diagnostics, false);
+    }
+
     public Update {
       Objects.requireNonNull(ref, "ref");
       ref.id();

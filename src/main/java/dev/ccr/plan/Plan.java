@@ -3,12 +3,14 @@ package dev.ccr.plan;
 import dev.ccr.live.GatewayException;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.SourceRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,18 +19,24 @@ import java.util.Set;
  * and the pools that could not be listed.
  *
  * @param unmanaged live clients of a declared pool that no document declares (and that the plan
- *     does not delete)
+ *     does not delete), as far as the run's targets select them
  * @param poolProblems the pools whose clients could not be listed
  * @param unmatchedTargets the {@code --target} values that matched no client
  * @param notes warnings about the run rather than one client: the checks against a pool that could
  *     not be made
+ * @param kept the clients {@code --prune} keeps because a document of another environment declares
+ *     them
+ * @param pruneRefused why {@code --prune} deleted nothing, when it was given and could not tell
+ *     which clients the files declare
  */
 public record Plan(
     List<ClientAction> actions,
     List<Unmanaged> unmanaged,
     List<PoolProblem> poolProblems,
     List<String> unmatchedTargets,
-    List<Diagnostic> notes) {
+    List<Diagnostic> notes,
+    List<Kept> kept,
+    Optional<PruneRefused> pruneRefused) {
 
   public Plan {
     actions = List.copyOf(actions);
@@ -36,6 +44,18 @@ public record Plan(
     poolProblems = List.copyOf(poolProblems);
     unmatchedTargets = List.copyOf(unmatchedTargets);
     notes = List.copyOf(notes);
+    kept = List.copyOf(kept);
+    Objects.requireNonNull(pruneRefused, "pruneRefused");
+  }
+
+  /** A plan made without {@code --prune}, or whose pruning kept nothing and was not refused. */
+  public Plan(
+      List<ClientAction> actions,
+      List<Unmanaged> unmanaged,
+      List<PoolProblem> poolProblems,
+      List<String> unmatchedTargets,
+      List<Diagnostic> notes) {
+    this(actions, unmanaged, poolProblems, unmatchedTargets, notes, List.of(), Optional.empty());
   }
 
   /** A plan without notes. */
@@ -77,8 +97,34 @@ public record Plan(
     }
   }
 
-  /** What went wrong reading from Cognito, grouped so that each cause is reported once. */
-  public sealed interface Failure permits Everywhere, InPool, OfClient {}
+  /**
+   * A client of a declared pool that no document of the run declares and {@code --prune} keeps: a
+   * document of another environment declares it.
+   *
+   * @param declaredAt that document
+   * @param environments the environments it belongs to
+   */
+  public record Kept(ClientRef ref, SourceRef declaredAt, List<String> environments) {
+    public Kept {
+      Objects.requireNonNull(ref, "ref");
+      Objects.requireNonNull(declaredAt, "declaredAt");
+      environments = List.copyOf(environments);
+    }
+
+    /** {@code declared for environment dev only}. */
+    public String reason() {
+      return "declared for environment"
+          + (environments.size() == 1 ? " " : "s ")
+          + String.join(", ", environments)
+          + " only";
+    }
+  }
+
+  /**
+   * What kept the run from reading every client, or from telling which clients the files declare,
+   * grouped so that each cause is reported once.
+   */
+  public sealed interface Failure permits Everywhere, InPool, OfClient, PruneRefused {}
 
   /**
    * A cause that concerns every call alike (credentials, the network): one message.
@@ -92,6 +138,26 @@ public record Plan(
 
   /** One client that could not be read. */
   public record OfClient(ClientAction.Unreadable action) implements Failure {}
+
+  /**
+   * {@code --prune} deleted nothing: a desired-state file could not be read, or a document of
+   * another environment names its client with a variable this run has no value for, so a client it
+   * declares would have been deleted as declared in no file.
+   *
+   * @param unreadFiles why each file that was found could not be read
+   * @param unknownDocuments an error at each document of another environment whose client cannot be
+   *     told
+   */
+  public record PruneRefused(List<String> unreadFiles, List<Diagnostic> unknownDocuments)
+      implements Failure {
+    public PruneRefused {
+      unreadFiles = List.copyOf(unreadFiles);
+      unknownDocuments = List.copyOf(unknownDocuments);
+      if (unreadFiles.isEmpty() && unknownDocuments.isEmpty()) {
+        throw new IllegalArgumentException("--prune refused without a reason");
+      }
+    }
+  }
 
   public long count(Class<? extends ClientAction> kind) {
     return actions.stream().filter(kind::isInstance).count();
@@ -107,10 +173,32 @@ public record Plan(
     return count(ClientAction.Invalid.class) > 0;
   }
 
-  /** Whether something could not be read that the run needed. */
+  /**
+   * Whether something could not be read that the run needed (or, with {@code --prune}, whether
+   * pruning was refused).
+   */
   public boolean hasFailures() {
     return count(ClientAction.Unreadable.class) > 0
-        || poolProblems.stream().anyMatch(PoolProblem::blocking);
+        || poolProblems.stream().anyMatch(PoolProblem::blocking)
+        || pruneRefused.isPresent();
+  }
+
+  /**
+   * What the summary counts as "with errors": every client that could not be read or is invalid,
+   * and every pool that could not be listed when the run needed it, unless a client of it is
+   * counted already.
+   */
+  public long errorCount() {
+    Set<String> counted = new HashSet<>();
+    actions.stream()
+        .filter(ClientAction.Unreadable.class::isInstance)
+        .forEach(a -> counted.add(a.ref().userPoolId()));
+    long pools =
+        poolProblems.stream()
+            .filter(PoolProblem::blocking)
+            .filter(p -> !counted.contains(p.userPoolId()))
+            .count();
+    return count(ClientAction.Invalid.class) + count(ClientAction.Unreadable.class) + pools;
   }
 
   /**
@@ -162,6 +250,7 @@ public record Plan(
     List<Failure> failures = new ArrayList<>(everywhere.values());
     failures.addAll(pools);
     failures.addAll(clients);
+    pruneRefused.ifPresent(failures::add);
     return failures;
   }
 

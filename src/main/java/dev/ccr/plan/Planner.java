@@ -143,7 +143,7 @@ public final class Planner {
             "GenerateSecret: "
                 + generate.get()
                 + ", but the live client "
-                + (hasSecret ? "has" : "has no")
+                + (hasSecret ? "has a" : "has no")
                 + " secret; a secret can only be chosen when a client is created, so this needs"
                 + " a new client (a new ClientId): create one under another name, move the"
                 + " applications to it, then delete this one"));

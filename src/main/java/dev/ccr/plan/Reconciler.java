@@ -9,7 +9,9 @@ import dev.ccr.live.LivePool;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Configuration;
+import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.OtherEnvironmentDocument;
 import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +40,10 @@ import java.util.stream.Collectors;
  * client to create or update is checked on the configuration the write would send: the rules on the
  * live client with the file laid over it, and the checks against its pool (read once per pool,
  * DescribeUserPool, ListResourceServers and ListIdentityProviders, while the clients are read); a
- * failure makes it {@link ClientAction.Invalid}. Reads run concurrently and are paced by the
- * gateway; one failed read does not hide the others.
+ * failure makes it {@link ClientAction.Invalid}, and so do two documents that name one client and a
+ * rename that would leave two clients of one name. {@code --prune} keeps the clients that documents
+ * of other environments name, and deletes nothing when the desired state could not be read whole.
+ * Reads run concurrently and are paced by the gateway; one failed read does not hide the others.
  */
 public final class Reconciler {
   private final CognitoGateway gateway;
@@ -101,44 +106,90 @@ public final class Reconciler {
   private record Unresolved(ClientSpec spec, GatewayException error) implements Resolution {}
 
   public Plan reconcile(List<ClientSpec> specs, Options options) {
+    return reconcile(new DesiredState(specs, List.of(), List.of()), options);
+  }
+
+  /**
+   * Plans the clients of the desired state. With {@code --prune}, its unread files and its
+   * documents of other environments decide whether pruning may go ahead and which clients it keeps.
+   */
+  public Plan reconcile(DesiredState state, Options options) {
+    List<ClientSpec> specs = state.clients();
     Map<String, Origin> pools = pools(specs);
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
-    Map<String, Origin> checkedPools = new LinkedHashMap<>();
+    Map<String, Origin> checkedPools = checkedPools(specs, listings);
+    PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
+    List<Resolution> resolutions = specs.stream().map(s -> resolve(s, listings)).toList();
+    List<Plan.PoolProblem> problems = new ArrayList<>();
+    List<Plan.Unmanaged> undeclared =
+        undeclared(
+            pools, listings, declaredIds(resolutions), problems, blocking(options, resolutions));
+    Pruning pruning = pruning(state, pools.keySet(), undeclared, options);
+    Map<ClientSpec, List<Diagnostic>> conflicts = new HashMap<>(declaredTwice(resolutions));
+    nameClashes(resolutions, listings, deleted(resolutions, pruning))
+        .forEach((spec, errors) -> conflicts.merge(spec, errors, Reconciler::both));
+    List<Resolution> selected =
+        resolutions.stream().filter(r -> options.targets().selects(r.spec(), ref(r))).toList();
+    Map<ClientSpec, ClientReader.Result<LiveClient>> live = describe(selected, conflicts, listings);
+    Map<String, LivePool> livePools = poolReads.join();
+    Checks checks = new Checks(livePools, options.rules());
+    List<ClientAction> actions = new ArrayList<>();
+    for (Resolution resolution : selected) {
+      actions.add(action(resolution, conflicts, live.get(resolution.spec()), checks));
+    }
+    actions.addAll(prune(pruning.deleted()));
+    List<Diagnostic> notes = new ArrayList<>();
+    checkedPools.forEach(
+        (pool, origin) -> PoolChecks.skipped(livePools.get(pool), origin).ifPresent(notes::add));
+    return new Plan(
+        actions,
+        pruning.unmanaged(),
+        problems,
+        unmatched(options.targets(), resolutions, undeclared),
+        notes,
+        pruning.kept(),
+        pruning.refused());
+  }
+
+  /** The pools of documents to create or update whose clients could be listed, to check against. */
+  private static Map<String, Origin> checkedPools(
+      List<ClientSpec> specs, Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
+    Map<String, Origin> checked = new LinkedHashMap<>();
     pools(specs.stream().filter(spec -> !spec.absent()).toList())
         .forEach(
             (pool, origin) -> {
               if (poolFailure(listings.get(pool)).isEmpty()) {
-                checkedPools.put(pool, origin);
+                checked.put(pool, origin);
               }
             });
-    PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
-    List<Resolution> resolutions = specs.stream().map(s -> resolve(s, listings)).toList();
-    Map<ClientSpec, List<Diagnostic>> twice = declaredTwice(resolutions);
-    Set<String> declaredIds = declaredIds(resolutions);
-    List<ClientAction> actions = new ArrayList<>();
-    List<Resolution> selected =
-        resolutions.stream().filter(r -> options.targets().selects(r.spec(), ref(r))).toList();
-    Map<ClientSpec, ClientReader.Result<LiveClient>> live = describe(selected, twice, listings);
-    Map<String, LivePool> livePools = poolReads.join();
-    Checks checks = new Checks(livePools, options.rules());
-    for (Resolution resolution : selected) {
-      actions.add(action(resolution, twice, live.get(resolution.spec()), checks));
-    }
-    List<Diagnostic> notes = new ArrayList<>();
-    checkedPools.forEach(
-        (pool, origin) -> PoolChecks.skipped(livePools.get(pool), origin).ifPresent(notes::add));
+    return checked;
+  }
+
+  /**
+   * Which pools the run needs listed: every pool for a drift check or a prune, else those where a
+   * document names its client by ClientName.
+   */
+  private static Predicate<String> blocking(Options options, List<Resolution> resolutions) {
+    return pool -> options.unmanagedNeeded() || options.prune() || needsListing(pool, resolutions);
+  }
+
+  /**
+   * The live clients of the declared pools that no document declares, in pool order; adds a problem
+   * for each pool that could not be listed.
+   */
+  private static List<Plan.Unmanaged> undeclared(
+      Map<String, Origin> pools,
+      Map<String, ClientReader.Result<List<ClientSummary>>> listings,
+      Set<String> declaredIds,
+      List<Plan.PoolProblem> problems,
+      Predicate<String> blocking) {
     List<Plan.Unmanaged> undeclared = new ArrayList<>();
-    List<Plan.PoolProblem> problems = new ArrayList<>();
     pools.forEach(
         (pool, origin) -> {
           ClientReader.Result<List<ClientSummary>> listing = listings.get(pool);
           if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
-            boolean blocking =
-                options.unmanagedNeeded()
-                    || options.prune()
-                    || needsListing(pool, resolutions)
-                    || poolFailure(listing).isPresent();
-            problems.add(new Plan.PoolProblem(pool, origin, failed.error(), blocking));
+            boolean blocks = blocking.test(pool) || poolFailure(listing).isPresent();
+            problems.add(new Plan.PoolProblem(pool, origin, failed.error(), blocks));
             return;
           }
           for (ClientSummary client : ((ClientReader.Found<List<ClientSummary>>) listing).value()) {
@@ -148,15 +199,111 @@ public final class Reconciler {
             }
           }
         });
-    List<Plan.Unmanaged> unmanaged = new ArrayList<>(undeclared);
-    if (options.prune()) {
-      List<Plan.Unmanaged> pruned =
-          undeclared.stream().filter(u -> options.targets().selects(u.ref())).toList();
-      unmanaged.removeAll(pruned);
-      actions.addAll(prune(pruned));
+    return undeclared;
+  }
+
+  /**
+   * What {@code --prune} does with the undeclared clients the run selects.
+   *
+   * @param deleted the clients to delete
+   * @param kept the clients a document of another environment declares
+   * @param unmanaged the clients left as they are and reported as unmanaged
+   */
+  private record Pruning(
+      List<Plan.Unmanaged> deleted,
+      List<Plan.Kept> kept,
+      List<Plan.Unmanaged> unmanaged,
+      Optional<Plan.PruneRefused> refused) {}
+
+  /**
+   * Without {@code --prune}, every selected undeclared client is unmanaged. With it, each is
+   * deleted unless a document of another environment declares it; and nothing is deleted when a
+   * file could not be read or such a document's client cannot be told.
+   */
+  private static Pruning pruning(
+      DesiredState state, Set<String> pools, List<Plan.Unmanaged> undeclared, Options options) {
+    List<Plan.Unmanaged> selected =
+        undeclared.stream().filter(u -> options.targets().selects(u.ref())).toList();
+    if (!options.prune()) {
+      return new Pruning(List.of(), List.of(), selected, Optional.empty());
     }
-    return new Plan(
-        actions, unmanaged, problems, unmatched(options.targets(), resolutions, undeclared), notes);
+    Optional<Plan.PruneRefused> refused = refusal(state, pools);
+    if (refused.isPresent()) {
+      return new Pruning(List.of(), List.of(), selected, refused);
+    }
+    List<Plan.Unmanaged> deleted = new ArrayList<>();
+    List<Plan.Kept> kept = new ArrayList<>();
+    for (Plan.Unmanaged client : selected) {
+      Optional<OtherEnvironmentDocument> keeper =
+          state.otherEnvironments().stream().filter(d -> declares(d, client.ref())).findFirst();
+      keeper.ifPresentOrElse(
+          d -> kept.add(new Plan.Kept(client.ref(), d.source(), d.environments())),
+          () -> deleted.add(client));
+    }
+    return new Pruning(deleted, kept, List.of(), Optional.empty());
+  }
+
+  /** Whether a document of another environment names this live client: by id, else by name. */
+  private static boolean declares(OtherEnvironmentDocument document, ClientRef client) {
+    if (!(document.naming() instanceof OtherEnvironmentDocument.Named named)
+        || !named.ref().userPoolId().equals(client.userPoolId())) {
+      return false;
+    }
+    return named.ref().clientId().isPresent()
+        ? named.ref().clientId().equals(client.clientId())
+        : named.ref().clientName().equals(client.clientName());
+  }
+
+  /**
+   * Why {@code --prune} cannot go ahead: files that were found and not read, and documents of other
+   * environments whose client cannot be told in a declared pool (or whose pool cannot be told).
+   */
+  private static Optional<Plan.PruneRefused> refusal(DesiredState state, Set<String> pools) {
+    List<Diagnostic> unknown = new ArrayList<>();
+    for (OtherEnvironmentDocument document : state.otherEnvironments()) {
+      if (document.naming() instanceof OtherEnvironmentDocument.Unknown naming
+          && naming.userPoolId().map(pools::contains).orElse(true)) {
+        unknown.add(cannotTell(document, naming));
+      }
+    }
+    if (state.unreadFiles().isEmpty() && unknown.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Plan.PruneRefused(state.unreadFiles(), unknown));
+  }
+
+  private static Diagnostic cannotTell(
+      OtherEnvironmentDocument document, OtherEnvironmentDocument.Unknown naming) {
+    return new Diagnostic(
+        Severity.ERROR,
+        "--prune refused: this document belongs to "
+            + document.environmentsText()
+            + " only, and "
+            + naming.problem()
+            + ", so ccr cannot tell which client it declares, and pruning could delete it; let"
+            + " the document name its client in this environment too, or run without --prune",
+        document.source().file(),
+        naming.position(),
+        naming.pointer(),
+        "");
+  }
+
+  /** The clients the plan deletes: those declared absent, and those --prune deletes. */
+  private static Set<String> deleted(List<Resolution> resolutions, Pruning pruning) {
+    Set<String> ids = new HashSet<>();
+    for (Resolution resolution : resolutions) {
+      if (resolution instanceof Known known && known.spec().absent()) {
+        ids.add(known.ref().id());
+      }
+    }
+    pruning.deleted().forEach(u -> ids.add(u.ref().id()));
+    return ids;
+  }
+
+  private static List<Diagnostic> both(List<Diagnostic> a, List<Diagnostic> b) {
+    List<Diagnostic> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /**
@@ -343,18 +490,156 @@ public final class Reconciler {
     return errors;
   }
 
+  /** How a client comes to have its name once the plan is applied. */
+  private enum Naming {
+    /** A document names it by id and gives it another name. */
+    RENAMED,
+    /** A document creates it by name. */
+    CREATED,
+    /** It keeps its live name. */
+    KEPT
+  }
+
   /**
-   * Reads every selected client that has an id, except those already known to be invalid and those
-   * of a pool that does not exist or cannot be reached.
+   * A client of a pool once the plan is applied, and the name it then has.
+   *
+   * @param clientId empty for a client to create
+   * @param spec the document that declares it, if any
+   */
+  private record Named(
+      Optional<String> clientId,
+      String liveName,
+      String name,
+      Optional<ClientSpec> spec,
+      Naming naming) {}
+
+  /**
+   * An error at each document that, through a rename by id, would leave its pool with two clients
+   * of one name: a rename to a name that another document creates or adopts, that another rename
+   * gives, or that another client of the pool keeps (unless the plan deletes it). Later plans that
+   * find either client by its name would fail.
+   */
+  private static Map<ClientSpec, List<Diagnostic>> nameClashes(
+      List<Resolution> resolutions,
+      Map<String, ClientReader.Result<List<ClientSummary>>> listings,
+      Set<String> deleted) {
+    Map<ClientSpec, List<Diagnostic>> errors = new HashMap<>();
+    listings.forEach(
+        (pool, listing) -> {
+          if (listing instanceof ClientReader.Found<List<ClientSummary>> found) {
+            Map<String, List<Named>> byName = new LinkedHashMap<>();
+            for (Named named : afterPlan(pool, found.value(), resolutions, deleted)) {
+              byName.computeIfAbsent(named.name(), n -> new ArrayList<>()).add(named);
+            }
+            byName.values().stream()
+                .filter(s -> s.size() > 1 && s.stream().anyMatch(n -> n.naming() == Naming.RENAMED))
+                .forEach(shared -> clash(pool, shared, errors));
+          }
+        });
+    return errors;
+  }
+
+  /** The clients of a pool once the plan is applied, each with its name then. */
+  private static List<Named> afterPlan(
+      String pool, List<ClientSummary> listed, List<Resolution> resolutions, Set<String> deleted) {
+    Map<String, ClientSpec> declared = new HashMap<>();
+    List<Named> clients = new ArrayList<>();
+    for (Resolution resolution : resolutions) {
+      ClientSpec spec = resolution.spec();
+      if (!spec.userPoolId().equals(pool) || spec.absent()) {
+        continue;
+      }
+      if (resolution instanceof Known known) {
+        declared.putIfAbsent(known.ref().id(), spec);
+      } else if (resolution instanceof Missing) {
+        String name = spec.clientName().orElseThrow();
+        clients.add(new Named(Optional.empty(), "", name, Optional.of(spec), Naming.CREATED));
+      }
+    }
+    for (ClientSummary client : listed) {
+      if (deleted.contains(client.clientId())) {
+        continue;
+      }
+      Optional<ClientSpec> spec = Optional.ofNullable(declared.get(client.clientId()));
+      Optional<String> rename =
+          spec.filter(s -> s.clientId().isPresent())
+              .flatMap(ClientSpec::clientName)
+              .filter(name -> !name.equals(client.clientName()));
+      clients.add(
+          new Named(
+              Optional.of(client.clientId()),
+              client.clientName(),
+              rename.orElse(client.clientName()),
+              spec,
+              rename.isPresent() ? Naming.RENAMED : Naming.KEPT));
+    }
+    return clients;
+  }
+
+  /** An error at the document of each client that would share its name with the others. */
+  private static void clash(
+      String pool, List<Named> shared, Map<ClientSpec, List<Diagnostic>> errors) {
+    for (Named client : shared) {
+      if (client.spec().isEmpty()) {
+        continue;
+      }
+      ClientSpec spec = client.spec().get();
+      String others =
+          shared.stream()
+              .filter(other -> other != client)
+              .map(other -> fate(other, false))
+              .collect(Collectors.joining(", and "));
+      String pointer = spec.clientName().isPresent() ? "/ClientName" : "/ClientId";
+      String message =
+          pointer.substring(1)
+              + ": pool "
+              + pool
+              + " would have "
+              + shared.size()
+              + " clients named "
+              + client.name()
+              + ": "
+              + fate(client, true)
+              + ", and "
+              + others
+              + "; give each client a name of its own (a plan that finds a client by a name that"
+              + " two clients share fails)";
+      errors.merge(spec, List.of(error(spec, pointer, message)), Reconciler::both);
+    }
+  }
+
+  /** What becomes of a client's name, said of this document or of another one. */
+  private static String fate(Named client, boolean self) {
+    String who = self ? "this document" : client.spec().map(s -> s.source().toString()).orElse("");
+    String id = client.clientId().orElse("");
+    return switch (client.naming()) {
+      case RENAMED -> who + " renames client " + id + " from " + client.liveName() + " to it";
+      case CREATED -> who + " creates a client of that name";
+      case KEPT ->
+          "client "
+              + id
+              + " has that name"
+              + (self
+                  ? " and this document declares it"
+                  : client
+                      .spec()
+                      .map(s -> " (declared at " + s.source() + ")")
+                      .orElse(" and no file declares it"));
+    };
+  }
+
+  /**
+   * Reads every selected client that has an id, except those already known to be invalid (declared
+   * twice, or sharing a name) and those of a pool that does not exist or cannot be reached.
    */
   private Map<ClientSpec, ClientReader.Result<LiveClient>> describe(
       List<Resolution> selected,
-      Map<ClientSpec, List<Diagnostic>> twice,
+      Map<ClientSpec, List<Diagnostic>> conflicts,
       Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
     List<Known> toRead = new ArrayList<>();
     Map<ClientSpec, ClientReader.Result<LiveClient>> results = new HashMap<>();
     for (Resolution resolution : selected) {
-      if (!(resolution instanceof Known known) || twice.containsKey(known.spec())) {
+      if (!(resolution instanceof Known known) || conflicts.containsKey(known.spec())) {
         continue;
       }
       Optional<GatewayException> poolFailure = poolFailure(listings.get(known.ref().userPoolId()));
@@ -386,13 +671,13 @@ public final class Reconciler {
 
   private ClientAction action(
       Resolution resolution,
-      Map<ClientSpec, List<Diagnostic>> twice,
+      Map<ClientSpec, List<Diagnostic>> conflicts,
       ClientReader.Result<LiveClient> read,
       Checks checks) {
     ClientSpec spec = resolution.spec();
     Origin origin = Origin.of(spec);
-    if (twice.containsKey(spec)) {
-      return new ClientAction.Invalid(ref(resolution), origin, twice.get(spec));
+    if (conflicts.containsKey(spec)) {
+      return new ClientAction.Invalid(ref(resolution), origin, conflicts.get(spec));
     }
     if (resolution instanceof Unresolved unresolved) {
       return new ClientAction.Unreadable(spec.ref(), origin, unresolved.error());
@@ -416,9 +701,33 @@ public final class Reconciler {
     LiveClient live = ((ClientReader.Found<LiveClient>) read).value();
     ClientRef named = ref.withName(live.clientName());
     if (spec.absent()) {
-      return new ClientAction.Delete(named, origin, Snapshot.of(live), false, List.of());
+      return otherName(spec, live)
+          .<ClientAction>map(e -> new ClientAction.Invalid(named, origin, List.of(e)))
+          .orElseGet(
+              () -> new ClientAction.Delete(named, origin, Snapshot.of(live), false, List.of()));
     }
     return compared(spec, named, live, checks);
+  }
+
+  /**
+   * An error when a document declares a client absent by id and gives a ClientName that is not the
+   * client's: a delete cannot be undone, so the name must agree when the document gives one.
+   */
+  private static Optional<Diagnostic> otherName(ClientSpec spec, LiveClient live) {
+    Optional<String> name = spec.clientName();
+    if (spec.clientId().isEmpty() || name.isEmpty() || name.get().equals(live.clientName())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        error(
+            spec,
+            "/ClientName",
+            "ClientName: the client with this id is named "
+                + live.clientName()
+                + ", not "
+                + name.get()
+                + "; fix ClientName or ClientId (a delete cannot be undone, so ccr deletes a"
+                + " client only when its name agrees with the file)"));
   }
 
   private ClientAction compared(ClientSpec spec, ClientRef ref, LiveClient live, Checks checks) {
@@ -444,7 +753,13 @@ public final class Reconciler {
           ref, origin, Optional.of(snapshot), Managed.of(spec), diagnostics);
     }
     return new ClientAction.Update(
-        ref, origin, comparison.changes(), snapshot, Managed.of(spec), diagnostics);
+        ref,
+        origin,
+        comparison.changes(),
+        snapshot,
+        Managed.of(spec),
+        diagnostics,
+        spec.clientId().isEmpty());
   }
 
   private ClientAction create(ClientSpec spec, Checks checks) {

@@ -58,7 +58,11 @@ final class DriftJsonRenderer implements DriftRenderer {
     node.put("file", client.file());
     node.put("line", client.position().line());
     node.put("userPoolId", client.userPoolId());
-    node.put("clientId", client.clientId());
+    if (client.clientId().isEmpty()) {
+      node.putNull("clientId"); // a missing client has no id yet
+    } else {
+      node.put("clientId", client.clientId());
+    }
     node.put("clientName", client.clientName());
     node.put("status", client.status().label());
     ArrayNode drifted = node.putArray("drifted");

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Markdown for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}: a heading with the counts, a
  * table of the drifted and failed clients (client, pool, drifted attributes), a table of the
- * unmanaged clients, then per client a collapsed {@code diff} block; cut to stay below {@link
- * CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}).
+ * unmanaged clients, then per drifted or failed client a collapsed {@code diff} block; cut to stay
+ * below {@link CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}).
  */
 final class DriftMarkdownRenderer implements DriftRenderer {
   private static final String TABLE = "\n| client | pool | drifted attributes |\n|---|---|---|\n";
@@ -106,7 +106,11 @@ final class DriftMarkdownRenderer implements DriftRenderer {
         + " |\n";
   }
 
+  /** The collapsed diff of a client; none for a missing or unwanted one, whose row says it all. */
   private static String details(ClientResult client) {
+    if (client.drifted().isEmpty() && client.problems().isEmpty()) {
+      return "";
+    }
     StringBuilder out = new StringBuilder();
     out.append("\n<details><summary>")
         .append(Markdown.html(client.title()))

@@ -2,13 +2,15 @@ package dev.ccr.report;
 
 import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
+import dev.ccr.spec.ClientRef;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Markdown for a pull-request comment or a job summary: a heading with the counts, a table of the
- * clients to create, update or delete (deletions last), and per client a collapsed {@code diff}
- * block with its attribute lines; cut to stay below {@link CappedMarkdown#LIMIT} characters (see
- * {@link CappedMarkdown}).
+ * clients to create, update or delete (deletions last, then the clients {@code --prune} keeps), and
+ * per client a collapsed {@code diff} block with its attribute lines; cut to stay below {@link
+ * CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}).
  */
 final class MarkdownRenderer implements PlanRenderer {
   private static final String TABLE = "\n| action | client | pool | changes |\n|---|---|---|---|\n";
@@ -28,14 +30,16 @@ final class MarkdownRenderer implements PlanRenderer {
   public String render(Plan plan) {
     String unmanaged = Summary.unmanaged(plan);
     String note = unmanaged.isEmpty() ? "" : "\n" + Markdown.text(unmanaged) + "\n";
-    if (Summary.nothingToDo(plan)) {
-      return "### ccr plan: no changes\n\n" + Summary.allMatch(plan) + "\n" + note;
-    }
-    String heading = "### ccr plan: " + Summary.counts(plan) + "\n" + note;
-    List<CappedMarkdown.Entry> entries =
-        Summary.shown(plan).stream()
-            .map(c -> new CappedMarkdown.Entry(TABLE, row(c), details(c), "client"))
-            .toList();
+    String heading =
+        Summary.nothingToDo(plan)
+            ? "### ccr plan: no changes\n"
+                + (Summary.allMatch(plan).isEmpty() ? "" : "\n" + Summary.allMatch(plan) + "\n")
+                + note
+            : "### ccr plan: " + Summary.counts(plan) + "\n" + note;
+    List<CappedMarkdown.Entry> entries = new ArrayList<>();
+    Summary.shown(plan)
+        .forEach(c -> entries.add(new CappedMarkdown.Entry(TABLE, row(c), details(c), "client")));
+    plan.kept().forEach(k -> entries.add(new CappedMarkdown.Entry(TABLE, row(k), "", "client")));
     return new CappedMarkdown(heading, entries, whereAll).render(limit);
   }
 
@@ -45,12 +49,22 @@ final class MarkdownRenderer implements PlanRenderer {
     if (errors > 0) {
       changes += " (" + errors + " error" + (errors == 1 ? ")" : "s)");
     }
+    boolean adopted = action instanceof ClientAction.Update update && update.adopted();
+    return row(action.label() + (adopted ? " (adopted by name)" : ""), action.ref(), changes);
+  }
+
+  private static String row(Plan.Kept kept) {
+    return row("kept", kept.ref(), Markdown.text(kept.reason()));
+  }
+
+  /** A row: action, client, pool, changes. */
+  private static String row(String label, ClientRef ref, String changes) {
     return "| "
-        + Markdown.text(action.ref().clientName().orElse(action.ref().clientId().orElse("")))
+        + label
         + " | "
-        + Markdown.code(action.ref().userPoolId())
+        + Markdown.text(ref.clientName().orElse(ref.clientId().orElse("")))
         + " | "
-        + action.label()
+        + Markdown.code(ref.userPoolId())
         + " | "
         + changes
         + " |\n";
@@ -61,7 +75,7 @@ final class MarkdownRenderer implements PlanRenderer {
     out.append("\n<details><summary>")
         .append(Summary.symbol(action).render(false))
         .append(' ')
-        .append(Markdown.html(action.ref().title()))
+        .append(Markdown.html(Summary.title(action)))
         .append(" &middot; ")
         .append(Markdown.html(Summary.source(action)))
         .append("</summary>\n\n```diff\n");

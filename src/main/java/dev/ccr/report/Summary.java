@@ -8,7 +8,10 @@ import java.util.List;
 final class Summary {
   private Summary() {}
 
-  /** {@code 1 to create, 2 to update, 1 to delete, 5 unchanged} (and {@code , 1 with errors}). */
+  /**
+   * {@code 1 to create, 2 to update, 1 to delete, 5 unchanged} (and {@code , 1 with errors}: the
+   * clients that could not be read or are invalid, and the pools that could not be listed).
+   */
   static String counts(Plan plan) {
     String counts =
         plan.count(ClientAction.Create.class)
@@ -19,7 +22,7 @@ final class Summary {
             + " to delete, "
             + plan.count(ClientAction.NoOp.class)
             + " unchanged";
-    long errors = plan.count(ClientAction.Invalid.class);
+    long errors = plan.errorCount();
     return errors > 0 ? counts + ", " + errors + " with errors" : counts;
   }
 
@@ -45,15 +48,27 @@ final class Summary {
     return !plan.hasChanges() && !plan.hasErrors();
   }
 
-  /** {@code 7 clients match their files.} */
+  /**
+   * {@code 7 clients match their files.}, or empty when the run planned no client (a target that
+   * names only clients no file declares).
+   */
   static String allMatch(Plan plan) {
     long n = plan.count(ClientAction.NoOp.class);
+    if (plan.actions().isEmpty()) {
+      return "";
+    }
     return n == 1 ? "1 client matches its file." : n + " clients match their files.";
+  }
+
+  /** {@code No changes. 7 clients match their files.} */
+  static String noChanges(Plan plan) {
+    String all = allMatch(plan);
+    return all.isEmpty() ? "No changes." : "No changes. " + all;
   }
 
   /**
    * {@code 3 clients of the declared pools are declared in no file; 'ccr drift' lists them and
-   * --prune deletes them.}, or empty when there are none.
+   * --prune deletes them.}, or empty when there are none (or none that the targets select).
    */
   static String unmanaged(Plan plan) {
     int n = plan.unmanaged().size();
@@ -63,7 +78,24 @@ final class Summary {
     return (n == 1 ? "1 client" : n + " clients")
         + " of the declared pools "
         + (n == 1 ? "is" : "are")
-        + " declared in no file; 'ccr drift' lists them and --prune deletes them.";
+        + " declared in no file; "
+        + (plan.pruneRefused().isPresent()
+            ? "--prune was refused (see the errors), so none is deleted."
+            : "'ccr drift' lists them and --prune deletes them.");
+  }
+
+  /**
+   * How the plan names a client: its title, and for a client that its document found by name,
+   * {@code adopted by name}.
+   */
+  static String title(ClientAction action) {
+    boolean adopted = action instanceof ClientAction.Update update && update.adopted();
+    return action.ref().title() + (adopted ? " adopted by name" : "");
+  }
+
+  /** {@code kept: declared for environment dev only (clients/debug.yaml:1)}. */
+  static String kept(Plan.Kept kept) {
+    return "kept: " + kept.reason() + " (" + kept.declaredAt() + ")";
   }
 
   /** The mark of a client. */

@@ -6,7 +6,8 @@ import dev.ccr.plan.Plan;
 /**
  * Terraform-like text: each client to create ({@code +}), update ({@code ~}) or that has an error
  * ({@code !}), then the clients to delete ({@code -}), each with its source and one line per
- * attribute (set items below their attribute), then a line with the counts.
+ * attribute (set items below their attribute), then the clients {@code --prune} keeps ({@code ?}),
+ * then a line with the counts.
  */
 final class TextRenderer implements PlanRenderer {
   private final boolean colour;
@@ -22,9 +23,17 @@ final class TextRenderer implements PlanRenderer {
       client(out, action);
       out.append('\n');
     }
+    for (Plan.Kept kept : plan.kept()) {
+      out.append(Line.Symbol.UNMANAGED.render(colour))
+          .append(' ')
+          .append(ControlCharacters.escape(kept.ref().title()))
+          .append("\n  # ")
+          .append(ControlCharacters.escape(Summary.kept(kept)))
+          .append("\n\n");
+    }
     String unmanaged = Summary.unmanaged(plan);
     if (Summary.nothingToDo(plan)) {
-      out.append("No changes. ").append(Summary.allMatch(plan)).append('\n');
+      out.append(Summary.noChanges(plan)).append('\n');
     } else {
       out.append("Plan: ").append(Summary.counts(plan)).append(".\n");
     }
@@ -34,7 +43,7 @@ final class TextRenderer implements PlanRenderer {
   private void client(StringBuilder out, ClientAction action) {
     out.append(Summary.symbol(action).render(colour))
         .append(' ')
-        .append(ControlCharacters.escape(action.ref().title()))
+        .append(ControlCharacters.escape(Summary.title(action)))
         .append('\n');
     out.append("  # ").append(ControlCharacters.escape(Summary.source(action))).append('\n');
     Summary.lines(action).forEach(line -> line(out, line, colour));

@@ -35,7 +35,8 @@ public final class SpecFiles {
    * @param problems paths named on the command line that cannot be read as desired state (missing,
    *     a dangling or looping symbolic link, a FIFO, a directory without YAML files)
    * @param skipped why each {@code *.yaml} and {@code *.yml} entry of a searched directory that is
-   *     not a file was passed over
+   *     not a file was passed over ({@code a.yaml is a FIFO (named pipe), not a file or a
+   *     directory}): no client is read from it
    */
   public record Found(List<Path> files, List<String> problems, List<String> skipped) {
     public Found {
@@ -62,10 +63,7 @@ public final class SpecFiles {
         problems.add(unusable(path));
       }
     }
-    List<String> skipped =
-        distinct(passedOver).stream()
-            .map(path -> unusable(path) + "; no client is read from it")
-            .toList();
+    List<String> skipped = distinct(passedOver).stream().map(SpecFiles::unusable).toList();
     return new Found(distinct(files), problems, skipped);
   }
 

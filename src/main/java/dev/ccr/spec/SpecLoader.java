@@ -94,6 +94,7 @@ public final class SpecLoader {
     private final List<ClientSpec> valid = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, SourceText> sources = new HashMap<>();
+    private final List<OtherEnvironmentDocument> elsewhere = new ArrayList<>();
 
     void add(YamlReader.Result result) {
       List<YamlReader.Document> skipped = otherEnvironments(result.documents());
@@ -101,6 +102,7 @@ public final class SpecLoader {
       sources.put(result.source().file(), result.source());
       for (YamlReader.Document document : result.documents()) {
         if (skipped.contains(document)) {
+          elsewhere.add(otherEnvironment(result.source(), document));
           continue;
         }
         List<Diagnostic> found = checkDocument(result.source(), document);
@@ -127,7 +129,44 @@ public final class SpecLoader {
         }
       }
       Substitutions substitutions = new Substitutions(substituter.uses(), substituter.unresolved());
-      return new DesiredState(clients, substitutions.explain(diagnostics), files, substitutions);
+      return new DesiredState(
+          clients, substitutions.explain(diagnostics), files, substitutions, List.of(), elsewhere);
+    }
+
+    /** The client a document of another environment names, resolved with the run's variables. */
+    private OtherEnvironmentDocument otherEnvironment(
+        SourceText source, YamlReader.Document document) {
+      SourceRef at = new SourceRef(source.file(), document.start());
+      List<String> environments = environmentsOf(document);
+      Optional<String> pool = resolved(document, "/UserPoolId");
+      if (pool.isEmpty()) {
+        return new OtherEnvironmentDocument(
+            at, environments, unknown(document, Optional.empty(), "/UserPoolId"));
+      }
+      String pointer = document.root().has("ClientId") ? "/ClientId" : "/ClientName";
+      Optional<String> name = resolved(document, pointer);
+      if (name.isEmpty()) {
+        return new OtherEnvironmentDocument(at, environments, unknown(document, pool, pointer));
+      }
+      ClientRef ref =
+          pointer.equals("/ClientId")
+              ? ClientRef.byId(pool.get(), name.get())
+              : ClientRef.byName(pool.get(), name.get());
+      return new OtherEnvironmentDocument(
+          at, environments, new OtherEnvironmentDocument.Named(ref));
+    }
+
+    private OtherEnvironmentDocument.Unknown unknown(
+        YamlReader.Document document, Optional<String> pool, String pointer) {
+      String key = pointer.substring(1);
+      String problem =
+          document.root().has(key)
+              ? key
+                  + " has no value"
+                  + variables.environment().map(name -> " in environment " + name).orElse("")
+              : "it has no " + key;
+      return new OtherEnvironmentDocument.Unknown(
+          pool, pointer, document.keyPosition(pointer), problem);
     }
 
     /** The documents that belong to other environments than the run's; none without one. */
@@ -169,6 +208,14 @@ public final class SpecLoader {
                   + others
                   + "); declare each client once");
     }
+  }
+
+  /** The text at a top-level key, when it is a string that the reader found nothing wrong with. */
+  private static Optional<String> resolved(YamlReader.Document document, String pointer) {
+    JsonNode node = document.root().path(pointer.substring(1));
+    return node.isString() && !node.stringValue().isEmpty() && !document.alreadyReported(pointer)
+        ? Optional.of(node.stringValue())
+        : Optional.empty();
   }
 
   private static long size(Path file) {

@@ -254,7 +254,7 @@ class ApplierTest {
                 new SourceRef("c.yaml", Position.START),
                 pool,
                 pool + id,
-                map("ClientName", "c-new"),
+                map("ClientName", "c-new-" + id),
                 Map.of()));
       }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Sample drift reports built from inline desired and live clients through the real planner. */
@@ -196,6 +197,43 @@ public final class DriftReports {
             live("3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app")),
             live("4p1cl13nt0000000000000000a", map("ClientName", "api")));
     return report(List.of(web, api), live, false);
+  }
+
+  /**
+   * A client of every status: web drifted, api in sync, reports missing (declared by name, no such
+   * client), retired unwanted (declared absent, still there), legacy an error (gone).
+   */
+  public static DriftReport everyStatus() {
+    ClientSpec web =
+        spec("clients/web.yaml", 1, "3n4b5urk1ft4fl3mg5e62d9ado", map("AuthSessionValidity", 5));
+    ClientSpec api =
+        spec("clients/web.yaml", 5, "4p1cl13nt0000000000000000a", map("ClientName", "api"));
+    ClientSpec reports =
+        new ClientSpec(
+            new SourceRef("clients/reports.yaml", new Position(1, 1)),
+            POOL,
+            Optional.empty(),
+            map("ClientName", "reports-app"),
+            Optional.empty(),
+            ClientSpec.Settings.DEFAULT,
+            Map.of("/UserPoolId", new Position(1, 1), "/ClientName", new Position(2, 1)));
+    ClientSpec retired =
+        new ClientSpec(
+            new SourceRef("clients/retired.yaml", new Position(1, 1)),
+            POOL,
+            Optional.of("r3t1r3d0000000000000000000"),
+            map(),
+            Optional.empty(),
+            new ClientSpec.Settings(ClientSpec.State.ABSENT, List.of(), List.of()),
+            Map.of("/UserPoolId", new Position(1, 1), "/ClientId", new Position(2, 1)));
+    ClientSpec legacy =
+        spec("clients/legacy.yaml", 1, "l3gacy00000000000000000000", map("ClientName", "legacy"));
+    List<LiveClient> live =
+        List.of(
+            live("3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app")),
+            live("4p1cl13nt0000000000000000a", map("ClientName", "api")),
+            live("r3t1r3d0000000000000000000", map("ClientName", "retired-app")));
+    return report(List.of(web, api, reports, retired, legacy), live, false);
   }
 
   /** {@code n} clients in one file, each with its access token validity drifted. */

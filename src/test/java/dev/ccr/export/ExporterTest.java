@@ -317,4 +317,34 @@ class ExporterTest {
         Map.of("ExternalId", "${tenant}"),
         state.clients().get(0).get("AnalyticsConfiguration").orElseThrow());
   }
+
+  @Test
+  void export_byName_twoClientsOfOneName_isAnErrorThatSaysWhatValidateAndPlanDo() {
+    Map<String, Object> dup = new LinkedHashMap<>();
+    dup.put("ClientName", "dup");
+    List<ExportedClient> exported =
+        new Exporter(false, true)
+            .export(
+                List.of(
+                    new LiveClient(POOL, "dup1", dup, false),
+                    new LiveClient(POOL, "dup2", dup, false)));
+
+    Diagnostic finding =
+        exported.get(0).findings().stream()
+            .filter(d -> d.message().startsWith("ClientName: client dup2"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        finding.isError(), "validate refuses the files, so export must not call it a warning");
+    assertEquals(
+        "ClientName: client dup2 has the same name, and a file without ClientId cannot tell them"
+            + " apart: 'ccr validate' reports two such files as one client declared twice, and"
+            + " 'ccr plan' refuses each file (exit 3); add the ClientId of each client (export"
+            + " without --by-name)",
+        finding.message());
+    DesiredState state =
+        new SpecLoader()
+            .loadText("both.yaml", exported.get(0).yaml() + "---\n" + exported.get(1).yaml());
+    assertTrue(state.hasErrors(), "as the message says, validate refuses the two files");
+  }
 }

@@ -482,6 +482,25 @@ class PlannerTest {
     Diagnostic error = planner.compare(desired, live()).diagnostics().get(0);
     assertEquals("/GenerateSecret", error.pointer());
     assertTrue(error.message().contains("needs a new client"), error.message());
+    assertTrue(
+        error.message().startsWith("GenerateSecret: true, but the live client has no secret;"),
+        error.message());
+    ClientSpec noSecret =
+        new ClientSpec(
+            new SourceRef("web.yaml", Position.START),
+            POOL,
+            java.util.Optional.of(ID),
+            map(),
+            java.util.Optional.of(false),
+            ClientSpec.Settings.DEFAULT,
+            Map.of());
+    assertTrue(
+        planner
+            .compare(noSecret, new LiveClient(POOL, ID, Map.of(), true))
+            .diagnostics()
+            .get(0)
+            .message()
+            .startsWith("GenerateSecret: false, but the live client has a secret;"));
     assertEquals(
         List.of(),
         planner.compare(desired, new LiveClient(POOL, ID, Map.of(), true)).diagnostics());

@@ -38,6 +38,7 @@ class DriftRendererTest {
       case "drift-and-unmanaged" -> DriftReports.driftAndUnmanaged(false);
       case "fail-on-unmanaged" -> DriftReports.driftAndUnmanaged(true);
       case "in-sync" -> DriftReports.inSync();
+      case "every-status" -> DriftReports.everyStatus();
       case "insecure" -> DriftReports.insecure(false);
       case "insecure-strict" -> DriftReports.insecure(true);
       default -> throw new IllegalArgumentException(name);
@@ -79,6 +80,42 @@ class DriftRendererTest {
     Golden.assertMatches(golden(name, "expected.sarif"), sarif().render(report));
   }
 
+  /** Missing and unwanted clients: their row says what apply would do, and no diff follows. */
+  @Test
+  void render_everyStatus_matchesGoldenFiles() {
+    DriftReport report = report("every-status");
+    String name = "every-status";
+    Golden.assertMatches(golden(name, "expected.txt"), DriftRenderer.text(false).render(report));
+    Golden.assertMatches(
+        golden(name, "expected.json"), DriftRenderer.json("ccr " + VERSION).render(report));
+    Golden.assertMatches(golden(name, "expected.md"), DriftRenderer.markdown().render(report));
+  }
+
+  @Test
+  void renderMarkdown_missingAndUnwantedClients_haveARowAndNoEmptyDiffBlock() {
+    String markdown = DriftRenderer.markdown().render(report("every-status"));
+    assertTrue(
+        markdown.contains(
+            "| reports-app | `us-east-1_Example12` | no such client exists; apply would create it |"),
+        markdown);
+    assertFalse(markdown.contains("```diff\n```"), markdown);
+    assertFalse(markdown.contains("<summary>reports-app"), markdown);
+    assertFalse(markdown.contains("<summary>retired-app"), markdown);
+  }
+
+  @Test
+  void renderJson_everyStatus_isInTheReportAndAMissingClientHasANullId() {
+    JsonNode root =
+        JsonMapper.shared()
+            .readTree(DriftRenderer.json("ccr " + VERSION).render(report("every-status")));
+    List<String> statuses = new ArrayList<>();
+    root.get("clients").forEach(c -> statuses.add(c.get("status").asString()));
+    assertEquals(List.of("drifted", "in-sync", "missing", "unwanted", "error"), statuses);
+    assertTrue(root.get("clients").get(2).get("clientId").isNull());
+    assertEquals(1, root.get("summary").get("missing").asInt());
+    assertEquals(1, root.get("summary").get("unwanted").asInt());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -86,7 +123,8 @@ class DriftRendererTest {
         "fail-on-unmanaged",
         "in-sync",
         "insecure",
-        "insecure-strict"
+        "insecure-strict",
+        "every-status"
       })
   void renderJson_validatesAgainstTheDriftReportSchema(String name) throws IOException {
     Schema schema;
