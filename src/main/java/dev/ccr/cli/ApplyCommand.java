@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import dev.ccr.apply.Applier;
 import dev.ccr.apply.ApplyResult;
+import dev.ccr.apply.Moved;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.AttributeChange;
 import dev.ccr.plan.ClientAction;
@@ -251,6 +252,14 @@ final class ApplyCommand extends BaseCommand {
         printMessage(
             "the plan was already applied: every client is as it leaves it; nothing was"
                 + " written. Run plan again to check for new changes.");
+      } else if (stale.partlyApplied()) {
+        printMessage(
+            "the plan is stale: it was applied in part since it was made ("
+                + Summaries.count(stale.count(Moved.Kind.ALREADY_APPLIED), "client")
+                + " already as it leaves them, "
+                + Summaries.count(stale.count(Moved.Kind.PENDING), "client")
+                + " still to write); nothing was written. Run plan again for a plan of what"
+                + " remains.");
       } else {
         printMessage(
             "the plan is stale: "
