@@ -12,9 +12,9 @@ import dev.ccr.plan.PlanFileException;
 import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.PlanRenderer;
+import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
-import dev.ccr.spec.Environment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,6 +87,9 @@ final class ApplyCommand extends BaseCommand {
           "With PATH...: also delete the clients of the declared user pools that no file declares.")
   boolean prune;
 
+  /** The saved plan of {@code --plan FILE}, once read. */
+  private PlanFile.Saved saved;
+
   @Override
   int execute() {
     aws.check(spec);
@@ -111,19 +114,15 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved() {
-    if (!Files.isRegularFile(planFile)) {
-      printMessage("no such plan file: " + planFile);
-      return ExitCode.USAGE;
-    }
-    PlanFile.Saved saved;
+    checkPlanFile();
     try {
       saved = PlanFile.read(planFile);
     } catch (PlanFileException e) {
-      printError(e.getMessage());
+      e.problems().forEach(this::printError);
       printMessage("nothing was applied.");
       return ExitCode.ERROR;
     }
-    useEnvironmentOf(saved);
+    checkEnvironment(saved);
     Plan plan = saved.plan();
     if (!plan.hasChanges()) {
       human().println("No changes. The plan has nothing to apply.");
@@ -134,23 +133,49 @@ final class ApplyCommand extends BaseCommand {
     }
   }
 
+  /** Stops with 64 when the plan file does not exist or is not a regular file. */
+  private void checkPlanFile() {
+    if (!Files.exists(planFile)) {
+      printMessage("no such plan file: " + planFile);
+      throw new Stop(ExitCode.USAGE);
+    }
+    if (!Files.isRegularFile(planFile)) {
+      String what =
+          Files.isDirectory(planFile) ? "a directory" : "a special file (a FIFO, socket or device)";
+      printMessage(
+          planFile
+              + " is not a regular file but "
+              + what
+              + "; give the file 'ccr plan --out FILE' wrote");
+      throw new Stop(ExitCode.USAGE);
+    }
+  }
+
   /**
-   * The environment a saved plan was made for, whose AWS options apply unless the command line
-   * gives others; {@code --env} may name it again, never another one.
+   * A saved plan's AWS options are those it was made with: the command line's beat them, and
+   * ccr.yaml is not read.
    */
-  private void useEnvironmentOf(PlanFile.Saved saved) {
-    Optional<String> recorded = saved.environment().map(Environment::name);
+  @Override
+  AwsSettings baseAws() {
+    return saved != null ? saved.made().aws() : super.baseAws();
+  }
+
+  /**
+   * {@code --env} may name the environment a saved plan was made for again, never another one; the
+   * plan holds that environment's AWS options.
+   */
+  private void checkEnvironment(PlanFile.Saved saved) {
+    Optional<String> recorded = saved.made().environment();
     if (specs.environment.name != null && !recorded.equals(Optional.of(specs.environment.name))) {
       throw usage(
           "--env "
               + specs.environment.name
               + ": the plan was made "
               + recorded.map(name -> "for environment " + name).orElse("without an environment")
-              + "; apply it without --env (its environment's AWS options are in the plan), or"
+              + "; apply it without --env (the AWS options it was made with are in the plan), or"
               + " make a plan for "
               + specs.environment.name);
     }
-    environment = saved.environment();
   }
 
   private int applyFiles() {

@@ -175,8 +175,7 @@ class ApplyCommandTest {
 
     assertEquals(ExitCode.ERROR, run.exitCode());
     assertTrue(
-        run.err()
-            .contains("plan format version 3 is not supported; this ccr reads versions 1 and 2"),
+        run.err().contains("plan format version 3 is not supported; this ccr reads version 2"),
         run.err());
     assertEquals(before, fake.calls().size(), "no call at all");
   }
