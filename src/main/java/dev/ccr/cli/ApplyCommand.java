@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
       "With PATH...: plans the files, shows the plan and asks for confirmation on a terminal;"
           + " without a terminal it needs --auto-approve.",
       "Every client is read again first; if a managed attribute moved since the plan, a client"
-          + " went away, or a client of a name to create appeared, nothing is written (exit 4).",
+          + " went away, a client of a name to create appeared, or the plan was applied in whole"
+          + " or in part, nothing is written (exit 4).",
       "Then each client is read again right before its write. An update sends the client's"
           + " complete configuration with the changes laid over it, so Cognito resets nothing; the"
           + " client Cognito returns is checked against what was sent."
@@ -59,7 +60,9 @@ final class ApplyCommand extends BaseCommand {
   @Option(
       names = "--plan",
       paramLabel = "FILE",
-      description = "Apply this saved plan (JSON from 'ccr plan --out FILE').")
+      description =
+          "Apply this saved plan (JSON from 'ccr plan --out FILE'), with the AWS options it was"
+              + " made with unless given here.")
   Path planFile;
 
   @Option(names = "--auto-approve", description = "Apply PATH... without asking for confirmation.")

@@ -128,9 +128,30 @@ final class PlanFileChecker {
     return found;
   }
 
-  /** An update changes managed paths only, each from the value the plan recorded. */
+  /**
+   * An update's recorded live configuration holds each attribute as a client does, and the update
+   * changes managed paths only, each from the value recorded there.
+   */
   private static List<String> updated(ClientAction.Update update) {
     List<String> found = new ArrayList<>();
+    update
+        .live()
+        .configuration()
+        .forEach(
+            (member, value) ->
+                Attribute.byMemberName(member)
+                    .filter(attribute -> !holds(attribute.kind(), value))
+                    .ifPresent(
+                        attribute ->
+                            found.add(
+                                "the live configuration recorded at plan time has "
+                                    + member
+                                    + " "
+                                    + value
+                                    + ", which is not a value a client has there")));
+    if (!found.isEmpty()) {
+      return found;
+    }
     for (AttributeChange change : update.changes()) {
       String path = change.path();
       if (!update.managed().contains(path)) {
@@ -152,6 +173,18 @@ final class PlanFileChecker {
       }
     }
     return found;
+  }
+
+  /** Whether a recorded value is of the kind a client holds for its attribute. */
+  private static boolean holds(Attribute.Kind kind, Object value) {
+    return switch (kind) {
+      case VALIDITY, INTEGER -> value instanceof Long;
+      case BOOLEAN -> value instanceof Boolean;
+      case STRING -> value instanceof String;
+      case SET -> value instanceof List<?>;
+      case OBJECT -> value instanceof Map<?, ?>;
+      case IDENTIFIER -> false;
+    };
   }
 
   /** The value at a path of a recorded live configuration, as a change's {@code before} has it. */

@@ -46,10 +46,10 @@ public record Snapshot(String fingerprint, Map<String, Object> configuration) {
   /**
    * The configuration in the live clients' shape, as {@link LiveClient#attributes()} holds it: each
    * validity in the largest unit that counts its lifetime exactly, with that unit in
-   * TokenValidityUnits; integers as Integer. Its snapshot is this one again.
+   * TokenValidityUnits; integers as Integer where they fit. Its snapshot is this one again.
    *
-   * @throws IllegalArgumentException for an integer beyond the range of a client's attributes (a
-   *     plan file edited by hand)
+   * @throws IllegalArgumentException for a validity whose amount no unit brings within the range of
+   *     an integer (a plan file edited by hand)
    */
   public Map<String, Object> attributes() {
     Map<String, Object> attributes = new TreeMap<>();
@@ -63,7 +63,7 @@ public record Snapshot(String fingerprint, Map<String, Object> configuration) {
             attributes.put(key, integer(key, lifetime.amount()));
             units.put(validity.get().unitKey().orElseThrow(), lifetime.unit().word());
           } else {
-            attributes.put(key, live(key, value));
+            attributes.put(key, live(value));
           }
         });
     if (!units.isEmpty()) {
@@ -73,13 +73,15 @@ public record Snapshot(String fingerprint, Map<String, Object> configuration) {
   }
 
   @SuppressWarnings("unchecked")
-  private static Object live(String key, Object value) {
+  private static Object live(Object value) {
     if (value instanceof Map<?, ?> nested) {
       Map<String, Object> copy = new TreeMap<>();
-      ((Map<String, Object>) nested).forEach((k, v) -> copy.put(k, live(key + "/" + k, v)));
+      ((Map<String, Object>) nested).forEach((k, v) -> copy.put(k, live(v)));
       return copy;
     }
-    return value instanceof Long number ? integer(key, number) : value;
+    boolean fits =
+        value instanceof Long number && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE;
+    return fits ? Integer.valueOf(((Long) value).intValue()) : value;
   }
 
   private static Integer integer(String path, long number) {

@@ -563,6 +563,29 @@ class PlanFileTest {
   }
 
   @Test
+  void attack_liveValueOfAnotherKindThanItsAttribute_isRefusedNotAnInternalError() {
+    String json =
+        forged(
+            Clients.severalClients(),
+            root -> {
+              ObjectNode client = client(root, 0);
+              ObjectNode live = (ObjectNode) client.get("live");
+              live.put("IdTokenValidity", "one hour");
+              @SuppressWarnings("unchecked")
+              Map<String, Object> configuration = JsonMapper.shared().treeToValue(live, Map.class);
+              client.put("fingerprint", Fingerprint.ofCanonical(configuration));
+            });
+    assertEquals(
+        List.of(
+            "plan.json: client "
+                + WEB
+                + ": the live configuration recorded at plan time has IdTokenValidity one hour,"
+                + " which is not a value a client has there"
+                + EDITED),
+        problems(json));
+  }
+
+  @Test
   void attack_createShowingAnotherNameThanItSends_isRefused() {
     String json = forged(lifecyclePlan(), root -> client(root, 0).put("clientName", "shown-name"));
     assertEquals(
