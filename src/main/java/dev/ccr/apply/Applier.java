@@ -10,6 +10,7 @@ import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlannedState;
 import dev.ccr.plan.Planner;
 import dev.ccr.plan.Snapshot;
+import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.Configuration;
@@ -18,6 +19,7 @@ import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,20 +90,44 @@ public final class Applier {
     }
   }
 
-  /** Some client moved since the plan: nothing was written. */
+  /**
+   * The plan no longer holds, and nothing was written: some client moved since the plan, or some
+   * already are as the plan leaves them.
+   *
+   * @param moved what differs from the plan, in plan order; when some clients already are as the
+   *     plan leaves them, every client the plan still has to write is there too ({@link
+   *     Moved.Kind#PENDING})
+   */
   public record Stale(List<Moved> moved) implements Outcome {
     public Stale {
       moved = List.copyOf(moved);
     }
 
-    /** How many clients moved. */
+    /** How many clients moved some other way than to what the plan leaves, or are pending. */
     public long clientCount() {
-      return moved.stream().map(m -> m.action().ref().identity()).distinct().count();
+      return clients(m -> m.kind() != Moved.Kind.ALREADY_APPLIED && m.kind() != Moved.Kind.PENDING);
     }
 
-    /** Whether every client already is as the plan would leave it: the plan was applied. */
+    /** How many clients are of this kind. */
+    public long count(Moved.Kind kind) {
+      return clients(m -> m.kind() == kind);
+    }
+
+    private long clients(java.util.function.Predicate<Moved> which) {
+      return moved.stream().filter(which).map(m -> m.action().ref().identity()).distinct().count();
+    }
+
+    /** Whether every client of the plan already is as the plan leaves it: it was applied. */
     public boolean alreadyApplied() {
       return moved.stream().allMatch(m -> m.kind() == Moved.Kind.ALREADY_APPLIED);
+    }
+
+    /**
+     * Whether the plan was applied in part since it was made: some clients already are as it leaves
+     * them, the others are as it found them.
+     */
+    public boolean partlyApplied() {
+      return !alreadyApplied() && clientCount() == 0;
     }
   }
 
@@ -142,7 +168,7 @@ public final class Applier {
         return new Unchecked(failures);
       }
       if (!moved.isEmpty()) {
-        return new Stale(moved);
+        return new Stale(withPending(plan, moved));
       }
     }
     return new Applied(writeAll(plan.actions(), notes), notes);
@@ -174,6 +200,25 @@ public final class Applier {
     }
     moved.addAll(appeared(creates, reader, failures));
     return moved;
+  }
+
+  /**
+   * What moved in plan order; when some clients already are as the plan leaves them, the plan was
+   * applied in part, so each client it still has to write is named as pending too.
+   */
+  private static List<Moved> withPending(Plan plan, List<Moved> moved) {
+    boolean partly = moved.stream().anyMatch(m -> m.kind() == Moved.Kind.ALREADY_APPLIED);
+    Map<ClientAction, List<Moved>> byAction = new IdentityHashMap<>();
+    moved.forEach(m -> byAction.computeIfAbsent(m.action(), a -> new ArrayList<>()).add(m));
+    List<Moved> ordered = new ArrayList<>();
+    for (ClientAction action : plan.actions()) {
+      if (byAction.containsKey(action)) {
+        ordered.addAll(byAction.get(action));
+      } else if (partly && action.writes()) {
+        ordered.add(Moved.of(action, Moved.Kind.PENDING, ""));
+      }
+    }
+    return ordered;
   }
 
   private List<Moved> moved(
@@ -242,7 +287,7 @@ public final class Applier {
       if (!byPool.containsKey(create.ref().userPoolId())) {
         continue;
       }
-      String name = create.ref().clientName().orElseThrow();
+      String name = nameSent(create);
       List<String> ids =
           byPool.get(create.ref().userPoolId()).stream()
               .filter(c -> c.clientName().equals(name))
@@ -267,6 +312,12 @@ public final class Applier {
       }
     }
     return Moved.of(create, Moved.Kind.APPEARED, String.join(", ", ids));
+  }
+
+  /** The name CreateUserPoolClient would get: the one a client that appeared must not have. */
+  private static String nameSent(ClientAction.Create create) {
+    return String.valueOf(
+        PlannedState.of(create).attributes().get(Attribute.CLIENT_NAME.memberName()));
   }
 
   private static ClientAction.Unreadable unreadable(ClientAction action, GatewayException error) {
@@ -364,7 +415,8 @@ public final class Applier {
     try {
       stored = gateway.create(create.ref().userPoolId(), request, create.generateSecret());
     } catch (GatewayException e) {
-      return failure(create, "create failed", e, Culprit.find(e, create));
+      ApplyResult failed = failure(create, "create failed", e, Culprit.find(e, create));
+      return mayHaveHappened(e) ? mayHaveBeenCreated((ApplyResult.Failed) failed) : failed;
     }
     List<String> remaining =
         planner.compare(planned, stored).changes().stream()
@@ -472,6 +524,34 @@ public final class Applier {
             + ". Run plan again";
     return Optional.of(
         new ApplyResult.Failed(action, diagnostic(action, message, errors.get(0).pointer())));
+  }
+
+  /**
+   * Whether a failed call may have been carried out all the same: the connection failed or timed
+   * out after the request may have reached Cognito, or Cognito failed on its side (5xx) or in a way
+   * the SDK could not name. Not when Cognito answered that it refused or throttled the call.
+   */
+  private static boolean mayHaveHappened(GatewayException error) {
+    return switch (error.reason()) {
+      case UNREACHABLE, RETRYABLE -> true;
+      case OTHER -> error.errorCode().isEmpty();
+      default -> false;
+    };
+  }
+
+  /**
+   * A create whose answer was lost: CreateUserPoolClient is not retried then, since a second call
+   * could make a second client of the same name, so the user is told how to find out.
+   */
+  private static ApplyResult mayHaveBeenCreated(ApplyResult.Failed failed) {
+    Diagnostic diagnostic = failed.diagnostic();
+    String message =
+        diagnostic.message()
+            + "; the client may have been created all the same (the answer was lost): run 'ccr"
+            + " plan' before applying again, which finds a client of this name and adopts it"
+            + " instead of creating a second one";
+    return new ApplyResult.Failed(
+        failed.action(), diagnostic(failed.action(), message, diagnostic.pointer()));
   }
 
   private static String anotherWriter(List<StaleCheck.Difference> moved) {

@@ -32,7 +32,12 @@ public record Moved(ClientAction action, Kind kind, String path, String atPlan, 
     /** A client with the name of one to create exists now. */
     APPEARED,
     /** The client already is as the plan would leave it: the plan was applied before. */
-    ALREADY_APPLIED
+    ALREADY_APPLIED,
+    /**
+     * The client is still as the plan found it, while others already are as it leaves them: the
+     * plan was applied in part.
+     */
+    PENDING
   }
 
   static Moved attribute(ClientAction action, String path, String atPlan, String now) {
@@ -56,6 +61,7 @@ public record Moved(ClientAction action, Kind kind, String path, String atPlan, 
           case CHANGED -> "the client changed since the plan" + (now.isEmpty() ? "" : ": " + now);
           case APPEARED -> "a client with this name was created since the plan (" + now + ")";
           case ALREADY_APPLIED -> "already as the plan leaves it (" + now + ")";
+          case PENDING -> "not yet as the plan leaves it: still to " + action.label();
         };
   }
 }

@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import dev.ccr.apply.Applier;
 import dev.ccr.apply.ApplyResult;
+import dev.ccr.apply.Moved;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.AttributeChange;
 import dev.ccr.plan.ClientAction;
@@ -11,9 +12,9 @@ import dev.ccr.plan.PlanFileException;
 import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.PlanRenderer;
+import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
-import dev.ccr.spec.Environment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Option;
       "With PATH...: plans the files, shows the plan and asks for confirmation on a terminal;"
           + " without a terminal it needs --auto-approve.",
       "Every client is read again first; if a managed attribute moved since the plan, a client"
-          + " went away, or a client of a name to create appeared, nothing is written (exit 4).",
+          + " went away, a client of a name to create appeared, or the plan was applied in whole"
+          + " or in part, nothing is written (exit 4).",
       "Then each client is read again right before its write. An update sends the client's"
           + " complete configuration with the changes laid over it, so Cognito resets nothing; the"
           + " client Cognito returns is checked against what was sent."
@@ -58,7 +60,9 @@ final class ApplyCommand extends BaseCommand {
   @Option(
       names = "--plan",
       paramLabel = "FILE",
-      description = "Apply this saved plan (JSON from 'ccr plan --out FILE').")
+      description =
+          "Apply this saved plan (JSON from 'ccr plan --out FILE'), with the AWS options it was"
+              + " made with unless given here.")
   Path planFile;
 
   @Option(names = "--auto-approve", description = "Apply PATH... without asking for confirmation.")
@@ -86,6 +90,9 @@ final class ApplyCommand extends BaseCommand {
           "With PATH...: also delete the clients of the declared user pools that no file declares.")
   boolean prune;
 
+  /** The saved plan of {@code --plan FILE}, once read. */
+  private PlanFile.Saved saved;
+
   @Override
   int execute() {
     aws.check(spec);
@@ -110,19 +117,15 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved() {
-    if (!Files.isRegularFile(planFile)) {
-      printMessage("no such plan file: " + planFile);
-      return ExitCode.USAGE;
-    }
-    PlanFile.Saved saved;
+    checkPlanFile();
     try {
       saved = PlanFile.read(planFile);
     } catch (PlanFileException e) {
-      printError(e.getMessage());
+      e.problems().forEach(this::printError);
       printMessage("nothing was applied.");
       return ExitCode.ERROR;
     }
-    useEnvironmentOf(saved);
+    checkEnvironment(saved);
     Plan plan = saved.plan();
     if (!plan.hasChanges()) {
       human().println("No changes. The plan has nothing to apply.");
@@ -133,23 +136,49 @@ final class ApplyCommand extends BaseCommand {
     }
   }
 
+  /** Stops with 64 when the plan file does not exist or is not a regular file. */
+  private void checkPlanFile() {
+    if (!Files.exists(planFile)) {
+      printMessage("no such plan file: " + planFile);
+      throw new Stop(ExitCode.USAGE);
+    }
+    if (!Files.isRegularFile(planFile)) {
+      String what =
+          Files.isDirectory(planFile) ? "a directory" : "a special file (a FIFO, socket or device)";
+      printMessage(
+          planFile
+              + " is not a regular file but "
+              + what
+              + "; give the file 'ccr plan --out FILE' wrote");
+      throw new Stop(ExitCode.USAGE);
+    }
+  }
+
   /**
-   * The environment a saved plan was made for, whose AWS options apply unless the command line
-   * gives others; {@code --env} may name it again, never another one.
+   * A saved plan's AWS options are those it was made with: the command line's beat them, and
+   * ccr.yaml is not read.
    */
-  private void useEnvironmentOf(PlanFile.Saved saved) {
-    Optional<String> recorded = saved.environment().map(Environment::name);
+  @Override
+  AwsSettings baseAws() {
+    return saved != null ? saved.made().aws() : super.baseAws();
+  }
+
+  /**
+   * {@code --env} may name the environment a saved plan was made for again, never another one; the
+   * plan holds that environment's AWS options.
+   */
+  private void checkEnvironment(PlanFile.Saved saved) {
+    Optional<String> recorded = saved.made().environment();
     if (specs.environment.name != null && !recorded.equals(Optional.of(specs.environment.name))) {
       throw usage(
           "--env "
               + specs.environment.name
               + ": the plan was made "
               + recorded.map(name -> "for environment " + name).orElse("without an environment")
-              + "; apply it without --env (its environment's AWS options are in the plan), or"
+              + "; apply it without --env (the AWS options it was made with are in the plan), or"
               + " make a plan for "
               + specs.environment.name);
     }
-    environment = saved.environment();
   }
 
   private int applyFiles() {
@@ -251,6 +280,14 @@ final class ApplyCommand extends BaseCommand {
         printMessage(
             "the plan was already applied: every client is as it leaves it; nothing was"
                 + " written. Run plan again to check for new changes.");
+      } else if (stale.partlyApplied()) {
+        printMessage(
+            "the plan is stale: it was applied in part since it was made ("
+                + Summaries.count(stale.count(Moved.Kind.ALREADY_APPLIED), "client")
+                + " already as it leaves them, "
+                + Summaries.count(stale.count(Moved.Kind.PENDING), "client")
+                + " still to write); nothing was written. Run plan again for a plan of what"
+                + " remains.");
       } else {
         printMessage(
             "the plan is stale: "

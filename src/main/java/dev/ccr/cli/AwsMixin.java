@@ -141,29 +141,46 @@ final class AwsMixin {
   }
 
   /**
-   * The options of this command line, each one it does not give taken from the environment's.
+   * The options of this command line, each one it does not give taken from {@code base}.
    *
    * @param maxWriteRps the pace of writes: apply's {@code --max-write-rps}, Cognito's quota for the
    *     commands that never write
-   * @param environment the AWS settings of the selected environment of ccr.yaml
+   * @param base the AWS settings the command line's fall back on ({@link #settings})
    * @param sessionName the name of the role session, if a role is assumed
+   * @param env the process environment ({@link #settings})
+   * @throws IllegalArgumentException when an environment variable holds no endpoint URL ccr takes
+   */
+  AwsOptions options(
+      double maxWriteRps, AwsSettings base, String sessionName, Map<String, String> env) {
+    AwsSettings settings = settings(base, env);
+    return new AwsOptions(
+        settings.region(),
+        settings.profile(),
+        settings.endpointUrl().map(URI::create),
+        new Pacing(maxReadRps, maxWriteRps),
+        settings.roleArn().map(arn -> new AwsOptions.AssumedRole(arn, sessionName)),
+        timeouts());
+  }
+
+  /**
+   * The AWS options in effect, in the words of the command line: each one this command line does
+   * not give taken from {@code base}, and an endpoint from the process environment last. What a
+   * saved plan records, and what apply takes from it.
+   *
+   * @param base the selected environment's settings in ccr.yaml, or those a saved plan recorded
    * @param env the process environment: an endpoint URL the SDK would read from it is checked and
    *     masked like --endpoint-url
    * @throws IllegalArgumentException when an environment variable holds no endpoint URL ccr takes
    */
-  AwsOptions options(
-      double maxWriteRps, AwsSettings environment, String sessionName, Map<String, String> env) {
-    return new AwsOptions(
-        Optional.ofNullable(region).or(environment::region),
-        Optional.ofNullable(profile).or(environment::profile),
+  AwsSettings settings(AwsSettings base, Map<String, String> env) {
+    return new AwsSettings(
+        Optional.ofNullable(region).or(base::region),
+        Optional.ofNullable(profile).or(base::profile),
         Optional.ofNullable(endpoint)
-            .or(() -> environment.endpointUrl().map(EndpointUrl::parse))
-            .or(() -> endpointFrom(env)),
-        new Pacing(maxReadRps, maxWriteRps),
-        Optional.ofNullable(roleArn)
-            .or(environment::roleArn)
-            .map(arn -> new AwsOptions.AssumedRole(arn, sessionName)),
-        timeouts());
+            .or(() -> base.endpointUrl().map(EndpointUrl::parse))
+            .or(() -> endpointFrom(env))
+            .map(URI::toString),
+        Optional.ofNullable(roleArn).or(base::roleArn));
   }
 
   /** The environment variables the SDK would read an endpoint from, most specific first. */

@@ -6,6 +6,7 @@ import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.Pacing;
 import dev.ccr.plan.Plan;
+import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.DiagnosticRenderer;
@@ -507,20 +508,30 @@ abstract class BaseCommand implements Callable<Integer> {
     return open(aws, writes.maxWriteRps);
   }
 
-  /** The command line's AWS options over the selected environment's; a role session per command. */
+  /** The command line's AWS options over the base ones; a role session per command. */
   private CognitoGateway open(AwsMixin aws, double maxWriteRps) {
     AwsOptions options;
     try {
-      options =
-          aws.options(
-              maxWriteRps,
-              environment.map(Environment::aws).orElse(AwsSettings.NONE),
-              "ccr-" + spec.name(),
-              context.env());
+      options = aws.options(maxWriteRps, baseAws(), "ccr-" + spec.name(), context.env());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     return context.gateways().open(options);
+  }
+
+  /** The AWS settings the command line's options fall back on: the selected environment's. */
+  AwsSettings baseAws() {
+    return environment.map(Environment::aws).orElse(AwsSettings.NONE);
+  }
+
+  /** How a plan made by this run is made: its environment and the AWS options in effect. */
+  PlanFile.Made made(AwsMixin aws) {
+    try {
+      return new PlanFile.Made(
+          environment.map(Environment::name), aws.settings(baseAws(), context.env()));
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
   }
 
   /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */

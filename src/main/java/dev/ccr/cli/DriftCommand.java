@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import dev.ccr.drift.DriftFinder;
 import dev.ccr.drift.DriftReport;
+import dev.ccr.export.ExportWriter;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.report.DriftRenderer;
@@ -138,7 +139,7 @@ final class DriftCommand extends BaseCommand {
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       } else {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        ExportWriter.writeFile(file, text);
       }
     } catch (IOException e) {
       printMessage("cannot write " + file + ": " + IoProblems.describe(e));

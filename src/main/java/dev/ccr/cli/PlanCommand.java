@@ -1,5 +1,6 @@
 package dev.ccr.cli;
 
+import dev.ccr.export.ExportWriter;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
@@ -94,7 +95,7 @@ final class PlanCommand extends BaseCommand {
   private PlanRenderer renderer(boolean saving) {
     return switch (format) {
       case text -> PlanRenderer.text(terminal.colour());
-      case json -> PlanRenderer.json(Version.generatedBy(), environment);
+      case json -> PlanRenderer.json(Version.generatedBy(), made(aws));
       case markdown -> saving ? PlanRenderer.markdown(out) : PlanRenderer.markdown();
     };
   }
@@ -110,7 +111,7 @@ final class PlanCommand extends BaseCommand {
       return;
     }
     try {
-      PlanFile.write(out, plan, Version.generatedBy(), environment);
+      ExportWriter.writeFile(out, PlanFile.toJson(plan, Version.generatedBy(), made(aws)));
       err().println("Saved the plan to " + out + "; apply it with: ccr apply --plan " + out);
     } catch (IOException e) {
       printMessage("cannot write the plan to " + out + ": " + IoProblems.describe(e));

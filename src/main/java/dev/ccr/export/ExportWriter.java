@@ -125,6 +125,31 @@ public final class ExportWriter {
     }
   }
 
+  /**
+   * Writes one file as {@code --force} writes an exported one, for every command that writes a file
+   * it was given ({@code plan --out}, {@code drift --output}): anything at the path but a regular
+   * file (a symbolic link, even a dangling one, a directory, a FIFO) is left as it is and the write
+   * fails; otherwise the text goes to a new hidden file beside it, renamed over it.
+   *
+   * @throws IOException when something is in the way (the message names it and where a link leads)
+   *     or the file cannot be written
+   */
+  public static void writeFile(Path file, String text) throws IOException {
+    Optional<String> what = kind(file).filter(kind -> !kind.equals(REGULAR_FILE));
+    if (what.isPresent()) {
+      throw inTheWay(file, what.get());
+    }
+    replace(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static IOException inTheWay(Path file, String what) {
+    return new IOException(
+        file
+            + " is "
+            + what
+            + "; ccr writes only a regular file, never through a link, so it was left as it is");
+  }
+
   /** Writes a new hidden file beside the target and renames it over the target. */
   private static void replace(Path file, byte[] bytes) throws IOException {
     Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID());
@@ -132,7 +157,7 @@ public final class ExportWriter {
       create(temporary, bytes);
       Optional<String> what = kind(file).filter(kind -> !kind.equals(REGULAR_FILE));
       if (what.isPresent()) {
-        throw new IOException(file + " is " + what.get() + "; it was left as it is");
+        throw inTheWay(file, what.get());
       }
       move(temporary, file);
     } finally {

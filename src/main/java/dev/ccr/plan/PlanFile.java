@@ -8,14 +8,10 @@ import com.networknt.schema.SpecificationVersion;
 import dev.ccr.live.EndpointUrl;
 import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
-import dev.ccr.spec.ClientSpec;
-import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.DurationUnit;
-import dev.ccr.spec.Environment;
+import dev.ccr.spec.Pointers;
 import dev.ccr.spec.Position;
-import dev.ccr.spec.RedirectUrls;
 import dev.ccr.spec.SourceRef;
-import dev.ccr.spec.SpecLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,14 +21,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -44,13 +38,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes plan files: JSON, {@code formatVersion} 2 (version 1 is still read), documented
- * by {@code schemas/plan.schema.json}. A plan file holds no secret (the model has none). A plan
- * with errors or unreadable clients cannot be written. A plan file is an artefact ccr wrote:
- * reading refuses, before anything reaches AWS, a file over {@link #MAX_BYTES}, duplicate JSON
- * keys, a digest that does not match the content, anything the schema does not allow, changes that
- * do not stand for a valid desired state, and a recorded live configuration that does not match its
- * fingerprint.
+ * Reads and writes plan files: JSON, {@code formatVersion} 2, documented by {@code
+ * schemas/plan.schema.json}. A plan file holds no secret (the model has none). A plan with errors
+ * or unreadable clients cannot be written. A plan file is an artefact ccr wrote: reading refuses,
+ * before anything reaches AWS, a file over {@link #MAX_BYTES}, a version 1 file (it has no digest),
+ * duplicate JSON keys, a digest that does not match the content, anything the schema does not
+ * allow, AWS options ccr would not take, and content no run of plan could have produced ({@link
+ * PlanFileChecker}).
  */
 public final class PlanFile {
   /** The version this ccr writes. */
@@ -60,8 +54,16 @@ public final class PlanFile {
   public static final long MAX_BYTES = 16L * 1024 * 1024;
 
   static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/plan.schema.json";
-  static final String SCHEMA_V1_RESOURCE = "/dev/ccr/schemas/plan-v1.schema.json";
+
+  /** Most schema violations listed for one file. */
+  private static final int MAX_SCHEMA_PROBLEMS = 20;
+
+  /** Longest value shown in a message. */
+  private static final int MAX_SHOWN = 80;
+
   private static final String DIGEST = "digest";
+  private static final String ENVIRONMENT = "environment";
+  private static final String ENDPOINT_URL = "endpointUrl";
   private static final String MODIFIED = "the plan file was modified after ccr wrote it";
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final JsonMapper STRICT =
@@ -70,13 +72,27 @@ public final class PlanFile {
   private PlanFile() {}
 
   /**
-   * A plan as a plan file holds it, with the environment it was made for ({@code --env}), whose AWS
-   * options apply uses when no command-line option says otherwise.
+   * How a plan was made: the environment {@code --env} selected, if any, and the AWS options in
+   * effect (the command line's over the environment's, an endpoint from {@code AWS_ENDPOINT_URL}
+   * too), which apply uses when its own command line says nothing else.
+   *
+   * @param aws the endpoint URL as ccr uses it: a user name or password in it is {@code ****}
    */
-  public record Saved(Plan plan, Optional<Environment> environment) {
+  public record Made(Optional<String> environment, AwsSettings aws) {
+    /** No environment, and no AWS option beyond the SDK's own. */
+    public static final Made NONE = new Made(Optional.empty(), AwsSettings.NONE);
+
+    public Made {
+      Objects.requireNonNull(environment, "environment");
+      Objects.requireNonNull(aws, "aws");
+    }
+  }
+
+  /** A plan as a plan file holds it, and how it was made. */
+  public record Saved(Plan plan, Made made) {
     public Saved {
-      java.util.Objects.requireNonNull(plan, "plan");
-      java.util.Objects.requireNonNull(environment, "environment");
+      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(made, "made");
     }
   }
 
@@ -85,14 +101,14 @@ public final class PlanFile {
    *
    * @throws IllegalArgumentException for a plan with errors or unreadable clients
    */
-  public static String toJson(Plan plan, String generatedBy, Optional<Environment> environment) {
+  public static String toJson(Plan plan, String generatedBy, Made made) {
     if (plan.hasErrors() || plan.hasFailures()) {
       throw new IllegalArgumentException("a plan with errors cannot be saved");
     }
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("generatedBy", generatedBy);
-    environment.ifPresent(e -> environment(root.putObject("environment"), e));
+    environment(made).ifPresent(node -> root.set(ENVIRONMENT, node));
     ObjectNode summary = root.putObject("summary");
     summary.put("create", plan.count(ClientAction.Create.class));
     summary.put("update", plan.count(ClientAction.Update.class));
@@ -105,34 +121,46 @@ public final class PlanFile {
     return PrettyJson.write(root);
   }
 
-  public static void write(
-      Path file, Plan plan, String generatedBy, Optional<Environment> environment)
-      throws IOException {
-    Files.writeString(file, toJson(plan, generatedBy, environment), StandardCharsets.UTF_8);
-  }
-
-  /** The environment's name and AWS options; an endpoint URL never with its user or password. */
-  private static void environment(ObjectNode node, Environment environment) {
-    node.put("name", environment.name());
-    AwsSettings aws = environment.aws();
+  /**
+   * The environment's name and the AWS options in effect; an endpoint URL never with its user or
+   * password. Empty when there is neither.
+   */
+  private static Optional<ObjectNode> environment(Made made) {
+    ObjectNode node = JSON.createObjectNode();
+    made.environment().ifPresent(v -> node.put("name", v));
+    AwsSettings aws = made.aws();
     aws.region().ifPresent(v -> node.put("region", v));
     aws.profile().ifPresent(v -> node.put("profile", v));
-    aws.endpointUrl().ifPresent(v -> node.put("endpointUrl", EndpointUrl.mask(v)));
+    aws.endpointUrl().ifPresent(v -> node.put(ENDPOINT_URL, EndpointUrl.mask(v)));
     aws.roleArn().ifPresent(v -> node.put("roleArn", v));
+    return node.isEmpty() ? Optional.empty() : Optional.of(node);
   }
 
-  private static Optional<Environment> environment(JsonNode node) {
+  /** How the plan was made; an endpoint URL ccr would not take is a problem of the plan file. */
+  private static Made made(JsonNode node, String fileName) throws PlanFileException {
     if (node == null) {
-      return Optional.empty();
+      return Made.NONE;
     }
-    return Optional.of(
-        new Environment(
-            node.get("name").stringValue(),
-            new AwsSettings(
-                text(node, "region"),
-                text(node, "profile"),
-                text(node, "endpointUrl"),
-                text(node, "roleArn"))));
+    Optional<String> endpoint = text(node, ENDPOINT_URL);
+    if (endpoint.isPresent()) {
+      try {
+        EndpointUrl.parse(endpoint.get());
+      } catch (IllegalArgumentException e) {
+        throw new PlanFileException(
+            fileName
+                + ": "
+                + ENVIRONMENT
+                + "."
+                + ENDPOINT_URL
+                + ": "
+                + e.getMessage()
+                + "; the plan file was edited, or made by another tool. Run plan again");
+      }
+    }
+    return new Made(
+        text(node, "name"),
+        new AwsSettings(
+            text(node, "region"), text(node, "profile"), endpoint, text(node, "roleArn")));
   }
 
   private static Optional<String> text(JsonNode node, String name) {
@@ -166,73 +194,90 @@ public final class PlanFile {
       throw new PlanFileException(fileName + ": the plan file is over the limit of 16 MiB");
     }
     JsonNode root = tree(json, fileName);
-    int version = version(root, fileName);
-    if (version == FORMAT_VERSION) {
-      checkDigest((ObjectNode) root, fileName);
-    }
-    List<Error> errors = schema(version).validate(root);
-    if (!errors.isEmpty()) {
-      throw new PlanFileException(
-          fileName
-              + ": not a valid plan file:\n"
-              + errors.stream()
-                  .limit(20)
-                  .map(e -> "  " + e.getInstanceLocation() + ": " + e.getMessage())
-                  .collect(Collectors.joining("\n")));
+    checkVersion(root, fileName);
+    checkDigest((ObjectNode) root, fileName);
+    List<String> problems = schemaProblems(Schemas.PLAN.validate(root), fileName);
+    if (!problems.isEmpty()) {
+      throw new PlanFileException(problems);
     }
     List<ClientAction> actions = new ArrayList<>();
     for (JsonNode node : root.get("clients").values()) {
-      actions.add(version == 1 ? clientV1(node) : client(node, fileName));
+      actions.add(client(node, fileName));
     }
-    checkClients(actions, fileName);
-    return new Saved(new Plan(actions), environment(root.get("environment")));
+    PlanFileChecker.check(actions, fileName);
+    return new Saved(new Plan(actions), made(root.get(ENVIRONMENT), fileName));
+  }
+
+  /**
+   * Each violation of the schema on a line of its own, naming the field ({@code
+   * clients[1].action}); each field once, with the first violation found there.
+   */
+  private static List<String> schemaProblems(List<Error> errors, String fileName) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    for (Error error : errors) {
+      String field = Pointers.display(error.getInstanceLocation().toString());
+      JsonNode value = error.getInstanceNode();
+      String shown = value == null || value.isContainer() ? "" : shown(value) + " ";
+      byField.putIfAbsent(field, shown + detail(error));
+    }
+    List<String> problems = new ArrayList<>();
+    byField.entrySet().stream()
+        .limit(MAX_SCHEMA_PROBLEMS)
+        .forEach(
+            e ->
+                problems.add(
+                    fileName + ": not a valid plan file: " + e.getKey() + ": " + e.getValue()));
+    if (byField.size() > MAX_SCHEMA_PROBLEMS) {
+      problems.add(
+          fileName
+              + ": not a valid plan file: "
+              + (byField.size() - MAX_SCHEMA_PROBLEMS)
+              + " more fields are wrong");
+    }
+    return problems;
+  }
+
+  /** A scalar as JSON writes it, cut to {@value #MAX_SHOWN} characters. */
+  private static String shown(JsonNode value) {
+    String text = JSON.writeValueAsString(value);
+    return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN - 3) + "..." : text;
+  }
+
+  /**
+   * The validator's explanation without the location it starts with; a wrong type as {@code is of
+   * type integer, expected string}.
+   */
+  private static String detail(Error error) {
+    String message = error.getMessage();
+    int colon = message.indexOf(": ");
+    String detail =
+        colon >= 0 && (message.startsWith("$") || message.startsWith("/"))
+            ? message.substring(colon + 2)
+            : message;
+    return error.getKeyword().equals("type")
+        ? detail.replaceFirst("^(\\w+) found, (.+) expected$", "is of type $1, expected $2")
+        : detail;
   }
 
   // ---- the digest
 
   /**
-   * {@code sha256:} and the SHA-256 of the canonical form of a plan document without its digest
-   * member (members sorted by name, no whitespace, UTF-8).
+   * {@code sha256:} and the lower-case hex SHA-256 of the UTF-8 bytes of the canonical form ({@link
+   * CanonicalJson}) of a plan document without its digest member.
+   *
+   * @throws IllegalArgumentException for a document ccr would never write ({@link
+   *     CanonicalJson#of})
    */
   public static String digest(ObjectNode root) {
     ObjectNode content = root.deepCopy();
     content.remove(DIGEST);
-    StringBuilder canonical = new StringBuilder();
-    canonical(content, canonical);
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256")
-              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+              .digest(CanonicalJson.of(content).getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
-
-  /** Members sorted by name, no whitespace; scalars as JSON writes them. */
-  private static void canonical(JsonNode node, StringBuilder out) {
-    if (node.isObject()) {
-      out.append('{');
-      TreeMap<String, JsonNode> sorted = new TreeMap<>();
-      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-      String separator = "";
-      for (Map.Entry<String, JsonNode> entry : sorted.entrySet()) {
-        out.append(separator).append(JSON.writeValueAsString(entry.getKey())).append(':');
-        canonical(entry.getValue(), out);
-        separator = ",";
-      }
-      out.append('}');
-    } else if (node.isArray()) {
-      out.append('[');
-      String separator = "";
-      for (JsonNode item : node.values()) {
-        out.append(separator);
-        canonical(item, out);
-        separator = ",";
-      }
-      out.append(']');
-    } else {
-      out.append(JSON.writeValueAsString(node));
     }
   }
 
@@ -242,88 +287,17 @@ public final class PlanFile {
       throw new PlanFileException(
           fileName + ": " + MODIFIED + " (it has no digest); run plan again");
     }
-    if (!recorded.stringValue().equals(digest(root))) {
+    String computed;
+    try {
+      computed = digest(root);
+    } catch (IllegalArgumentException e) {
+      throw new PlanFileException(
+          fileName + ": " + MODIFIED + " (it holds " + e.getMessage() + "); run plan again");
+    }
+    if (!recorded.stringValue().equals(computed)) {
       throw new PlanFileException(
           fileName + ": " + MODIFIED + " (its digest does not match its content); run plan again");
     }
-  }
-
-  // ---- checks of the content
-
-  /** Each client once, with changes that stand for a valid desired state. */
-  private static void checkClients(List<ClientAction> actions, String fileName)
-      throws PlanFileException {
-    Set<ClientRef> seen = new HashSet<>();
-    for (ClientAction action : actions) {
-      if (!seen.add(action.ref().identity())) {
-        throw new PlanFileException(
-            fileName + ": client " + action.ref().title() + " appears more than once");
-      }
-      if (action instanceof ClientAction.Create || action instanceof ClientAction.Update) {
-        checkChanges(action, fileName);
-      }
-    }
-  }
-
-  /**
-   * The changes of a client, taken as the desired state they stand for, must pass the same schema
-   * and URL rules as a desired-state file.
-   */
-  private static void checkChanges(ClientAction action, String fileName) throws PlanFileException {
-    String where = fileName + ": client " + action.ref().title() + ": ";
-    ClientSpec planned;
-    try {
-      planned = PlannedState.of(action);
-    } catch (IllegalArgumentException e) {
-      throw new PlanFileException(where + "change " + e.getMessage() + "; run plan again");
-    }
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("UserPoolId", planned.userPoolId());
-    planned.clientId().ifPresent(id -> document.put("ClientId", id));
-    document.putAll(planned.attributes());
-    if (action instanceof ClientAction.Update update) {
-      completeNestedObjects(document, update.live().configuration());
-    }
-    planned.removed().forEach(member -> document.put(member, null));
-    List<String> problems =
-        new ArrayList<>(
-            new SpecLoader()
-                .checkSchema(fileName, document).stream()
-                    .filter(Diagnostic::isError)
-                    .map(Diagnostic::message)
-                    .toList());
-    for (String member : RedirectUrls.MEMBERS) {
-      Object value = planned.attributes().get(member);
-      List<?> urls =
-          value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
-      urls.forEach(
-          url ->
-              RedirectUrls.problem(url.toString())
-                  .ifPresent(p -> problems.add(member + ": \"" + url + "\" " + p)));
-    }
-    if (!problems.isEmpty()) {
-      throw new PlanFileException(where + String.join("; ", problems) + "; run plan again");
-    }
-  }
-
-  /**
-   * A plan changes the sub-keys of a nested object on their own; the ones it leaves out keep their
-   * live values, so the checked document takes them from the live configuration recorded at plan
-   * time (where a required sub-key such as RefreshTokenRotation's Feature comes from).
-   */
-  @SuppressWarnings("unchecked")
-  private static void completeNestedObjects(
-      Map<String, Object> document, Map<String, Object> live) {
-    document.replaceAll(
-        (member, value) -> {
-          if (value instanceof Map<?, ?> changed
-              && live.get(member) instanceof Map<?, ?> recorded) {
-            Map<String, Object> complete = new LinkedHashMap<>((Map<String, Object>) recorded);
-            complete.putAll((Map<String, Object>) changed);
-            return complete;
-          }
-          return value;
-        });
   }
 
   private static JsonNode tree(String json, String fileName) throws PlanFileException {
@@ -340,31 +314,36 @@ public final class PlanFile {
     }
   }
 
-  private static int version(JsonNode root, String fileName) throws PlanFileException {
+  /**
+   * Only this version is read. Version 1 files had no digest, so an edited one cannot be told from
+   * one ccr wrote: they are refused, and the plan made again.
+   */
+  private static void checkVersion(JsonNode root, String fileName) throws PlanFileException {
     JsonNode version = root == null || !root.isObject() ? null : root.get("formatVersion");
     if (version == null) {
       throw new PlanFileException(fileName + ": not a ccr plan file (no formatVersion)");
     }
-    if (!version.isInt() || (version.intValue() != 1 && version.intValue() != FORMAT_VERSION)) {
+    if (version.isInt() && version.intValue() == 1) {
+      throw new PlanFileException(
+          fileName
+              + ": this plan was made by an older ccr (plan format version 1), whose plan files"
+              + " carry no digest, so ccr cannot tell whether it was edited since; nothing is"
+              + " applied from it. Make the plan again with 'ccr plan --out FILE'.");
+    }
+    if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
       throw new PlanFileException(
           fileName
               + ": plan format version "
               + version
-              + " is not supported; this ccr reads versions 1 and "
+              + " is not supported; this ccr reads version "
               + FORMAT_VERSION
               + ". Run plan again with this ccr.");
     }
-    return version.intValue();
   }
 
-  private static Schema schema(int version) {
-    return version == 1 ? Schemas.V1 : Schemas.V2;
-  }
-
-  /** The two schemas, compiled once on first use. */
+  /** The schema, compiled once on first use. */
   private static final class Schemas {
-    static final Schema V2 = load(SCHEMA_RESOURCE);
-    static final Schema V1 = load(SCHEMA_V1_RESOURCE);
+    static final Schema PLAN = load(SCHEMA_RESOURCE);
 
     private static Schema load(String resource) {
       try (InputStream in = PlanFile.class.getResourceAsStream(resource)) {
@@ -502,16 +481,6 @@ public final class PlanFile {
     } catch (IllegalArgumentException e) {
       throw new PlanFileException(fileName + ": client " + ref.title() + ": " + e.getMessage());
     }
-  }
-
-  private static ClientAction clientV1(JsonNode node) throws PlanFileException {
-    ClientRef ref = ref(node);
-    Origin origin = origin(node);
-    List<AttributeChange> changes = changes(node, "plan", ref);
-    Snapshot live = snapshot(node, "plan", ref).orElseThrow();
-    return node.get("action").stringValue().equals("update")
-        ? new ClientAction.Update(ref, origin, changes, live, Managed.ALL, List.of())
-        : new ClientAction.NoOp(ref, origin, Optional.of(live), Managed.ALL, List.of());
   }
 
   private static ClientRef ref(JsonNode node) {

@@ -1,10 +1,12 @@
 package dev.ccr.plan;
 
 import dev.ccr.live.LiveClient;
+import dev.ccr.spec.Attribute;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,54 @@ public record Snapshot(String fingerprint, Map<String, Object> configuration) {
   /** Whether the recorded configuration is the one the fingerprint hashes (a plan file's check). */
   public boolean consistent() {
     return Fingerprint.ofCanonical(configuration).equals(fingerprint);
+  }
+
+  /**
+   * The configuration in the live clients' shape, as {@link LiveClient#attributes()} holds it: each
+   * validity in the largest unit that counts its lifetime exactly, with that unit in
+   * TokenValidityUnits; integers as Integer where they fit. Its snapshot is this one again.
+   *
+   * @throws IllegalArgumentException for a validity whose amount no unit brings within the range of
+   *     an integer (a plan file edited by hand)
+   */
+  public Map<String, Object> attributes() {
+    Map<String, Object> attributes = new TreeMap<>();
+    Map<String, Object> units = new TreeMap<>();
+    configuration.forEach(
+        (key, value) -> {
+          Optional<Attribute> validity =
+              Attribute.byMemberName(key).filter(a -> a.kind() == Attribute.Kind.VALIDITY);
+          if (validity.isPresent() && value instanceof Long seconds && seconds >= 0) {
+            Value.Duration lifetime = Value.Duration.ofSeconds(seconds);
+            attributes.put(key, integer(key, lifetime.amount()));
+            units.put(validity.get().unitKey().orElseThrow(), lifetime.unit().word());
+          } else {
+            attributes.put(key, live(value));
+          }
+        });
+    if (!units.isEmpty()) {
+      attributes.put(Attribute.TOKEN_VALIDITY_UNITS.memberName(), units);
+    }
+    return attributes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object live(Object value) {
+    if (value instanceof Map<?, ?> nested) {
+      Map<String, Object> copy = new TreeMap<>();
+      ((Map<String, Object>) nested).forEach((k, v) -> copy.put(k, live(v)));
+      return copy;
+    }
+    boolean fits =
+        value instanceof Long number && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE;
+    return fits ? Integer.valueOf(((Long) value).intValue()) : value;
+  }
+
+  private static Integer integer(String path, long number) {
+    if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(path + ": " + number + " is out of range");
+    }
+    return (int) number;
   }
 
   /** A deep, unmodifiable, key-sorted copy; integers become Long. */

@@ -16,10 +16,9 @@ public interface PlanRenderer {
     return new TextRenderer(colour);
   }
 
-  /** The plan-file JSON, pretty-printed with a fixed key order. */
-  static PlanRenderer json(
-      String generatedBy, java.util.Optional<dev.ccr.spec.Environment> environment) {
-    return new JsonRenderer(generatedBy, environment);
+  /** The plan-file JSON, pretty-printed with a fixed key order, recording how it was made. */
+  static PlanRenderer json(String generatedBy, dev.ccr.plan.PlanFile.Made made) {
+    return new JsonRenderer(generatedBy, made);
   }
 
   /**

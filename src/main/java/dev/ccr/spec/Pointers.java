@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** JSON Pointers (RFC 6901) and the dotted form shown to users ({@code CallbackURLs[2]}). */
-final class Pointers {
+public final class Pointers {
   private Pointers() {}
 
   static String child(String parent, String key) {
@@ -27,7 +27,7 @@ final class Pointers {
   }
 
   /** {@code /TokenValidityUnits/AccessToken} gives {@code TokenValidityUnits.AccessToken}. */
-  static String display(String pointer) {
+  public static String display(String pointer) {
     StringBuilder out = new StringBuilder();
     for (String token : tokens(pointer)) {
       if (!token.isEmpty() && token.chars().allMatch(Character::isDigit) && out.length() > 0) {

@@ -405,6 +405,159 @@ class ApplierTest {
   }
 
   @Test
+  void apply_createDoneByAnotherWriterAndDeletePending_isStaleNamingBothNotAlreadyApplied() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway().seed(POOL, "stray2", map("ClientName", "stray2"), false);
+    Plan plan = plan(fake, byName("c3-app", map("AuthSessionValidity", 9)), absent("stray2"));
+    fake.create(POOL, map("ClientName", "c3-app", "AuthSessionValidity", 9), false);
+    int writes = writes(fake);
+
+    Applier.Stale stale =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+
+    assertFalse(stale.alreadyApplied(), "stray2 is still to delete");
+    assertTrue(stale.partlyApplied());
+    assertEquals(
+        List.of(Moved.Kind.ALREADY_APPLIED, Moved.Kind.PENDING),
+        stale.moved().stream().map(Moved::kind).toList());
+    assertTrue(
+        stale
+            .moved()
+            .get(1)
+            .message()
+            .endsWith(
+                "stray2 (us-east-1_Every1/stray2): not yet as the"
+                    + " plan leaves it: still to delete"),
+        stale.moved().get(1).message());
+    assertEquals(writes, writes(fake), "nothing written");
+    assertTrue(fake.stored(POOL, "stray2").isPresent());
+  }
+
+  @Test
+  void apply_oneUpdateFixedByHandAnotherPending_isStaleInPlanOrder() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(POOL, "mobile", map("ClientName", "mobile", "AuthSessionValidity", 3), false)
+            .seed(POOL, "shop", map("ClientName", "shop", "AuthSessionValidity", 3), false);
+    Plan plan =
+        plan(
+            fake,
+            specFor("mobile", map("AuthSessionValidity", 5)),
+            specFor("shop", map("AuthSessionValidity", 6)));
+    fake.change(POOL, "shop", map("AuthSessionValidity", 6));
+
+    Applier.Stale stale =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+
+    assertEquals(
+        List.of("mobile:PENDING", "shop:ALREADY_APPLIED"),
+        stale.moved().stream().map(m -> m.action().ref().id() + ":" + m.kind()).toList());
+    assertEquals(1, stale.count(Moved.Kind.PENDING));
+    assertEquals(1, stale.count(Moved.Kind.ALREADY_APPLIED));
+    assertEquals(0, stale.clientCount(), "nothing moved any other way");
+    assertEquals(0, writes(fake));
+  }
+
+  @Test
+  void apply_appliedInPartAndAnotherClientMoved_isStaleCountingOnlyTheMovedOne() {
+    FakeCognitoGateway fake =
+        new FakeCognitoGateway()
+            .seed(POOL, "a", map("ClientName", "a", "AuthSessionValidity", 3), false)
+            .seed(POOL, "b", map("ClientName", "b", "AuthSessionValidity", 3), false)
+            .seed(POOL, "c", map("ClientName", "c", "AuthSessionValidity", 3), false);
+    Plan plan =
+        plan(
+            fake,
+            specFor("a", map("AuthSessionValidity", 5)),
+            specFor("b", map("AuthSessionValidity", 5)),
+            specFor("c", map("AuthSessionValidity", 5)));
+    fake.change(POOL, "a", map("AuthSessionValidity", 5));
+    fake.change(POOL, "b", map("AuthSessionValidity", 7));
+
+    Applier.Stale stale =
+        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+
+    assertFalse(stale.partlyApplied(), "b moved elsewhere: stale, not only applied in part");
+    assertEquals(1, stale.clientCount());
+    assertEquals(
+        List.of(Moved.Kind.ALREADY_APPLIED, Moved.Kind.ATTRIBUTE, Moved.Kind.PENDING),
+        stale.moved().stream().map(Moved::kind).toList());
+  }
+
+  @Test
+  void apply_createWhoseAnswerWasLost_saysItMayHaveBeenCreatedAndToRunPlan() {
+    FakeCognitoGateway fake = new FakeCognitoGateway();
+    Plan plan = plan(fake, byName("new-app", map()));
+    fake.failAlways(
+        Operation.CREATE,
+        POOL,
+        "",
+        new GatewayException(
+            Reason.UNREACHABLE,
+            "",
+            Operation.CREATE.action(),
+            "cannot reach Cognito at http://127.0.0.1:1 (Unexpected end of file from server)"));
+
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+
+    ApplyResult.Failed failed =
+        assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0));
+    assertEquals(
+        "new-app (us-east-1_Every1): create failed: cannot reach Cognito at http://127.0.0.1:1"
+            + " (Unexpected end of file from server); the client may have been created all the same"
+            + " (the answer was lost): run 'ccr plan' before applying again, which finds a client"
+            + " of this name and adopts it instead of creating a second one",
+        failed.diagnostic().message());
+    assertEquals(
+        1,
+        fake.calls().stream().filter(c -> c.operation() == Operation.CREATE).count(),
+        "a create is never sent twice");
+  }
+
+  @Test
+  void apply_createRefusedByCognito_saysNothingOfAClientThatMayExist() {
+    FakeCognitoGateway fake = new FakeCognitoGateway();
+    Plan plan = plan(fake, byName("new-app", map()));
+    fake.failAlways(
+        Operation.CREATE,
+        POOL,
+        "",
+        new GatewayException(
+            Reason.REJECTED, "InvalidParameterException", Operation.CREATE.action(), "bad value"));
+
+    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+
+    String message =
+        assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0)).diagnostic().message();
+    assertFalse(message.contains("may have been created"), message);
+  }
+
+  @Test
+  void apply_createWhoseSentNameAppeared_isStaleWhateverNameThePlanShows() {
+    FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
+    ClientAction.Create real =
+        assertInstanceOf(
+            ClientAction.Create.class,
+            plan(fake, byName("adoptee", map("AuthSessionValidity", 5))).actions().get(0));
+    ClientAction.Create shownElse =
+        new ClientAction.Create(
+            dev.ccr.spec.ClientRef.byName(POOL, "shown-name"),
+            real.origin(),
+            real.changes(),
+            false,
+            List.of());
+    fake.create(POOL, map("ClientName", "adoptee", "AuthSessionValidity", 9), false);
+    int writes = writes(fake);
+
+    Applier.Stale stale =
+        assertInstanceOf(
+            Applier.Stale.class, new Applier(fake, 1).apply(new Plan(List.of(shownElse)), true));
+
+    assertEquals(Moved.Kind.APPEARED, stale.moved().get(0).kind());
+    assertEquals(writes, writes(fake), "no second adoptee");
+  }
+
+  @Test
   void apply_createsAClientAndReportsItsNewId() {
     FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
     ClientSpec desired =

@@ -116,7 +116,7 @@ class RemovalTest {
   @Test
   void savedPlanWithARemoval_readsBackTheSameAndAppliesIt() throws Exception {
     Plan plan = plan(fake, removing("DefaultRedirectURI"));
-    String json = PlanFile.toJson(plan, "ccr test", java.util.Optional.empty());
+    String json = PlanFile.toJson(plan, "ccr test", PlanFile.Made.NONE);
     assertTrue(json.contains("\"after\": {\n            \"type\": \"none\"\n          }"), json);
 
     Plan read = PlanFile.parse(json, "plan.json").plan();

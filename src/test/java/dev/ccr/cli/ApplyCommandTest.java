@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,8 +175,7 @@ class ApplyCommandTest {
 
     assertEquals(ExitCode.ERROR, run.exitCode());
     assertTrue(
-        run.err()
-            .contains("plan format version 3 is not supported; this ccr reads versions 1 and 2"),
+        run.err().contains("plan format version 3 is not supported; this ccr reads version 2"),
         run.err());
     assertEquals(before, fake.calls().size(), "no call at all");
   }
@@ -256,6 +256,41 @@ class ApplyCommandTest {
     assertTrue(again.err().contains("the plan was already applied"), again.err());
     assertFalse(again.err().contains("changed since the plan"), again.err());
     assertEquals(writes, updates());
+  }
+
+  @Test
+  void applyPlan_appliedInPartByAnotherWriter_exits4NamingWhatIsDoneAndWhatIsPending()
+      throws IOException {
+    seedWeb();
+    fake.seed(
+        POOL, "shop", map("ClientName", "shop", "PreventUserExistenceErrors", "LEGACY"), false);
+    file("shop", "ClientName: shop\nPreventUserExistenceErrors: ENABLED\n");
+    Path plan = dir.resolve("plan.json");
+    run(PIPE, "", "plan", dir.toString(), "--out", plan.toString());
+    fake.change(POOL, "web", map("PreventUserExistenceErrors", "ENABLED"));
+
+    CliRun run = run(PIPE, "", "apply", "--plan", plan.toString());
+    CliRun json = run(PIPE, "", "apply", "--plan", plan.toString(), "--format", "json");
+
+    assertEquals(ExitCode.STALE, run.exitCode(), run.all());
+    assertEquals(
+        dir.resolve("shop.yaml")
+            + ":1: shop (us-east-1_Example12/shop): not yet as the plan leaves it: still to update\n"
+            + dir.resolve("web.yaml")
+            + ":1: web (us-east-1_Example12/web): already as the plan leaves it (every planned"
+            + " change holds)\n"
+            + "ccr: the plan is stale: it was applied in part since it was made (1 client already"
+            + " as it leaves them, 1 client still to write); nothing was written. Run plan again"
+            + " for a plan of what remains.\n",
+        run.err());
+    assertFalse(run.err().contains("already applied"), run.err());
+    assertEquals(0, updates());
+    assertEquals(ExitCode.STALE, json.exitCode());
+    var result = tools.jackson.databind.json.JsonMapper.shared().readTree(json.out());
+    assertEquals("stale", result.get("outcome").stringValue());
+    assertEquals(
+        List.of("pending", "already-applied"),
+        result.get("moved").values().stream().map(m -> m.get("kind").stringValue()).toList());
   }
 
   @Test

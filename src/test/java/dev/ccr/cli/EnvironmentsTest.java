@@ -302,6 +302,113 @@ class EnvironmentsTest {
   }
 
   @Test
+  void savedPlan_recordsTheCommandLineEndpointOverTheEnvironmentsAndApplyGoesThere()
+      throws IOException {
+    Path config = project(PROJECT);
+    fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
+    Path plan = dir.resolve("plan.json");
+    CliRun made =
+        run(
+            "plan",
+            "--config",
+            config.toString(),
+            "--env",
+            "dev",
+            "--endpoint-url",
+            "http://127.0.0.1:54345/",
+            "--out",
+            plan.toString(),
+            clients());
+    assertEquals(ExitCode.OK, made.exitCode(), made.all());
+    JsonNode environment = JsonMapper.shared().readTree(Files.readString(plan)).get("environment");
+    assertEquals(
+        "{\"name\":\"dev\",\"region\":\"us-east-1\",\"endpointUrl\":\"http://127.0.0.1:54345/\"}",
+        environment.toString());
+
+    CliRun applied = run("apply", "--plan", plan.toString());
+
+    assertEquals(ExitCode.OK, applied.exitCode(), applied.all());
+    assertEquals(
+        Optional.of(URI.create("http://127.0.0.1:54345/")), opened.get(1).endpoint(), "not dev's");
+    assertEquals(Optional.of("us-east-1"), opened.get(1).region());
+  }
+
+  @Test
+  void savedPlan_madeWithoutAnEnvironment_recordsTheOptionsUsedAndApplyGoesThere()
+      throws IOException {
+    Files.createDirectories(dir.resolve("clients"));
+    Files.writeString(
+        dir.resolve("clients/web.yaml"),
+        "UserPoolId: us-east-1_DevPool1\nClientId: devclient1\nAuthSessionValidity: 5\n");
+    fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
+    Path plan = dir.resolve("plan.json");
+    CliRun made =
+        run(
+            "plan",
+            "--endpoint-url",
+            "http://user:hunter2@127.0.0.1:54345",
+            "--profile",
+            "staging",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/ccr-deployer",
+            "--out",
+            plan.toString(),
+            clients());
+    assertEquals(ExitCode.OK, made.exitCode(), made.all());
+    String saved = Files.readString(plan);
+    assertFalse(saved.contains("hunter2"), saved);
+    assertEquals(
+        "{\"profile\":\"staging\",\"endpointUrl\":\"http://****@127.0.0.1:54345\","
+            + "\"roleArn\":\"arn:aws:iam::123456789012:role/ccr-deployer\"}",
+        JsonMapper.shared().readTree(saved).get("environment").toString(),
+        "no name: no environment was selected");
+
+    CliRun applied = run("apply", "--plan", plan.toString());
+
+    assertEquals(ExitCode.OK, applied.exitCode(), applied.all());
+    assertEquals(opened.get(0), withSession(opened.get(1), "ccr-plan"), "where the plan was made");
+    CliRun withEnv = run("apply", "--plan", plan.toString(), "--env", "dev");
+    assertEquals(ExitCode.USAGE, withEnv.exitCode(), withEnv.all());
+    assertTrue(withEnv.err().contains("the plan was made without an environment"), withEnv.err());
+  }
+
+  @Test
+  void savedPlan_recordsAnEndpointFromTheProcessEnvironment_andTheCommandLineBeatsIt()
+      throws IOException {
+    Files.createDirectories(dir.resolve("clients"));
+    Files.writeString(
+        dir.resolve("clients/web.yaml"),
+        "UserPoolId: us-east-1_DevPool1\nClientId: devclient1\nAuthSessionValidity: 5\n");
+    fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
+    Path plan = dir.resolve("plan.json");
+    run(
+        Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
+        "plan",
+        "--out",
+        plan.toString(),
+        clients());
+    assertTrue(
+        Files.readString(plan).contains("\"endpointUrl\": \"http://127.0.0.1:4566\""),
+        Files.readString(plan));
+
+    CliRun applied =
+        run("apply", "--plan", plan.toString(), "--endpoint-url", "http://127.0.0.1:4577");
+
+    assertEquals(ExitCode.OK, applied.exitCode(), applied.all());
+    assertEquals(Optional.of(URI.create("http://127.0.0.1:4577")), opened.get(1).endpoint());
+  }
+
+  private static AwsOptions withSession(AwsOptions options, String sessionName) {
+    return new AwsOptions(
+        options.region(),
+        options.profile(),
+        options.endpoint(),
+        dev.ccr.live.Pacing.cognitoQuotas(),
+        options.role().map(r -> new AwsOptions.AssumedRole(r.arn(), sessionName)),
+        options.timeouts());
+  }
+
+  @Test
   void plan_environmentRegionContradictingAPool_isAUsageErrorBeforeAnyCall() throws IOException {
     Path config = project(PROJECT.replace("region: us-east-1", "region: us-west-2"));
     CliRun run = run("plan", "--config", config.toString(), "--env", "dev", clients());

@@ -74,6 +74,10 @@ class ApplyJsonRendererTest {
         fake.change(POOL, "upd", Map.of("AuthSessionValidity", 9));
         yield new Applier(fake, 1).apply(plan, true);
       }
+      case "partly-applied" -> {
+        fake.change(POOL, "upd", Map.of("AuthSessionValidity", 5));
+        yield new Applier(fake, 1).apply(plan, true);
+      }
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -83,7 +87,7 @@ class ApplyJsonRendererTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"applied", "stale"})
+  @ValueSource(strings = {"applied", "stale", "partly-applied"})
   void render_matchesGoldenAndTheSchema(String name) throws IOException {
     String json = new ApplyJsonRenderer("ccr 0.1.0").render(outcome(name));
     Golden.assertMatches(

@@ -49,7 +49,7 @@ class PlanRendererTest {
     Golden.assertMatches(golden(name, "expected.txt"), PlanRenderer.text(false).render(plan));
     Golden.assertMatches(
         golden(name, "expected.json"),
-        PlanRenderer.json(VERSION, java.util.Optional.empty()).render(plan));
+        PlanRenderer.json(VERSION, dev.ccr.plan.PlanFile.Made.NONE).render(plan));
     Golden.assertMatches(golden(name, "expected.md"), PlanRenderer.markdown().render(plan));
   }
 
@@ -63,7 +63,7 @@ class PlanRendererTest {
           SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
               .getSchema(in, InputFormat.JSON);
     }
-    String json = PlanRenderer.json(VERSION, java.util.Optional.empty()).render(plan(name));
+    String json = PlanRenderer.json(VERSION, dev.ccr.plan.PlanFile.Made.NONE).render(plan(name));
     assertEquals(List.of(), schema.validate(JsonMapper.shared().readTree(json)));
   }
 
