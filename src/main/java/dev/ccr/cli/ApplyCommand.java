@@ -87,7 +87,10 @@ final class ApplyCommand extends BaseCommand {
   @Option(
       names = "--prune",
       description =
-          "With PATH...: also delete the clients of the declared user pools that no file declares.")
+          "With PATH...: also delete the clients of the declared user pools that no file declares"
+              + " (a client that a document of another environment declares is kept). Refused,"
+              + " writing nothing (exit 1), when a desired-state file was found and could not be"
+              + " read.")
   boolean prune;
 
   /** The saved plan of {@code --plan FILE}, once read. */
