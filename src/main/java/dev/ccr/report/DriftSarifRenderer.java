@@ -78,15 +78,9 @@ final class DriftSarifRenderer implements DriftRenderer {
           "A value in the file is out of range once read with the live client's unit, for example a token validity whose unit the file does not give in TokenValidityUnits. The result sits at the attribute.",
           "Give the validity together with its unit in `TokenValidityUnits`.",
           true);
-  static final SarifRule RESULTS_OMITTED =
-      SarifRule.of(
-          "ccr/results-omitted",
-          "ResultsOmitted",
-          "warning",
-          "More findings than code scanning keeps for one run.",
-          "GitHub code scanning keeps 5,000 results of a run. ccr writes the 4,999 most severe findings and this result, which says how many more there are.",
-          "Run `ccr drift --format text` (or `--format json`) to see every finding, and fix the most severe first.",
-          false);
+  private static final SarifWriter.Omission OMISSION =
+      SarifWriter.Omission.of("ccr drift --format text");
+  static final SarifRule RESULTS_OMITTED = OMISSION.rule();
 
   /** The rules of drift, in the order of the driver's list: its own, then the security rules. */
   static final List<SarifRule> RULES =
@@ -101,9 +95,6 @@ final class DriftSarifRenderer implements DriftRenderer {
                   RESULTS_OMITTED),
               SarifRule.SECURITY.stream())
           .toList();
-
-  private static final SarifWriter.Omission OMISSION =
-      new SarifWriter.Omission(RESULTS_OMITTED, "ccr drift --format text");
 
   private final SarifWriter writer;
 

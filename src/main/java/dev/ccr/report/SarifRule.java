@@ -71,6 +71,21 @@ record SarifRule(
         locatedByLine);
   }
 
+  /**
+   * The rule of the one result that says how many findings were left out, for a command whose text
+   * output lists them all ({@code ccr drift --format text}).
+   */
+  static SarifRule resultsOmitted(String fullListing) {
+    return of(
+        "ccr/results-omitted",
+        "ResultsOmitted",
+        "warning",
+        "More findings than code scanning keeps for one run.",
+        "GitHub code scanning keeps 5,000 results of a run. ccr writes the 4,999 most severe findings and this result, which says how many more there are.",
+        "Run `" + fullListing + "` to see every finding, and fix the errors first.",
+        false);
+  }
+
   /** The security rules CCR101... as SARIF rules, in the order of their table. */
   static final List<SarifRule> SECURITY =
       Arrays.stream(SecurityRule.values()).map(SarifRule::of).toList();

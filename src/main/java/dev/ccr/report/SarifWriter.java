@@ -83,6 +83,11 @@ final class SarifWriter {
       Objects.requireNonNull(rule, "rule");
       Objects.requireNonNull(listsAll, "listsAll");
     }
+
+    /** The omission of a command, with its rule. */
+    static Omission of(String listsAll) {
+      return new Omission(SarifRule.resultsOmitted(listsAll), listsAll);
+    }
   }
 
   private final String version;

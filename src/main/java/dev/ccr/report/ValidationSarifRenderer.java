@@ -25,23 +25,13 @@ final class ValidationSarifRenderer implements ValidationRenderer {
           "ccr checks each desired-state file offline before anything reads or writes Cognito: the YAML itself (syntax, duplicate keys, tags), the JSON Schema of an app client (known keys, types, enums, ranges), the rules that span several attributes (token lifetimes with their units, callback URLs, OAuth flows and scopes, a client secret where one is needed), and ${VAR} variables. An error makes the files invalid: plan and apply refuse them. A warning (a validity without its unit, a flow list without ALLOW_REFRESH_TOKEN_AUTH) does not. The result sits at the key or value concerned, and its message says what to write instead.",
           "Fix the file as the message says: it names the offending value and, for a misspelt key or enum value, the nearest valid one. Run `ccr validate PATH` to see each problem with its line and a caret.\n\nThe rules are listed in the project's `docs/rules.md`; the file format in its README. A warning leaves the files valid: act on it, or leave it if the setting is intended.",
           true);
-  static final SarifRule RESULTS_OMITTED =
-      SarifRule.of(
-          "ccr/results-omitted",
-          "ResultsOmitted",
-          "warning",
-          "More findings than code scanning keeps for one run.",
-          "GitHub code scanning keeps 5,000 results of a run. ccr writes the 4,999 most severe findings and this result, which says how many more there are.",
-          "Run `ccr validate` (or `ccr validate --format json`) to see every diagnostic, and fix the errors first.",
-          false);
+  private static final SarifWriter.Omission OMISSION = SarifWriter.Omission.of("ccr validate");
+  static final SarifRule RESULTS_OMITTED = OMISSION.rule();
 
   /** The rules of validate, in the order of the driver's list: its own, then the security rules. */
   static final List<SarifRule> RULES =
       Stream.concat(Stream.of(INVALID_DESIRED_STATE, RESULTS_OMITTED), SarifRule.SECURITY.stream())
           .toList();
-
-  private static final SarifWriter.Omission OMISSION =
-      new SarifWriter.Omission(RESULTS_OMITTED, "ccr validate");
 
   private final SarifWriter writer;
 
