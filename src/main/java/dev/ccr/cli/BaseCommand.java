@@ -123,9 +123,7 @@ abstract class BaseCommand implements Callable<Integer> {
   /** {@link #loadDesiredState(SpecMixin, RuleSettings)} with the project file already read. */
   DesiredState loadDesiredState(
       SpecMixin specs, Optional<ProjectFile> project, RuleSettings rules) {
-    Optional<String> name = environment.map(Environment::name);
-    ruleSettings = withEnvironment(rules, project, name);
-    DesiredState state = load(specs, project, name, rules);
+    DesiredState state = load(specs, project, environment.map(Environment::name), rules);
     printDiagnostics(state.diagnostics());
     if (state.hasErrors()) {
       err().println(Summaries.validation(state));
@@ -137,27 +135,23 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * Loads the files for one environment (or none) without printing the diagnostics; stops on bad
-   * paths and options.
+   * Loads the files for one environment (or none) without printing the diagnostics, and sets {@link
+   * #ruleSettings} to the command's with the environment's; stops on bad paths and options.
    */
   DesiredState load(
       SpecMixin specs, Optional<ProjectFile> project, Optional<String> name, RuleSettings rules) {
     Variables variables = variables(specs, project, name);
     SpecFiles.Found found = files(specs, project);
+    ruleSettings =
+        rules.allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
     try {
-      return new SpecLoader(variables, withEnvironment(rules, project, name))
+      return new SpecLoader(variables, ruleSettings)
           .load(found.files())
           .withUnreadFiles(found.skipped());
     } catch (UncheckedIOException e) {
       printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
     }
-  }
-
-  /** The run's rule settings with the rules the environment allows in ccr.yaml. */
-  private static RuleSettings withEnvironment(
-      RuleSettings rules, Optional<ProjectFile> project, Optional<String> name) {
-    return rules.allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
   }
 
   /**
