@@ -32,6 +32,7 @@ public final class Ccr implements Runnable {
     SUBCOMMANDS.put("apply", ApplyCommand.class);
     SUBCOMMANDS.put("drift", DriftCommand.class);
     SUBCOMMANDS.put("export", ExportCommand.class);
+    SUBCOMMANDS.put("show", ShowCommand.class);
     SUBCOMMANDS.put("completion", CompletionCommand.class);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
   }
