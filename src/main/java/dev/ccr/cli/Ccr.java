@@ -27,6 +27,7 @@ public final class Ccr implements Runnable {
   static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
+    SUBCOMMANDS.put("init", InitCommand.class);
     SUBCOMMANDS.put("validate", ValidateCommand.class);
     SUBCOMMANDS.put("plan", PlanCommand.class);
     SUBCOMMANDS.put("apply", ApplyCommand.class);
