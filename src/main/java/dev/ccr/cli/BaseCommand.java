@@ -510,7 +510,19 @@ abstract class BaseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    if (aws.debugging(context.env())) {
+      PrintWriter err = err();
+      options = options.withDebug(line -> println(err, message(line)));
+    }
     return context.gateways().open(options);
+  }
+
+  /** One whole line from any thread. */
+  private static void println(PrintWriter writer, String line) {
+    synchronized (writer) {
+      writer.println(line);
+      writer.flush();
+    }
   }
 
   /** The AWS settings the command line's options fall back on: the selected environment's. */
