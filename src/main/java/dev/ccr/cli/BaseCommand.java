@@ -158,7 +158,7 @@ abstract class BaseCommand implements Callable<Integer> {
    * The files of the PATH arguments within the project's boundaries, and why each YAML entry of a
    * searched directory that is not a file was passed over (printed as warnings).
    */
-  private SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
+  SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
     List<Path> paths = specs.pathsOrCurrentDirectory();
     SpecFiles.Found found;
     try {

@@ -34,6 +34,7 @@ public final class Ccr implements Runnable {
     SUBCOMMANDS.put("drift", DriftCommand.class);
     SUBCOMMANDS.put("export", ExportCommand.class);
     SUBCOMMANDS.put("show", ShowCommand.class);
+    SUBCOMMANDS.put("fmt", FmtCommand.class);
     SUBCOMMANDS.put("completion", CompletionCommand.class);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
   }
