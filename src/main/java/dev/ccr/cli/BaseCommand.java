@@ -24,6 +24,7 @@ import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
 import dev.ccr.spec.SpecLoader;
 import dev.ccr.spec.Substitutions;
+import dev.ccr.spec.Suggestions;
 import dev.ccr.spec.Variables;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -340,14 +341,25 @@ abstract class BaseCommand implements Callable<Integer> {
             + ": ccr takes each client's region from its UserPoolId");
   }
 
-  /** Stops with 64 when a {@code --target} matched no client. */
-  void checkTargets(Plan plan) {
+  /**
+   * Stops with 64 when a {@code --target} matched no client, suggesting the declared client name,
+   * id or file nearest to each.
+   */
+  void checkTargets(Plan plan, DesiredState state) {
     if (!plan.unmatchedTargets().isEmpty()) {
+      List<String> candidates = TargetCandidates.of(state);
+      String hints =
+          plan.unmatchedTargets().stream()
+              .flatMap(t -> Suggestions.nearest(t, candidates).stream())
+              .distinct()
+              .map(s -> "; did you mean " + s + "?")
+              .collect(java.util.stream.Collectors.joining());
       throw usage(
           "--target "
               + String.join(", ", plan.unmatchedTargets())
               + " matches no client: give a client name, a client id, or a file that declares a"
-              + " client");
+              + " client"
+              + hints);
     }
   }
 
@@ -364,7 +376,7 @@ abstract class BaseCommand implements Callable<Integer> {
             .reconcile(
                 state,
                 new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), ruleSettings));
-    checkTargets(plan);
+    checkTargets(plan, state);
     printLateDiagnostics(plan.diagnostics());
     return plan;
   }
