@@ -8,7 +8,6 @@ import dev.ccr.plan.AttributeChange;
 import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
-import dev.ccr.plan.PlanFileException;
 import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.PlanRenderer;
@@ -19,7 +18,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,14 +118,7 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved() {
-    checkPlanFile();
-    try {
-      saved = PlanFile.read(planFile);
-    } catch (PlanFileException e) {
-      e.problems().forEach(this::printError);
-      printMessage("nothing was applied.");
-      return ExitCode.ERROR;
-    }
+    saved = SavedPlanFile.read(this, planFile, "nothing was applied.");
     checkEnvironment(saved);
     Plan plan = saved.plan();
     if (!plan.hasChanges()) {
@@ -136,24 +127,6 @@ final class ApplyCommand extends BaseCommand {
     }
     try (CognitoGateway gateway = gateway(aws, writes)) {
       return report(applier(gateway).apply(plan, true), false);
-    }
-  }
-
-  /** Stops with 64 when the plan file does not exist or is not a regular file. */
-  private void checkPlanFile() {
-    if (!Files.exists(planFile)) {
-      printMessage("no such plan file: " + planFile);
-      throw new Stop(ExitCode.USAGE);
-    }
-    if (!Files.isRegularFile(planFile)) {
-      String what =
-          Files.isDirectory(planFile) ? "a directory" : "a special file (a FIFO, socket or device)";
-      printMessage(
-          planFile
-              + " is not a regular file but "
-              + what
-              + "; give the file 'ccr plan --out FILE' wrote");
-      throw new Stop(ExitCode.USAGE);
     }
   }
 

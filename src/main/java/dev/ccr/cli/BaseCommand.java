@@ -24,6 +24,7 @@ import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
 import dev.ccr.spec.SpecLoader;
 import dev.ccr.spec.Substitutions;
+import dev.ccr.spec.Suggestions;
 import dev.ccr.spec.Variables;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -158,7 +159,7 @@ abstract class BaseCommand implements Callable<Integer> {
    * The files of the PATH arguments within the project's boundaries, and why each YAML entry of a
    * searched directory that is not a file was passed over (printed as warnings).
    */
-  private SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
+  SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
     List<Path> paths = specs.pathsOrCurrentDirectory();
     SpecFiles.Found found;
     try {
@@ -340,14 +341,25 @@ abstract class BaseCommand implements Callable<Integer> {
             + ": ccr takes each client's region from its UserPoolId");
   }
 
-  /** Stops with 64 when a {@code --target} matched no client. */
-  void checkTargets(Plan plan) {
+  /**
+   * Stops with 64 when a {@code --target} matched no client, suggesting the declared client name,
+   * id or file nearest to each.
+   */
+  void checkTargets(Plan plan, DesiredState state) {
     if (!plan.unmatchedTargets().isEmpty()) {
+      List<String> candidates = TargetCandidates.of(state);
+      String hints =
+          plan.unmatchedTargets().stream()
+              .flatMap(t -> Suggestions.nearest(t, candidates).stream())
+              .distinct()
+              .map(s -> "; did you mean " + s + "?")
+              .collect(java.util.stream.Collectors.joining());
       throw usage(
           "--target "
               + String.join(", ", plan.unmatchedTargets())
               + " matches no client: give a client name, a client id, or a file that declares a"
-              + " client");
+              + " client"
+              + hints);
     }
   }
 
@@ -364,7 +376,7 @@ abstract class BaseCommand implements Callable<Integer> {
             .reconcile(
                 state,
                 new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), ruleSettings));
-    checkTargets(plan);
+    checkTargets(plan, state);
     printLateDiagnostics(plan.diagnostics());
     return plan;
   }
@@ -510,7 +522,19 @@ abstract class BaseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    if (aws.debugging(context.env())) {
+      PrintWriter err = err();
+      options = options.withDebug(line -> println(err, message(line)));
+    }
     return context.gateways().open(options);
+  }
+
+  /** One whole line from any thread. */
+  private static void println(PrintWriter writer, String line) {
+    synchronized (writer) {
+      writer.println(line);
+      writer.flush();
+    }
   }
 
   /** The AWS settings the command line's options fall back on: the selected environment's. */
