@@ -3,13 +3,15 @@ package dev.ccr.cli;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
-import dev.ccr.live.GatewayException;
 import dev.ccr.live.Pacing;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.DiagnosticRenderer;
+import dev.ccr.report.FailureReport;
+import dev.ccr.report.Noun;
+import dev.ccr.report.ValidationRenderer;
 import dev.ccr.report.WorkflowCommands;
 import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
@@ -19,7 +21,6 @@ import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Environment;
 import dev.ccr.spec.ProjectFile;
 import dev.ccr.spec.RuleSettings;
-import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
 import dev.ccr.spec.SpecLoader;
@@ -126,7 +127,7 @@ abstract class BaseCommand implements Callable<Integer> {
     DesiredState state = load(specs, project, environment.map(Environment::name), rules);
     printDiagnostics(state.diagnostics());
     if (state.hasErrors()) {
-      err().println(Summaries.validation(state));
+      err().print(ValidationRenderer.text().render(state, Map.of()));
       hintEnvironments(project, state);
       throw new Stop(ExitCode.INVALID);
     }
@@ -273,7 +274,7 @@ abstract class BaseCommand implements Callable<Integer> {
           .println(
               file.get()
                   + ": "
-                  + Summaries.count(loaded.diagnostics().size(), "error")
+                  + Noun.count(loaded.diagnostics().size(), "error")
                   + " in the project file.");
       throw new Stop(ExitCode.INVALID);
     }
@@ -406,90 +407,20 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints what could not be read, each cause once: a failure of the credentials or the network
-   * once for the run, a pool that cannot be listed at its first UserPoolId, a client at the key
-   * that names it. A pool whose listing the run did not need gets a warning.
+   * Prints what could not be read ({@link FailureReport}).
    *
    * @param quoteFiles whether to quote the source lines of the files (never for a saved plan, whose
    *     recorded file names are not opened)
    */
   void reportFailures(Plan plan, boolean quoteFiles) {
-    List<Diagnostic> located = new ArrayList<>();
-    List<String> everywhere = new ArrayList<>();
-    List<String> unread = List.of();
-    int clients = 0;
-    for (Plan.Failure failure : plan.failures()) {
-      if (failure instanceof Plan.Everywhere e) {
-        everywhere.add(e.error().getMessage());
-        clients += e.clients();
-      } else if (failure instanceof Plan.InPool pool) {
-        located.add(poolDiagnostic(pool.problem()));
-      } else if (failure instanceof Plan.OfClient client) {
-        located.addAll(client.action().diagnostics());
-        clients++;
-      } else if (failure instanceof Plan.PruneRefused refused) {
-        located.addAll(refused.unknownDocuments());
-        unread = refused.unreadFiles();
-      }
-    }
-    plan.poolProblems().stream()
-        .filter(p -> !p.blocking() && !everywhere.contains(p.error().getMessage()))
-        .forEach(p -> located.add(poolDiagnostic(p)));
-    List<Diagnostic> sorted = located.stream().sorted(Diagnostic.ORDER).toList();
+    FailureReport report = FailureReport.of(plan);
     if (quoteFiles) {
-      printLateDiagnostics(sorted);
+      printLateDiagnostics(report.located());
     } else {
-      printDiagnostics(sorted);
+      printDiagnostics(report.located());
     }
-    everywhere.forEach(this::printError);
-    if (!unread.isEmpty()) {
-      printError(
-          "--prune refused: "
-              + (unread.size() == 1 ? "a file was" : unread.size() + " files were")
-              + " found and not read, so ccr cannot tell which clients "
-              + (unread.size() == 1 ? "it declares" : "they declare")
-              + ", and pruning could delete them: "
-              + String.join("; ", unread)
-              + ". Fix or remove "
-              + (unread.size() == 1 ? "it" : "them")
-              + ", or run without --prune; nothing is deleted.");
-    }
-    if (clients > 0) {
-      printMessage(Summaries.count(clients, "client") + " could not be read.");
-    }
-  }
-
-  private static Diagnostic poolDiagnostic(Plan.PoolProblem problem) {
-    GatewayException error = problem.error();
-    String message =
-        error.reason() == GatewayException.Reason.NOT_FOUND
-            ? "user pool "
-                + problem.userPoolId()
-                + " not found: "
-                + error.messageWithCode()
-                + "; check the UserPoolId, and the region (its prefix, or --region) and account"
-                + " in use"
-            : "cannot list the clients of pool "
-                + problem.userPoolId()
-                + ": "
-                + error.messageWithCode()
-                + (problem.blocking() ? "" : "; its unmanaged clients are unknown");
-    return new Diagnostic(
-        problem.blocking() ? Severity.ERROR : Severity.WARNING,
-        message,
-        problem.origin().source().file(),
-        problem.origin().source().position(),
-        "/UserPoolId",
-        "");
-  }
-
-  /**
-   * Whether a plan is worth printing: not when something could not be read and no client has a
-   * change or an error ("No changes." would mislead). A plan without clients (a {@code --target}
-   * that names only clients no file declares) says "No changes." and counts them.
-   */
-  static boolean worthShowing(Plan plan) {
-    return !plan.hasFailures() || plan.hasChanges() || plan.hasErrors();
+    report.errors().forEach(this::printError);
+    report.summary().ifPresent(this::printMessage);
   }
 
   /** A gateway for a command that never writes: writes keep Cognito's quota. */

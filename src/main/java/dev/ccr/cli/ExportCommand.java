@@ -9,7 +9,9 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
+import dev.ccr.plan.Plan;
 import dev.ccr.report.ControlCharacters;
+import dev.ccr.report.Noun;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import java.io.IOException;
@@ -97,7 +99,7 @@ final class ExportCommand extends BaseCommand {
     err()
         .println(
             "Exported "
-                + Summaries.count(exported.size(), "client")
+                + Noun.count(exported.size(), "client")
                 + " of "
                 + userPoolId
                 + where
@@ -145,9 +147,7 @@ final class ExportCommand extends BaseCommand {
       if (!failures.isEmpty()) {
         failures.forEach(this::printError);
         printMessage(
-            "nothing exported: "
-                + Summaries.count(failures.size(), "client")
-                + " could not be read.");
+            "nothing exported: " + Noun.count(failures.size(), "client") + " could not be read.");
         throw new Stop(ExitCode.ERROR);
       }
       return clients;
@@ -164,7 +164,7 @@ final class ExportCommand extends BaseCommand {
           .map(ClientSummary::clientId)
           .toList();
     } catch (GatewayException e) {
-      printError("cannot list the clients of " + userPoolId + ": " + e.getMessage());
+      printError(Plan.PoolProblem.listingFailed(userPoolId, e));
       throw new Stop(ExitCode.ERROR);
     }
   }
@@ -199,7 +199,7 @@ final class ExportCommand extends BaseCommand {
   }
 
   private void refuse(List<ExportWriter.Obstacle> obstacles) {
-    String count = Summaries.count(obstacles.size(), "file");
+    String count = Noun.count(obstacles.size(), "file");
     String verb = obstacles.size() == 1 ? " exists" : " exist";
     printMessage(
         "error: "

@@ -74,11 +74,8 @@ final class PlanCommand extends BaseCommand {
     try (CognitoGateway gateway = gateway(aws)) {
       plan = reconcile(gateway, state, aws, targets, prune, false);
     }
-    if (worthShowing(plan)
-        && (format != Format.json || !(plan.hasErrors() || plan.hasFailures()))) {
-      out().print(renderer(willSave(plan)).render(plan));
-      out().flush();
-    }
+    out().print(renderer(willSave(plan)).render(plan));
+    out().flush();
     reportFailures(plan, true);
     if (out != null) {
       savePlan(plan);

@@ -5,7 +5,6 @@ import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.ProjectFile;
 import dev.ccr.spec.RuleSettings;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,8 +55,7 @@ final class ValidateCommand extends BaseCommand {
     if (environment.isPresent() || names.isEmpty()) {
       if (format == Format.text) {
         DesiredState state = loadDesiredState(specs, project, settings);
-        out().println(Summaries.validation(state));
-        return ExitCode.OK;
+        return print(renderer().render(state, Map.of()), false);
       }
       DesiredState state = load(specs, project, environment.map(e -> e.name()), settings);
       return print(renderer().render(state, Map.of()), state.hasErrors());
@@ -81,12 +79,12 @@ final class ValidateCommand extends BaseCommand {
     found.forEach(
         (d, in) -> diagnostics.add(in.size() == names.size() ? d : namingEnvironments(d, in)));
     boolean invalid = states.values().stream().anyMatch(DesiredState::hasErrors);
+    String rendered = renderer().render(combined(states, diagnostics), states);
     if (format != Format.text) {
-      return print(renderer().render(combined(states, diagnostics), states), invalid);
+      return print(rendered, invalid);
     }
     printDiagnostics(diagnostics.stream().sorted(Diagnostic.ORDER).toList());
-    PrintWriter summaries = invalid ? err() : out();
-    states.forEach((name, state) -> summaries.println(name + ": " + Summaries.validation(state)));
+    (invalid ? err() : out()).print(rendered);
     return invalid ? ExitCode.INVALID : ExitCode.OK;
   }
 
@@ -115,7 +113,7 @@ final class ValidateCommand extends BaseCommand {
 
   private ValidationRenderer renderer() {
     return switch (format) {
-      case text -> throw new IllegalStateException("text is printed as diagnostics");
+      case text -> ValidationRenderer.text();
       case json -> ValidationRenderer.json();
       case sarif ->
           ValidationRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));

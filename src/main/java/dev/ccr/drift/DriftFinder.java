@@ -53,10 +53,7 @@ public final class DriftFinder {
                 p ->
                     new PoolError(
                         p.userPoolId(),
-                        "cannot list the clients of pool "
-                            + p.userPoolId()
-                            + ": "
-                            + p.error().getMessage(),
+                        p.message(),
                         p.origin().source().file(),
                         p.origin().source().position()))
             .toList();

@@ -95,6 +95,30 @@ public record Plan(
       Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(error, "error");
     }
+
+    /**
+     * What went wrong, in the one wording of a failed listing ({@link #listingFailed}); a listing
+     * the run did not need adds that only the unmanaged clients are unknown.
+     */
+    public String message() {
+      return listingFailed(userPoolId, error)
+          + (blocking ? "" : "; its unmanaged clients are unknown");
+    }
+
+    /**
+     * Why the clients of a pool could not be listed: the pool was not found (check its id, region
+     * and account), or the call failed with Cognito's message and error code.
+     */
+    public static String listingFailed(String userPoolId, GatewayException error) {
+      return error.reason() == GatewayException.Reason.NOT_FOUND
+          ? "user pool "
+              + userPoolId
+              + " not found: "
+              + error.messageWithCode()
+              + "; check the UserPoolId, and the region (its prefix, or --region) and account"
+              + " in use"
+          : "cannot list the clients of pool " + userPoolId + ": " + error.messageWithCode();
+    }
   }
 
   /**
@@ -131,7 +155,12 @@ public record Plan(
    *
    * @param clients how many clients it kept from being read
    */
-  public record Everywhere(GatewayException error, int clients) implements Failure {}
+  public record Everywhere(GatewayException error, int clients) implements Failure {
+    /** Whether another failure has this cause, and is reported with it. */
+    public boolean covers(GatewayException other) {
+      return sameCause(error, other);
+    }
+  }
 
   /** A pool that could not be listed (not found, access denied). */
   public record InPool(PoolProblem problem) implements Failure {}
@@ -252,6 +281,11 @@ public record Plan(
     failures.addAll(clients);
     pruneRefused.ifPresent(failures::add);
     return failures;
+  }
+
+  /** Whether two failures that concern every call alike have one cause, reported once. */
+  private static boolean sameCause(GatewayException a, GatewayException b) {
+    return a.getMessage().equals(b.getMessage());
   }
 
   /** Whether a failure concerns every call alike rather than one pool or client. */
