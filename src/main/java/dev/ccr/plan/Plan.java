@@ -250,12 +250,12 @@ public record Plan(
    * client that could not be read on its own.
    */
   public List<Failure> failures() {
-    Map<String, Everywhere> everywhere = new LinkedHashMap<>();
+    Map<Cause, Everywhere> everywhere = new LinkedHashMap<>();
     List<Failure> pools = new ArrayList<>();
     Set<String> failedPools = new HashSet<>();
     for (PoolProblem problem : poolProblems) {
       if (global(problem.error())) {
-        everywhere.putIfAbsent(problem.error().getMessage(), new Everywhere(problem.error(), 0));
+        everywhere.putIfAbsent(Cause.of(problem.error()), new Everywhere(problem.error(), 0));
       } else if (problem.blocking()) {
         pools.add(new InPool(problem));
         failedPools.add(problem.userPoolId());
@@ -269,7 +269,7 @@ public record Plan(
       GatewayException error = unreadable.error();
       if (global(error)) {
         everywhere.merge(
-            error.getMessage(),
+            Cause.of(error),
             new Everywhere(error, 1),
             (a, b) -> new Everywhere(a.error(), a.clients() + 1));
       } else if (!failedPools.contains(unreadable.ref().userPoolId())) {
@@ -283,9 +283,19 @@ public record Plan(
     return failures;
   }
 
+  /**
+   * What a failure that concerns every call alike comes down to: its reason and AWS error code, so
+   * that the calls it failed (in any pool or region) are reported once, with the first's message.
+   */
+  private record Cause(GatewayException.Reason reason, String errorCode) {
+    static Cause of(GatewayException error) {
+      return new Cause(error.reason(), error.errorCode());
+    }
+  }
+
   /** Whether two failures that concern every call alike have one cause, reported once. */
   private static boolean sameCause(GatewayException a, GatewayException b) {
-    return a.getMessage().equals(b.getMessage());
+    return Cause.of(a).equals(Cause.of(b));
   }
 
   /** Whether a failure concerns every call alike rather than one pool or client. */

@@ -65,7 +65,7 @@ final class MarkdownRenderer implements PlanRenderer {
     return "| "
         + label
         + " | "
-        + Markdown.text(ref.clientName().orElse(ref.clientId().orElse("")))
+        + Markdown.text(ref.displayName())
         + " | "
         + Markdown.code(ref.userPoolId())
         + " | "
