@@ -8,16 +8,12 @@ import dev.ccr.plan.PlanFileException;
 import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.ApplyTextRenderer;
 import dev.ccr.report.PlanRenderer;
-import dev.ccr.spec.AwsSettings;
-import dev.ccr.spec.DesiredState;
-import dev.ccr.spec.Diagnostic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,9 +83,6 @@ final class ApplyCommand extends BaseCommand {
               + " read.")
   boolean prune;
 
-  /** The saved plan of {@code --plan FILE}, once read. */
-  private PlanFile.Saved saved;
-
   @Override
   int execute() {
     aws.check(spec);
@@ -115,6 +108,7 @@ final class ApplyCommand extends BaseCommand {
 
   private int applySaved() {
     checkPlanFile();
+    PlanFile.Saved saved;
     try {
       saved = PlanFile.read(planFile);
     } catch (PlanFileException e) {
@@ -128,8 +122,8 @@ final class ApplyCommand extends BaseCommand {
       human().println("No changes. The plan has nothing to apply.");
       return ExitCode.OK;
     }
-    try (CognitoGateway gateway = gateway(aws, writes)) {
-      return report(applier(gateway).apply(plan, true), false);
+    try (CognitoGateway gateway = gateway(aws, saved.made().aws(), writes)) {
+      return report(applier(gateway).apply(plan, true), Optional.empty());
     }
   }
 
@@ -152,15 +146,6 @@ final class ApplyCommand extends BaseCommand {
   }
 
   /**
-   * A saved plan's AWS options are those it was made with: the command line's beat them, and
-   * ccr.yaml is not read.
-   */
-  @Override
-  AwsSettings baseAws() {
-    return saved != null ? saved.made().aws() : super.baseAws();
-  }
-
-  /**
    * {@code --env} may name the environment a saved plan was made for again, never another one; the
    * plan holds that environment's AWS options.
    */
@@ -179,13 +164,13 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applyFiles() {
-    DesiredState state = loadDesiredState(specs, rules.settings(spec));
-    checkRegion(state, aws);
-    try (CognitoGateway gateway = gateway(aws, writes)) {
-      Plan plan = reconcile(gateway, state, aws, targets, prune, false);
+    LoadedRun run = loadDesiredState(specs, rules.settings(spec));
+    checkRegion(run, aws);
+    try (CognitoGateway gateway = gateway(aws, run.aws(), writes)) {
+      Plan plan = reconcile(gateway, run, aws, targets, prune, false);
       human().print(PlanRenderer.text(terminal.colour()).render(plan));
       human().flush();
-      reportFailures(plan, true);
+      reportFailures(plan, Optional.of(run));
       if (plan.hasFailures() || plan.hasErrors()) {
         printMessage("nothing was applied: fix the errors above and run apply again.");
         return plan.hasFailures() ? ExitCode.ERROR : ExitCode.INVALID;
@@ -199,7 +184,7 @@ final class ApplyCommand extends BaseCommand {
       }
       // With --auto-approve the plan was made a moment ago: its reads are the check. After a person
       // confirmed, time has passed, so every client is checked again before the first write.
-      return report(applier(gateway).apply(plan, !autoApprove), true);
+      return report(applier(gateway).apply(plan, !autoApprove), Optional.of(run));
     }
   }
 
@@ -247,9 +232,9 @@ final class ApplyCommand extends BaseCommand {
    * Prints the outcome ({@link ApplyTextRenderer}, and {@link ApplyJsonRenderer} on stdout with
    * --format json) and gives the exit code.
    *
-   * @param quoteFiles whether diagnostics may quote lines of the files (not for a saved plan)
+   * @param run the run whose files were read, empty for a saved plan
    */
-  private int report(Applier.Outcome outcome, boolean quoteFiles) {
+  private int report(Applier.Outcome outcome, Optional<LoadedRun> run) {
     if (format == Format.json) {
       out().print(new ApplyJsonRenderer(Version.generatedBy()).render(outcome));
       out().flush();
@@ -262,12 +247,7 @@ final class ApplyCommand extends BaseCommand {
       human().flush();
       ApplyTextRenderer.notes(applied).forEach(note -> err().println("ccr: " + note));
     }
-    List<Diagnostic> problems = ApplyTextRenderer.problems(outcome);
-    if (quoteFiles) {
-      printLateDiagnostics(problems);
-    } else {
-      printDiagnostics(problems);
-    }
+    printLateDiagnostics(run, ApplyTextRenderer.problems(outcome));
     ApplyTextRenderer.nothingWritten(outcome).ifPresent(this::printMessage);
     if (outcome instanceof Applier.Applied applied) {
       human().println(ApplyTextRenderer.summary(applied));

@@ -12,6 +12,7 @@ import dev.ccr.live.LiveClient;
 import dev.ccr.plan.Plan;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.Noun;
+import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import java.io.IOException;
@@ -84,10 +85,12 @@ final class ExportCommand extends BaseCommand {
   int execute() {
     aws.check(spec);
     checkOptions();
-    if (environmentOptions.name != null) {
-      selectEnvironment(environmentOptions);
-    }
-    List<ExportedClient> exported = new Exporter(omitDefaults, byName).export(read());
+    LoadedRun.Selection selection =
+        environmentOptions.name != null
+            ? selectEnvironment(environmentOptions)
+            : LoadedRun.Selection.NONE;
+    List<ExportedClient> exported =
+        new Exporter(omitDefaults, byName).export(read(selection.aws()));
     if (outputDir == null) {
       out().print(ClientYaml.stream(exported.stream().map(ExportedClient::yaml).toList()));
       out().flush();
@@ -120,8 +123,8 @@ final class ExportCommand extends BaseCommand {
   }
 
   /** The clients to export: the ones named, or the whole pool sorted by name; stops on failure. */
-  private List<LiveClient> read() {
-    try (CognitoGateway gateway = gateway(aws)) {
+  private List<LiveClient> read(AwsSettings base) {
+    try (CognitoGateway gateway = gateway(aws, base)) {
       List<String> ids =
           clientIds.isEmpty() ? listed(gateway) : List.copyOf(new LinkedHashSet<>(clientIds));
       List<ClientRef> refs = ids.stream().map(id -> ClientRef.byId(userPoolId, id)).toList();

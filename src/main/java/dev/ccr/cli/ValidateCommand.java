@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,28 +49,28 @@ final class ValidateCommand extends BaseCommand {
   @Override
   int execute() {
     RuleSettings settings = rules.settings(spec);
-    Optional<ProjectFile> project = selectEnvironment(specs.environment);
-    List<String> names = project.map(ProjectFile::environmentNames).orElse(List.of());
-    if (environment.isPresent() || names.isEmpty()) {
+    LoadedRun.Selection selection = selectEnvironment(specs.environment);
+    List<String> names = selection.project().map(ProjectFile::environmentNames).orElse(List.of());
+    if (selection.environment().isPresent() || names.isEmpty()) {
       if (format == Format.text) {
-        DesiredState state = loadDesiredState(specs, project, settings);
+        DesiredState state = loadDesiredState(specs, selection, settings).state();
         return print(renderer().render(state, Map.of()), false);
       }
-      DesiredState state = load(specs, project, environment.map(e -> e.name()), settings);
+      DesiredState state = load(specs, selection, settings).state();
       return print(renderer().render(state, Map.of()), state.hasErrors());
     }
-    return validateEach(project, names, settings);
+    return validateEach(selection, names, settings);
   }
 
   /**
    * Checks the files once per environment; a diagnostic that only some environments give names
    * them.
    */
-  private int validateEach(Optional<ProjectFile> project, List<String> names, RuleSettings rules) {
+  private int validateEach(LoadedRun.Selection selection, List<String> names, RuleSettings rules) {
     Map<String, DesiredState> states = new LinkedHashMap<>();
     Map<Diagnostic, List<String>> found = new LinkedHashMap<>();
     for (String name : names) {
-      DesiredState state = load(specs, project, Optional.of(name), rules);
+      DesiredState state = load(specs, selection.with(name), rules).state();
       states.put(name, state);
       state.diagnostics().forEach(d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(name));
     }
