@@ -56,6 +56,7 @@ final class ValidateCommand extends BaseCommand {
     if (environment.isPresent() || names.isEmpty()) {
       if (format == Format.text) {
         DesiredState state = loadDesiredState(specs, project, settings);
+        environment.ifPresent(e -> warnUnused(project, e.name(), state));
         out().println(Summaries.validation(state));
         return ExitCode.OK;
       }
@@ -85,6 +86,7 @@ final class ValidateCommand extends BaseCommand {
       return print(renderer().render(combined(states, diagnostics), states), invalid);
     }
     printDiagnostics(diagnostics.stream().sorted(Diagnostic.ORDER).toList());
+    states.forEach((name, state) -> warnUnused(project, name, state));
     PrintWriter summaries = invalid ? err() : out();
     states.forEach((name, state) -> summaries.println(name + ": " + Summaries.validation(state)));
     return invalid ? ExitCode.INVALID : ExitCode.OK;
@@ -105,6 +107,35 @@ final class ValidateCommand extends BaseCommand {
               files.addAll(state.files());
             });
     return new DesiredState(List.copyOf(clients.values()), found, List.copyOf(files));
+  }
+
+  /**
+   * Warns of each variable of the environment that no file read refers to: a leftover, or a name
+   * the files spell differently. Only when every PATH is a directory, so all files were read.
+   */
+  private void warnUnused(Optional<ProjectFile> project, String name, DesiredState state) {
+    if (project.isEmpty()
+        || !specs.pathsOrCurrentDirectory().stream().allMatch(java.nio.file.Files::isDirectory)) {
+      return;
+    }
+    Set<String> used = state.substitutions().names();
+    project
+        .get()
+        .variableOrigins(name)
+        .forEach(
+            (variable, origin) -> {
+              if (!used.contains(variable)) {
+                printMessage(
+                    "warning: variable "
+                        + variable
+                        + " ("
+                        + origin
+                        + ") is used by no file read"
+                        + dev.ccr.spec.Suggestions.nearest(variable, used)
+                            .map(s -> "; the files use " + s)
+                            .orElse(""));
+              }
+            });
   }
 
   private int print(String document, boolean invalid) {
