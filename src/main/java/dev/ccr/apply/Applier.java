@@ -10,12 +10,11 @@ import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlannedState;
 import dev.ccr.plan.Planner;
 import dev.ccr.plan.Snapshot;
+import dev.ccr.plan.WriteRequest;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
-import dev.ccr.spec.Configuration;
 import dev.ccr.spec.Diagnostic;
-import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -240,7 +239,7 @@ public final class Applier {
     if (managed.isEmpty()) {
       return List.of();
     }
-    if (holds(update, live)) {
+    if (holds(PlannedState.of(update), live)) {
       return List.of(Moved.of(update, Moved.Kind.ALREADY_APPLIED, "every planned change holds"));
     }
     return managed.stream().map(d -> Moved.attribute(update, d.path(), d.then(), d.now())).toList();
@@ -287,24 +286,25 @@ public final class Applier {
       if (!byPool.containsKey(create.ref().userPoolId())) {
         continue;
       }
-      String name = nameSent(create);
+      ClientSpec planned = PlannedState.of(create);
+      String name = nameSent(planned);
       List<String> ids =
           byPool.get(create.ref().userPoolId()).stream()
               .filter(c -> c.clientName().equals(name))
               .map(ClientSummary::clientId)
               .toList();
       if (!ids.isEmpty()) {
-        moved.add(appeared(create, ids));
+        moved.add(appeared(create, planned, ids));
       }
     }
     return moved;
   }
 
-  private Moved appeared(ClientAction.Create create, List<String> ids) {
+  private Moved appeared(ClientAction.Create create, ClientSpec planned, List<String> ids) {
     if (ids.size() == 1) {
       try {
         LiveClient live = gateway.describe(create.ref().userPoolId(), ids.get(0));
-        if (holds(create, live)) {
+        if (holds(planned, live)) {
           return Moved.of(create, Moved.Kind.ALREADY_APPLIED, "created as " + ids.get(0));
         }
       } catch (GatewayException e) {
@@ -315,18 +315,17 @@ public final class Applier {
   }
 
   /** The name CreateUserPoolClient would get: the one a client that appeared must not have. */
-  private static String nameSent(ClientAction.Create create) {
-    return String.valueOf(
-        PlannedState.of(create).attributes().get(Attribute.CLIENT_NAME.memberName()));
+  private static String nameSent(ClientSpec planned) {
+    return String.valueOf(planned.attributes().get(Attribute.CLIENT_NAME.memberName()));
   }
 
   private static ClientAction.Unreadable unreadable(ClientAction action, GatewayException error) {
     return new ClientAction.Unreadable(action.ref(), action.origin(), error);
   }
 
-  /** Whether the client already holds every planned change. */
-  private boolean holds(ClientAction action, LiveClient live) {
-    return planner.compare(PlannedState.of(action), live).changes().isEmpty();
+  /** Whether the client already holds every planned change ({@link PlannedState#of}). */
+  private boolean holds(ClientSpec planned, LiveClient live) {
+    return planner.compare(planned, live).changes().isEmpty();
   }
 
   private static List<StaleCheck.Difference> differences(Snapshot then, LiveClient now) {
@@ -400,20 +399,14 @@ public final class Applier {
 
   private ApplyResult create(ClientAction.Create create) {
     ClientSpec planned = PlannedState.of(create);
-    Map<String, Object> request = Planner.mergedConfiguration(planned, Map.of());
-    Optional<ApplyResult> refused =
-        refused(
-            create,
-            Configuration.merged(
-                planned,
-                request,
-                new Configuration.Secret(create.generateSecret(), Configuration.Source.FILE)));
+    WriteRequest request = WriteRequest.forCreate(create, planned);
+    Optional<ApplyResult> refused = refused(create, request);
     if (refused.isPresent()) {
       return refused.get();
     }
     LiveClient stored;
     try {
-      stored = gateway.create(create.ref().userPoolId(), request, create.generateSecret());
+      stored = gateway.create(create.ref().userPoolId(), request.body(), create.generateSecret());
     } catch (GatewayException e) {
       ApplyResult failed = failure(create, "create failed", e, Culprit.find(e, create));
       return mayHaveHappened(e) ? mayHaveBeenCreated((ApplyResult.Failed) failed) : failed;
@@ -449,7 +442,8 @@ public final class Applier {
     }
     List<StaleCheck.Difference> differences = differences(update.live(), live);
     List<StaleCheck.Difference> moved = StaleCheck.managed(differences, update.managed());
-    if (!moved.isEmpty() && !holds(update, live)) {
+    ClientSpec planned = PlannedState.of(update);
+    if (!moved.isEmpty() && !holds(planned, live)) {
       return failure(update, anotherWriter(moved));
     }
     synchronized (notes) {
@@ -458,28 +452,21 @@ public final class Applier {
           .filter(n -> !notes.contains(n))
           .forEach(notes::add);
     }
-    ClientSpec planned = PlannedState.of(update);
-    Map<String, Object> request = Planner.mergedConfiguration(planned, live.attributes());
-    Optional<ApplyResult> refused =
-        refused(
-            update,
-            Configuration.merged(
-                planned,
-                request,
-                update.managed()::managesConfiguration,
-                new Configuration.Secret(live.hasSecret(), Configuration.Source.LIVE)));
+    WriteRequest request =
+        WriteRequest.forUpdate(update, planned, live.attributes(), live.hasSecret());
+    Optional<ApplyResult> refused = refused(update, request);
     if (refused.isPresent()) {
       return refused.get();
     }
     LiveClient stored;
     try {
-      stored = gateway.update(ref.userPoolId(), ref.id(), request);
+      stored = gateway.update(ref.userPoolId(), ref.id(), request.body());
     } catch (GatewayException e) {
       return failure(update, "update failed", e, Culprit.find(e, update));
     }
     List<String> differ =
         StaleCheck.differences(
-                Snapshot.of(request).configuration(), Snapshot.of(stored).configuration())
+                Snapshot.of(request.body()).configuration(), Snapshot.of(stored).configuration())
             .stream()
             .map(d -> d.path() + " (sent " + d.then() + ", stored " + d.now() + ")")
             .toList();
@@ -511,8 +498,8 @@ public final class Applier {
    * A failure, and no write, when the configuration about to be sent breaks a rule that plan
    * checks: the live client may have moved since the plan (an unmanaged attribute, which is kept).
    */
-  private static Optional<ApplyResult> refused(ClientAction action, Configuration sending) {
-    List<Diagnostic> errors = Rules.errorsBeforeWrite(sending);
+  private static Optional<ApplyResult> refused(ClientAction action, WriteRequest sending) {
+    List<Diagnostic> errors = sending.errors();
     if (errors.isEmpty()) {
       return Optional.empty();
     }

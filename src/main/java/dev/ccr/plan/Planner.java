@@ -154,16 +154,6 @@ public final class Planner {
         Severity.ERROR, message, desired.source().file(), desired.positionOf(pointer), pointer, "");
   }
 
-  /**
-   * The complete configuration to send with UpdateUserPoolClient (or CreateUserPoolClient, from an
-   * empty live client): every live attribute with the managed ones laid over it; a validity always
-   * goes with its unit in TokenValidityUnits.
-   */
-  public static Map<String, Object> mergedConfiguration(
-      ClientSpec desired, Map<String, Object> liveAttributes) {
-    return Merger.merge(desired, liveAttributes);
-  }
-
   private static Optional<AttributeChange> scalar(
       Attribute attribute, ClientSpec desired, Effective current) {
     if (desired.removed().contains(attribute.memberName())) {

@@ -8,12 +8,10 @@ import dev.ccr.live.LiveClient;
 import dev.ccr.live.LivePool;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
-import dev.ccr.spec.Configuration;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.OtherEnvironmentDocument;
 import dev.ccr.spec.RuleSettings;
-import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceRef;
 import java.util.ArrayList;
@@ -358,11 +356,11 @@ public final class Reconciler {
      * What the configuration a write sends (or, for a client left as it is, the live client)
      * breaks: the rules on the merged configuration, and for a write the checks against the pool.
      */
-    List<Diagnostic> of(Configuration configuration, boolean writes) {
-      List<Diagnostic> found = new ArrayList<>(Rules.onWrite(configuration, rules, writes));
-      LivePool pool = pools.get(configuration.spec().userPoolId());
+    List<Diagnostic> of(WriteRequest request, boolean writes) {
+      List<Diagnostic> found = new ArrayList<>(request.findings(rules, writes));
+      LivePool pool = pools.get(request.desired().userPoolId());
       if (writes && pool != null) {
-        found.addAll(PoolChecks.check(configuration, pool));
+        found.addAll(PoolChecks.check(request.configuration(), pool));
       }
       return found;
     }
@@ -740,13 +738,8 @@ public final class Reconciler {
       return new ClientAction.Invalid(ref, origin, comparison.diagnostics());
     }
     boolean writes = !comparison.changes().isEmpty();
-    Configuration merged =
-        Configuration.merged(
-            spec,
-            Planner.mergedConfiguration(spec, live.attributes()),
-            new Configuration.Secret(live.hasSecret(), Configuration.Source.LIVE));
     List<Diagnostic> diagnostics = new ArrayList<>(comparison.diagnostics());
-    diagnostics.addAll(checks.of(merged, writes));
+    diagnostics.addAll(checks.of(WriteRequest.forUpdate(spec, live), writes));
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new ClientAction.Invalid(ref, origin, diagnostics);
     }
@@ -771,17 +764,8 @@ public final class Reconciler {
       return new ClientAction.Invalid(spec.ref(), Origin.of(spec), creation.diagnostics());
     }
     boolean generateSecret = spec.generateSecret().orElse(false);
-    Configuration merged =
-        Configuration.merged(
-            spec,
-            Planner.mergedConfiguration(spec, Map.of()),
-            new Configuration.Secret(
-                generateSecret,
-                spec.generateSecret().isPresent()
-                    ? Configuration.Source.FILE
-                    : Configuration.Source.DEFAULT));
     List<Diagnostic> diagnostics = new ArrayList<>(creation.diagnostics());
-    diagnostics.addAll(checks.of(merged, true));
+    diagnostics.addAll(checks.of(WriteRequest.forCreate(spec), true));
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new ClientAction.Invalid(spec.ref(), Origin.of(spec), diagnostics);
     }
