@@ -136,4 +136,17 @@ class InitCommandTest {
     assertTrue(help.out().contains("Usage: ccr init"), help.out());
     assertTrue(help.out().contains("--from-pool=ID"), help.out());
   }
+
+  @Test
+  void readmeExample_isWhatInitPrints() throws IOException {
+    String readme = Files.readString(dev.ccr.testing.Golden.projectDir().resolve("README.md"));
+    String command = "$ ccr init --user-pool-id us-east-1_Example12\n";
+    int start = readme.indexOf(command) + command.length();
+    String shown = readme.substring(start, readme.indexOf("```", start));
+
+    CliRun init = run("init", dir.toString(), "--user-pool-id", POOL);
+
+    assertEquals(ExitCode.OK, init.exitCode(), init.err());
+    assertEquals(shown, init.err().replace("cd " + dir + " && ", "").replace(dir + "/", ""));
+  }
 }
