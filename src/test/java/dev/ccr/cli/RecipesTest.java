@@ -134,4 +134,43 @@ class RecipesTest {
             .anyMatch(c -> c.contains("drift") && c.contains("--format sarif")),
         "docs/ci.md's drift SARIF snippet is among the commands run");
   }
+
+  /** The commands of the block of {@code file} that holds {@code marker}, comments cut. */
+  private static List<String> block(String file, String marker) throws IOException {
+    String text = Files.readString(ROOT.resolve(file));
+    int at = text.indexOf(marker);
+    assertTrue(at >= 0, file + " lacks " + marker);
+    int start = text.lastIndexOf("```", at);
+    int end = text.indexOf("```", at);
+    List<String> commands = new ArrayList<>();
+    for (String line : text.substring(text.indexOf('\n', start) + 1, end).split("\n")) {
+      String command = line.replaceFirst("^\\$ ", "").replaceFirst("\\s+#.*", "").strip();
+      if (command.startsWith("ccr ")) {
+        commands.add(command);
+      }
+    }
+    return commands;
+  }
+
+  @Test
+  void environmentsWalkthroughs_runAsWrittenInTheExampleRepository() throws IOException {
+    List<String> commands = new ArrayList<>();
+    commands.addAll(block("README.md", "ccr plan --env prod --out prod.json"));
+    commands.addAll(block("docs/environments.md", "$ ccr plan --env prod --out prod.json"));
+    assertTrue(commands.size() >= 8, commands.toString());
+    FakeCognitoGateway fake = exampleClients();
+    Context context = new Context(Map.of(), options -> fake);
+    for (String command : commands) {
+      List<String> args = new ArrayList<>(List.of(args(command, "dev", dir)));
+      if (!args.contains("--plan")) {
+        args.add("--config");
+        args.add(REPOSITORY.resolve("ccr.yaml").toString());
+        args.add(REPOSITORY.resolve("clients").toString());
+      }
+      CliRun run = CliRun.run(context, args.toArray(String[]::new));
+      assertTrue(
+          run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.CHANGES,
+          command + " exited " + run.exitCode() + "\n" + run.err());
+    }
+  }
 }
