@@ -1,5 +1,6 @@
 package dev.ccr.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,6 +172,43 @@ class RecipesTest {
       assertTrue(
           run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.CHANGES,
           command + " exited " + run.exitCode() + "\n" + run.err());
+    }
+  }
+
+  @Test
+  void environmentsDocOutputs_areWhatCcrPrintsInTheExampleRepository() throws IOException {
+    String docs = Files.readString(ROOT.resolve("docs/environments.md"));
+    for (String command :
+        List.of(
+            "$ ccr validate                      # every environment in turn\n",
+            "$ ccr plan\n",
+            "$ ccr validate --env prod --var access_minutes=2000\n")) {
+      int start = docs.indexOf("```console\n" + command);
+      assertTrue(start >= 0, "docs/environments.md lacks " + command);
+      start += "```console\n".length() + command.length();
+      String shown =
+          docs.substring(
+              start,
+              docs.indexOf("\n$ ", start) > 0
+                      && docs.indexOf("\n$ ", start) < docs.indexOf("```", start)
+                  ? docs.indexOf("\n$ ", start) + 1
+                  : docs.indexOf("```", start));
+      List<String> args =
+          new ArrayList<>(
+              List.of(command.substring(2).replaceFirst("\\s+#.*", "").strip().split(" ")));
+      args.remove(0);
+      args.add("--config");
+      args.add(REPOSITORY.resolve("ccr.yaml").toString());
+      args.add(REPOSITORY.resolve("clients").toString());
+      CliRun run = CliRun.run(args.toArray(String[]::new));
+      String printed = (run.err() + run.out()).replace(REPOSITORY + "/", "");
+      int cut = shown.indexOf("...\n");
+      if (cut < 0) {
+        assertEquals(shown, printed, command);
+      } else {
+        assertTrue(printed.startsWith(shown.substring(0, cut)), command + "\n" + printed);
+        assertTrue(printed.endsWith(shown.substring(cut + 4)), command + "\n" + printed);
+      }
     }
   }
 }
