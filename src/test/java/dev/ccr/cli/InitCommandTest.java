@@ -50,6 +50,9 @@ class InitCommandTest {
     assertEquals(
         "dev: 1 client in 1 file: valid.\nprod: 1 client in 1 file: valid.\n", validate.out());
     assertEquals("", validate.err(), "no warning on the scaffolded client");
+    CliRun fmt =
+        run("fmt", "--check", "--config", dir.resolve("ccr.yaml").toString(), dir.toString());
+    assertEquals(ExitCode.OK, fmt.exitCode(), "init writes in fmt's layout: " + fmt.out());
   }
 
   @Test
