@@ -230,14 +230,14 @@ final class InitCommand extends BaseCommand {
         + "ClientName: "
         + clientName
         + "\n"
-        + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n"
+        + "RefreshTokenValidity: 30\n"
         + "AccessTokenValidity: 60\n"
         + "IdTokenValidity: 60\n"
-        + "RefreshTokenValidity: 30\n"
         + "TokenValidityUnits:\n"
         + "  AccessToken: minutes\n"
         + "  IdToken: minutes\n"
         + "  RefreshToken: days\n"
+        + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n"
         + "PreventUserExistenceErrors: ENABLED\n"
         + "EnableTokenRevocation: true\n";
   }

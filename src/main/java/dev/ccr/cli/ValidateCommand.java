@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +55,7 @@ final class ValidateCommand extends BaseCommand {
     if (selection.environment().isPresent() || names.isEmpty()) {
       if (format == Format.text) {
         DesiredState state = loadDesiredState(specs, selection, settings).state();
+        selection.environment().ifPresent(e -> warnUnused(selection.project(), e.name(), state));
         return print(renderer().render(state, Map.of()), false);
       }
       DesiredState state = load(specs, selection, settings).state();
@@ -83,6 +85,7 @@ final class ValidateCommand extends BaseCommand {
       return print(rendered, invalid);
     }
     printDiagnostics(diagnostics.stream().sorted(Diagnostic.ORDER).toList());
+    states.forEach((name, state) -> warnUnused(selection.project(), name, state));
     (invalid ? err() : out()).print(rendered);
     return invalid ? ExitCode.INVALID : ExitCode.OK;
   }
@@ -102,6 +105,35 @@ final class ValidateCommand extends BaseCommand {
               files.addAll(state.files());
             });
     return new DesiredState(List.copyOf(clients.values()), found, List.copyOf(files));
+  }
+
+  /**
+   * Warns of each variable of the environment that no file read refers to: a leftover, or a name
+   * the files spell differently. Only when every PATH is a directory, so all files were read.
+   */
+  private void warnUnused(Optional<ProjectFile> project, String name, DesiredState state) {
+    if (project.isEmpty()
+        || !specs.pathsOrCurrentDirectory().stream().allMatch(java.nio.file.Files::isDirectory)) {
+      return;
+    }
+    Set<String> used = state.substitutions().names();
+    project
+        .get()
+        .variableOrigins(name)
+        .forEach(
+            (variable, origin) -> {
+              if (!used.contains(variable)) {
+                printMessage(
+                    "warning: variable "
+                        + variable
+                        + " ("
+                        + origin
+                        + ") is used by no file read"
+                        + dev.ccr.spec.Suggestions.nearest(variable, used)
+                            .map(s -> "; the files use " + s)
+                            .orElse(""));
+              }
+            });
   }
 
   private int print(String document, boolean invalid) {

@@ -408,6 +408,11 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     sts =
         StsClient.builder()
             .region(Region.of(region))
+            .overrideConfiguration(
+                o ->
+                    options
+                        .debug()
+                        .ifPresent(sink -> o.addExecutionInterceptor(new CallLog(sink, region))))
             .credentialsProvider(baseCredentials())
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()

@@ -214,31 +214,34 @@ public final class Reconciler {
       Optional<Plan.PruneRefused> refused) {}
 
   /**
-   * Without {@code --prune}, every selected undeclared client is unmanaged. With it, each is
-   * deleted unless a document of another environment declares it; and nothing is deleted when a
-   * file could not be read or such a document's client cannot be told.
+   * The one classification of the selected undeclared clients, for plan, apply and drift alike: a
+   * client that a document of another environment declares is declared (only {@code --prune} lists
+   * it, as kept), every other one is unmanaged. With {@code --prune} the unmanaged ones are
+   * deleted, unless a file could not be read or such a document's client cannot be told.
    */
   private static Pruning pruning(
       DesiredState state, Set<String> pools, List<Plan.Unmanaged> undeclared, Options options) {
-    List<Plan.Unmanaged> selected =
-        undeclared.stream().filter(u -> options.targets().selects(u.ref())).toList();
+    List<Plan.Kept> kept = new ArrayList<>();
+    List<Plan.Unmanaged> unmanaged = new ArrayList<>();
+    for (Plan.Unmanaged client : undeclared) {
+      if (!options.targets().selects(client.ref())) {
+        continue;
+      }
+      state.otherEnvironments().stream()
+          .filter(d -> declares(d, client.ref()))
+          .findFirst()
+          .ifPresentOrElse(
+              d -> kept.add(new Plan.Kept(client.ref(), d.source(), d.environments())),
+              () -> unmanaged.add(client));
+    }
     if (!options.prune()) {
-      return new Pruning(List.of(), List.of(), selected, Optional.empty());
+      return new Pruning(List.of(), List.of(), unmanaged, Optional.empty());
     }
     Optional<Plan.PruneRefused> refused = refusal(state, pools);
     if (refused.isPresent()) {
-      return new Pruning(List.of(), List.of(), selected, refused);
+      return new Pruning(List.of(), List.of(), unmanaged, refused);
     }
-    List<Plan.Unmanaged> deleted = new ArrayList<>();
-    List<Plan.Kept> kept = new ArrayList<>();
-    for (Plan.Unmanaged client : selected) {
-      Optional<OtherEnvironmentDocument> keeper =
-          state.otherEnvironments().stream().filter(d -> declares(d, client.ref())).findFirst();
-      keeper.ifPresentOrElse(
-          d -> kept.add(new Plan.Kept(client.ref(), d.source(), d.environments())),
-          () -> deleted.add(client));
-    }
-    return new Pruning(deleted, kept, List.of(), Optional.empty());
+    return new Pruning(unmanaged, kept, List.of(), Optional.empty());
   }
 
   /** Whether a document of another environment names this live client: by id, else by name. */

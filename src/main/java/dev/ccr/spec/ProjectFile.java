@@ -385,6 +385,13 @@ public final class ProjectFile {
     return entry.variables();
   }
 
+  /** Each variable of an environment's vars, in file order, with where it is defined. */
+  public Map<String, String> variableOrigins(String environment) {
+    Map<String, String> origins = new LinkedHashMap<>();
+    variables(environment).forEach((name, variable) -> origins.put(name, variable.origin()));
+    return origins;
+  }
+
   /** The environments whose vars give a value to {@code variable}, in file order. */
   List<String> environmentsDefining(String variable) {
     return environments.entrySet().stream()

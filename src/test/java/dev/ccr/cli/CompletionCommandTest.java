@@ -69,6 +69,37 @@ class CompletionCommandTest {
   }
 
   @Test
+  void bash_completesEnvironmentNamesAndTargetsFromTheWorkingDirectory() throws Exception {
+    Path script = script("bash");
+    Files.writeString(
+        dir.resolve("ccr.yaml"),
+        "environments:\n  dev:\n    vars: {pool: us-east-1_Dev1}\n  prod:\n    vars: {pool: us-east-1_Prod1}\n");
+    Files.writeString(
+        dir.resolve("web.yaml"),
+        "UserPoolId: ${pool}\nClientId: 1example23web\nClientName: web-app\n");
+    // ccr itself, run from the test's classes in the directory being completed
+    String ccr =
+        "ccr() { java -cp '" + System.getProperty("java.class.path") + "' dev.ccr.Main \"$@\"; }\n";
+    List<String> lines =
+        shell(
+            List.of(
+                "bash",
+                "-c",
+                ccr + BASH_DRIVER,
+                "driver",
+                script.toString(),
+                "ccr plan --env ",
+                "ccr drift --env p",
+                "ccr plan --target "));
+    assertEquals(
+        List.of(
+            "[ccr plan --env ] dev prod",
+            "[ccr drift --env p] prod",
+            "[ccr plan --target ] web-app 1example23web web.yaml"),
+        lines.subList(1, lines.size()));
+  }
+
+  @Test
   void zsh_scriptLoadsThroughBashcompinit_andRegistersTheCompletion() throws Exception {
     assumeTrue(onPath("zsh"), "zsh is not installed");
     Path script = script("zsh");

@@ -76,4 +76,28 @@ class DidYouMeanTest {
     assertEquals(ExitCode.INVALID, run.exitCode(), run.err());
     assertTrue(run.err().contains("(did you mean pool?)"), run.err());
   }
+
+  @Test
+  void variableNoFileUses_isAWarningNamingWhereItIsDefined() throws IOException {
+    Path clients = Files.createDirectories(dir.resolve("clients"));
+    Files.writeString(
+        dir.resolve("ccr.yaml"),
+        "environments:\n  dev:\n    vars:\n      pool: " + POOL + "\n      leftover: 1\n");
+    Files.writeString(clients.resolve("web.yaml"), "UserPoolId: ${pool}\nClientName: web\n");
+    String config = dir.resolve("ccr.yaml").toString();
+
+    CliRun all = CliRun.run("validate", "--config", config, clients.toString());
+    CliRun one = CliRun.run("validate", "--config", config, clients.resolve("web.yaml").toString());
+
+    assertEquals(ExitCode.OK, all.exitCode(), all.err());
+    assertTrue(
+        all.err()
+            .contains(
+                "ccr: warning: variable leftover (environment dev, "
+                    + config
+                    + ":5) is used by no file read\n"),
+        all.err());
+    assertEquals(ExitCode.OK, one.exitCode(), one.err());
+    assertEquals("", one.err(), "a single file is not all the files: no such warning");
+  }
 }

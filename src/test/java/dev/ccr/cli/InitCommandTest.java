@@ -50,6 +50,9 @@ class InitCommandTest {
     assertEquals(
         "dev: 1 client in 1 file: valid.\nprod: 1 client in 1 file: valid.\n", validate.out());
     assertEquals("", validate.err(), "no warning on the scaffolded client");
+    CliRun fmt =
+        run("fmt", "--check", "--config", dir.resolve("ccr.yaml").toString(), dir.toString());
+    assertEquals(ExitCode.OK, fmt.exitCode(), "init writes in fmt's layout: " + fmt.out());
   }
 
   @Test
@@ -135,5 +138,18 @@ class InitCommandTest {
     assertEquals(ExitCode.OK, help.exitCode());
     assertTrue(help.out().contains("Usage: ccr init"), help.out());
     assertTrue(help.out().contains("--from-pool=ID"), help.out());
+  }
+
+  @Test
+  void readmeExample_isWhatInitPrints() throws IOException {
+    String readme = Files.readString(dev.ccr.testing.Golden.projectDir().resolve("README.md"));
+    String command = "$ ccr init --user-pool-id us-east-1_Example12\n";
+    int start = readme.indexOf(command) + command.length();
+    String shown = readme.substring(start, readme.indexOf("```", start));
+
+    CliRun init = run("init", dir.toString(), "--user-pool-id", POOL);
+
+    assertEquals(ExitCode.OK, init.exitCode(), init.err());
+    assertEquals(shown, init.err().replace("cd " + dir + " && ", "").replace(dir + "/", ""));
   }
 }

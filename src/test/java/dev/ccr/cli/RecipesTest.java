@@ -1,5 +1,6 @@
 package dev.ccr.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,5 +134,81 @@ class RecipesTest {
         recipes().get(ROOT.resolve("docs/ci.md")).stream()
             .anyMatch(c -> c.contains("drift") && c.contains("--format sarif")),
         "docs/ci.md's drift SARIF snippet is among the commands run");
+  }
+
+  /** The commands of the block of {@code file} that holds {@code marker}, comments cut. */
+  private static List<String> block(String file, String marker) throws IOException {
+    String text = Files.readString(ROOT.resolve(file));
+    int at = text.indexOf(marker);
+    assertTrue(at >= 0, file + " lacks " + marker);
+    int start = text.lastIndexOf("```", at);
+    int end = text.indexOf("```", at);
+    List<String> commands = new ArrayList<>();
+    for (String line : text.substring(text.indexOf('\n', start) + 1, end).split("\n")) {
+      String command = line.replaceFirst("^\\$ ", "").replaceFirst("\\s+#.*", "").strip();
+      if (command.startsWith("ccr ")) {
+        commands.add(command);
+      }
+    }
+    return commands;
+  }
+
+  @Test
+  void environmentsWalkthroughs_runAsWrittenInTheExampleRepository() throws IOException {
+    List<String> commands = new ArrayList<>();
+    commands.addAll(block("README.md", "ccr plan --env prod --out prod.json"));
+    commands.addAll(block("docs/environments.md", "$ ccr plan --env prod --out prod.json"));
+    assertTrue(commands.size() >= 8, commands.toString());
+    FakeCognitoGateway fake = exampleClients();
+    Context context = new Context(Map.of(), options -> fake);
+    for (String command : commands) {
+      List<String> args = new ArrayList<>(List.of(args(command, "dev", dir)));
+      if (!args.contains("--plan")) {
+        args.add("--config");
+        args.add(REPOSITORY.resolve("ccr.yaml").toString());
+        args.add(REPOSITORY.resolve("clients").toString());
+      }
+      CliRun run = CliRun.run(context, args.toArray(String[]::new));
+      assertTrue(
+          run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.CHANGES,
+          command + " exited " + run.exitCode() + "\n" + run.err());
+    }
+  }
+
+  @Test
+  void environmentsDocOutputs_areWhatCcrPrintsInTheExampleRepository() throws IOException {
+    String docs = Files.readString(ROOT.resolve("docs/environments.md"));
+    for (String command :
+        List.of(
+            "$ ccr validate                      # every environment in turn\n",
+            "$ ccr plan\n",
+            "$ ccr validate --env prod --var access_minutes=2000\n")) {
+      int start = docs.indexOf("```console\n" + command);
+      assertTrue(start >= 0, "docs/environments.md lacks " + command);
+      start += "```console\n".length() + command.length();
+      String shown =
+          docs.substring(
+              start,
+              docs.indexOf("\n$ ", start) > 0
+                      && docs.indexOf("\n$ ", start) < docs.indexOf("```", start)
+                  ? docs.indexOf("\n$ ", start) + 1
+                  : docs.indexOf("```", start));
+      List<String> args =
+          new ArrayList<>(
+              List.of(command.substring(2).replaceFirst("\\s+#.*", "").strip().split(" ")));
+      args.remove(0);
+      args.add("--config");
+      args.add(REPOSITORY.resolve("ccr.yaml").toString());
+      args.add(REPOSITORY.resolve("clients").toString());
+      CliRun run = CliRun.run(args.toArray(String[]::new));
+      String printed = (run.err() + run.out()).replace(REPOSITORY + "/", "");
+      int cut = shown.indexOf("...\n");
+      if (cut < 0) {
+        assertEquals(shown, printed, command);
+      } else {
+        assertTrue(printed.startsWith(shown.substring(0, cut)), command + "\n" + printed);
+        assertTrue(printed.endsWith(shown.substring(cut + 4)), command + "\n" + printed);
+      }
+    }
   }
 }
