@@ -32,6 +32,8 @@ public final class Ccr implements Runnable {
     SUBCOMMANDS.put("apply", ApplyCommand.class);
     SUBCOMMANDS.put("drift", DriftCommand.class);
     SUBCOMMANDS.put("export", ExportCommand.class);
+    SUBCOMMANDS.put("secrets", SecretsCommand.class);
+    SUBCOMMANDS.put("rotate", RotateCommand.class);
     SUBCOMMANDS.put("completion", CompletionCommand.class);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
   }
