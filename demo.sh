@@ -4,7 +4,9 @@
 # absent, none yet for the file without ClientId), writes a ccr.yaml whose environment
 # "local" points at the emulator, then validates and plans the clients in that environment,
 # applies the saved plan (updating, creating one client and deleting another), plans again
-# to show nothing is left, and checks for drift. Stops the emulator it started, whatever
+# to show nothing is left, and checks for drift; then delivers one client's secret to Secrets
+# Manager and rotates it (emulator: moto with Cognito's client-secret operations, see
+# emulator/cognito_secrets.py). Stops the emulator it started, whatever
 # happens.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -77,3 +79,15 @@ echo "(exit $code)"
 # The nightly check: nothing has drifted any more.
 step ccr drift clients/ --env local
 "$root/bin/ccr" drift clients/ --env local
+
+# Client secrets: billing-service declares ccr: {secret: {rotateAfter, grace, store}}. Its secret
+# is delivered to Secrets Manager, then rotated at once as in an incident; values are never shown.
+step ccr secrets clients/ --env local --target billing-service
+"$root/bin/ccr" secrets clients/ --env local --target billing-service
+step ccr secrets clients/ --env local --target billing-service --apply
+"$root/bin/ccr" secrets clients/ --env local --target billing-service --apply
+step ccr rotate clients/ --env local --target billing-service
+"$root/bin/ccr" rotate clients/ --env local --target billing-service
+echo
+echo "== the store holds the client's newest secret (checked with boto3; the value stays hidden)"
+python3 "$root/demo/check_secret.py" "$endpoint" clients/machine-to-machine.yaml billing-service/cognito-client-secret

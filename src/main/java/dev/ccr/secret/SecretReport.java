@@ -30,9 +30,9 @@ public final class SecretReport {
     for (Entry entry : entries) {
       ClientSecrets c = entry.client();
       out.append(c.ref().title())
-          .append(" (")
+          .append("\n  # ")
           .append(c.source())
-          .append(")\n  store: ")
+          .append("\n  store: ")
           .append(c.policy().store().label())
           .append(", rotateAfter ")
           .append(dev.ccr.spec.SecretPolicy.describe(c.policy().rotateAfter()))

@@ -62,7 +62,8 @@ class SecretsTest {
   void policyViolations_nameTheAgeAndTheGrace() {
     FakeSecrets fake = new FakeSecrets(Clock.fixed(T0, ZoneOffset.UTC), 1);
     run(fake, Duration.ZERO);
-    List<String> found = at(fake, Duration.ofDays(100).plusHours(1)).plan(TARGET, false).violations();
+    List<String> found =
+        at(fake, Duration.ofDays(100).plusHours(1)).plan(TARGET, false).violations();
     assertEquals(2, found.size(), found.toString());
     assertTrue(found.get(0).contains("100 days old, older than rotateAfter 90 days"), found.get(0));
     assertTrue(found.get(1).contains("past the grace period of 7 days"), found.get(1));
