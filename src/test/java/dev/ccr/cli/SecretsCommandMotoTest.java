@@ -130,7 +130,11 @@ class SecretsCommandMotoTest {
   void secrets_plansDeliversAndRotatesWithoutShowingAValue() throws IOException {
     CliRun planned = ccr("secrets", dir.toString(), "--detailed-exitcode");
     assertEquals(ExitCode.CHANGES, planned.exitCode(), planned.all());
-    assertTrue(planned.out().contains("store: secretsManager:prod/web-app"), planned.out());
+    assertTrue(
+        planned
+            .out()
+            .contains("store: secretsManager:prod/web-app, rotateAfter 90 days, grace 2 days"),
+        planned.out());
     assertTrue(
         planned.out().contains("deliver  secretsManager:prod/web-app holds no secret"),
         planned.out());
@@ -176,5 +180,6 @@ class SecretsCommandMotoTest {
     assertEquals(ExitCode.INVALID, run.exitCode(), run.all());
     assertTrue(run.err().contains("web-app.yaml:6:"), run.err());
     assertTrue(run.err().contains("90 weeks"), run.err());
+    assertTrue(run.err().contains("is not an age"), run.err());
   }
 }
