@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretVersionIdsResponse;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import tools.jackson.databind.JsonNode;
 
 /** ccr secrets and ccr rotate through the command line, against the emulator. */
@@ -162,6 +164,73 @@ class SecretsCommandMotoTest {
 
     Files.writeString(dir.resolve("plan.md"), markdown.out());
     assertNoValueAnywhere();
+  }
+
+  @Test
+  void aClientCreatedWithGenerateSecret_getsItsFirstSecretDeliveredToSsm() throws IOException {
+    Path created = dir.resolve("new");
+    Files.createDirectories(created);
+    Files.writeString(
+        created.resolve("reports.yaml"),
+        String.join(
+            "\n",
+            "UserPoolId: " + web.userPoolId(),
+            "ClientName: reports",
+            "GenerateSecret: true",
+            "ccr:",
+            "  secret:",
+            "    rotateAfter: 30 days",
+            "    store:",
+            "      ssmParameter: /prod/${app}/reports",
+            ""));
+    CliRun early = ccr("secrets", created.toString());
+    assertEquals(ExitCode.ERROR, early.exitCode(), early.all());
+    assertTrue(early.err().contains("the client does not exist yet"), early.err());
+
+    CliRun applied = ccr("apply", created.toString(), "--auto-approve");
+    assertEquals(ExitCode.OK, applied.exitCode(), applied.all());
+    CliRun dryRun = ccr("rotate", created.toString(), "--target", "reports", "--dry-run");
+    assertEquals(ExitCode.OK, dryRun.exitCode(), dryRun.all());
+    assertFalse(dryRun.out().contains("done:"), dryRun.out());
+    CliRun delivered = ccr("secrets", created.toString(), "--apply");
+    assertEquals(ExitCode.OK, delivered.exitCode(), delivered.all());
+    assertTrue(delivered.out().contains("delivered to ssmParameter:/prod/web-app/reports"));
+
+    String clientId =
+        PrettyJson.MAPPER
+            .readTree(ccr("secrets", created.toString(), "--format", "json").out())
+            .path("clients")
+            .path(0)
+            .path("clientId")
+            .asString();
+    try (SsmClient ssm =
+            SsmClient.builder()
+                .endpointOverride(endpoint)
+                .region(MotoSeeder.REGION)
+                .credentialsProvider(MotoSeeder.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        CognitoIdentityProviderClient cognito =
+            CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(MotoSeeder.REGION)
+                .credentialsProvider(MotoSeeder.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+      String stored =
+          ssm.getParameter(b -> b.name("/prod/web-app/reports").withDecryption(true))
+              .parameter()
+              .value();
+      String live =
+          cognito
+              .describeUserPoolClient(b -> b.userPoolId(web.userPoolId()).clientId(clientId))
+              .userPoolClient()
+              .clientSecret();
+      assertEquals(live, stored, "the store holds the client's newest secret");
+      for (String output : outputs) {
+        assertFalse(output.contains(stored), "the delivered value appears in an output");
+      }
+    }
   }
 
   @Test
