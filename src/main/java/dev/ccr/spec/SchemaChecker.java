@@ -64,7 +64,9 @@ final class SchemaChecker {
           "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
           "is not an ARN such as arn:aws:iam::123456789012:role/cognito-analytics",
           "^(?:[A-Za-z0-9][A-Za-z0-9_.-]*)$",
-          "is not an environment name: a letter or digit, then letters, digits, _ . and -");
+          "is not an environment name: a letter or digit, then letters, digits, _ . and -",
+          "^(?:[1-9][0-9]{0,5} (?:day|days|hour|hours))$",
+          "is not an age: a whole number, a space, then days or hours, such as 90 days");
 
   /** The schema of client files. */
   static final Definition CLIENT =

@@ -428,7 +428,25 @@ public final class SpecLoader {
             .map(node -> ClientSpec.State.valueOf(node.asString().toUpperCase(Locale.ROOT)))
             .orElse(ClientSpec.State.PRESENT);
     return new ClientSpec.Settings(
-        state, strings(ccr.get("environments")), strings(ccr.get("allow")));
+        state,
+        strings(ccr.get("environments")),
+        strings(ccr.get("allow")),
+        Optional.ofNullable(ccr.get("secret")).map(SpecLoader::secretPolicy));
+  }
+
+  /** {@code ccr: {secret:}}, which the schema has checked: an age, a grace and one store. */
+  private static SecretPolicy secretPolicy(JsonNode secret) {
+    JsonNode store = secret.path("store");
+    SecretPolicy.Store where =
+        store.has("secretsManager")
+            ? new SecretPolicy.SecretsManager(store.get("secretsManager").asString())
+            : new SecretPolicy.SsmParameter(store.get("ssmParameter").asString());
+    return new SecretPolicy(
+        SecretPolicy.age(secret.get("rotateAfter").asString()),
+        Optional.ofNullable(secret.get("grace"))
+            .map(g -> SecretPolicy.age(g.asString()))
+            .orElse(SecretPolicy.DEFAULT_GRACE),
+        where);
   }
 
   private static List<String> strings(JsonNode array) {
