@@ -6,6 +6,7 @@ import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
 import dev.ccr.live.LivePool;
+import dev.ccr.live.Parallel;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.DesiredState;
@@ -23,11 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -56,10 +54,6 @@ public final class Reconciler {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.reader = new ClientReader(gateway, concurrency, progress);
     this.poolReader = new ClientReader(gateway, concurrency);
-  }
-
-  public Reconciler(CognitoGateway gateway, int concurrency) {
-    this(gateway, concurrency, ClientReader.Listener.NONE);
   }
 
   /**
@@ -311,39 +305,20 @@ public final class Reconciler {
    */
   private final class PoolReads {
     private final List<String> pools;
-    private final ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "ccr-pool-reader");
-              thread.setDaemon(true);
-              return thread;
-            });
-    private final Future<List<LivePool>> reads;
+    private final Supplier<List<LivePool>> reads;
 
     PoolReads(List<String> pools) {
       this.pools = pools;
-      this.reads = executor.submit(() -> poolReader.readPools(pools));
+      this.reads = Parallel.start("ccr-pool-reader", () -> poolReader.readPools(pools));
     }
 
     Map<String, LivePool> join() {
-      try {
-        List<LivePool> read = reads.get();
-        Map<String, LivePool> byPool = new HashMap<>();
-        for (int i = 0; i < pools.size(); i++) {
-          byPool.put(pools.get(i), read.get(i));
-        }
-        return byPool;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading user pools", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        executor.shutdownNow();
+      List<LivePool> read = reads.get();
+      Map<String, LivePool> byPool = new HashMap<>();
+      for (int i = 0; i < pools.size(); i++) {
+        byPool.put(pools.get(i), read.get(i));
       }
+      return byPool;
     }
   }
 

@@ -29,16 +29,6 @@ public final class SpecLoader {
     this(Variables.none(), RuleSettings.DEFAULT);
   }
 
-  /** A loader for files without variables. */
-  public SpecLoader(RuleSettings rules) {
-    this(Variables.none(), rules);
-  }
-
-  /** A loader with the run's variables that applies every security rule as a warning. */
-  public SpecLoader(Variables variables) {
-    this(variables, RuleSettings.DEFAULT);
-  }
-
   /**
    * A loader that replaces {@code ${name}} in values with the run's variables, reads only the
    * documents that belong to the run's environment, and applies the security rules as the run says.
