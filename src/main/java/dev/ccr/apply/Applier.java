@@ -46,6 +46,10 @@ import java.util.stream.Collectors;
  * The writes run as a pipeline on {@code concurrency} threads: while one client is written, the
  * next ones are read, so reads and writes (separate quota categories) overlap. One failed client
  * does not stop the others. Retries are the gateway's.
+ *
+ * <p>It is long because its two promises (the whole-plan stale check, and the per-client read,
+ * write and verify) share the plan's actions, their planned states and the wording of every
+ * failure; the concurrency is Parallel's and what is sent is WriteRequest's.
  */
 public final class Applier {
   private final CognitoGateway gateway;

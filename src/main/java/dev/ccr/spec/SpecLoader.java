@@ -19,6 +19,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The spec phase: reads desired-state files, checks them against the JSON Schema and the
  * cross-field rules, and hands on the clients with every problem found.
+ *
+ * <p>It is long because it ties the reader, the schema, the rules, the environments and the
+ * variables together per document, and decides which documents make the desired state (declared
+ * twice, other environments, invalid).
  */
 public final class SpecLoader {
   private final Variables variables;
