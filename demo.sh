@@ -6,8 +6,23 @@
 # applies the saved plan (updating, creating one client and deleting another), plans again
 # to show nothing is left, and checks for drift. Stops the emulator it started, whatever
 # happens.
+#
+# Usage: ./demo.sh [--keep DIR]
+#   --keep DIR  copy the demo's repository (ccr.yaml, clients/, plan.json) to DIR, which must
+#               not exist yet, to look at afterwards; its ccr.yaml names the stopped emulator.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+keep=
+case "${1:-}" in
+  "") ;;
+  --keep)
+    [ -n "${2:-}" ] || { echo "usage: ./demo.sh [--keep DIR]" >&2; exit 64; }
+    keep=$(cd "$(dirname "$2")" 2>/dev/null && pwd)/$(basename "$2") || { echo "demo.sh: no such directory: $(dirname "$2")" >&2; exit 64; }
+    [ ! -e "$keep" ] || { echo "demo.sh: $2 exists already; give a new directory to --keep" >&2; exit 64; }
+    ;;
+  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: ./demo.sh [--keep DIR]" >&2; exit 64 ;;
+esac
 cd "$root"
 
 if ! python3 -c 'import moto.server, boto3, yaml' 2>/dev/null; then
@@ -77,3 +92,10 @@ echo "(exit $code)"
 # The nightly check: nothing has drifted any more.
 step ccr drift clients/ --env local
 "$root/bin/ccr" drift clients/ --env local
+
+if [ -n "$keep" ]; then
+  mkdir -p "$keep"
+  cp -R ccr.yaml clients plan.json "$keep"/
+  echo
+  echo "== kept the demo's repository in $keep (its ccr.yaml names the emulator, now stopped)"
+fi

@@ -4,7 +4,6 @@ import dev.ccr.apply.Applier;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
-import dev.ccr.plan.PlanFileException;
 import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.ApplyTextRenderer;
 import dev.ccr.report.PlanRenderer;
@@ -12,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -107,15 +105,7 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved() {
-    checkPlanFile();
-    PlanFile.Saved saved;
-    try {
-      saved = PlanFile.read(planFile);
-    } catch (PlanFileException e) {
-      e.problems().forEach(this::printError);
-      printMessage("nothing was applied.");
-      return ExitCode.ERROR;
-    }
+    PlanFile.Saved saved = SavedPlanFile.read(this, planFile, "nothing was applied.");
     checkEnvironment(saved);
     Plan plan = saved.plan();
     if (!plan.hasChanges()) {
@@ -124,24 +114,6 @@ final class ApplyCommand extends BaseCommand {
     }
     try (CognitoGateway gateway = gateway(aws, saved.made().aws(), writes)) {
       return report(applier(gateway).apply(plan, true), Optional.empty());
-    }
-  }
-
-  /** Stops with 64 when the plan file does not exist or is not a regular file. */
-  private void checkPlanFile() {
-    if (!Files.exists(planFile)) {
-      printMessage("no such plan file: " + planFile);
-      throw new Stop(ExitCode.USAGE);
-    }
-    if (!Files.isRegularFile(planFile)) {
-      String what =
-          Files.isDirectory(planFile) ? "a directory" : "a special file (a FIFO, socket or device)";
-      printMessage(
-          planFile
-              + " is not a regular file but "
-              + what
-              + "; give the file 'ccr plan --out FILE' wrote");
-      throw new Stop(ExitCode.USAGE);
     }
   }
 

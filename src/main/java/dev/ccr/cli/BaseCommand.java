@@ -24,6 +24,7 @@ import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
 import dev.ccr.spec.SpecLoader;
+import dev.ccr.spec.Suggestions;
 import dev.ccr.spec.Variables;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -150,7 +151,7 @@ abstract class BaseCommand implements Callable<Integer> {
    * The files of the PATH arguments within the project's boundaries, and why each YAML entry of a
    * searched directory that is not a file was passed over (printed as warnings).
    */
-  private SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
+  SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
     List<Path> paths = specs.pathsOrCurrentDirectory();
     SpecFiles.Found found;
     try {
@@ -335,14 +336,25 @@ abstract class BaseCommand implements Callable<Integer> {
             + ": ccr takes each client's region from its UserPoolId");
   }
 
-  /** Stops with 64 when a {@code --target} matched no client. */
-  void checkTargets(Plan plan) {
+  /**
+   * Stops with 64 when a {@code --target} matched no client, suggesting the declared client name,
+   * id or file nearest to each.
+   */
+  void checkTargets(Plan plan, DesiredState state) {
     if (!plan.unmatchedTargets().isEmpty()) {
+      List<String> candidates = TargetCandidates.of(state);
+      String hints =
+          plan.unmatchedTargets().stream()
+              .flatMap(t -> Suggestions.nearest(t, candidates).stream())
+              .distinct()
+              .map(s -> "; did you mean " + s + "?")
+              .collect(java.util.stream.Collectors.joining());
       throw usage(
           "--target "
               + String.join(", ", plan.unmatchedTargets())
               + " matches no client: give a client name, a client id, or a file that declares a"
-              + " client");
+              + " client"
+              + hints);
     }
   }
 
@@ -359,7 +371,7 @@ abstract class BaseCommand implements Callable<Integer> {
             .reconcile(
                 run.state(),
                 new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), run.rules()));
-    checkTargets(plan);
+    checkTargets(plan, run.state());
     printLateDiagnostics(Optional.of(run), plan.diagnostics());
     return plan;
   }
@@ -446,7 +458,19 @@ abstract class BaseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    if (aws.debugging(context.env())) {
+      PrintWriter err = err();
+      options = options.withDebug(line -> println(err, message(line)));
+    }
     return context.gateways().open(options);
+  }
+
+  /** One whole line from any thread. */
+  private static void println(PrintWriter writer, String line) {
+    synchronized (writer) {
+      writer.println(line);
+      writer.flush();
+    }
   }
 
   /** How a plan made by this run is made: its environment and the AWS options in effect. */

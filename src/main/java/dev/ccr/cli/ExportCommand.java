@@ -42,7 +42,28 @@ final class ExportCommand extends BaseCommand {
   private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
   @Mixin AwsMixin aws = new AwsMixin();
-  @Mixin EnvironmentMixin environmentOptions = new EnvironmentMixin();
+
+  /** {@code --env} and {@code --config}, described for export, which fills in no variable. */
+  final EnvironmentMixin environmentOptions = new EnvironmentMixin();
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME",
+      description =
+          "Use the AWS options of this environment of ccr.yaml unless given here. The files hold"
+              + " the live values; nothing is read from the environment's vars.")
+  void environment(String name) {
+    environmentOptions.name = name;
+  }
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The project file (default: ccr.yaml in the current directory or the nearest parent).")
+  void config(Path config) {
+    environmentOptions.config = config;
+  }
 
   @Option(
       names = "--user-pool-id",

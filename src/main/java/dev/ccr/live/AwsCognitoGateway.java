@@ -371,10 +371,14 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     return builder.build();
   }
 
-  /** Pacing first, so every attempt, retries included, waits for its turn. */
+  /**
+   * Pacing first, so every attempt, retries included, waits for its turn; then the line per call of
+   * {@code --debug}.
+   */
   private List<ExecutionInterceptor> interceptors(String region) {
     List<ExecutionInterceptor> all = new ArrayList<>();
     all.add(new PacingInterceptor(pacer, region));
+    options.debug().ifPresent(sink -> all.add(new CallLog(sink, region)));
     all.addAll(tuning.interceptors());
     return all;
   }
