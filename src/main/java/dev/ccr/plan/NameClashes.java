@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * The clashes of names a plan must refuse before it writes: two documents that turn out to name one
- * client (by id and by name), and renames by id that would leave a pool with two clients of one
- * name. Each is an error at every document involved.
+ * client (by id and by name), renames by id that would leave a pool with two clients of one name,
+ * and a document that declares a name absent while another gives a client that name. Each is an
+ * error at every document involved.
  */
 final class NameClashes {
   private NameClashes() {}
@@ -109,9 +110,77 @@ final class NameClashes {
             byName.values().stream()
                 .filter(s -> s.size() > 1 && s.stream().anyMatch(n -> n.naming() == Naming.RENAMED))
                 .forEach(shared -> clash(pool, shared, errors));
+            absentByName(pool, resolutions)
+                .forEach(
+                    absent ->
+                        byName.getOrDefault(absent.clientName().orElseThrow(), List.of()).stream()
+                            .filter(n -> n.naming() != Naming.KEPT && n.spec().isPresent())
+                            .forEach(named -> contradiction(pool, absent, named, errors)));
           }
         });
     return errors;
+  }
+
+  /** The documents of a pool that declare a client absent by its name alone. */
+  private static List<ClientSpec> absentByName(String pool, List<Resolution> resolutions) {
+    return resolutions.stream()
+        .map(Resolution::spec)
+        .filter(s -> s.userPoolId().equals(pool) && s.absent() && s.clientId().isEmpty())
+        .toList();
+  }
+
+  /**
+   * An error at a document that declares a name absent and at one that gives a client that name:
+   * applied, the plan would leave a client of the name, and every later plan would find the absent
+   * document's client to be the one the other document declares.
+   */
+  private static void contradiction(
+      String pool, ClientSpec absent, Named named, Map<ClientSpec, List<Diagnostic>> errors) {
+    ClientSpec spec = named.spec().orElseThrow();
+    String deletes = " declares the client named " + named.name() + " of pool " + pool + " absent";
+    String advice =
+        "; keep a client of that name or delete it, not both (every later plan would find that"
+            + " client declared twice)";
+    errors.merge(
+        absent,
+        List.of(
+            Reconciler.error(
+                absent,
+                "/ClientName",
+                "ClientName: this document"
+                    + deletes
+                    + ", but "
+                    + gives(named, spec.source().toString())
+                    + advice)),
+        Reconciler::both);
+    String pointer = spec.clientName().isPresent() ? "/ClientName" : "/ClientId";
+    errors.merge(
+        spec,
+        List.of(
+            Reconciler.error(
+                spec,
+                pointer,
+                pointer.substring(1)
+                    + ": "
+                    + gives(named, "this document")
+                    + ", but "
+                    + absent.source()
+                    + deletes
+                    + advice)),
+        Reconciler::both);
+  }
+
+  /** How a document gives a client its name. */
+  private static String gives(Named client, String who) {
+    return client.naming() == Naming.RENAMED
+        ? who
+            + " renames client "
+            + client.clientId().orElse("")
+            + " from "
+            + client.liveName()
+            + " to "
+            + client.name()
+        : who + " creates a client named " + client.name();
   }
 
   /** The clients of a pool once the plan is applied, each with its name then. */

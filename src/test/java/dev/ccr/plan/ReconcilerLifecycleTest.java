@@ -329,6 +329,59 @@ class ReconcilerLifecycleTest {
   }
 
   @Test
+  void renameById_toANameAnotherDocumentDeclaresAbsent_isAnErrorAtBothDocuments() {
+    seed("a0id", "alpha");
+    seed("b0id", "beta");
+
+    Plan plan =
+        plan(
+            load(
+                "UserPoolId: "
+                    + POOL
+                    + "\nClientId: a0id\nClientName: beta\n---\n"
+                    + "UserPoolId: "
+                    + POOL
+                    + "\nClientName: beta\nccr: {state: absent}\n"),
+            false);
+
+    assertEquals(
+        "ClientName: this document renames client a0id from alpha to beta, but clients.yaml:5"
+            + " declares the client named beta of pool "
+            + POOL
+            + " absent; keep a client of that name or delete it, not both (every later plan"
+            + " would find that client declared twice)",
+        onlyError(actionAt(plan, 1)));
+    assertEquals(
+        "ClientName: this document declares the client named beta of pool "
+            + POOL
+            + " absent, but clients.yaml:1 renames client a0id from alpha to beta; keep a client"
+            + " of that name or delete it, not both (every later plan would find that client"
+            + " declared twice)",
+        onlyError(actionAt(plan, 5)));
+    assertFalse(plan.hasChanges(), "neither the rename nor the delete is written");
+  }
+
+  @Test
+  void renameById_toANameDeclaredAbsentThatNoClientHas_isAnError() {
+    seed("a0id", "alpha");
+
+    Plan plan =
+        plan(
+            load(
+                "UserPoolId: "
+                    + POOL
+                    + "\nClientId: a0id\nClientName: beta\n---\n"
+                    + "UserPoolId: "
+                    + POOL
+                    + "\nClientName: beta\nccr: {state: absent}\n"),
+            false);
+
+    assertTrue(onlyError(actionAt(plan, 1)).contains("declares the client named beta"));
+    assertTrue(onlyError(actionAt(plan, 5)).contains("renames client a0id from alpha to beta"));
+    assertFalse(plan.hasChanges());
+  }
+
+  @Test
   void renamesById_thatSwapTwoNames_areUpdates() {
     seed("a0id", "alpha");
     seed("b0id", "beta");
