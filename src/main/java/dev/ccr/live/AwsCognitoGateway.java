@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.endpoints.CognitoIdentityProviderEndpointProvider;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConcurrentModificationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListIdentityProvidersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListResourceServersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ProviderDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
@@ -171,19 +174,35 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   @Override
   public List<ClientSummary> list(String userPoolId) {
     return call(
-        LIST,
-        userPoolId,
-        "user pool " + userPoolId,
-        sdk ->
-            sdk
-                .listUserPoolClientsPaginator(b -> b.userPoolId(userPoolId).maxResults(PAGE_SIZE))
-                .userPoolClients()
-                .stream()
-                .map(
-                    c ->
-                        new ClientSummary(
-                            userPoolId, c.clientId(), c.clientName() == null ? "" : c.clientName()))
-                .toList());
+            LIST,
+            userPoolId,
+            "user pool " + userPoolId,
+            sdk ->
+                this.<ListUserPoolClientsResponse>pages(
+                        LIST, "the clients of user pool " + userPoolId, sdk, userPoolId)
+                    .read(
+                        (token, limits) ->
+                            sdk.listUserPoolClients(
+                                b ->
+                                    b.userPoolId(userPoolId)
+                                        .maxResults(PAGE_SIZE)
+                                        .nextToken(token)
+                                        .overrideConfiguration(limits)),
+                        ListUserPoolClientsResponse::userPoolClients,
+                        ListUserPoolClientsResponse::nextToken))
+        .stream()
+        .map(
+            c ->
+                new ClientSummary(
+                    userPoolId, c.clientId(), c.clientName() == null ? "" : c.clientName()))
+        .toList();
+  }
+
+  /** The reader of a listing's pages, its messages naming the endpoint of {@code sdk}. */
+  private <P> Pages<P> pages(
+      String action, String what, CognitoIdentityProviderClient sdk, String userPoolId) {
+    return new Pages<>(
+        action, what, options.timeouts(), () -> endpointOf(sdk, regionOf(userPoolId)).url());
   }
 
   @Override
@@ -213,40 +232,63 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   @Override
   public List<LivePool.ResourceServer> listResourceServers(String userPoolId) {
     return call(
-        LIST_RESOURCE_SERVERS,
-        userPoolId,
-        "user pool " + userPoolId,
-        sdk ->
-            sdk
-                .listResourceServersPaginator(
-                    b -> b.userPoolId(userPoolId).maxResults(RESOURCE_SERVER_PAGE_SIZE))
-                .resourceServers()
-                .stream()
-                .map(
-                    r ->
-                        new LivePool.ResourceServer(
-                            r.identifier() == null ? "" : r.identifier(),
-                            r.scopes().stream()
-                                .map(ResourceServerScopeType::scopeName)
-                                .filter(Objects::nonNull)
-                                .toList()))
-                .toList());
+            LIST_RESOURCE_SERVERS,
+            userPoolId,
+            "user pool " + userPoolId,
+            sdk ->
+                this.<ListResourceServersResponse>pages(
+                        LIST_RESOURCE_SERVERS,
+                        "the resource servers of user pool " + userPoolId,
+                        sdk,
+                        userPoolId)
+                    .read(
+                        (token, limits) ->
+                            sdk.listResourceServers(
+                                b ->
+                                    b.userPoolId(userPoolId)
+                                        .maxResults(RESOURCE_SERVER_PAGE_SIZE)
+                                        .nextToken(token)
+                                        .overrideConfiguration(limits)),
+                        ListResourceServersResponse::resourceServers,
+                        ListResourceServersResponse::nextToken))
+        .stream()
+        .map(
+            r ->
+                new LivePool.ResourceServer(
+                    r.identifier() == null ? "" : r.identifier(),
+                    r.scopes().stream()
+                        .map(ResourceServerScopeType::scopeName)
+                        .filter(Objects::nonNull)
+                        .toList()))
+        .toList();
   }
 
   @Override
   public List<String> listIdentityProviders(String userPoolId) {
     return call(
-        LIST_IDENTITY_PROVIDERS,
-        userPoolId,
-        "user pool " + userPoolId,
-        sdk ->
-            sdk
-                .listIdentityProvidersPaginator(b -> b.userPoolId(userPoolId).maxResults(PAGE_SIZE))
-                .providers()
-                .stream()
-                .map(ProviderDescription::providerName)
-                .filter(Objects::nonNull)
-                .toList());
+            LIST_IDENTITY_PROVIDERS,
+            userPoolId,
+            "user pool " + userPoolId,
+            sdk ->
+                this.<ListIdentityProvidersResponse>pages(
+                        LIST_IDENTITY_PROVIDERS,
+                        "the identity providers of user pool " + userPoolId,
+                        sdk,
+                        userPoolId)
+                    .read(
+                        (token, limits) ->
+                            sdk.listIdentityProviders(
+                                b ->
+                                    b.userPoolId(userPoolId)
+                                        .maxResults(PAGE_SIZE)
+                                        .nextToken(token)
+                                        .overrideConfiguration(limits)),
+                        ListIdentityProvidersResponse::providers,
+                        ListIdentityProvidersResponse::nextToken))
+        .stream()
+        .map(ProviderDescription::providerName)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private static boolean present(String text) {

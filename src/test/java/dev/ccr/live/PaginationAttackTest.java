@@ -1,0 +1,177 @@
+package dev.ccr.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ccr.testing.MotoSeeder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ListUserPoolClients from a loopback endpoint whose pages never end: a repeated token, a new token
+ * forever, and slow pages, each ending in a message in bounded time.
+ */
+class PaginationAttackTest {
+  private static final String POOL = "us-east-1_Example12";
+
+  private HttpServer server;
+  private final AtomicInteger requests = new AtomicInteger();
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  /** Serves page {@code n} (from 1) with the token {@code token.apply(n)}, after {@code delay}. */
+  private URI serve(IntFunction<String> token, Duration delay) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          int n = requests.incrementAndGet();
+          try {
+            Thread.sleep(delay.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          String body =
+              "{\"UserPoolClients\":[{\"UserPoolId\":\""
+                  + POOL
+                  + "\",\"ClientId\":\"id"
+                  + n
+                  + "\",\"ClientName\":\"c"
+                  + n
+                  + "\"}],\"NextToken\":\""
+                  + token.apply(n)
+                  + "\"}";
+          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private static AwsCognitoGateway gateway(URI endpoint, Timeouts timeouts) {
+    AwsOptions options =
+        new AwsOptions(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(endpoint),
+            new Pacing(1000, 1000),
+            Optional.empty(),
+            timeouts);
+    return new AwsCognitoGateway(
+        options,
+        new AwsCognitoGateway.Tuning(
+            Optional.of(MotoSeeder.CREDENTIALS),
+            List.of(),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            5));
+  }
+
+  private GatewayException list(URI endpoint, Timeouts timeouts) {
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          try (AwsCognitoGateway gateway = gateway(endpoint, timeouts)) {
+            return assertThrows(GatewayException.class, () -> gateway.list(POOL));
+          }
+        });
+  }
+
+  @Test
+  void attack_theSameTokenOnEveryPage_stopsAtTheSecondPageNamingIt() throws IOException {
+    URI endpoint = serve(n -> "same", Duration.ZERO);
+
+    GatewayException error = list(endpoint, Timeouts.defaults());
+
+    assertEquals(2, requests.get(), "pages read");
+    assertEquals(
+        "Cognito at "
+            + endpoint
+            + " repeated the token of an earlier page (after page 2) listing the clients of user"
+            + " pool "
+            + POOL
+            + ", so the listing would never end; ccr stopped reading: check --endpoint-url",
+        error.getMessage());
+  }
+
+  @Test
+  void attack_aTokenOfAnEarlierPage_stopsThere() throws IOException {
+    URI endpoint = serve(n -> "t" + (n % 3), Duration.ZERO);
+
+    GatewayException error = list(endpoint, Timeouts.defaults());
+
+    assertEquals(4, requests.get(), "pages read");
+    assertTrue(error.getMessage().contains("(after page 4)"), error.getMessage());
+  }
+
+  @Test
+  void attack_aNewTokenForever_stopsAtTheCapOfPages() throws IOException {
+    URI endpoint = serve(n -> "t" + n, Duration.ZERO);
+
+    GatewayException error = list(endpoint, Timeouts.defaults());
+
+    assertEquals(Pages.MAX_PAGES, requests.get(), "pages read");
+    assertEquals(
+        "Cognito at "
+            + endpoint
+            + " gave more than 100 pages listing the clients of user pool "
+            + POOL
+            + " (a pool holds at most 1,000 app clients unless its quota was raised, 60 a page, and"
+            + " fewer resource servers and identity providers); ccr stopped reading: check"
+            + " --endpoint-url",
+        error.getMessage());
+  }
+
+  @Test
+  void attack_slowPagesForever_theCallTimeoutBoundsTheWholeListing() throws IOException {
+    URI endpoint = serve(n -> "t" + n, Duration.ofMillis(300));
+    long start = System.nanoTime();
+
+    GatewayException error =
+        list(endpoint, new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertEquals(GatewayException.Reason.UNREACHABLE, error.reason());
+    assertTrue(
+        error.getMessage().startsWith("Cognito at " + endpoint + " did not")
+            && error.getMessage().contains("2 seconds (--timeout"),
+        error.getMessage());
+    assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "took " + took);
+    assertTrue(requests.get() < 10, requests.get() + " pages read");
+  }
+
+  @Test
+  void aListingOfSeveralPages_isReadToItsEnd() throws IOException {
+    URI endpoint = serve(n -> n < 3 ? "t" + n : "", Duration.ZERO);
+
+    try (AwsCognitoGateway gateway = gateway(endpoint, Timeouts.defaults())) {
+      assertEquals(
+          List.of("c1", "c2", "c3"),
+          gateway.list(POOL).stream().map(ClientSummary::clientName).toList());
+    }
+  }
+}
