@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +58,7 @@ public final class Applier {
   private final ClientReader.Listener checkProgress;
   private final ClientReader.Listener writeProgress;
   private final Planner planner = new Planner();
+  private final BooleanSupplier cancelled;
 
   /**
    * @param checkProgress hears how far the stale check is
@@ -67,6 +69,20 @@ public final class Applier {
       int concurrency,
       ClientReader.Listener checkProgress,
       ClientReader.Listener writeProgress) {
+    this(gateway, concurrency, checkProgress, writeProgress, () -> false);
+  }
+
+  /**
+   * @param cancelled whether apply was cancelled: from then on no write is started, a client read
+   *     but not yet written is left as it is, and the writes already sent finish
+   */
+  public Applier(
+      CognitoGateway gateway,
+      int concurrency,
+      ClientReader.Listener checkProgress,
+      ClientReader.Listener writeProgress,
+      BooleanSupplier cancelled) {
+    this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
     }
@@ -131,11 +147,30 @@ public final class Applier {
    * The result of every client, in plan order.
    *
    * @param notes what moved since the plan without making it stale (unmanaged attributes, kept)
+   * @param cancelled whether apply was cancelled (SIGINT or SIGTERM) while it ran
    */
-  public record Applied(List<ApplyResult> results, List<String> notes) implements Outcome {
+  public record Applied(List<ApplyResult> results, List<String> notes, boolean cancelled)
+      implements Outcome {
     public Applied {
       results = List.copyOf(results);
       notes = List.copyOf(notes);
+    }
+
+    public Applied(List<ApplyResult> results, List<String> notes) {
+      this(results, notes, false);
+    }
+
+    /** Cancelled before the first write: nothing was written. */
+    public static Applied cancelledBeforeWrites() {
+      return new Applied(List.of(), List.of(), true);
+    }
+
+    /** How many clients were written, in whole or in part. */
+    public long written() {
+      return count(ApplyResult.Created.class)
+          + count(ApplyResult.Updated.class)
+          + count(ApplyResult.Deleted.class)
+          + count(ApplyResult.NotConverged.class);
     }
 
     public long count(Class<? extends ApplyResult> kind) {
@@ -167,7 +202,8 @@ public final class Applier {
         return new Stale(withPending(plan, moved));
       }
     }
-    return new Applied(writeAll(plan.actions(), notes), notes);
+    List<ApplyResult> results = writeAll(plan.actions(), notes);
+    return new Applied(results, notes, cancelled.getAsBoolean());
   }
 
   // ---- the check of the whole plan before the first write
@@ -356,6 +392,9 @@ public final class Applier {
           if (!action.writes()) {
             return new ApplyResult.Unchanged(action);
           }
+          if (cancelled.getAsBoolean()) {
+            return new ApplyResult.NotWritten(action);
+          }
           ApplyResult result = write(action, notes);
           writeProgress.progressed(done.incrementAndGet(), (int) writes);
           return result;
@@ -378,6 +417,9 @@ public final class Applier {
     Optional<ApplyResult> refused = refused(create, request);
     if (refused.isPresent()) {
       return refused.get();
+    }
+    if (cancelled.getAsBoolean()) {
+      return new ApplyResult.NotWritten(create);
     }
     LiveClient stored;
     try {
@@ -429,6 +471,9 @@ public final class Applier {
     if (refused.isPresent()) {
       return refused.get();
     }
+    if (cancelled.getAsBoolean()) {
+      return new ApplyResult.NotWritten(update);
+    }
     LiveClient stored;
     try {
       stored = gateway.update(ref.userPoolId(), ref.id(), request.body());
@@ -454,6 +499,9 @@ public final class Applier {
       List<StaleCheck.Difference> differences = differences(delete.live(), live);
       if (!differences.isEmpty()) {
         return failure(delete, anotherWriter(differences, "not deleted"));
+      }
+      if (cancelled.getAsBoolean()) {
+        return new ApplyResult.NotWritten(delete);
       }
       gateway.delete(ref.userPoolId(), ref.id());
       return new ApplyResult.Deleted(delete, false);

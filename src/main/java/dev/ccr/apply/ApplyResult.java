@@ -12,7 +12,8 @@ public sealed interface ApplyResult
         ApplyResult.Deleted,
         ApplyResult.Unchanged,
         ApplyResult.Failed,
-        ApplyResult.NotConverged {
+        ApplyResult.NotConverged,
+        ApplyResult.NotWritten {
 
   ClientAction action();
 
@@ -113,6 +114,20 @@ public sealed interface ApplyResult
     @Override
     public String label() {
       return "not-converged";
+    }
+  }
+
+  /**
+   * Not written, no call made: apply was cancelled (SIGINT or SIGTERM) before this client's write.
+   */
+  record NotWritten(ClientAction action) implements ApplyResult {
+    public NotWritten {
+      Objects.requireNonNull(action, "action");
+    }
+
+    @Override
+    public String label() {
+      return "not-written";
     }
   }
 }

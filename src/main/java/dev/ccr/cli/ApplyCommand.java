@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,7 +102,31 @@ final class ApplyCommand extends BaseCommand {
           "--allow and --strict judge a plan as it is made; give them to 'ccr plan', not with"
               + " --plan FILE.");
     }
-    return planFile != null ? applySaved() : applyFiles();
+    Duration grace = aws.timeouts().call().multipliedBy(2).plusSeconds(5);
+    try (Cancellation cancel = new Cancellation(err(), this::printCancelledBeforeWrites, grace)) {
+      cancellation = cancel;
+      return planFile != null ? applySaved() : applyFiles();
+    }
+  }
+
+  /** The signals that cancel this apply; set while it runs. */
+  private Cancellation cancellation;
+
+  /** With --format json, the result of an apply cancelled before its first write. */
+  private void printCancelledBeforeWrites() {
+    if (format == Format.json) {
+      out()
+          .print(
+              new ApplyJsonRenderer(Version.generatedBy())
+                  .render(Applier.Applied.cancelledBeforeWrites()));
+      out().flush();
+    }
+  }
+
+  /** Applies the plan, no write started once apply is cancelled. */
+  private Applier.Outcome apply(CognitoGateway gateway, Plan plan, boolean checkFirst) {
+    cancellation.writing();
+    return applier(gateway).apply(plan, checkFirst);
   }
 
   private int applySaved() {
@@ -113,7 +138,7 @@ final class ApplyCommand extends BaseCommand {
       return ExitCode.OK;
     }
     try (CognitoGateway gateway = gateway(aws, saved.made().aws(), writes)) {
-      return report(applier(gateway).apply(plan, true), Optional.empty());
+      return report(apply(gateway, plan, true), Optional.empty());
     }
   }
 
@@ -156,7 +181,7 @@ final class ApplyCommand extends BaseCommand {
       }
       // With --auto-approve the plan was made a moment ago: its reads are the check. After a person
       // confirmed, time has passed, so every client is checked again before the first write.
-      return report(applier(gateway).apply(plan, !autoApprove), Optional.of(run));
+      return report(apply(gateway, plan, !autoApprove), Optional.of(run));
     }
   }
 
@@ -170,7 +195,8 @@ final class ApplyCommand extends BaseCommand {
         gateway,
         aws.concurrency,
         progress(aws, "checking clients"),
-        progress(aws, "writing clients"));
+        progress(aws, "writing clients"),
+        cancellation::requested);
   }
 
   /** Whether the user confirmed; without a terminal only --auto-approve confirms. */
@@ -221,8 +247,21 @@ final class ApplyCommand extends BaseCommand {
     }
     printLateDiagnostics(run, ApplyTextRenderer.problems(outcome));
     ApplyTextRenderer.nothingWritten(outcome).ifPresent(this::printMessage);
+    int code = exitCode(outcome);
     if (outcome instanceof Applier.Applied applied) {
       human().println(ApplyTextRenderer.summary(applied));
+      human().flush();
+      ApplyTextRenderer.cancelled(applied).ifPresent(this::printMessage);
+    }
+    cancellation.reported();
+    return code;
+  }
+
+  private static int exitCode(Applier.Outcome outcome) {
+    if (outcome instanceof Applier.Applied applied) {
+      if (applied.cancelled()) {
+        return ExitCode.CANCELLED;
+      }
       return applied.hasProblems() ? ExitCode.ERROR : ExitCode.OK;
     }
     return outcome instanceof Applier.Stale ? ExitCode.STALE : ExitCode.ERROR;

@@ -20,6 +20,12 @@ public final class ExitCode {
   /** The saved plan is stale; nothing was written. */
   public static final int STALE = 4;
 
+  /**
+   * apply was cancelled by SIGINT or SIGTERM: the writes already sent were finished, the others not
+   * started, and the output says which clients were written.
+   */
+  public static final int CANCELLED = 5;
+
   /** Usage error. */
   public static final int USAGE = 64;
 
@@ -32,6 +38,7 @@ public final class ExitCode {
           + "  3   the desired state is invalid (YAML, schema, a rule, a variable, ccr.yaml, a check"
           + " against the live client or pool)%n"
           + "  4   the saved plan is stale; nothing was written%n"
+          + "  5   apply was cancelled (SIGINT, SIGTERM); the output says what was written%n"
           + "  64  usage error%n";
 
   private ExitCode() {}

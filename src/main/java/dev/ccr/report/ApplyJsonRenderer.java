@@ -44,6 +44,9 @@ public final class ApplyJsonRenderer {
       summary.put("unchanged", applied.count(ApplyResult.Unchanged.class));
       summary.put("failed", applied.count(ApplyResult.Failed.class));
       summary.put("notConverged", applied.count(ApplyResult.NotConverged.class));
+      if (applied.cancelled()) {
+        summary.put("notWritten", applied.count(ApplyResult.NotWritten.class));
+      }
       applied.results().forEach(r -> clients.add(result(r)));
       applied.notes().forEach(notes::add);
     } else if (outcome instanceof Applier.Stale stale) {
@@ -61,6 +64,9 @@ public final class ApplyJsonRenderer {
 
   private static String outcome(Applier.Outcome outcome) {
     if (outcome instanceof Applier.Applied applied) {
+      if (applied.cancelled()) {
+        return "cancelled";
+      }
       return applied.hasProblems() ? "partial" : "applied";
     }
     if (outcome instanceof Applier.Stale stale) {

@@ -63,6 +63,9 @@ public final class ApplyTextRenderer {
         + applied.count(ApplyResult.Unchanged.class)
         + " unchanged"
         + (notConverged > 0 ? ", " + notConverged + " not converged" : "")
+        + (applied.cancelled()
+            ? ", " + applied.count(ApplyResult.NotWritten.class) + " not written (cancelled)"
+            : "")
         + ".";
   }
 
@@ -91,6 +94,23 @@ public final class ApplyTextRenderer {
   /** What moved since the plan, one line each, escaped. */
   public static List<String> moved(Applier.Stale stale) {
     return stale.moved().stream().map(m -> ControlCharacters.escape(m.message())).toList();
+  }
+
+  /**
+   * After SIGINT or SIGTERM: how many clients were written and how many were not, ending in a
+   * period.
+   */
+  public static Optional<String> cancelled(Applier.Applied applied) {
+    if (!applied.cancelled()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "apply was cancelled (SIGINT or SIGTERM): "
+            + Noun.count(applied.written(), "client")
+            + " written, "
+            + applied.count(ApplyResult.NotWritten.class)
+            + " not written; the writes already sent were finished. Run plan to see what"
+            + " remains.");
   }
 
   /** Why nothing was written: the plan could not be checked, or it is stale. */
@@ -135,6 +155,9 @@ public final class ApplyTextRenderer {
     }
     if (result instanceof ApplyResult.Deleted deleted) {
       return Optional.of(title + (deleted.alreadyGone() ? ": already deleted" : ": deleted"));
+    }
+    if (result instanceof ApplyResult.NotWritten) {
+      return Optional.of(title + ": not written (apply was cancelled)");
     }
     return Optional.empty();
   }

@@ -239,6 +239,7 @@ class CliTest {
               "2   success, with changes or drift",
               "3   the desired state is invalid",
               "4   the saved plan is stale; nothing was written",
+              "5   apply was cancelled (SIGINT, SIGTERM); the output says what was written",
               "64  usage error")) {
         assertTrue(run.out().contains(line), args + " help lacks: " + line + "\n" + run.out());
       }
