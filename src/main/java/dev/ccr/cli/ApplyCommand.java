@@ -82,6 +82,9 @@ final class ApplyCommand extends BaseCommand {
               + " read.")
   boolean prune;
 
+  @Option(names = "--allow-nested-projects", description = ALLOW_NESTED_PROJECTS)
+  boolean allowNestedProjects;
+
   @Override
   int execute() {
     aws.check(spec);
@@ -162,6 +165,7 @@ final class ApplyCommand extends BaseCommand {
 
   private int applyFiles() {
     LoadedRun run = loadDesiredState(specs, rules.settings(spec));
+    checkNestedProjects(prune, allowNestedProjects);
     checkRegion(run, aws);
     try (CognitoGateway gateway = gateway(aws, run.aws(), writes)) {
       Plan plan = reconcile(gateway, run, aws, targets, prune, false);

@@ -169,11 +169,43 @@ abstract class BaseCommand implements Callable<Integer> {
         .forEach(skipped -> printMessage("warning: " + skipped + "; no client is read from it"));
     ProjectFile.Scope scope = ProjectFile.scope(paths, found.files(), project);
     scope.skipped().forEach(this::printMessage);
+    nestedProjects = scope.skipped();
     if (scope.files().isEmpty()) {
       printMessage("no desired-state files left to read in " + paths);
       throw new Stop(ExitCode.USAGE);
     }
     return new SpecFiles.Found(scope.files(), List.of(), found.skipped());
+  }
+
+  /** Why directories inside PATH were skipped: each holds its own project file. */
+  private List<String> nestedProjects = List.of();
+
+  /** What {@code --allow-nested-projects} says, for plan and apply. */
+  static final String ALLOW_NESTED_PROJECTS =
+      "With --prune: go ahead although a directory inside PATH was skipped for holding its own"
+          + " ccr.yaml. The clients its files declare then count as undeclared in this run, and"
+          + " are deleted when they are in its pools.";
+
+  /**
+   * Refuses {@code --prune} (exit 1, before any AWS call) when a directory inside PATH was skipped
+   * for holding its own project file: the clients it declares are not read, so pruning from here
+   * would delete them.
+   */
+  void checkNestedProjects(boolean prune, boolean allowed) {
+    if (!prune || allowed || nestedProjects.isEmpty()) {
+      return;
+    }
+    printMessage(
+        "error: --prune refused: "
+            + (nestedProjects.size() == 1
+                ? "a directory inside the paths given holds its own ccr.yaml and was skipped"
+                : nestedProjects.size()
+                    + " directories inside the paths given hold their own ccr.yaml and were"
+                    + " skipped")
+            + " (above), so the clients declared there count as undeclared here and pruning"
+            + " could delete them. Run ccr in each project, or pass"
+            + " --allow-nested-projects to prune anyway; nothing is deleted.");
+    throw new Stop(ExitCode.ERROR);
   }
 
   private Variables variables(

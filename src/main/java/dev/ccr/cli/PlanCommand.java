@@ -65,10 +65,14 @@ final class PlanCommand extends BaseCommand {
               + " Without it they are only counted.")
   boolean prune;
 
+  @Option(names = "--allow-nested-projects", description = ALLOW_NESTED_PROJECTS)
+  boolean allowNestedProjects;
+
   @Override
   int execute() {
     aws.check(spec);
     LoadedRun run = loadDesiredState(specs, rules.settings(spec));
+    checkNestedProjects(prune, allowNestedProjects);
     checkRegion(run, aws);
     Plan plan;
     try (CognitoGateway gateway = gateway(aws, run.aws())) {

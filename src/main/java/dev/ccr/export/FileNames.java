@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * File names for exported clients, safe on every common file system: lower-case {@code a-z}, {@code
  * 0-9} and single inner hyphens, at most {@link #MAX_LENGTH} characters before the suffix, never a
- * name Windows reserves, and unique within one export.
+ * name Windows reserves, never one ccr reads as something else (the project file {@code ccr.yaml};
+ * a hidden name cannot come out), and unique within one export.
  */
 public final class FileNames {
   /** Longest base name, before any suffix that makes it unique and before {@code .yaml}. */
@@ -25,15 +26,17 @@ public final class FileNames {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9]+");
-  private static final Pattern WINDOWS_RESERVED =
-      Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]|conin|conout|clock");
+
+  /** Names Windows reserves, and {@code ccr}, whose file would be read as the project file. */
+  private static final Pattern RESERVED =
+      Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]|conin|conout|clock|ccr");
 
   private FileNames() {}
 
   /**
    * The base name for a client name: accents dropped, lower-cased, every run of other characters
-   * made one hyphen, hyphens trimmed, cut to {@link #MAX_LENGTH}; a name Windows reserves gets
-   * {@code -client} appended. Empty when nothing safe is left.
+   * made one hyphen, hyphens trimmed, cut to {@link #MAX_LENGTH}; a name Windows reserves, and
+   * {@code ccr}, get {@code -client} appended. Empty when nothing safe is left.
    */
   public static String safe(String name) {
     String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
@@ -41,7 +44,7 @@ public final class FileNames {
     if (safe.length() > MAX_LENGTH) {
       safe = trim(safe.substring(0, MAX_LENGTH));
     }
-    return WINDOWS_RESERVED.matcher(safe).matches() ? safe + "-client" : safe;
+    return RESERVED.matcher(safe).matches() ? safe + "-client" : safe;
   }
 
   /**

@@ -552,6 +552,46 @@ class EnvironmentsTest {
   }
 
   @Test
+  void prune_aDirectorySkippedForItsOwnProjectFile_isRefusedUnlessAllowed() throws IOException {
+    String pool = "us-east-1_Nested1";
+    fake.seed(pool, "outerid", Map.of("ClientName", "outer"), false)
+        .seed(pool, "innerid", Map.of("ClientName", "inner"), false);
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(repo.resolve("outer.yaml"), "UserPoolId: " + pool + "\nClientId: outerid\n");
+    Path nested = Files.createDirectories(repo.resolve("team"));
+    Files.writeString(nested.resolve("ccr.yaml"), "{}\n");
+    Files.writeString(
+        nested.resolve("inner.yaml"), "UserPoolId: " + pool + "\nClientId: innerid\n");
+
+    for (String command : List.of("plan", "apply")) {
+      List<String> args = new ArrayList<>(List.of(command, "--prune", repo.toString()));
+      if (command.equals("apply")) {
+        args.add("--auto-approve");
+      }
+      CliRun refused = run(args.toArray(String[]::new));
+      assertEquals(ExitCode.ERROR, refused.exitCode(), refused.all());
+      assertEquals(
+          "ccr: skipped "
+              + nested
+              + ": it holds its own ccr.yaml; run ccr there or pass --config "
+              + nested.resolve("ccr.yaml")
+              + "\nccr: error: --prune refused: a directory inside the paths given holds its own"
+              + " ccr.yaml and was skipped (above), so the clients declared there count as"
+              + " undeclared here and pruning could delete them. Run ccr in each project, or pass"
+              + " --allow-nested-projects to prune anyway; nothing is deleted.\n",
+          refused.err(),
+          command);
+      assertTrue(opened.isEmpty(), "no AWS call");
+    }
+
+    CliRun allowed = run("plan", "--prune", "--allow-nested-projects", repo.toString());
+    assertEquals(ExitCode.OK, allowed.exitCode(), allowed.all());
+    assertTrue(allowed.out().contains("- inner (" + pool + "/innerid)"), allowed.out());
+    CliRun withoutPrune = run("plan", repo.toString());
+    assertEquals(ExitCode.OK, withoutPrune.exitCode(), withoutPrune.all());
+  }
+
+  @Test
   void help_listsTheEnvironmentOptions() {
     for (String command : List.of("validate", "plan", "apply", "drift")) {
       String help = run(command, "--help").out();

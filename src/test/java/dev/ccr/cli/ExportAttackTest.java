@@ -142,6 +142,20 @@ class ExportAttackTest {
     assertTrue(Files.readString(out.resolve("web.yaml")).contains("ClientName: web\n"));
   }
 
+  @Test
+  void attack_aClientNamedCcr_isNotExportedAsTheProjectFile() throws IOException {
+    fake.seed(POOL, "9zz2aa1ft4fl3mg5e62d9adoz", Map.of("ClientName", "ccr"), false);
+    Path out = dir.resolve("clients");
+
+    CliRun run = export(out);
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    assertEquals(List.of("admin.yaml", "ccr-client.yaml", "web.yaml"), names(out));
+    CliRun validate = CliRun.run("validate", out.toString());
+    assertEquals(ExitCode.OK, validate.exitCode(), validate.all());
+    assertEquals("3 clients in 3 files: valid.\n", validate.out());
+  }
+
   private CliRun export(Path out, String... more) {
     List<String> args =
         new java.util.ArrayList<>(

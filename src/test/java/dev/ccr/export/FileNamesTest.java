@@ -47,6 +47,17 @@ class FileNamesTest {
   }
 
   @Test
+  void safe_aNameCcrReadsAsItsProjectFile_getsASuffix() {
+    for (String name : List.of("ccr", "CCR", ".ccr", "ccr.", " Ccr ")) {
+      assertEquals("ccr-client", FileNames.safe(name), name);
+    }
+    assertEquals("ccr-yml", FileNames.safe("ccr.yml"));
+    assertEquals("hidden", FileNames.safe(".hidden"));
+    assertEquals(
+        List.of("ccr-client.yaml"), FileNames.assign(List.of(client("3N4B5URK1FT4", "ccr"))));
+  }
+
+  @Test
   void assign_emptySafeName_usesTheClientId() {
     assertEquals(
         List.of("3n4b5urk1ft4.yaml"), FileNames.assign(List.of(client("3N4B5URK1FT4", "***"))));
