@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -170,6 +171,7 @@ abstract class BaseCommand implements Callable<Integer> {
     ProjectFile.Scope scope = ProjectFile.scope(paths, found.files(), project);
     scope.skipped().forEach(this::printMessage);
     nestedProjects = scope.skipped();
+    excluded = scope.excluded();
     if (scope.files().isEmpty()) {
       printMessage("no desired-state files left to read in " + paths);
       throw new Stop(ExitCode.USAGE);
@@ -179,6 +181,9 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** Why directories inside PATH were skipped: each holds its own project file. */
   private List<String> nestedProjects = List.of();
+
+  /** The files found in PATH that the project's {@code exclude} left out. */
+  private List<Path> excluded = List.of();
 
   /** What {@code --allow-nested-projects} says, for plan and apply. */
   static final String ALLOW_NESTED_PROJECTS =
@@ -192,6 +197,13 @@ abstract class BaseCommand implements Callable<Integer> {
    * would delete them.
    */
   void checkNestedProjects(boolean prune, boolean allowed) {
+    if (prune && !excluded.isEmpty()) {
+      printMessage(
+          "note: --prune: the exclude of the project file left out "
+              + (excluded.size() == 1 ? "1 file" : excluded.size() + " files")
+              + ", whose clients count as undeclared: "
+              + excluded.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
     if (!prune || allowed || nestedProjects.isEmpty()) {
       return;
     }
@@ -281,7 +293,16 @@ abstract class BaseCommand implements Callable<Integer> {
       printMessage("no such project file: " + file.get());
       throw new Stop(ExitCode.USAGE);
     }
-    file = file.or(() -> ProjectFile.find(Path.of("")));
+    if (file.isEmpty()) {
+      file = ProjectFile.find(Path.of(""));
+      file.ifPresent(
+          found ->
+              printMessage(
+                  "using "
+                      + found
+                      + ", the project file nearest the current directory (--config names"
+                      + " another)"));
+    }
     if (file.isEmpty()) {
       return Optional.empty();
     }

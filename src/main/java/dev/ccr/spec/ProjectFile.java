@@ -65,10 +65,17 @@ public final class ProjectFile {
    * @param skipped directories passed over because they hold a project file of their own, as notes
    *     for the user
    */
-  public record Scope(List<Path> files, List<String> skipped) {
+  /**
+   * The files a run reads, and what it left out.
+   *
+   * @param skipped why each directory holding a project file of its own was skipped
+   * @param excluded the files the active project's {@code exclude} left out, as found
+   */
+  public record Scope(List<Path> files, List<String> skipped, List<Path> excluded) {
     public Scope {
       files = List.copyOf(files);
       skipped = List.copyOf(skipped);
+      excluded = List.copyOf(excluded);
     }
   }
 
@@ -326,6 +333,7 @@ public final class ProjectFile {
     List<Path> roots =
         paths.stream().filter(Files::isDirectory).map(ProjectFile::absolute).toList();
     List<Path> files = new ArrayList<>();
+    List<Path> excluded = new ArrayList<>();
     Set<String> skipped = new LinkedHashSet<>();
     for (Path file : found) {
       Path absolute = absolute(file);
@@ -343,12 +351,15 @@ public final class ProjectFile {
                 + NAME
                 + "; run ccr there or pass --config "
                 + display(paths, foreign.get().resolve(NAME)));
-      } else if (!absolute.getFileName().toString().equals(NAME)
-          && project.map(p -> !p.excludes(absolute)).orElse(true)) {
+      } else if (absolute.getFileName().toString().equals(NAME)) {
+        continue;
+      } else if (project.map(p -> p.excludes(absolute)).orElse(false)) {
+        excluded.add(file);
+      } else {
         files.add(file);
       }
     }
-    return new Scope(files, List.copyOf(skipped));
+    return new Scope(files, List.copyOf(skipped), excluded);
   }
 
   /** The nearest directory from the file up to {@code root} that holds another project file. */

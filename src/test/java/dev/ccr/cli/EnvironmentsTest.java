@@ -592,6 +592,28 @@ class EnvironmentsTest {
   }
 
   @Test
+  void prune_namesTheFilesTheProjectExcludeLeftOut() throws IOException {
+    Path config = project(PROJECT + "exclude: [\"**/*.draft.yaml\"]\n");
+    Files.writeString(dir.resolve("clients/next.draft.yaml"), "not: a client\n");
+    fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
+
+    CliRun pruned =
+        run("plan", "--prune", "--config", config.toString(), "--env", "dev", clients());
+    CliRun plain = run("plan", "--config", config.toString(), "--env", "dev", clients());
+
+    assertTrue(
+        pruned
+            .err()
+            .contains(
+                "ccr: note: --prune: the exclude of the project file left out 1 file, whose"
+                    + " clients count as undeclared: "
+                    + dir.resolve("clients/next.draft.yaml")
+                    + "\n"),
+        pruned.all());
+    assertFalse(plain.err().contains("left out"), plain.all());
+  }
+
+  @Test
   void help_listsTheEnvironmentOptions() {
     for (String command : List.of("validate", "plan", "apply", "drift")) {
       String help = run(command, "--help").out();
