@@ -179,6 +179,14 @@ abstract class BaseCommand implements Callable<Integer> {
     return new SpecFiles.Found(scope.files(), List.of(), found.skipped());
   }
 
+  /** The project file of the run, as {@code --config} or the search named it. */
+  private Optional<Path> projectFileInUse = Optional.empty();
+
+  /** The project file of the run, once it was read. */
+  Optional<Path> projectFileInUse() {
+    return projectFileInUse;
+  }
+
   /** Why directories inside PATH were skipped: each holds its own project file. */
   private List<String> nestedProjects = List.of();
 
@@ -306,6 +314,7 @@ abstract class BaseCommand implements Callable<Integer> {
     if (file.isEmpty()) {
       return Optional.empty();
     }
+    projectFileInUse = file;
     ProjectFile.Loaded loaded;
     try {
       loaded = ProjectFile.load(file.get());

@@ -145,7 +145,7 @@ final class ValidateCommand extends BaseCommand {
   private ValidationRenderer renderer() {
     return switch (format) {
       case text -> ValidationRenderer.text();
-      case json -> ValidationRenderer.json();
+      case json -> ValidationRenderer.json(projectFileInUse().map(Path::toString));
       case sarif ->
           ValidationRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));
     };

@@ -15,11 +15,21 @@ import tools.jackson.databind.node.ObjectNode;
 final class ValidationJsonRenderer implements ValidationRenderer {
   static final int FORMAT_VERSION = 1;
 
+  private final java.util.Optional<String> projectFile;
+
+  /**
+   * @param projectFile the project file in use, as the command line or the search named it
+   */
+  ValidationJsonRenderer(java.util.Optional<String> projectFile) {
+    this.projectFile = projectFile;
+  }
+
   @Override
   public String render(DesiredState state, Map<String, DesiredState> environments) {
     ObjectNode root = PrettyJson.MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("valid", !state.hasErrors());
+    projectFile.ifPresent(file -> root.put("projectFile", file));
     summary(root.putObject("summary"), state);
     if (!environments.isEmpty()) {
       ArrayNode each = root.putArray("environments");

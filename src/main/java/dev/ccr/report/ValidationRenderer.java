@@ -26,7 +26,12 @@ public interface ValidationRenderer {
 
   /** JSON described by {@code schemas/validate-report.schema.json}. */
   static ValidationRenderer json() {
-    return new ValidationJsonRenderer();
+    return json(java.util.Optional.empty());
+  }
+
+  /** JSON that also names the project file in use. */
+  static ValidationRenderer json(java.util.Optional<String> projectFile) {
+    return new ValidationJsonRenderer(projectFile);
   }
 
   /**

@@ -58,6 +58,8 @@ class ProjectFileInUseTest {
             + " another)\n",
         run.err());
     assertEquals("1 client in 1 file: valid.\n", run.out());
+    Run json = ccr(team, "validate", "--format", "json", ".");
+    assertTrue(json.out().contains("\"projectFile\": \"../ccr.yaml\""), json.out());
   }
 
   @Test
