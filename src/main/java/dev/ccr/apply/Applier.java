@@ -411,16 +411,12 @@ public final class Applier {
       ApplyResult failed = failure(create, "create failed", e, Culprit.find(e, create));
       return mayHaveHappened(e) ? mayHaveBeenCreated((ApplyResult.Failed) failed) : failed;
     }
-    List<String> remaining =
+    List<Unconverged> remaining =
         planner.compare(planned, stored).changes().stream()
             .map(
                 c ->
-                    c.path()
-                        + " ("
-                        + c.before().display()
-                        + ", wanted "
-                        + c.after().display()
-                        + ")")
+                    new Unconverged(
+                        c.path(), c.before().display() + ", wanted " + c.after().display()))
             .toList();
     if (!remaining.isEmpty()) {
       return notConverged(create, stored.clientId(), remaining);
@@ -444,7 +440,7 @@ public final class Applier {
     List<StaleCheck.Difference> moved = StaleCheck.managed(differences, update.managed());
     ClientSpec planned = PlannedState.of(update);
     if (!moved.isEmpty() && !holds(planned, live)) {
-      return failure(update, anotherWriter(moved));
+      return failure(update, anotherWriter(moved, "not written"));
     }
     synchronized (notes) {
       StaleCheck.unmanaged(differences, update.managed()).stream()
@@ -464,11 +460,11 @@ public final class Applier {
     } catch (GatewayException e) {
       return failure(update, "update failed", e, Culprit.find(e, update));
     }
-    List<String> differ =
+    List<Unconverged> differ =
         StaleCheck.differences(
                 Snapshot.of(request.body()).configuration(), Snapshot.of(stored).configuration())
             .stream()
-            .map(d -> d.path() + " (sent " + d.then() + ", stored " + d.now() + ")")
+            .map(d -> new Unconverged(d.path(), "sent " + d.then() + ", stored " + d.now()))
             .toList();
     if (!differ.isEmpty()) {
       return notConverged(update, ref.id(), differ);
@@ -482,7 +478,7 @@ public final class Applier {
       LiveClient live = gateway.describe(ref.userPoolId(), ref.id());
       List<StaleCheck.Difference> differences = differences(delete.live(), live);
       if (!differences.isEmpty()) {
-        return failure(delete, anotherWriter(differences).replace("not written", "not deleted"));
+        return failure(delete, anotherWriter(differences, "not deleted"));
       }
       gateway.delete(ref.userPoolId(), ref.id());
       return new ApplyResult.Deleted(delete, false);
@@ -541,12 +537,25 @@ public final class Applier {
         failed.action(), diagnostic(failed.action(), message, diagnostic.pointer()));
   }
 
-  private static String anotherWriter(List<StaleCheck.Difference> moved) {
+  /**
+   * @param notDone what was not done: {@code not written}, {@code not deleted}
+   */
+  private static String anotherWriter(List<StaleCheck.Difference> moved, String notDone) {
     return "changed since the plan, by another writer during this apply: "
         + moved.stream()
             .map(d -> d.path() + " " + d.then() + " -> " + d.now())
             .collect(Collectors.joining(", "))
-        + "; not written, so that change is not lost. Run plan again";
+        + "; "
+        + notDone
+        + ", so that change is not lost. Run plan again";
+  }
+
+  /** An attribute the client Cognito stored does not hold as sent, and how it differs. */
+  private record Unconverged(String path, String detail) {
+    @Override
+    public String toString() {
+      return path + " (" + detail + ")";
+    }
   }
 
   private static ApplyResult failure(
@@ -563,18 +572,17 @@ public final class Applier {
   }
 
   private static ApplyResult notConverged(
-      ClientAction action, String clientId, List<String> differ) {
+      ClientAction action, String clientId, List<Unconverged> differ) {
     String message =
         action.ref().withId(clientId).title()
             + ": did not converge: the client Cognito stored differs from what was sent in "
-            + String.join(", ", differ)
+            + differ.stream().map(Unconverged::toString).collect(Collectors.joining(", "))
             + " (another writer, or a value Cognito does not keep); run plan to see what remains";
-    String path = differ.get(0).substring(0, differ.get(0).indexOf(' '));
     return new ApplyResult.NotConverged(
         action,
         clientId,
-        differ.stream().map(d -> d.substring(0, d.indexOf(' '))).toList(),
-        diagnostic(action, message, "/" + path));
+        differ.stream().map(Unconverged::path).toList(),
+        diagnostic(action, message, "/" + differ.get(0).path()));
   }
 
   /** Located at the pointer in the file when its position is known, else at the document. */

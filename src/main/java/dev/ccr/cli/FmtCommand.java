@@ -59,7 +59,7 @@ final class FmtCommand extends BaseCommand {
     environment.config = config;
     SpecMixin specs = new SpecMixin();
     specs.paths = paths;
-    List<Path> files = files(specs, selectEnvironment(environment)).files();
+    List<Path> files = files(specs, selectEnvironment(environment).project()).files();
     int changed = 0;
     int invalid = 0;
     for (Path file : files) {

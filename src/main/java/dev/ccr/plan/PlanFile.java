@@ -366,7 +366,7 @@ public final class PlanFile {
     ClientRef ref = action.ref();
     node.put("userPoolId", ref.userPoolId());
     ref.clientId().ifPresent(id -> node.put("clientId", id));
-    node.put("clientName", ref.clientName().orElse(ref.clientId().orElse("")));
+    node.put("clientName", ref.displayName());
     ObjectNode source = node.putObject("source");
     source.put("file", action.origin().source().file());
     source.put("line", action.origin().source().position().line());
@@ -546,8 +546,7 @@ public final class PlanFile {
       case "set" -> new Value.Items(strings(node.get("items")));
       case "duration" ->
           new Value.Duration(
-              node.get("value").longValue(),
-              DurationUnit.of(node.get("unit").stringValue()).orElseThrow());
+              node.get("value").longValue(), DurationUnit.parse(node.get("unit").stringValue()));
       default -> throw new IllegalArgumentException("unknown value type " + node.get("type"));
     };
   }

@@ -308,12 +308,7 @@ public final class Planner {
   static Optional<DurationUnit> desiredUnit(ClientSpec desired, Attribute validity) {
     Object units = desired.get(Attribute.TOKEN_VALIDITY_UNITS.memberName()).orElse(null);
     return Optional.ofNullable(Effective.asMap(units).get(validity.unitKey().orElseThrow()))
-        .map(
-            word ->
-                DurationUnit.of((String) word)
-                    .orElseThrow(
-                        () ->
-                            new IllegalArgumentException("unknown token validity unit: " + word)));
+        .map(word -> DurationUnit.parse((String) word));
   }
 
   private static List<String> strings(Object list) {

@@ -69,9 +69,11 @@ class DriftFinderTest {
     DriftReport report = check(declared, true);
     assertEquals(List.of(), report.unmanaged());
     assertEquals(1, report.poolErrors().size());
-    assertTrue(
-        report.poolErrors().get(0).message().contains("not allowed"),
-        report.poolErrors().toString());
+    assertEquals(
+        "cannot list the clients of pool "
+            + DriftReports.POOL
+            + ": not allowed (AccessDeniedException)",
+        report.poolErrors().get(0).message());
     assertTrue(report.hasReadErrors());
   }
 

@@ -30,7 +30,7 @@ class ApplyJsonRendererTest {
   private static final String POOL = "us-east-1_Apply1";
 
   /** Applies, then renders, a fleet with one client of each result; or a refused plan. */
-  private static Applier.Outcome outcome(String name) {
+  static Applier.Outcome outcome(String name) {
     FakeCognitoGateway fake =
         new FakeCognitoGateway()
             .seed(POOL, "upd", Map.of("ClientName", "web", "AuthSessionValidity", 3), false)
