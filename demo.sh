@@ -5,7 +5,7 @@
 # "local" points at the emulator, then validates and plans the clients in that environment,
 # applies the saved plan (updating, creating one client and deleting another), plans again
 # to show nothing is left, and checks for drift. Stops the emulator it started, whatever
-# happens.
+# happens. CCR=/path/to/bin/ccr runs an installed ccr instead of the checkout's (no build).
 #
 # Usage: ./demo.sh [--keep DIR]
 #   --keep DIR  copy the demo's repository (ccr.yaml, clients/, plan.json) to DIR, which must
@@ -20,7 +20,7 @@ case "${1:-}" in
     keep=$(cd "$(dirname "$2")" 2>/dev/null && pwd)/$(basename "$2") || { echo "demo.sh: no such directory: $(dirname "$2")" >&2; exit 64; }
     [ ! -e "$keep" ] || { echo "demo.sh: $2 exists already; give a new directory to --keep" >&2; exit 64; }
     ;;
-  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: ./demo.sh [--keep DIR]" >&2; exit 64 ;;
 esac
 cd "$root"
@@ -29,7 +29,8 @@ if ! python3 -c 'import moto.server, boto3, yaml' 2>/dev/null; then
   echo "demo.sh needs python3 with moto: pip install 'moto[server]'" >&2
   exit 1
 fi
-if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; then
+ccr=${CCR:-$root/bin/ccr}
+if [ -z "${CCR:-}" ] && { [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; }; then
   echo "== building ccr"
   mvn -B -q -Dstyle.color=never package -DskipTests
 fi
@@ -66,11 +67,11 @@ cat ccr.yaml
 
 step() { echo; echo "\$ $*"; }
 step ccr validate clients/
-"$root/bin/ccr" validate clients/
+"$ccr" validate clients/
 
 step ccr plan clients/ --env local --out plan.json --detailed-exitcode
 set +e
-"$root/bin/ccr" plan clients/ --env local --out plan.json --detailed-exitcode
+"$ccr" plan clients/ --env local --out plan.json --detailed-exitcode
 code=$?
 set -e
 echo "(exit $code)"
@@ -78,11 +79,11 @@ echo "(exit $code)"
 
 # A saved plan is applied without a prompt, like Terraform's: it was reviewed when it was made.
 step ccr apply --plan plan.json
-"$root/bin/ccr" apply --plan plan.json
+"$ccr" apply --plan plan.json
 
 step ccr plan clients/ --env local --detailed-exitcode
 set +e
-output=$("$root/bin/ccr" plan clients/ --env local --detailed-exitcode)
+output=$("$ccr" plan clients/ --env local --detailed-exitcode)
 code=$?
 set -e
 echo "$output"
@@ -91,7 +92,7 @@ echo "(exit $code)"
 
 # The nightly check: nothing has drifted any more.
 step ccr drift clients/ --env local
-"$root/bin/ccr" drift clients/ --env local
+"$ccr" drift clients/ --env local
 
 if [ -n "$keep" ]; then
   mkdir -p "$keep"
