@@ -6,17 +6,33 @@
 # applies the saved plan (updating, creating one client and deleting another), plans again
 # to show nothing is left, and checks for drift; then delivers one client's secret to Secrets
 # Manager and rotates it (emulator: moto with Cognito's client-secret operations, see
-# emulator/cognito_secrets.py). Stops the emulator it started, whatever
-# happens.
+# emulator/cognito_secrets.py). Stops the emulator it started, whatever happens.
+# CCR=/path/to/bin/ccr runs an installed ccr instead of the checkout's (no build).
+#
+# Usage: ./demo.sh [--keep DIR]
+#   --keep DIR  copy the demo's repository (ccr.yaml, clients/, plan.json) to DIR, which must
+#               not exist yet, to look at afterwards; its ccr.yaml names the stopped emulator.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+keep=
+case "${1:-}" in
+  "") ;;
+  --keep)
+    [ -n "${2:-}" ] || { echo "usage: ./demo.sh [--keep DIR]" >&2; exit 64; }
+    keep=$(cd "$(dirname "$2")" 2>/dev/null && pwd)/$(basename "$2") || { echo "demo.sh: no such directory: $(dirname "$2")" >&2; exit 64; }
+    [ ! -e "$keep" ] || { echo "demo.sh: $2 exists already; give a new directory to --keep" >&2; exit 64; }
+    ;;
+  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: ./demo.sh [--keep DIR]" >&2; exit 64 ;;
+esac
 cd "$root"
 
 if ! python3 -c 'import moto.server, boto3, yaml' 2>/dev/null; then
   echo "demo.sh needs python3 with moto: pip install 'moto[server]'" >&2
   exit 1
 fi
-if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; then
+ccr=${CCR:-$root/bin/ccr}
+if [ -z "${CCR:-}" ] && { [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; }; then
   echo "== building ccr"
   mvn -B -q -Dstyle.color=never package -DskipTests
 fi
@@ -53,11 +69,11 @@ cat ccr.yaml
 
 step() { echo; echo "\$ $*"; }
 step ccr validate clients/
-"$root/bin/ccr" validate clients/
+"$ccr" validate clients/
 
 step ccr plan clients/ --env local --out plan.json --detailed-exitcode
 set +e
-"$root/bin/ccr" plan clients/ --env local --out plan.json --detailed-exitcode
+"$ccr" plan clients/ --env local --out plan.json --detailed-exitcode
 code=$?
 set -e
 echo "(exit $code)"
@@ -65,11 +81,11 @@ echo "(exit $code)"
 
 # A saved plan is applied without a prompt, like Terraform's: it was reviewed when it was made.
 step ccr apply --plan plan.json
-"$root/bin/ccr" apply --plan plan.json
+"$ccr" apply --plan plan.json
 
 step ccr plan clients/ --env local --detailed-exitcode
 set +e
-output=$("$root/bin/ccr" plan clients/ --env local --detailed-exitcode)
+output=$("$ccr" plan clients/ --env local --detailed-exitcode)
 code=$?
 set -e
 echo "$output"
@@ -78,16 +94,23 @@ echo "(exit $code)"
 
 # The nightly check: nothing has drifted any more.
 step ccr drift clients/ --env local
-"$root/bin/ccr" drift clients/ --env local
+"$ccr" drift clients/ --env local
 
 # Client secrets: billing-service declares ccr: {secret: {rotateAfter, grace, store}}. Its secret
 # is delivered to Secrets Manager, then rotated at once as in an incident; values are never shown.
 step ccr secrets clients/ --env local --target billing-service
-"$root/bin/ccr" secrets clients/ --env local --target billing-service
+"$ccr" secrets clients/ --env local --target billing-service
 step ccr secrets clients/ --env local --target billing-service --apply
-"$root/bin/ccr" secrets clients/ --env local --target billing-service --apply
+"$ccr" secrets clients/ --env local --target billing-service --apply
 step ccr rotate clients/ --env local --target billing-service
-"$root/bin/ccr" rotate clients/ --env local --target billing-service
+"$ccr" rotate clients/ --env local --target billing-service
 echo
 echo "== the store holds the client's newest secret (checked with boto3; the value stays hidden)"
 python3 "$root/demo/check_secret.py" "$endpoint" clients/machine-to-machine.yaml billing-service/cognito-client-secret
+
+if [ -n "$keep" ]; then
+  mkdir -p "$keep"
+  cp -R ccr.yaml clients plan.json "$keep"/
+  echo
+  echo "== kept the demo's repository in $keep (its ccr.yaml names the emulator, now stopped)"
+fi

@@ -20,8 +20,9 @@ count on.
 
 Prints "listening on PORT" once ready. GET /stats answers the counts as JSON (requests,
 forwarded, throttled, and throttled_read, throttled_write, throttled_pool_read,
-throttled_resource_read, throttled_other by category); they are
-also printed on stderr at exit (SIGTERM or SIGINT).
+throttled_resource_read, throttled_other by category, and first_read: the Unix time of the first
+client read, Describe or ListUserPoolClients, since the last GET /mark); they are also printed
+on stderr at exit (SIGTERM or SIGINT).
 """
 import argparse
 import http.client
@@ -62,7 +63,7 @@ class Quotas:
         self.burst_seconds = burst_seconds
         self.buckets = {}
         self.lock = threading.Lock()
-        self.stats = {"requests": 0, "forwarded": 0, "throttled": 0,
+        self.stats = {"requests": 0, "forwarded": 0, "throttled": 0, "first_read": None,
                       "throttled_read": 0, "throttled_write": 0, "throttled_pool_read": 0,
                       "throttled_resource_read": 0, "throttled_other": 0}
 
@@ -75,6 +76,8 @@ class Quotas:
         """Takes a token from every bucket of the request, or from none and says no."""
         with self.lock:
             self.stats["requests"] += 1
+            if operation in READ and self.stats["first_read"] is None:
+                self.stats["first_read"] = time.time()
             now = time.monotonic()
             buckets = [self.bucket((account, region, operation, pool), self.op_pool_rps)]
             category = ("read" if operation in READ else "write" if operation in WRITE
@@ -105,7 +108,11 @@ def handler(upstream, quotas):
             pass
 
         def do_GET(self):
-            if self.path == "/stats":
+            if self.path == "/mark":
+                with quotas.lock:
+                    quotas.stats["first_read"] = None
+                self.reply(200, {"Content-Type": "application/json"}, b"{}")
+            elif self.path == "/stats":
                 with quotas.lock:
                     self.reply(200, {"Content-Type": "application/json"}, json.dumps(quotas.stats).encode())
             else:

@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
-# The benchmark of docs/performance.md. Starts moto and the quota stand-in on loopback, seeds three
-# fleets with boto3, measures, and prints every figure as a ratio to the floor or baseline measured
-# in the same run:
+# The benchmark of docs/performance.md. Builds the release archive (JReleaser), installs it into
+# bench/out/install and runs every ccr command through that installed launcher. Starts moto and
+# the quota stand-in on loopback, seeds four fleets with boto3, measures, and prints every figure
+# as a ratio to the floor or baseline measured in the same run:
 #   apply    ccr apply --plan of a plan changing 300 clients in 6 pools, through the quota stand-in;
 #            floor: the stale check reads every client (N/15 s), then each client is read again
 #            right before its write (N/15 s; the writes are another quota category and overlap)
 #   plan     ccr plan of 1,000 clients in 10 pools against moto, pacing lifted, whole process,
 #            next to a boto3 describe loop over the same clients (8 threads, one client object
-#            per thread, whole process), on small and on large clients, alternating
-#   startup  bin/ccr validate examples/ next to a hello world compiled here and started with the
-#            same java and the same flags as bin/ccr, alternating, timed the same way
-#   quota    ccr plan of the 1,000 small clients through the quota stand-in, against N/15 s
-#   scale    bin/ccr validate of 10,000 and 20,000 generated documents
-# Everything it writes goes to bench/out/ (gitignored). About 6 minutes.
-# RUNS (default 3) sets the repetitions of apply, plan and scale, STARTS (default 10) those of
+#            per thread, whole process), on small and on large clients, alternating; wall and CPU
+#   startup  validate examples/ next to a hello world compiled here and started with the same java
+#            and the same flags as the launcher, alternating, timed the same way
+#   quota    ccr plan of 300 small clients in 6 pools through the quota stand-in, against N/15 s,
+#            and the time from the process's start to the stand-in's first client read
+#   scale    validate of 10,000 and 20,000 generated documents
+# Everything it writes goes to bench/out/ (gitignored). About 8 minutes.
+# RUNS (default 3) sets the repetitions of apply, plan, quota and scale, STARTS (default 10) those of
 # start-up; PARTS (default "apply plan startup quota scale") chooses the parts.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 out=bench/out
 RUNS=${RUNS:-3} STARTS=${STARTS:-10} PARTS=${PARTS:-"apply plan startup quota scale"}
-PLAN_POOLS=10 PLAN_PER_POOL=100 APPLY_POOLS=6 APPLY_PER_POOL=50 BOTO3_THREADS=8
+PLAN_POOLS=10 PLAN_PER_POOL=100 APPLY_POOLS=6 APPLY_PER_POOL=50 QUOTA_POOLS=6 QUOTA_PER_POOL=50
+BOTO3_THREADS=8
 # The generated clients leave PreventUserExistenceErrors and refresh token rotation at Cognito's
 # defaults, which draws two security warnings per client (CCR101, CCR107) from plan: 2,000 warnings
 # on stderr for the small fleet. The runs allow those two rules, as a team with such a fleet would;
@@ -32,15 +35,19 @@ for tool in python3 java javac curl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 1; }
 done
 python3 -c 'import moto.server, boto3, yaml' 2>/dev/null || { echo "bench: pip install 'moto[server]' boto3 pyyaml" >&2; exit 1; }
-if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml -newer target/ccr.jar -print -quit)" ]; then
-  echo "== building ccr" >&2
-  mvn -B -q package -DskipTests
+if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml jreleaser.yml bin/ccr -newer target/ccr.jar -print -quit)" ] \
+  || ! ls target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz >/dev/null 2>&1; then
+  echo "== building ccr and its release archive" >&2
+  mvn -B -q package -DskipTests jreleaser:assemble
 fi
 rm -rf "$out"
-mkdir -p "$out"
-bin/ccr --version >/dev/null # makes the class-data-sharing archive if it is missing
-# The JVM flags of bin/ccr, for the hello world.
-eval "$(grep -m1 '^opts=(' bin/ccr)"
+mkdir -p "$out/install"
+# Every ccr command runs through the launcher of the release archive, installed here.
+tar -xzf target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz -C "$out/install"
+ccr=$(echo "$out"/install/ccr-*/bin/ccr)
+"$ccr" --version >/dev/null # makes the class-data-sharing archive
+# The JVM flags of the launcher, for the hello world.
+eval "$(grep -m1 '^opts=(' "$ccr")"
 
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
@@ -61,11 +68,12 @@ pids+=($!)
 for _ in $(seq 100); do grep -q listening "$out/proxy.out" 2>/dev/null && break; sleep 0.1; done
 proxy="http://127.0.0.1:$(awk '{print $3}' "$out/proxy.out")"
 
-python3 - "$out/info.json" "$PLAN_POOLS" "$PLAN_PER_POOL" "$APPLY_POOLS" "$APPLY_PER_POOL" <<'PY'
+python3 - "$out/info.json" "$PLAN_POOLS" "$PLAN_PER_POOL" "$APPLY_POOLS" "$APPLY_PER_POOL" "$QUOTA_POOLS" "$QUOTA_PER_POOL" <<'PY'
 import json, os, sys
-_, path, pp, ppp, ap, app = sys.argv
+_, path, pp, ppp, ap, app, qp, qpp = sys.argv
 n = int(ap) * int(app)
 json.dump({"load": " ".join(f"{x:.2f}" for x in os.getloadavg()), "plan_pools": int(pp),
+           "quota_pools": int(qp), "quota_clients": int(qp) * int(qpp),
            "plan_clients": int(pp) * int(ppp), "apply_pools": int(ap), "apply_clients": n,
            "apply_floor": 2 * n / 15}, open(path, "w"))
 PY
@@ -73,7 +81,7 @@ PY
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"
   echo "java: $(java -version 2>&1 | head -2 | tail -1)"
   echo "python: $(python3 -c 'import sys, moto, boto3; print(sys.version.split()[0], "moto", moto.__version__, "boto3", boto3.__version__)')"
-  echo "bin/ccr flags: ${opts[*]}"
+  echo "launcher: $ccr ($("$ccr" --version)); flags: ${opts[*]}"
 } >"$out/machine.txt"
 cat "$out/machine.txt" >&2
 
@@ -86,14 +94,14 @@ if part apply; then
   for run in $(seq "$RUNS"); do
     echo "== apply: run $run of $RUNS (plan --out against moto, then apply --plan through the stand-in)" >&2
     python3 bench/fleet.py desired "$out/apply" "$run"
-    bin/ccr plan "$out/apply" --out "$out/apply-$run.json" --endpoint-url "$moto" --max-read-rps 100000 --quiet "${ALLOW[@]}" >"$out/apply-plan.out" 2>"$out/apply-plan.err"
+    "$ccr" plan "$out/apply" --out "$out/apply-$run.json" --endpoint-url "$moto" --max-read-rps 100000 --quiet "${ALLOW[@]}" >"$out/apply-plan.out" 2>"$out/apply-plan.err"
     before=$(throttled)
-    time_run apply "$out" -- bin/ccr apply --plan "$out/apply-$run.json" --endpoint-url "$proxy" --quiet
+    time_run apply "$out" -- "$ccr" apply --plan "$out/apply-$run.json" --endpoint-url "$proxy" --quiet
     echo $(($(throttled) - before)) >>"$out/apply.throttled"
   done
 fi
 
-if part plan || part quota; then
+if part plan; then
   for shape in small large; do
     echo "== plan: seeding $((PLAN_POOLS * PLAN_PER_POOL)) $shape clients in $PLAN_POOLS pools" >&2
     python3 bench/fleet.py seed "$moto" "$out/plan-$shape" "$PLAN_POOLS" "$PLAN_PER_POOL" 8 "$shape"
@@ -103,7 +111,7 @@ if part plan; then
   for run in $(seq "$RUNS"); do
     echo "== plan: run $run of $RUNS (ccr and boto3, small and large clients)" >&2
     for shape in small large; do
-      time_run "plan-$shape" "$out" -- bin/ccr plan "$out/plan-$shape" --endpoint-url "$moto" --max-read-rps 100000 --quiet "${ALLOW[@]}"
+      time_run "plan-$shape" "$out" -- "$ccr" plan "$out/plan-$shape" --endpoint-url "$moto" --max-read-rps 100000 --quiet "${ALLOW[@]}"
       time_run "boto3-$shape" "$out" -- python3 bench/fleet.py describe "$moto" "$out/plan-$shape" "$BOTO3_THREADS"
     done
   done
@@ -115,16 +123,22 @@ if part startup; then
   printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$out/hello/Hello.java"
   javac -d "$out/hello" "$out/hello/Hello.java"
   for _ in $(seq "$STARTS"); do
-    time_run validate "$out" -- bin/ccr validate examples/
+    time_run validate "$out" -- "$ccr" validate examples/
     time_run hello "$out" -- java "${opts[@]}" -cp "$out/hello" Hello
   done
 fi
 
 if part quota; then
-  echo "== quota: plan of $((PLAN_POOLS * PLAN_PER_POOL)) clients through the stand-in" >&2
-  before=$(throttled)
-  time_run quota-plan "$out" -- bin/ccr plan "$out/plan-small" --endpoint-url "$proxy" --quiet "${ALLOW[@]}"
-  echo $(($(throttled) - before)) >"$out/quota-plan.throttled"
+  echo "== quota: seeding $((QUOTA_POOLS * QUOTA_PER_POOL)) small clients in $QUOTA_POOLS pools" >&2
+  python3 bench/fleet.py seed "$moto" "$out/quota" "$QUOTA_POOLS" "$QUOTA_PER_POOL" 8 small
+  for run in $(seq "$RUNS"); do
+    echo "== quota: run $run of $RUNS (plan through the stand-in)" >&2
+    before=$(throttled)
+    curl -s -o /dev/null "$proxy/mark"
+    time_run quota-plan "$out" -- "$ccr" plan "$out/quota" --endpoint-url "$proxy" --quiet "${ALLOW[@]}"
+    curl -s "$proxy/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["first_read"])' >>"$out/quota-plan.first"
+    echo $(($(throttled) - before)) >>"$out/quota-plan.throttled"
+  done
 fi
 
 if part scale; then
@@ -132,8 +146,8 @@ if part scale; then
   python3 bench/fleet.py docs 10000 "$out/docs10k"
   python3 bench/fleet.py docs 20000 "$out/docs20k"
   for _ in $(seq "$RUNS"); do
-    time_run docs10k "$out" -- bin/ccr validate "$out/docs10k"
-    time_run docs20k "$out" -- bin/ccr validate "$out/docs20k"
+    time_run docs10k "$out" -- "$ccr" validate "$out/docs10k"
+    time_run docs20k "$out" -- "$ccr" validate "$out/docs20k"
   done
 fi
 

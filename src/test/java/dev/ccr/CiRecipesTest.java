@@ -45,6 +45,7 @@ class CiRecipesTest {
     for (String expected :
         List.of(
             ".github/workflows/release.yml",
+            ".github/workflows/ci.yml",
             "examples/ci/.github/workflows/ccr-plan.yml",
             "examples/ci/.github/workflows/ccr-apply.yml",
             "examples/ci/.github/workflows/ccr-drift.yml",
@@ -111,7 +112,9 @@ class CiRecipesTest {
   @Test
   void everyAction_isLocalOrPinnedToACommitSha_withItsReleaseInAComment() throws IOException {
     int pinned = 0;
-    for (Path file : ciFiles()) {
+    List<Path> files = new ArrayList<>(ciFiles());
+    files.add(PROJECT.resolve("docs/ci.md"));
+    for (Path file : files) {
       for (String line : Files.readAllLines(file)) {
         Matcher uses = USES_LINE.matcher(line);
         if (!uses.matches()) {
@@ -132,6 +135,16 @@ class CiRecipesTest {
       }
     }
     assertTrue(pinned >= 10, "only " + pinned + " pinned actions found");
+  }
+
+  @Test
+  void ownCi_runsCiRunOnEveryPushAndPullRequest() throws IOException {
+    Map<String, Object> ci = load(PROJECT.resolve(".github/workflows/ci.yml"));
+    Map<?, ?> on = (Map<?, ?>) ci.get("on");
+    assertTrue(on.containsKey("push") && on.containsKey("pull_request"), on.toString());
+    assertEquals(null, on.get("push"), "every branch");
+    assertTrue(
+        Files.readString(PROJECT.resolve(".github/workflows/ci.yml")).contains("run: .ci/run\n"));
   }
 
   @Test

@@ -5,17 +5,17 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
+import dev.ccr.live.Parallel;
 import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlannedState;
 import dev.ccr.plan.Planner;
 import dev.ccr.plan.Snapshot;
+import dev.ccr.plan.WriteRequest;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
-import dev.ccr.spec.Configuration;
 import dev.ccr.spec.Diagnostic;
-import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -50,6 +46,10 @@ import java.util.stream.Collectors;
  * The writes run as a pipeline on {@code concurrency} threads: while one client is written, the
  * next ones are read, so reads and writes (separate quota categories) overlap. One failed client
  * does not stop the others. Retries are the gateway's.
+ *
+ * <p>It is long because its two promises (the whole-plan stale check, and the per-client read,
+ * write and verify) share the plan's actions, their planned states and the wording of every
+ * failure; the concurrency is Parallel's and what is sent is WriteRequest's.
  */
 public final class Applier {
   private final CognitoGateway gateway;
@@ -74,10 +74,6 @@ public final class Applier {
     this.concurrency = concurrency;
     this.checkProgress = Objects.requireNonNull(checkProgress, "checkProgress");
     this.writeProgress = Objects.requireNonNull(writeProgress, "writeProgress");
-  }
-
-  public Applier(CognitoGateway gateway, int concurrency) {
-    this(gateway, concurrency, ClientReader.Listener.NONE, ClientReader.Listener.NONE);
   }
 
   /** What an apply came to. */
@@ -240,7 +236,7 @@ public final class Applier {
     if (managed.isEmpty()) {
       return List.of();
     }
-    if (holds(update, live)) {
+    if (holds(PlannedState.of(update), live)) {
       return List.of(Moved.of(update, Moved.Kind.ALREADY_APPLIED, "every planned change holds"));
     }
     return managed.stream().map(d -> Moved.attribute(update, d.path(), d.then(), d.now())).toList();
@@ -287,24 +283,25 @@ public final class Applier {
       if (!byPool.containsKey(create.ref().userPoolId())) {
         continue;
       }
-      String name = nameSent(create);
+      ClientSpec planned = PlannedState.of(create);
+      String name = nameSent(planned);
       List<String> ids =
           byPool.get(create.ref().userPoolId()).stream()
               .filter(c -> c.clientName().equals(name))
               .map(ClientSummary::clientId)
               .toList();
       if (!ids.isEmpty()) {
-        moved.add(appeared(create, ids));
+        moved.add(appeared(create, planned, ids));
       }
     }
     return moved;
   }
 
-  private Moved appeared(ClientAction.Create create, List<String> ids) {
+  private Moved appeared(ClientAction.Create create, ClientSpec planned, List<String> ids) {
     if (ids.size() == 1) {
       try {
         LiveClient live = gateway.describe(create.ref().userPoolId(), ids.get(0));
-        if (holds(create, live)) {
+        if (holds(planned, live)) {
           return Moved.of(create, Moved.Kind.ALREADY_APPLIED, "created as " + ids.get(0));
         }
       } catch (GatewayException e) {
@@ -315,18 +312,17 @@ public final class Applier {
   }
 
   /** The name CreateUserPoolClient would get: the one a client that appeared must not have. */
-  private static String nameSent(ClientAction.Create create) {
-    return String.valueOf(
-        PlannedState.of(create).attributes().get(Attribute.CLIENT_NAME.memberName()));
+  private static String nameSent(ClientSpec planned) {
+    return String.valueOf(planned.attributes().get(Attribute.CLIENT_NAME.memberName()));
   }
 
   private static ClientAction.Unreadable unreadable(ClientAction action, GatewayException error) {
     return new ClientAction.Unreadable(action.ref(), action.origin(), error);
   }
 
-  /** Whether the client already holds every planned change. */
-  private boolean holds(ClientAction action, LiveClient live) {
-    return planner.compare(PlannedState.of(action), live).changes().isEmpty();
+  /** Whether the client already holds every planned change ({@link PlannedState#of}). */
+  private boolean holds(ClientSpec planned, LiveClient live) {
+    return planner.compare(planned, live).changes().isEmpty();
   }
 
   private static List<StaleCheck.Difference> differences(Snapshot then, LiveClient now) {
@@ -350,42 +346,20 @@ public final class Applier {
 
   private List<ApplyResult> writeAll(List<ClientAction> actions, List<String> notes) {
     long writes = actions.stream().filter(ClientAction::writes).count();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            (int) Math.max(1, Math.min(concurrency, writes)), Applier::daemon);
     AtomicInteger done = new AtomicInteger();
-    try {
-      // Submitted round-robin across user pools, so that one pool's per-operation quota does not
-      // hold up the others; the results stay in plan order.
-      List<Future<ApplyResult>> futures =
-          new ArrayList<>(java.util.Collections.nCopies(actions.size(), null));
-      for (int index :
-          ClientReader.fairOrder(actions.stream().map(a -> a.ref().userPoolId()).toList())) {
-        ClientAction action = actions.get(index);
-        if (!action.writes()) {
-          futures.set(
-              index,
-              java.util.concurrent.CompletableFuture.completedFuture(
-                  new ApplyResult.Unchanged(action)));
-          continue;
-        }
-        futures.set(
-            index,
-            pool.submit(
-                () -> {
-                  ApplyResult result = write(action, notes);
-                  writeProgress.progressed(done.incrementAndGet(), (int) writes);
-                  return result;
-                }));
-      }
-      List<ApplyResult> results = new ArrayList<>();
-      for (Future<ApplyResult> future : futures) {
-        results.add(join(future));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Parallel.map(
+        actions,
+        a -> a.ref().userPoolId(),
+        (int) Math.min(concurrency, writes),
+        "ccr-apply",
+        action -> {
+          if (!action.writes()) {
+            return new ApplyResult.Unchanged(action);
+          }
+          ApplyResult result = write(action, notes);
+          writeProgress.progressed(done.incrementAndGet(), (int) writes);
+          return result;
+        });
   }
 
   private ApplyResult write(ClientAction action, List<String> notes) {
@@ -400,34 +374,24 @@ public final class Applier {
 
   private ApplyResult create(ClientAction.Create create) {
     ClientSpec planned = PlannedState.of(create);
-    Map<String, Object> request = Planner.mergedConfiguration(planned, Map.of());
-    Optional<ApplyResult> refused =
-        refused(
-            create,
-            Configuration.merged(
-                planned,
-                request,
-                new Configuration.Secret(create.generateSecret(), Configuration.Source.FILE)));
+    WriteRequest request = WriteRequest.forCreate(create, planned);
+    Optional<ApplyResult> refused = refused(create, request);
     if (refused.isPresent()) {
       return refused.get();
     }
     LiveClient stored;
     try {
-      stored = gateway.create(create.ref().userPoolId(), request, create.generateSecret());
+      stored = gateway.create(create.ref().userPoolId(), request.body(), create.generateSecret());
     } catch (GatewayException e) {
       ApplyResult failed = failure(create, "create failed", e, Culprit.find(e, create));
       return mayHaveHappened(e) ? mayHaveBeenCreated((ApplyResult.Failed) failed) : failed;
     }
-    List<String> remaining =
+    List<Unconverged> remaining =
         planner.compare(planned, stored).changes().stream()
             .map(
                 c ->
-                    c.path()
-                        + " ("
-                        + c.before().display()
-                        + ", wanted "
-                        + c.after().display()
-                        + ")")
+                    new Unconverged(
+                        c.path(), c.before().display() + ", wanted " + c.after().display()))
             .toList();
     if (!remaining.isEmpty()) {
       return notConverged(create, stored.clientId(), remaining);
@@ -449,8 +413,9 @@ public final class Applier {
     }
     List<StaleCheck.Difference> differences = differences(update.live(), live);
     List<StaleCheck.Difference> moved = StaleCheck.managed(differences, update.managed());
-    if (!moved.isEmpty() && !holds(update, live)) {
-      return failure(update, anotherWriter(moved));
+    ClientSpec planned = PlannedState.of(update);
+    if (!moved.isEmpty() && !holds(planned, live)) {
+      return failure(update, anotherWriter(moved, "not written"));
     }
     synchronized (notes) {
       StaleCheck.unmanaged(differences, update.managed()).stream()
@@ -458,35 +423,28 @@ public final class Applier {
           .filter(n -> !notes.contains(n))
           .forEach(notes::add);
     }
-    ClientSpec planned = PlannedState.of(update);
-    Map<String, Object> request = Planner.mergedConfiguration(planned, live.attributes());
-    Optional<ApplyResult> refused =
-        refused(
-            update,
-            Configuration.merged(
-                planned,
-                request,
-                update.managed()::managesConfiguration,
-                new Configuration.Secret(live.hasSecret(), Configuration.Source.LIVE)));
+    WriteRequest request =
+        WriteRequest.forUpdate(update, planned, live.attributes(), live.hasSecret());
+    Optional<ApplyResult> refused = refused(update, request);
     if (refused.isPresent()) {
       return refused.get();
     }
     LiveClient stored;
     try {
-      stored = gateway.update(ref.userPoolId(), ref.id(), request);
+      stored = gateway.update(ref.userPoolId(), ref.id(), request.body());
     } catch (GatewayException e) {
       return failure(update, "update failed", e, Culprit.find(e, update));
     }
-    List<String> differ =
+    List<Unconverged> differ =
         StaleCheck.differences(
-                Snapshot.of(request).configuration(), Snapshot.of(stored).configuration())
+                Snapshot.of(request.body()).configuration(), Snapshot.of(stored).configuration())
             .stream()
-            .map(d -> d.path() + " (sent " + d.then() + ", stored " + d.now() + ")")
+            .map(d -> new Unconverged(d.path(), "sent " + d.then() + ", stored " + d.now()))
             .toList();
     if (!differ.isEmpty()) {
       return notConverged(update, ref.id(), differ);
     }
-    return new ApplyResult.Updated(update, List.of());
+    return new ApplyResult.Updated(update);
   }
 
   private ApplyResult delete(ClientAction.Delete delete) {
@@ -495,7 +453,7 @@ public final class Applier {
       LiveClient live = gateway.describe(ref.userPoolId(), ref.id());
       List<StaleCheck.Difference> differences = differences(delete.live(), live);
       if (!differences.isEmpty()) {
-        return failure(delete, anotherWriter(differences).replace("not written", "not deleted"));
+        return failure(delete, anotherWriter(differences, "not deleted"));
       }
       gateway.delete(ref.userPoolId(), ref.id());
       return new ApplyResult.Deleted(delete, false);
@@ -511,8 +469,8 @@ public final class Applier {
    * A failure, and no write, when the configuration about to be sent breaks a rule that plan
    * checks: the live client may have moved since the plan (an unmanaged attribute, which is kept).
    */
-  private static Optional<ApplyResult> refused(ClientAction action, Configuration sending) {
-    List<Diagnostic> errors = Rules.errorsBeforeWrite(sending);
+  private static Optional<ApplyResult> refused(ClientAction action, WriteRequest sending) {
+    List<Diagnostic> errors = sending.errors();
     if (errors.isEmpty()) {
       return Optional.empty();
     }
@@ -554,12 +512,25 @@ public final class Applier {
         failed.action(), diagnostic(failed.action(), message, diagnostic.pointer()));
   }
 
-  private static String anotherWriter(List<StaleCheck.Difference> moved) {
+  /**
+   * @param notDone what was not done: {@code not written}, {@code not deleted}
+   */
+  private static String anotherWriter(List<StaleCheck.Difference> moved, String notDone) {
     return "changed since the plan, by another writer during this apply: "
         + moved.stream()
             .map(d -> d.path() + " " + d.then() + " -> " + d.now())
             .collect(Collectors.joining(", "))
-        + "; not written, so that change is not lost. Run plan again";
+        + "; "
+        + notDone
+        + ", so that change is not lost. Run plan again";
+  }
+
+  /** An attribute the client Cognito stored does not hold as sent, and how it differs. */
+  private record Unconverged(String path, String detail) {
+    @Override
+    public String toString() {
+      return path + " (" + detail + ")";
+    }
   }
 
   private static ApplyResult failure(
@@ -576,18 +547,17 @@ public final class Applier {
   }
 
   private static ApplyResult notConverged(
-      ClientAction action, String clientId, List<String> differ) {
+      ClientAction action, String clientId, List<Unconverged> differ) {
     String message =
         action.ref().withId(clientId).title()
             + ": did not converge: the client Cognito stored differs from what was sent in "
-            + String.join(", ", differ)
+            + differ.stream().map(Unconverged::toString).collect(Collectors.joining(", "))
             + " (another writer, or a value Cognito does not keep); run plan to see what remains";
-    String path = differ.get(0).substring(0, differ.get(0).indexOf(' '));
     return new ApplyResult.NotConverged(
         action,
         clientId,
-        differ.stream().map(d -> d.substring(0, d.indexOf(' '))).toList(),
-        diagnostic(action, message, "/" + path));
+        differ.stream().map(Unconverged::path).toList(),
+        diagnostic(action, message, "/" + differ.get(0).path()));
   }
 
   /** Located at the pointer in the file when its position is known, else at the document. */
@@ -599,25 +569,5 @@ public final class Applier {
         action.origin().positionOf(pointer),
         pointer,
         "");
-  }
-
-  private static ApplyResult join(Future<ApplyResult> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while applying", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static Thread daemon(Runnable runnable) {
-    Thread thread = new Thread(runnable, "ccr-apply");
-    thread.setDaemon(true);
-    return thread;
   }
 }

@@ -1,30 +1,18 @@
 package dev.ccr.cli;
 
 import dev.ccr.apply.Applier;
-import dev.ccr.apply.ApplyResult;
-import dev.ccr.apply.Moved;
 import dev.ccr.live.CognitoGateway;
-import dev.ccr.plan.AttributeChange;
-import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
-import dev.ccr.plan.PlanFileException;
 import dev.ccr.report.ApplyJsonRenderer;
-import dev.ccr.report.ControlCharacters;
+import dev.ccr.report.ApplyTextRenderer;
 import dev.ccr.report.PlanRenderer;
-import dev.ccr.spec.AwsSettings;
-import dev.ccr.spec.DesiredState;
-import dev.ccr.spec.Diagnostic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,9 +81,6 @@ final class ApplyCommand extends BaseCommand {
               + " read.")
   boolean prune;
 
-  /** The saved plan of {@code --plan FILE}, once read. */
-  private PlanFile.Saved saved;
-
   @Override
   int execute() {
     aws.check(spec);
@@ -120,50 +105,16 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applySaved() {
-    checkPlanFile();
-    try {
-      saved = PlanFile.read(planFile);
-    } catch (PlanFileException e) {
-      e.problems().forEach(this::printError);
-      printMessage("nothing was applied.");
-      return ExitCode.ERROR;
-    }
+    PlanFile.Saved saved = SavedPlanFile.read(this, planFile, "nothing was applied.");
     checkEnvironment(saved);
     Plan plan = saved.plan();
     if (!plan.hasChanges()) {
       human().println("No changes. The plan has nothing to apply.");
       return ExitCode.OK;
     }
-    try (CognitoGateway gateway = gateway(aws, writes)) {
-      return report(applier(gateway).apply(plan, true), false);
+    try (CognitoGateway gateway = gateway(aws, saved.made().aws(), writes)) {
+      return report(applier(gateway).apply(plan, true), Optional.empty());
     }
-  }
-
-  /** Stops with 64 when the plan file does not exist or is not a regular file. */
-  private void checkPlanFile() {
-    if (!Files.exists(planFile)) {
-      printMessage("no such plan file: " + planFile);
-      throw new Stop(ExitCode.USAGE);
-    }
-    if (!Files.isRegularFile(planFile)) {
-      String what =
-          Files.isDirectory(planFile) ? "a directory" : "a special file (a FIFO, socket or device)";
-      printMessage(
-          planFile
-              + " is not a regular file but "
-              + what
-              + "; give the file 'ccr plan --out FILE' wrote");
-      throw new Stop(ExitCode.USAGE);
-    }
-  }
-
-  /**
-   * A saved plan's AWS options are those it was made with: the command line's beat them, and
-   * ccr.yaml is not read.
-   */
-  @Override
-  AwsSettings baseAws() {
-    return saved != null ? saved.made().aws() : super.baseAws();
   }
 
   /**
@@ -185,15 +136,13 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applyFiles() {
-    DesiredState state = loadDesiredState(specs, rules.settings(spec));
-    checkRegion(state, aws);
-    try (CognitoGateway gateway = gateway(aws, writes)) {
-      Plan plan = reconcile(gateway, state, aws, targets, prune, false);
-      if (worthShowing(plan)) {
-        human().print(PlanRenderer.text(terminal.colour()).render(plan));
-        human().flush();
-      }
-      reportFailures(plan, true);
+    LoadedRun run = loadDesiredState(specs, rules.settings(spec));
+    checkRegion(run, aws);
+    try (CognitoGateway gateway = gateway(aws, run.aws(), writes)) {
+      Plan plan = reconcile(gateway, run, aws, targets, prune, false);
+      human().print(PlanRenderer.text(terminal.colour()).render(plan));
+      human().flush();
+      reportFailures(plan, Optional.of(run));
       if (plan.hasFailures() || plan.hasErrors()) {
         printMessage("nothing was applied: fix the errors above and run apply again.");
         return plan.hasFailures() ? ExitCode.ERROR : ExitCode.INVALID;
@@ -207,7 +156,7 @@ final class ApplyCommand extends BaseCommand {
       }
       // With --auto-approve the plan was made a moment ago: its reads are the check. After a person
       // confirmed, time has passed, so every client is checked again before the first write.
-      return report(applier(gateway).apply(plan, !autoApprove), true);
+      return report(applier(gateway).apply(plan, !autoApprove), Optional.of(run));
     }
   }
 
@@ -236,15 +185,7 @@ final class ApplyCommand extends BaseCommand {
       throw new Stop(ExitCode.USAGE);
     }
     human().println();
-    long deletes = plan.count(ClientAction.Delete.class);
-    if (deletes > 0) {
-      human()
-          .println(
-              "This deletes "
-                  + Summaries.count(deletes, "client")
-                  + " (marked -). Applications using a deleted client can no longer sign in, and"
-                  + " Cognito cannot restore it.");
-    }
+    ApplyTextRenderer.deletionWarning(plan).ifPresent(human()::println);
     human().print(PROMPT);
     human().flush();
     try {
@@ -260,108 +201,30 @@ final class ApplyCommand extends BaseCommand {
   }
 
   /**
-   * @param quoteFiles whether diagnostics may quote lines of the files (not for a saved plan)
+   * Prints the outcome ({@link ApplyTextRenderer}, and {@link ApplyJsonRenderer} on stdout with
+   * --format json) and gives the exit code.
+   *
+   * @param run the run whose files were read, empty for a saved plan
    */
-  private int report(Applier.Outcome outcome, boolean quoteFiles) {
+  private int report(Applier.Outcome outcome, Optional<LoadedRun> run) {
     if (format == Format.json) {
       out().print(new ApplyJsonRenderer(Version.generatedBy()).render(outcome));
       out().flush();
     }
-    if (outcome instanceof Applier.Unchecked unchecked) {
-      List<Diagnostic> problems = new ArrayList<>();
-      unchecked.failures().forEach(f -> problems.addAll(f.diagnostics()));
-      print(problems, quoteFiles);
-      printMessage(
-          "cannot check the plan: "
-              + Summaries.count(unchecked.failures().size(), "client")
-              + " could not be read; nothing was written.");
-      return ExitCode.ERROR;
-    }
     if (outcome instanceof Applier.Stale stale) {
-      stale.moved().forEach(m -> err().println(ControlCharacters.escape(m.message())));
-      if (stale.alreadyApplied()) {
-        printMessage(
-            "the plan was already applied: every client is as it leaves it; nothing was"
-                + " written. Run plan again to check for new changes.");
-      } else if (stale.partlyApplied()) {
-        printMessage(
-            "the plan is stale: it was applied in part since it was made ("
-                + Summaries.count(stale.count(Moved.Kind.ALREADY_APPLIED), "client")
-                + " already as it leaves them, "
-                + Summaries.count(stale.count(Moved.Kind.PENDING), "client")
-                + " still to write); nothing was written. Run plan again for a plan of what"
-                + " remains.");
-      } else {
-        printMessage(
-            "the plan is stale: "
-                + Summaries.count(stale.clientCount(), "client")
-                + " changed since it was made; nothing was written. Run plan again.");
-      }
-      return ExitCode.STALE;
+      ApplyTextRenderer.moved(stale).forEach(err()::println);
     }
-    Applier.Applied applied = (Applier.Applied) outcome;
-    List<Diagnostic> problems = new ArrayList<>();
-    for (ApplyResult result : applied.results()) {
-      line(result).ifPresent(human()::println);
-      if (result instanceof ApplyResult.Failed failed) {
-        problems.add(failed.diagnostic());
-      } else if (result instanceof ApplyResult.NotConverged notConverged) {
-        problems.add(notConverged.diagnostic());
-      }
+    if (outcome instanceof Applier.Applied applied) {
+      human().print(ApplyTextRenderer.results(applied));
+      human().flush();
+      ApplyTextRenderer.notes(applied).forEach(note -> err().println("ccr: " + note));
     }
-    human().flush();
-    applied.notes().forEach(note -> err().println("ccr: note: " + note));
-    print(problems, quoteFiles);
-    human().println(summary(applied));
-    return applied.hasProblems() ? ExitCode.ERROR : ExitCode.OK;
-  }
-
-  private void print(List<Diagnostic> diagnostics, boolean quoteFiles) {
-    List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
-    if (quoteFiles) {
-      printLateDiagnostics(sorted);
-    } else {
-      printDiagnostics(sorted);
+    printLateDiagnostics(run, ApplyTextRenderer.problems(outcome));
+    ApplyTextRenderer.nothingWritten(outcome).ifPresent(this::printMessage);
+    if (outcome instanceof Applier.Applied applied) {
+      human().println(ApplyTextRenderer.summary(applied));
+      return applied.hasProblems() ? ExitCode.ERROR : ExitCode.OK;
     }
-  }
-
-  /** What happened to a client, for stdout; nothing for one left unchanged or failed. */
-  private static Optional<String> line(ApplyResult result) {
-    String title = result.action().ref().title();
-    if (result instanceof ApplyResult.Created created) {
-      return Optional.of(result.action().ref().withId(created.clientId()).title() + ": created");
-    }
-    if (result instanceof ApplyResult.Updated) {
-      return Optional.of(title + ": updated " + paths(result.action().changes()));
-    }
-    if (result instanceof ApplyResult.Deleted deleted) {
-      return Optional.of(title + (deleted.alreadyGone() ? ": already deleted" : ": deleted"));
-    }
-    return Optional.empty();
-  }
-
-  private static String paths(List<AttributeChange> changes) {
-    return changes.stream().map(AttributeChange::path).collect(Collectors.joining(", "));
-  }
-
-  /**
-   * {@code Apply: 1 created, 3 updated, 1 deleted, 1 failed, 5 unchanged.} (and {@code , 1 not
-   * converged}).
-   */
-  static String summary(Applier.Applied applied) {
-    long notConverged = applied.count(ApplyResult.NotConverged.class);
-    return "Apply: "
-        + applied.count(ApplyResult.Created.class)
-        + " created, "
-        + applied.count(ApplyResult.Updated.class)
-        + " updated, "
-        + applied.count(ApplyResult.Deleted.class)
-        + " deleted, "
-        + applied.count(ApplyResult.Failed.class)
-        + " failed, "
-        + applied.count(ApplyResult.Unchanged.class)
-        + " unchanged"
-        + (notConverged > 0 ? ", " + notConverged + " not converged" : "")
-        + ".";
+    return outcome instanceof Applier.Stale ? ExitCode.STALE : ExitCode.ERROR;
   }
 }

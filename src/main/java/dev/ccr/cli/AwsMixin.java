@@ -78,6 +78,19 @@ final class AwsMixin {
       description = "Show no progress on stderr during long runs.")
   boolean quiet;
 
+  @Option(
+      names = "--debug",
+      description =
+          "Print a line per AWS call on stderr: operation, region, user pool, client, HTTP status,"
+              + " latency, retries and request id (as does CCR_LOG=debug). Never a body, header or"
+              + " credential.")
+  boolean debug;
+
+  /** Whether to print a line per AWS call: {@code --debug}, or {@code CCR_LOG=debug}. */
+  boolean debugging(Map<String, String> env) {
+    return debug || "debug".equalsIgnoreCase(env.getOrDefault("CCR_LOG", "").strip());
+  }
+
   /** The slowest pace accepted: one call every 100 seconds. */
   static final double MIN_RPS = 0.01;
 

@@ -3,13 +3,15 @@ package dev.ccr.cli;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
-import dev.ccr.live.GatewayException;
 import dev.ccr.live.Pacing;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.Reconciler;
 import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.DiagnosticRenderer;
+import dev.ccr.report.FailureReport;
+import dev.ccr.report.Noun;
+import dev.ccr.report.ValidationRenderer;
 import dev.ccr.report.WorkflowCommands;
 import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
@@ -19,11 +21,10 @@ import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Environment;
 import dev.ccr.spec.ProjectFile;
 import dev.ccr.spec.RuleSettings;
-import dev.ccr.spec.Severity;
 import dev.ccr.spec.SourceLines;
 import dev.ccr.spec.SpecFiles;
 import dev.ccr.spec.SpecLoader;
-import dev.ccr.spec.Substitutions;
+import dev.ccr.spec.Suggestions;
 import dev.ccr.spec.Variables;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -37,27 +38,19 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
-/** What every subcommand shares: its streams, the terminal, the environment and the AWS door. */
+/**
+ * What every subcommand shares: its streams, the terminal, the environment and the AWS door. *
+ *
+ * <p>It is long because it holds the one copy of every step the commands share (reading ccr.yaml,
+ * selecting the environment, loading the files with their variables and paths, the region check,
+ * reconciling, the failure report, opening the gateway), each a short method that takes the run's
+ * values as arguments; it keeps no state of a run.
+ */
 abstract class BaseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   Terminal terminal = new Terminal(false, false, false);
   Context context = Context.DEFAULT;
-
-  /**
-   * The environment the run selected with {@code --env}, once {@link #loadDesiredState} or {@link
-   * #selectEnvironment} ran: its name and AWS options, for AWS calls and for a saved plan.
-   */
-  Optional<Environment> environment = Optional.empty();
-
-  /** Where the loaded files' variables came from, to explain diagnostics made after loading. */
-  private Substitutions substitutions = Substitutions.NONE;
-
-  /**
-   * How the run treats the security rules once {@link #loadDesiredState} has read the files: the
-   * command's {@code --allow} and {@code --strict} with the selected environment's {@code allow}.
-   */
-  RuleSettings ruleSettings = RuleSettings.DEFAULT;
 
   void init(Terminal terminal, Context context) {
     this.terminal = terminal;
@@ -116,38 +109,38 @@ abstract class BaseCommand implements Callable<Integer> {
    * variables, printing every diagnostic; stops with 64 for bad paths and options, 1 for unreadable
    * files and 3 for invalid ones.
    */
-  DesiredState loadDesiredState(SpecMixin specs, RuleSettings rules) {
+  LoadedRun loadDesiredState(SpecMixin specs, RuleSettings rules) {
     return loadDesiredState(specs, selectEnvironment(specs.environment), rules);
   }
 
   /** {@link #loadDesiredState(SpecMixin, RuleSettings)} with the project file already read. */
-  DesiredState loadDesiredState(
-      SpecMixin specs, Optional<ProjectFile> project, RuleSettings rules) {
-    DesiredState state = load(specs, project, environment.map(Environment::name), rules);
+  LoadedRun loadDesiredState(SpecMixin specs, LoadedRun.Selection selection, RuleSettings rules) {
+    LoadedRun run = load(specs, selection, rules);
+    DesiredState state = run.state();
     printDiagnostics(state.diagnostics());
     if (state.hasErrors()) {
-      err().println(Summaries.validation(state));
-      hintEnvironments(project, state);
+      err().print(ValidationRenderer.text().render(state, Map.of()));
+      hintEnvironments(selection, state);
       throw new Stop(ExitCode.INVALID);
     }
-    substitutions = state.substitutions();
-    return state;
+    return run;
   }
 
   /**
-   * Loads the files for one environment (or none) without printing the diagnostics, and sets {@link
-   * #ruleSettings} to the command's with the environment's; stops on bad paths and options.
+   * Loads the files for the selected environment (or none) without printing the diagnostics; the
+   * run's rules are the command's with the environment's. Stops on bad paths and options.
    */
-  DesiredState load(
-      SpecMixin specs, Optional<ProjectFile> project, Optional<String> name, RuleSettings rules) {
+  LoadedRun load(SpecMixin specs, LoadedRun.Selection selection, RuleSettings rules) {
+    Optional<ProjectFile> project = selection.project();
+    Optional<String> name = selection.environmentName();
     Variables variables = variables(specs, project, name);
     SpecFiles.Found found = files(specs, project);
-    ruleSettings =
+    RuleSettings settings =
         rules.allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
     try {
-      return new SpecLoader(variables, ruleSettings)
-          .load(found.files())
-          .withUnreadFiles(found.skipped());
+      DesiredState state =
+          new SpecLoader(variables, settings).load(found.files()).withUnreadFiles(found.skipped());
+      return new LoadedRun(selection, state, settings);
     } catch (UncheckedIOException e) {
       printMessage(e.getMessage());
       throw new Stop(ExitCode.ERROR);
@@ -158,7 +151,7 @@ abstract class BaseCommand implements Callable<Integer> {
    * The files of the PATH arguments within the project's boundaries, and why each YAML entry of a
    * searched directory that is not a file was passed over (printed as warnings).
    */
-  private SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
+  SpecFiles.Found files(SpecMixin specs, Optional<ProjectFile> project) {
     List<Path> paths = specs.pathsOrCurrentDirectory();
     SpecFiles.Found found;
     try {
@@ -218,10 +211,10 @@ abstract class BaseCommand implements Callable<Integer> {
    * environment {@code --env} names; stops with 64 for a missing file or an unknown environment and
    * 3 for an invalid project file.
    */
-  Optional<ProjectFile> selectEnvironment(EnvironmentMixin options) {
+  LoadedRun.Selection selectEnvironment(EnvironmentMixin options) {
     Optional<ProjectFile> project = project(options);
     if (options.name == null) {
-      return project;
+      return new LoadedRun.Selection(project, Optional.empty());
     }
     if (project.isEmpty()) {
       err()
@@ -233,7 +226,7 @@ abstract class BaseCommand implements Callable<Integer> {
                   + " in the current directory or its parents; pass --config FILE");
       throw new Stop(ExitCode.USAGE);
     }
-    environment = project.get().environment(options.name);
+    Optional<Environment> environment = project.get().environment(options.name);
     if (environment.isEmpty()) {
       List<String> names = project.get().environmentNames();
       err()
@@ -247,7 +240,7 @@ abstract class BaseCommand implements Callable<Integer> {
                       : "; it defines " + String.join(", ", names)));
       throw new Stop(ExitCode.USAGE);
     }
-    return project;
+    return new LoadedRun.Selection(project, environment);
   }
 
   private Optional<ProjectFile> project(EnvironmentMixin options) {
@@ -273,7 +266,7 @@ abstract class BaseCommand implements Callable<Integer> {
           .println(
               file.get()
                   + ": "
-                  + Summaries.count(loaded.diagnostics().size(), "error")
+                  + Noun.count(loaded.diagnostics().size(), "error")
                   + " in the project file.");
       throw new Stop(ExitCode.INVALID);
     }
@@ -281,9 +274,10 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /** Without --env, variables that no other source gave call for one of the environments. */
-  private void hintEnvironments(Optional<ProjectFile> project, DesiredState state) {
+  private void hintEnvironments(LoadedRun.Selection selection, DesiredState state) {
+    Optional<ProjectFile> project = selection.project();
     List<String> names = project.map(ProjectFile::environmentNames).orElse(List.of());
-    if (environment.isEmpty()
+    if (selection.environment().isEmpty()
         && !names.isEmpty()
         && !state.substitutions().unresolved().isEmpty()) {
       err()
@@ -300,7 +294,9 @@ abstract class BaseCommand implements Callable<Integer> {
    * Refuses a {@code --region} that contradicts the region in a UserPoolId (every pool id starts
    * with its region), once for the run, before any call: every call would fail to find the pool.
    */
-  void checkRegion(DesiredState state, AwsMixin aws) {
+  void checkRegion(LoadedRun run, AwsMixin aws) {
+    DesiredState state = run.state();
+    Optional<Environment> environment = run.environment();
     Optional<String> given =
         Optional.ofNullable(aws.region).or(() -> environment.flatMap(e -> e.aws().region()));
     if (given.isEmpty()) {
@@ -340,21 +336,32 @@ abstract class BaseCommand implements Callable<Integer> {
             + ": ccr takes each client's region from its UserPoolId");
   }
 
-  /** Stops with 64 when a {@code --target} matched no client. */
-  void checkTargets(Plan plan) {
+  /**
+   * Stops with 64 when a {@code --target} matched no client, suggesting the declared client name,
+   * id or file nearest to each.
+   */
+  void checkTargets(Plan plan, DesiredState state) {
     if (!plan.unmatchedTargets().isEmpty()) {
+      List<String> candidates = TargetCandidates.of(state);
+      String hints =
+          plan.unmatchedTargets().stream()
+              .flatMap(t -> Suggestions.nearest(t, candidates).stream())
+              .distinct()
+              .map(s -> "; did you mean " + s + "?")
+              .collect(java.util.stream.Collectors.joining());
       throw usage(
           "--target "
               + String.join(", ", plan.unmatchedTargets())
               + " matches no client: give a client name, a client id, or a file that declares a"
-              + " client");
+              + " client"
+              + hints);
     }
   }
 
   /** Plans the declared clients against Cognito. */
   Plan reconcile(
       CognitoGateway gateway,
-      DesiredState state,
+      LoadedRun run,
       AwsMixin aws,
       TargetMixin targets,
       boolean prune,
@@ -362,10 +369,10 @@ abstract class BaseCommand implements Callable<Integer> {
     Plan plan =
         new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"))
             .reconcile(
-                state,
-                new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), ruleSettings));
-    checkTargets(plan);
-    printLateDiagnostics(plan.diagnostics());
+                run.state(),
+                new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), run.rules()));
+    checkTargets(plan, run.state());
+    printLateDiagnostics(Optional.of(run), plan.diagnostics());
     return plan;
   }
 
@@ -400,129 +407,77 @@ abstract class BaseCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints diagnostics made after loading, quoting their source lines from the files. */
-  void printLateDiagnostics(List<Diagnostic> diagnostics) {
-    printDiagnostics(SourceLines.fill(substitutions.explain(diagnostics)));
+  /**
+   * Prints diagnostics made after loading: with the run whose files were read, quoting their source
+   * lines and naming the variables their values came from; without one (a saved plan, whose
+   * recorded file names are not opened) as they are.
+   */
+  void printLateDiagnostics(Optional<LoadedRun> run, List<Diagnostic> diagnostics) {
+    printDiagnostics(
+        run.map(r -> SourceLines.fill(r.state().substitutions().explain(diagnostics)))
+            .orElse(diagnostics));
   }
 
   /**
-   * Prints what could not be read, each cause once: a failure of the credentials or the network
-   * once for the run, a pool that cannot be listed at its first UserPoolId, a client at the key
-   * that names it. A pool whose listing the run did not need gets a warning.
+   * Prints what could not be read ({@link FailureReport}).
    *
-   * @param quoteFiles whether to quote the source lines of the files (never for a saved plan, whose
-   *     recorded file names are not opened)
+   * @param run the run whose files were read, empty for a saved plan ({@link
+   *     #printLateDiagnostics})
    */
-  void reportFailures(Plan plan, boolean quoteFiles) {
-    List<Diagnostic> located = new ArrayList<>();
-    List<String> everywhere = new ArrayList<>();
-    List<String> unread = List.of();
-    int clients = 0;
-    for (Plan.Failure failure : plan.failures()) {
-      if (failure instanceof Plan.Everywhere e) {
-        everywhere.add(e.error().getMessage());
-        clients += e.clients();
-      } else if (failure instanceof Plan.InPool pool) {
-        located.add(poolDiagnostic(pool.problem()));
-      } else if (failure instanceof Plan.OfClient client) {
-        located.addAll(client.action().diagnostics());
-        clients++;
-      } else if (failure instanceof Plan.PruneRefused refused) {
-        located.addAll(refused.unknownDocuments());
-        unread = refused.unreadFiles();
-      }
-    }
-    plan.poolProblems().stream()
-        .filter(p -> !p.blocking() && !everywhere.contains(p.error().getMessage()))
-        .forEach(p -> located.add(poolDiagnostic(p)));
-    List<Diagnostic> sorted = located.stream().sorted(Diagnostic.ORDER).toList();
-    if (quoteFiles) {
-      printLateDiagnostics(sorted);
-    } else {
-      printDiagnostics(sorted);
-    }
-    everywhere.forEach(this::printError);
-    if (!unread.isEmpty()) {
-      printError(
-          "--prune refused: "
-              + (unread.size() == 1 ? "a file was" : unread.size() + " files were")
-              + " found and not read, so ccr cannot tell which clients "
-              + (unread.size() == 1 ? "it declares" : "they declare")
-              + ", and pruning could delete them: "
-              + String.join("; ", unread)
-              + ". Fix or remove "
-              + (unread.size() == 1 ? "it" : "them")
-              + ", or run without --prune; nothing is deleted.");
-    }
-    if (clients > 0) {
-      printMessage(Summaries.count(clients, "client") + " could not be read.");
-    }
-  }
-
-  private static Diagnostic poolDiagnostic(Plan.PoolProblem problem) {
-    GatewayException error = problem.error();
-    String message =
-        error.reason() == GatewayException.Reason.NOT_FOUND
-            ? "user pool "
-                + problem.userPoolId()
-                + " not found: "
-                + error.messageWithCode()
-                + "; check the UserPoolId, and the region (its prefix, or --region) and account"
-                + " in use"
-            : "cannot list the clients of pool "
-                + problem.userPoolId()
-                + ": "
-                + error.messageWithCode()
-                + (problem.blocking() ? "" : "; its unmanaged clients are unknown");
-    return new Diagnostic(
-        problem.blocking() ? Severity.ERROR : Severity.WARNING,
-        message,
-        problem.origin().source().file(),
-        problem.origin().source().position(),
-        "/UserPoolId",
-        "");
+  void reportFailures(Plan plan, Optional<LoadedRun> run) {
+    FailureReport report = FailureReport.of(plan);
+    printLateDiagnostics(run, report.located());
+    report.errors().forEach(this::printError);
+    report.summary().ifPresent(this::printMessage);
   }
 
   /**
-   * Whether a plan is worth printing: not when something could not be read and no client has a
-   * change or an error ("No changes." would mislead). A plan without clients (a {@code --target}
-   * that names only clients no file declares) says "No changes." and counts them.
+   * A gateway for a command that never writes (writes keep Cognito's quota).
+   *
+   * @param base the AWS options the command line's fall back on: the selected environment's
    */
-  static boolean worthShowing(Plan plan) {
-    return !plan.hasFailures() || plan.hasChanges() || plan.hasErrors();
+  CognitoGateway gateway(AwsMixin aws, AwsSettings base) {
+    return open(aws, base, Pacing.COGNITO_CATEGORY_RPS);
   }
 
-  /** A gateway for a command that never writes: writes keep Cognito's quota. */
-  CognitoGateway gateway(AwsMixin aws) {
-    return open(aws, Pacing.COGNITO_CATEGORY_RPS);
-  }
-
-  /** A gateway for apply, paced to its {@code --max-write-rps}. */
-  CognitoGateway gateway(AwsMixin aws, WriteRateMixin writes) {
-    return open(aws, writes.maxWriteRps);
+  /**
+   * A gateway for apply, paced to its {@code --max-write-rps}.
+   *
+   * @param base the AWS options the command line's fall back on: the selected environment's, or
+   *     those a saved plan was made with
+   */
+  CognitoGateway gateway(AwsMixin aws, AwsSettings base, WriteRateMixin writes) {
+    return open(aws, base, writes.maxWriteRps);
   }
 
   /** The command line's AWS options over the base ones; a role session per command. */
-  private CognitoGateway open(AwsMixin aws, double maxWriteRps) {
+  private CognitoGateway open(AwsMixin aws, AwsSettings base, double maxWriteRps) {
     AwsOptions options;
     try {
-      options = aws.options(maxWriteRps, baseAws(), "ccr-" + spec.name(), context.env());
+      options = aws.options(maxWriteRps, base, "ccr-" + spec.name(), context.env());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
+    }
+    if (aws.debugging(context.env())) {
+      PrintWriter err = err();
+      options = options.withDebug(line -> println(err, message(line)));
     }
     return context.gateways().open(options);
   }
 
-  /** The AWS settings the command line's options fall back on: the selected environment's. */
-  AwsSettings baseAws() {
-    return environment.map(Environment::aws).orElse(AwsSettings.NONE);
+  /** One whole line from any thread. */
+  private static void println(PrintWriter writer, String line) {
+    synchronized (writer) {
+      writer.println(line);
+      writer.flush();
+    }
   }
 
   /** How a plan made by this run is made: its environment and the AWS options in effect. */
-  PlanFile.Made made(AwsMixin aws) {
+  PlanFile.Made made(LoadedRun run, AwsMixin aws) {
     try {
       return new PlanFile.Made(
-          environment.map(Environment::name), aws.settings(baseAws(), context.env()));
+          run.selection().environmentName(), aws.settings(run.aws(), context.env()));
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

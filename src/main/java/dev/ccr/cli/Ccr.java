@@ -27,16 +27,29 @@ public final class Ccr implements Runnable {
   static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
+    SUBCOMMANDS.put("init", InitCommand.class);
     SUBCOMMANDS.put("validate", ValidateCommand.class);
     SUBCOMMANDS.put("plan", PlanCommand.class);
     SUBCOMMANDS.put("apply", ApplyCommand.class);
     SUBCOMMANDS.put("drift", DriftCommand.class);
     SUBCOMMANDS.put("export", ExportCommand.class);
+    SUBCOMMANDS.put("show", ShowCommand.class);
+    SUBCOMMANDS.put("fmt", FmtCommand.class);
     SUBCOMMANDS.put("secrets", SecretsCommand.class);
     SUBCOMMANDS.put("rotate", RotateCommand.class);
     SUBCOMMANDS.put("completion", CompletionCommand.class);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
   }
+
+  /** Commands of other tools that people type, and what ccr calls them. */
+  static final Map<String, String> REACHED_FOR =
+      Map.of(
+          "version", "ccr --version",
+          "format", "ccr fmt",
+          "diff", "ccr plan",
+          "lint", "ccr validate",
+          "check", "ccr validate",
+          "import", "ccr export (or ccr init --from-pool)");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +87,12 @@ public final class Ccr implements Runnable {
       CommandLine cli = e.getCommandLine();
       PrintWriter err = cli.getErr();
       err.println(BaseCommand.message(e.getMessage()));
-      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      String reached = REACHED_FOR.get(args.length == 0 ? "" : args[0]);
+      if (reached != null && cli.getCommandSpec().parent() == null) {
+        err.println("Did you mean: " + reached + "?");
+      } else {
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      }
       err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
       return ExitCode.USAGE;
     }

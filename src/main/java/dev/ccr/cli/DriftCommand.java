@@ -6,7 +6,6 @@ import dev.ccr.export.ExportWriter;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.report.DriftRenderer;
-import dev.ccr.spec.DesiredState;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,14 +72,14 @@ final class DriftCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    DesiredState state = loadDesiredState(specs, rules.settings(spec));
-    checkRegion(state, aws);
+    LoadedRun run = loadDesiredState(specs, rules.settings(spec));
+    checkRegion(run, aws);
     Plan plan;
-    try (CognitoGateway gateway = gateway(aws)) {
-      plan = reconcile(gateway, state, aws, targets, false, true);
+    try (CognitoGateway gateway = gateway(aws, run.aws())) {
+      plan = reconcile(gateway, run, aws, targets, false, true);
     }
-    reportFailures(plan, true);
-    DriftReport report = DriftFinder.report(plan, state.diagnostics(), failOnUnmanaged);
+    reportFailures(plan, Optional.of(run));
+    DriftReport report = DriftFinder.report(plan, run.state().diagnostics(), failOnUnmanaged);
     String rendered = renderer().render(report);
     if (output == null) {
       out().print(rendered);

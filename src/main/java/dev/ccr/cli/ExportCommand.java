@@ -9,7 +9,10 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
+import dev.ccr.plan.Plan;
 import dev.ccr.report.ControlCharacters;
+import dev.ccr.report.Noun;
+import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import java.io.IOException;
@@ -39,7 +42,28 @@ final class ExportCommand extends BaseCommand {
   private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
   @Mixin AwsMixin aws = new AwsMixin();
-  @Mixin EnvironmentMixin environmentOptions = new EnvironmentMixin();
+
+  /** {@code --env} and {@code --config}, described for export, which fills in no variable. */
+  final EnvironmentMixin environmentOptions = new EnvironmentMixin();
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME",
+      description =
+          "Use the AWS options of this environment of ccr.yaml unless given here. The files hold"
+              + " the live values; nothing is read from the environment's vars.")
+  void environment(String name) {
+    environmentOptions.name = name;
+  }
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The project file (default: ccr.yaml in the current directory or the nearest parent).")
+  void config(Path config) {
+    environmentOptions.config = config;
+  }
 
   @Option(
       names = "--user-pool-id",
@@ -82,10 +106,12 @@ final class ExportCommand extends BaseCommand {
   int execute() {
     aws.check(spec);
     checkOptions();
-    if (environmentOptions.name != null) {
-      selectEnvironment(environmentOptions);
-    }
-    List<ExportedClient> exported = new Exporter(omitDefaults, byName).export(read());
+    LoadedRun.Selection selection =
+        environmentOptions.name != null
+            ? selectEnvironment(environmentOptions)
+            : LoadedRun.Selection.NONE;
+    List<ExportedClient> exported =
+        new Exporter(omitDefaults, byName).export(read(selection.aws()));
     if (outputDir == null) {
       out().print(ClientYaml.stream(exported.stream().map(ExportedClient::yaml).toList()));
       out().flush();
@@ -97,7 +123,7 @@ final class ExportCommand extends BaseCommand {
     err()
         .println(
             "Exported "
-                + Summaries.count(exported.size(), "client")
+                + Noun.count(exported.size(), "client")
                 + " of "
                 + userPoolId
                 + where
@@ -118,8 +144,8 @@ final class ExportCommand extends BaseCommand {
   }
 
   /** The clients to export: the ones named, or the whole pool sorted by name; stops on failure. */
-  private List<LiveClient> read() {
-    try (CognitoGateway gateway = gateway(aws)) {
+  private List<LiveClient> read(AwsSettings base) {
+    try (CognitoGateway gateway = gateway(aws, base)) {
       List<String> ids =
           clientIds.isEmpty() ? listed(gateway) : List.copyOf(new LinkedHashSet<>(clientIds));
       List<ClientRef> refs = ids.stream().map(id -> ClientRef.byId(userPoolId, id)).toList();
@@ -145,9 +171,7 @@ final class ExportCommand extends BaseCommand {
       if (!failures.isEmpty()) {
         failures.forEach(this::printError);
         printMessage(
-            "nothing exported: "
-                + Summaries.count(failures.size(), "client")
-                + " could not be read.");
+            "nothing exported: " + Noun.count(failures.size(), "client") + " could not be read.");
         throw new Stop(ExitCode.ERROR);
       }
       return clients;
@@ -164,7 +188,7 @@ final class ExportCommand extends BaseCommand {
           .map(ClientSummary::clientId)
           .toList();
     } catch (GatewayException e) {
-      printError("cannot list the clients of " + userPoolId + ": " + e.getMessage());
+      printError(Plan.PoolProblem.listingFailed(userPoolId, e));
       throw new Stop(ExitCode.ERROR);
     }
   }
@@ -199,7 +223,7 @@ final class ExportCommand extends BaseCommand {
   }
 
   private void refuse(List<ExportWriter.Obstacle> obstacles) {
-    String count = Summaries.count(obstacles.size(), "file");
+    String count = Noun.count(obstacles.size(), "file");
     String verb = obstacles.size() == 1 ? " exists" : " exist";
     printMessage(
         "error: "

@@ -39,7 +39,7 @@ final class FishCompletion {
         .append(name)
         .append(" -f\n");
     String top = "__fish_use_subcommand";
-    options(root).forEach(option -> line(out, name, top, option(option)));
+    options(root).forEach(option -> line(out, name, top, option(name, option)));
     List<String> names = new ArrayList<>();
     root.subcommands()
         .forEach(
@@ -58,7 +58,7 @@ final class FishCompletion {
       for (PositionalParamSpec positional : sub.positionalParameters()) {
         values(positional).ifPresent(values -> line(out, name, when, values));
       }
-      options(sub).forEach(option -> line(out, name, when, option(option)));
+      options(sub).forEach(option -> line(out, name, when, option(name, option)));
     }
     return out.toString();
   }
@@ -77,14 +77,20 @@ final class FishCompletion {
         .append('\n');
   }
 
-  private static String option(OptionSpec option) {
+  private static String option(String command, OptionSpec option) {
     StringBuilder spec = new StringBuilder();
     for (String name : option.names()) {
       spec.append(name.startsWith("--") ? "-l " + name.substring(2) : "-s " + name.substring(1));
       spec.append(' ');
     }
     if (option.arity().max() > 0) {
-      spec.append(values(option).orElse("-x")).append(' ');
+      Optional<String> listed =
+          CompletionCommand.listed(option.longestName())
+              .map(
+                  list ->
+                      "-x -a "
+                          + quote("(" + command + " completion --list " + list + " 2>/dev/null)"));
+      spec.append(listed.or(() -> values(option)).orElse("-x")).append(' ');
     }
     return spec.append(description(option.description())).toString().strip();
   }

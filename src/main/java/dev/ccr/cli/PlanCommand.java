@@ -5,9 +5,9 @@ import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.report.PlanRenderer;
-import dev.ccr.spec.DesiredState;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,20 +68,17 @@ final class PlanCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    DesiredState state = loadDesiredState(specs, rules.settings(spec));
-    checkRegion(state, aws);
+    LoadedRun run = loadDesiredState(specs, rules.settings(spec));
+    checkRegion(run, aws);
     Plan plan;
-    try (CognitoGateway gateway = gateway(aws)) {
-      plan = reconcile(gateway, state, aws, targets, prune, false);
+    try (CognitoGateway gateway = gateway(aws, run.aws())) {
+      plan = reconcile(gateway, run, aws, targets, prune, false);
     }
-    if (worthShowing(plan)
-        && (format != Format.json || !(plan.hasErrors() || plan.hasFailures()))) {
-      out().print(renderer(willSave(plan)).render(plan));
-      out().flush();
-    }
-    reportFailures(plan, true);
+    out().print(renderer(run, willSave(plan)).render(plan));
+    out().flush();
+    reportFailures(plan, Optional.of(run));
     if (out != null) {
-      savePlan(plan);
+      savePlan(run, plan);
     }
     if (plan.hasFailures()) {
       return ExitCode.ERROR;
@@ -92,10 +89,10 @@ final class PlanCommand extends BaseCommand {
     return detailedExitcode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
-  private PlanRenderer renderer(boolean saving) {
+  private PlanRenderer renderer(LoadedRun run, boolean saving) {
     return switch (format) {
       case text -> PlanRenderer.text(terminal.colour());
-      case json -> PlanRenderer.json(Version.generatedBy(), made(aws));
+      case json -> PlanRenderer.json(Version.generatedBy(), made(run, aws));
       case markdown -> saving ? PlanRenderer.markdown(out) : PlanRenderer.markdown();
     };
   }
@@ -105,13 +102,13 @@ final class PlanCommand extends BaseCommand {
     return out != null && !plan.hasFailures() && !plan.hasErrors();
   }
 
-  private void savePlan(Plan plan) {
+  private void savePlan(LoadedRun run, Plan plan) {
     if (!willSave(plan)) {
       printMessage("plan not saved to " + out + ": fix the errors above and run plan again");
       return;
     }
     try {
-      ExportWriter.writeFile(out, PlanFile.toJson(plan, Version.generatedBy(), made(aws)));
+      ExportWriter.writeFile(out, PlanFile.toJson(plan, Version.generatedBy(), made(run, aws)));
       err().println("Saved the plan to " + out + "; apply it with: ccr apply --plan " + out);
     } catch (IOException e) {
       printMessage("cannot write the plan to " + out + ": " + IoProblems.describe(e));

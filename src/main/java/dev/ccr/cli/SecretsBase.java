@@ -62,17 +62,18 @@ abstract class SecretsBase extends BaseCommand {
     if (incident() && targets.targets.isEmpty()) {
       throw usage("rotate needs --target NAME (the client whose secret to rotate now)");
     }
-    DesiredState state = loadDesiredState(specs, rules.settings(spec));
-    checkRegion(state, aws);
+    LoadedRun run = loadDesiredState(specs, rules.settings(spec));
+    DesiredState state = run.state();
+    checkRegion(run, aws);
     Plan plan;
-    try (CognitoGateway gateway = gateway(aws)) {
-      plan = reconcile(gateway, state, aws, targets, false, false);
+    try (CognitoGateway gateway = gateway(aws, run.aws())) {
+      plan = reconcile(gateway, run, aws, targets, false, false);
     }
-    reportFailures(plan, false);
+    reportFailures(plan, Optional.of(run));
     AwsOptions options;
     try {
       options =
-          aws.options(Pacing.COGNITO_CATEGORY_RPS, baseAws(), "ccr-" + spec.name(), context.env());
+          aws.options(Pacing.COGNITO_CATEGORY_RPS, run.aws(), "ccr-" + spec.name(), context.env());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

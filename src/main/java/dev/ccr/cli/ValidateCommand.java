@@ -5,7 +5,6 @@ import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.ProjectFile;
 import dev.ccr.spec.RuleSettings;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,29 +50,29 @@ final class ValidateCommand extends BaseCommand {
   @Override
   int execute() {
     RuleSettings settings = rules.settings(spec);
-    Optional<ProjectFile> project = selectEnvironment(specs.environment);
-    List<String> names = project.map(ProjectFile::environmentNames).orElse(List.of());
-    if (environment.isPresent() || names.isEmpty()) {
+    LoadedRun.Selection selection = selectEnvironment(specs.environment);
+    List<String> names = selection.project().map(ProjectFile::environmentNames).orElse(List.of());
+    if (selection.environment().isPresent() || names.isEmpty()) {
       if (format == Format.text) {
-        DesiredState state = loadDesiredState(specs, project, settings);
-        out().println(Summaries.validation(state));
-        return ExitCode.OK;
+        DesiredState state = loadDesiredState(specs, selection, settings).state();
+        selection.environment().ifPresent(e -> warnUnused(selection.project(), e.name(), state));
+        return print(renderer().render(state, Map.of()), false);
       }
-      DesiredState state = load(specs, project, environment.map(e -> e.name()), settings);
+      DesiredState state = load(specs, selection, settings).state();
       return print(renderer().render(state, Map.of()), state.hasErrors());
     }
-    return validateEach(project, names, settings);
+    return validateEach(selection, names, settings);
   }
 
   /**
    * Checks the files once per environment; a diagnostic that only some environments give names
    * them.
    */
-  private int validateEach(Optional<ProjectFile> project, List<String> names, RuleSettings rules) {
+  private int validateEach(LoadedRun.Selection selection, List<String> names, RuleSettings rules) {
     Map<String, DesiredState> states = new LinkedHashMap<>();
     Map<Diagnostic, List<String>> found = new LinkedHashMap<>();
     for (String name : names) {
-      DesiredState state = load(specs, project, Optional.of(name), rules);
+      DesiredState state = load(specs, selection.with(name), rules).state();
       states.put(name, state);
       state.diagnostics().forEach(d -> found.computeIfAbsent(d, k -> new ArrayList<>()).add(name));
     }
@@ -81,12 +80,13 @@ final class ValidateCommand extends BaseCommand {
     found.forEach(
         (d, in) -> diagnostics.add(in.size() == names.size() ? d : namingEnvironments(d, in)));
     boolean invalid = states.values().stream().anyMatch(DesiredState::hasErrors);
+    String rendered = renderer().render(combined(states, diagnostics), states);
     if (format != Format.text) {
-      return print(renderer().render(combined(states, diagnostics), states), invalid);
+      return print(rendered, invalid);
     }
     printDiagnostics(diagnostics.stream().sorted(Diagnostic.ORDER).toList());
-    PrintWriter summaries = invalid ? err() : out();
-    states.forEach((name, state) -> summaries.println(name + ": " + Summaries.validation(state)));
+    states.forEach((name, state) -> warnUnused(selection.project(), name, state));
+    (invalid ? err() : out()).print(rendered);
     return invalid ? ExitCode.INVALID : ExitCode.OK;
   }
 
@@ -107,6 +107,35 @@ final class ValidateCommand extends BaseCommand {
     return new DesiredState(List.copyOf(clients.values()), found, List.copyOf(files));
   }
 
+  /**
+   * Warns of each variable of the environment that no file read refers to: a leftover, or a name
+   * the files spell differently. Only when every PATH is a directory, so all files were read.
+   */
+  private void warnUnused(Optional<ProjectFile> project, String name, DesiredState state) {
+    if (project.isEmpty()
+        || !specs.pathsOrCurrentDirectory().stream().allMatch(java.nio.file.Files::isDirectory)) {
+      return;
+    }
+    Set<String> used = state.substitutions().names();
+    project
+        .get()
+        .variableOrigins(name)
+        .forEach(
+            (variable, origin) -> {
+              if (!used.contains(variable)) {
+                printMessage(
+                    "warning: variable "
+                        + variable
+                        + " ("
+                        + origin
+                        + ") is used by no file read"
+                        + dev.ccr.spec.Suggestions.nearest(variable, used)
+                            .map(s -> "; the files use " + s)
+                            .orElse(""));
+              }
+            });
+  }
+
   private int print(String document, boolean invalid) {
     out().print(document);
     out().flush();
@@ -115,7 +144,7 @@ final class ValidateCommand extends BaseCommand {
 
   private ValidationRenderer renderer() {
     return switch (format) {
-      case text -> throw new IllegalStateException("text is printed as diagnostics");
+      case text -> ValidationRenderer.text();
       case json -> ValidationRenderer.json();
       case sarif ->
           ValidationRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));

@@ -41,11 +41,7 @@ public final class DriftFinder {
             .map(
                 u ->
                     new UnmanagedClient(
-                        u.ref().userPoolId(),
-                        u.ref().id(),
-                        u.ref().clientName().orElse(""),
-                        u.origin().source().file(),
-                        u.origin().source().position()))
+                        u.ref(), u.origin().source().file(), u.origin().source().position()))
             .toList();
     List<PoolError> poolErrors =
         plan.poolProblems().stream()
@@ -53,10 +49,7 @@ public final class DriftFinder {
                 p ->
                     new PoolError(
                         p.userPoolId(),
-                        "cannot list the clients of pool "
-                            + p.userPoolId()
-                            + ": "
-                            + p.error().getMessage(),
+                        p.message(),
                         p.origin().source().file(),
                         p.origin().source().position()))
             .toList();
@@ -100,13 +93,6 @@ public final class DriftFinder {
     ClientRef ref = action.ref();
     Origin origin = action.origin();
     return new ClientResult(
-        origin.source().file(),
-        origin.source().position(),
-        ref.userPoolId(),
-        ref.clientId().orElse(""),
-        ref.clientName().orElse(ref.clientId().orElse("")),
-        drifted,
-        problems,
-        status);
+        origin.source().file(), origin.source().position(), ref, drifted, problems, status);
   }
 }

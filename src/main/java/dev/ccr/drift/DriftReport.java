@@ -1,6 +1,7 @@
 package dev.ccr.drift;
 
 import dev.ccr.plan.AttributeChange;
+import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
 import java.util.LinkedHashSet;
@@ -81,11 +82,6 @@ public record DriftReport(
       Objects.requireNonNull(position, "position");
       Objects.requireNonNull(rule, "rule");
     }
-
-    /** A problem that no security rule found. */
-    public Problem(ProblemKind kind, String message, Position position) {
-      this(kind, message, position, Optional.empty());
-    }
   }
 
   /**
@@ -130,88 +126,92 @@ public record DriftReport(
    *
    * @param file the file that declares it, as the user named it
    * @param position the start of its document
-   * @param clientId the client's id, empty for a client that does not exist
-   * @param clientName the live name; the file's name or the client id when it could not be read
+   * @param ref the client: the live one (with its name) when it was read, else as the file names it
    * @param status {@link Status#ERROR} exactly when {@code problems} is not empty; {@link
    *     Status#DRIFTED} exactly when {@code drifted} is not empty
    */
   public record ClientResult(
       String file,
       Position position,
-      String userPoolId,
-      String clientId,
-      String clientName,
+      ClientRef ref,
       List<DriftedAttribute> drifted,
       List<Problem> problems,
       Status status) {
     public ClientResult {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(position, "position");
-      Objects.requireNonNull(userPoolId, "userPoolId");
-      Objects.requireNonNull(clientId, "clientId");
-      Objects.requireNonNull(clientName, "clientName");
+      Objects.requireNonNull(ref, "ref");
       drifted = List.copyOf(drifted);
       problems = List.copyOf(problems);
       Objects.requireNonNull(status, "status");
       if ((status == Status.ERROR) != !problems.isEmpty()
           || (status == Status.DRIFTED) != !drifted.isEmpty()) {
-        throw new IllegalArgumentException(status + " does not fit " + clientName);
+        throw new IllegalArgumentException(status + " does not fit " + ref);
       }
     }
 
-    /** A client compared with its file: in sync, drifted, or with problems. */
-    public ClientResult(
-        String file,
-        Position position,
-        String userPoolId,
-        String clientId,
-        String clientName,
-        List<DriftedAttribute> drifted,
-        List<Problem> problems) {
-      this(
-          file,
-          position,
-          userPoolId,
-          clientId,
-          clientName,
-          drifted,
-          problems,
-          !problems.isEmpty() ? Status.ERROR : drifted.isEmpty() ? Status.IN_SYNC : Status.DRIFTED);
+    public String userPoolId() {
+      return ref.userPoolId();
+    }
+
+    /** The client's id, empty for a client that does not exist. */
+    public String clientId() {
+      return ref.clientId().orElse("");
+    }
+
+    /** The client's name, else its id ({@link ClientRef#displayName}). */
+    public String clientName() {
+      return ref.displayName();
     }
 
     /** {@code web-app (us-east-1_Abc/3n4b5urk1ft4fl3mg5e62d9ado)}, or without an id the pool. */
     public String title() {
-      return clientName + " (" + userPoolId + (clientId.isEmpty() ? "" : "/" + clientId) + ")";
+      return DriftReport.title(ref);
     }
   }
 
   /**
    * A live client of a declared pool that no file declares.
    *
+   * @param ref the live client, with its name when it has one
    * @param file the first file that declares a client of the pool, where findings about it are
    *     located
    * @param position the UserPoolId key in that file
-   * @param clientName the live name, empty when it has none
    */
-  public record UnmanagedClient(
-      String userPoolId, String clientId, String clientName, String file, Position position) {
+  public record UnmanagedClient(ClientRef ref, String file, Position position) {
     public UnmanagedClient {
-      Objects.requireNonNull(userPoolId, "userPoolId");
-      Objects.requireNonNull(clientId, "clientId");
-      Objects.requireNonNull(clientName, "clientName");
+      Objects.requireNonNull(ref, "ref");
+      ref.id();
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(position, "position");
     }
 
-    /** {@code legacy (us-east-1_Abc/5a6b...)}, or the id alone when the client has no name. */
-    public String title() {
-      return (clientName.isEmpty() ? clientId : clientName)
-          + " ("
-          + userPoolId
-          + "/"
-          + clientId
-          + ")";
+    public String userPoolId() {
+      return ref.userPoolId();
     }
+
+    public String clientId() {
+      return ref.id();
+    }
+
+    /** The live name, empty when the client has none. */
+    public String clientName() {
+      return ref.clientName().orElse("");
+    }
+
+    /** {@code legacy (us-east-1_Abc/5a6b...)}, or the id and the pool when it has no name. */
+    public String title() {
+      return DriftReport.title(ref);
+    }
+  }
+
+  /** A client as every drift format names it: its display name, then its pool and id. */
+  private static String title(ClientRef ref) {
+    return ref.displayName()
+        + " ("
+        + ref.userPoolId()
+        + ref.clientId().map(id -> "/" + id).orElse("")
+        + ")";
   }
 
   /**

@@ -129,7 +129,8 @@ public final class ExportWriter {
    * Writes one file as {@code --force} writes an exported one, for every command that writes a file
    * it was given ({@code plan --out}, {@code drift --output}): anything at the path but a regular
    * file (a symbolic link, even a dangling one, a directory, a FIFO) is left as it is and the write
-   * fails; otherwise the text goes to a new hidden file beside it, renamed over it.
+   * fails; otherwise the text goes to a new hidden file beside it, renamed over it. Missing parent
+   * folders are created.
    *
    * @throws IOException when something is in the way (the message names it and where a link leads)
    *     or the file cannot be written
@@ -138,6 +139,10 @@ public final class ExportWriter {
     Optional<String> what = kind(file).filter(kind -> !kind.equals(REGULAR_FILE));
     if (what.isPresent()) {
       throw inTheWay(file, what.get());
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      Files.createDirectories(parent);
     }
     replace(file, text.getBytes(StandardCharsets.UTF_8));
   }

@@ -2,13 +2,12 @@ package dev.ccr.export;
 
 import dev.ccr.live.LiveClient;
 import dev.ccr.plan.Planner;
+import dev.ccr.plan.WriteRequest;
 import dev.ccr.spec.ClientSpec;
-import dev.ccr.spec.Configuration;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.RuleSettings;
-import dev.ccr.spec.Rules;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.SpecLoader;
 import java.util.ArrayList;
@@ -95,12 +94,7 @@ public final class Exporter {
             "the export of " + client.clientId() + " plans changes: " + comparison.changes());
       }
       findings.addAll(comparison.diagnostics());
-      Configuration live =
-          Configuration.merged(
-              spec,
-              Planner.mergedConfiguration(spec, client.attributes()),
-              new Configuration.Secret(client.hasSecret(), Configuration.Source.LIVE));
-      findings.addAll(Rules.onWrite(live, RuleSettings.DEFAULT, true));
+      findings.addAll(WriteRequest.forUpdate(spec, client).findings(RuleSettings.DEFAULT, true));
     }
     return findings;
   }

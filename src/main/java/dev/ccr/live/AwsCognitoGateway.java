@@ -38,6 +38,10 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /**
  * The {@link CognitoGateway} of the AWS SDK: one SDK client per region, created on first use and
  * closed by {@link #close()}.
+ *
+ * <p>It is long because it maps each Cognito operation ccr calls (clients, pools, resource servers,
+ * identity providers) onto the SDK with the same client set-up, pacing and error classification;
+ * splitting it per operation would copy that set-up.
  */
 public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   private static final String DESCRIBE = "cognito-idp:DescribeUserPoolClient";
@@ -367,10 +371,14 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     return builder.build();
   }
 
-  /** Pacing first, so every attempt, retries included, waits for its turn. */
+  /**
+   * Pacing first, so every attempt, retries included, waits for its turn; then the line per call of
+   * {@code --debug}.
+   */
   private List<ExecutionInterceptor> interceptors(String region) {
     List<ExecutionInterceptor> all = new ArrayList<>();
     all.add(new PacingInterceptor(pacer, region));
+    options.debug().ifPresent(sink -> all.add(new CallLog(sink, region)));
     all.addAll(tuning.interceptors());
     return all;
   }
@@ -404,6 +412,11 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     sts =
         StsClient.builder()
             .region(Region.of(region))
+            .overrideConfiguration(
+                o ->
+                    options
+                        .debug()
+                        .ifPresent(sink -> o.addExecutionInterceptor(new CallLog(sink, region))))
             .credentialsProvider(baseCredentials())
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()

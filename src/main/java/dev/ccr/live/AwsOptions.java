@@ -3,6 +3,7 @@ package dev.ccr.live;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The AWS options of a command line: {@code --region}, {@code --profile}, {@code --endpoint-url},
@@ -12,6 +13,8 @@ import java.util.Optional;
  *
  * @param endpoint never with a user name or password: {@link EndpointUrl#parse} masks them
  * @param role a role to assume with STS on top of the profile's or the default credentials
+ * @param debug where {@code --debug} writes a line per AWS call (operation, pool, client, status,
+ *     latency, retries), or empty
  */
 public record AwsOptions(
     Optional<String> region,
@@ -19,7 +22,8 @@ public record AwsOptions(
     Optional<URI> endpoint,
     Pacing pacing,
     Optional<AssumedRole> role,
-    Timeouts timeouts) {
+    Timeouts timeouts,
+    Optional<Consumer<String>> debug) {
 
   /**
    * An IAM role to assume.
@@ -40,7 +44,24 @@ public record AwsOptions(
     Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(timeouts, "timeouts");
+    Objects.requireNonNull(debug, "debug");
     endpoint = endpoint.map(EndpointUrl::masked);
+  }
+
+  /** Options without a line per call. */
+  public AwsOptions(
+      Optional<String> region,
+      Optional<String> profile,
+      Optional<URI> endpoint,
+      Pacing pacing,
+      Optional<AssumedRole> role,
+      Timeouts timeouts) {
+    this(region, profile, endpoint, pacing, role, timeouts, Optional.empty());
+  }
+
+  /** These options with a line per AWS call written to {@code sink}. */
+  public AwsOptions withDebug(Consumer<String> sink) {
+    return new AwsOptions(region, profile, endpoint, pacing, role, timeouts, Optional.of(sink));
   }
 
   /** Options without a role to assume, with the default timeouts. */

@@ -47,8 +47,7 @@ final class Effective {
     String word =
         (String)
             sub(Attribute.TOKEN_VALIDITY_UNITS, validity.unitKey().orElseThrow()).orElseThrow();
-    return DurationUnit.of(word)
-        .orElseThrow(() -> new IllegalArgumentException("unknown token validity unit: " + word));
+    return DurationUnit.parse(word);
   }
 
   /** The object's default sub-keys, empty when it has no default. */

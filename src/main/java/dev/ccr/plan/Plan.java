@@ -48,28 +48,9 @@ public record Plan(
     Objects.requireNonNull(pruneRefused, "pruneRefused");
   }
 
-  /** A plan made without {@code --prune}, or whose pruning kept nothing and was not refused. */
-  public Plan(
-      List<ClientAction> actions,
-      List<Unmanaged> unmanaged,
-      List<PoolProblem> poolProblems,
-      List<String> unmatchedTargets,
-      List<Diagnostic> notes) {
-    this(actions, unmanaged, poolProblems, unmatchedTargets, notes, List.of(), Optional.empty());
-  }
-
-  /** A plan without notes. */
-  public Plan(
-      List<ClientAction> actions,
-      List<Unmanaged> unmanaged,
-      List<PoolProblem> poolProblems,
-      List<String> unmatchedTargets) {
-    this(actions, unmanaged, poolProblems, unmatchedTargets, List.of());
-  }
-
-  /** A plan of these actions alone. */
+  /** A plan of these actions alone (a saved plan, as apply reads it). */
   public Plan(List<ClientAction> actions) {
-    this(actions, List.of(), List.of(), List.of());
+    this(actions, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
   }
 
   /** A live client of a declared pool that no document declares. */
@@ -94,6 +75,30 @@ public record Plan(
       Objects.requireNonNull(userPoolId, "userPoolId");
       Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(error, "error");
+    }
+
+    /**
+     * What went wrong, in the one wording of a failed listing ({@link #listingFailed}); a listing
+     * the run did not need adds that only the unmanaged clients are unknown.
+     */
+    public String message() {
+      return listingFailed(userPoolId, error)
+          + (blocking ? "" : "; its unmanaged clients are unknown");
+    }
+
+    /**
+     * Why the clients of a pool could not be listed: the pool was not found (check its id, region
+     * and account), or the call failed with Cognito's message and error code.
+     */
+    public static String listingFailed(String userPoolId, GatewayException error) {
+      return error.reason() == GatewayException.Reason.NOT_FOUND
+          ? "user pool "
+              + userPoolId
+              + " not found: "
+              + error.messageWithCode()
+              + "; check the UserPoolId, and the region (its prefix, or --region) and account"
+              + " in use"
+          : "cannot list the clients of pool " + userPoolId + ": " + error.messageWithCode();
     }
   }
 
@@ -131,7 +136,12 @@ public record Plan(
    *
    * @param clients how many clients it kept from being read
    */
-  public record Everywhere(GatewayException error, int clients) implements Failure {}
+  public record Everywhere(GatewayException error, int clients) implements Failure {
+    /** Whether another failure has this cause, and is reported with it. */
+    public boolean covers(GatewayException other) {
+      return sameCause(error, other);
+    }
+  }
 
   /** A pool that could not be listed (not found, access denied). */
   public record InPool(PoolProblem problem) implements Failure {}
@@ -221,12 +231,12 @@ public record Plan(
    * client that could not be read on its own.
    */
   public List<Failure> failures() {
-    Map<String, Everywhere> everywhere = new LinkedHashMap<>();
+    Map<Cause, Everywhere> everywhere = new LinkedHashMap<>();
     List<Failure> pools = new ArrayList<>();
     Set<String> failedPools = new HashSet<>();
     for (PoolProblem problem : poolProblems) {
       if (global(problem.error())) {
-        everywhere.putIfAbsent(problem.error().getMessage(), new Everywhere(problem.error(), 0));
+        everywhere.putIfAbsent(Cause.of(problem.error()), new Everywhere(problem.error(), 0));
       } else if (problem.blocking()) {
         pools.add(new InPool(problem));
         failedPools.add(problem.userPoolId());
@@ -240,7 +250,7 @@ public record Plan(
       GatewayException error = unreadable.error();
       if (global(error)) {
         everywhere.merge(
-            error.getMessage(),
+            Cause.of(error),
             new Everywhere(error, 1),
             (a, b) -> new Everywhere(a.error(), a.clients() + 1));
       } else if (!failedPools.contains(unreadable.ref().userPoolId())) {
@@ -252,6 +262,21 @@ public record Plan(
     failures.addAll(clients);
     pruneRefused.ifPresent(failures::add);
     return failures;
+  }
+
+  /**
+   * What a failure that concerns every call alike comes down to: its reason and AWS error code, so
+   * that the calls it failed (in any pool or region) are reported once, with the first's message.
+   */
+  private record Cause(GatewayException.Reason reason, String errorCode) {
+    static Cause of(GatewayException error) {
+      return new Cause(error.reason(), error.errorCode());
+    }
+  }
+
+  /** Whether two failures that concern every call alike have one cause, reported once. */
+  private static boolean sameCause(GatewayException a, GatewayException b) {
+    return Cause.of(a).equals(Cause.of(b));
   }
 
   /** Whether a failure concerns every call alike rather than one pool or client. */

@@ -45,6 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * duplicate JSON keys, a digest that does not match the content, anything the schema does not
  * allow, AWS options ccr would not take, and content no run of plan could have produced ({@link
  * PlanFileChecker}).
+ *
+ * <p>It is long because it is the one implementation of the plan file format, both ways: writing,
+ * the digest, and reading with every check a hand-edited or forged file must fail (size, duplicate
+ * keys, digest, schema, endpoint, fingerprints).
  */
 public final class PlanFile {
   /** The version this ccr writes. */
@@ -366,7 +370,7 @@ public final class PlanFile {
     ClientRef ref = action.ref();
     node.put("userPoolId", ref.userPoolId());
     ref.clientId().ifPresent(id -> node.put("clientId", id));
-    node.put("clientName", ref.clientName().orElse(ref.clientId().orElse("")));
+    node.put("clientName", ref.displayName());
     ObjectNode source = node.putObject("source");
     source.put("file", action.origin().source().file());
     source.put("line", action.origin().source().position().line());
@@ -546,8 +550,7 @@ public final class PlanFile {
       case "set" -> new Value.Items(strings(node.get("items")));
       case "duration" ->
           new Value.Duration(
-              node.get("value").longValue(),
-              DurationUnit.of(node.get("unit").stringValue()).orElseThrow());
+              node.get("value").longValue(), DurationUnit.parse(node.get("unit").stringValue()));
       default -> throw new IllegalArgumentException("unknown value type " + node.get("type"));
     };
   }

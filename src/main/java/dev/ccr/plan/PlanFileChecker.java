@@ -3,10 +3,8 @@ package dev.ccr.plan;
 import dev.ccr.spec.Attribute;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
-import dev.ccr.spec.Configuration;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.RedirectUrls;
-import dev.ccr.spec.Rules;
 import dev.ccr.spec.SpecLoader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -278,7 +276,7 @@ final class PlanFileChecker {
    * rules that need one are checked by apply on the client it reads before the write.
    */
   private static List<String> rules(ClientAction action, ClientSpec planned) {
-    Configuration configuration;
+    WriteRequest request;
     if (action instanceof ClientAction.Update update) {
       Map<String, Object> live;
       try {
@@ -286,21 +284,11 @@ final class PlanFileChecker {
       } catch (IllegalArgumentException e) {
         return List.of("the recorded live configuration holds " + e.getMessage());
       }
-      configuration =
-          Configuration.merged(
-              planned,
-              Planner.mergedConfiguration(planned, live),
-              update.managed()::managesConfiguration,
-              new Configuration.Secret(true, Configuration.Source.LIVE));
+      request = WriteRequest.forUpdate(update, planned, live, true);
     } else {
-      ClientAction.Create create = (ClientAction.Create) action;
-      configuration =
-          Configuration.merged(
-              planned,
-              Planner.mergedConfiguration(planned, Map.of()),
-              new Configuration.Secret(create.generateSecret(), Configuration.Source.FILE));
+      request = WriteRequest.forCreate((ClientAction.Create) action, planned);
     }
-    List<Diagnostic> errors = Rules.errorsBeforeWrite(configuration);
+    List<Diagnostic> errors = request.errors();
     return errors.isEmpty()
         ? List.of()
         : List.of(

@@ -154,16 +154,6 @@ public final class Planner {
         Severity.ERROR, message, desired.source().file(), desired.positionOf(pointer), pointer, "");
   }
 
-  /**
-   * The complete configuration to send with UpdateUserPoolClient (or CreateUserPoolClient, from an
-   * empty live client): every live attribute with the managed ones laid over it; a validity always
-   * goes with its unit in TokenValidityUnits.
-   */
-  public static Map<String, Object> mergedConfiguration(
-      ClientSpec desired, Map<String, Object> liveAttributes) {
-    return Merger.merge(desired, liveAttributes);
-  }
-
   private static Optional<AttributeChange> scalar(
       Attribute attribute, ClientSpec desired, Effective current) {
     if (desired.removed().contains(attribute.memberName())) {
@@ -318,12 +308,7 @@ public final class Planner {
   static Optional<DurationUnit> desiredUnit(ClientSpec desired, Attribute validity) {
     Object units = desired.get(Attribute.TOKEN_VALIDITY_UNITS.memberName()).orElse(null);
     return Optional.ofNullable(Effective.asMap(units).get(validity.unitKey().orElseThrow()))
-        .map(
-            word ->
-                DurationUnit.of((String) word)
-                    .orElseThrow(
-                        () ->
-                            new IllegalArgumentException("unknown token validity unit: " + word)));
+        .map(word -> DurationUnit.parse((String) word));
   }
 
   private static List<String> strings(Object list) {

@@ -150,7 +150,14 @@ final class DriftJunitRenderer implements DriftRenderer {
 
   private static Outcome unmanaged(DriftReport report, UnmanagedClient client) {
     String message =
-        "no file declares client " + client.clientId() + " of pool " + client.userPoolId();
+        "no file declares client "
+            + client.clientId()
+            + " of pool "
+            + client.userPoolId()
+            + "; its pool is declared at "
+            + client.file()
+            + ":"
+            + client.position().line();
     return report.failOnUnmanaged()
         ? new Outcome("failure", "unmanaged-client", message, message)
         : new Outcome("skipped", "", message, "");

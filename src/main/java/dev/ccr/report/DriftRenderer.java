@@ -66,7 +66,7 @@ public interface DriftRenderer {
     }
     long unwanted = report.count(Status.UNWANTED);
     if (unwanted > 0) {
-      counts.append(", ").append(unwanted).append(" to delete");
+      counts.append(", ").append(unwanted).append(" unwanted");
     }
     long errors = report.count(Status.ERROR) + report.poolErrors().size();
     if (errors > 0) {

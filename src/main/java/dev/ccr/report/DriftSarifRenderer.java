@@ -127,7 +127,11 @@ final class DriftSarifRenderer implements DriftRenderer {
               error.userPoolId()));
     }
     for (UnmanagedClient client : report.unmanaged()) {
-      String message = "Unmanaged client " + client.title() + ": no file declares it.";
+      String message =
+          "Unmanaged client "
+              + client.title()
+              + ": no file declares it. It is reported here because this file declares its"
+              + " pool.";
       String level = report.failOnUnmanaged() ? "error" : UNMANAGED_CLIENT.level();
       findings.add(
           new Finding(

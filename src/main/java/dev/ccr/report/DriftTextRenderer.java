@@ -32,7 +32,11 @@ final class DriftTextRenderer implements DriftRenderer {
     }
     for (UnmanagedClient client : report.unmanaged()) {
       head(out, Line.Symbol.UNMANAGED, client.title(), client.file(), client.position());
-      out.append("    no file declares this client\n\n");
+      out.append("    no file declares this client; its pool is declared at ")
+          .append(client.file())
+          .append(':')
+          .append(client.position().line())
+          .append("\n\n");
     }
     for (PoolError error : report.poolErrors()) {
       head(out, Line.Symbol.ERROR, error.userPoolId(), error.file(), error.position());

@@ -4,7 +4,10 @@ import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import java.util.Objects;
 
-/** The plan-file JSON (see {@link PlanFile}), so a saved plan and a printed one are the same. */
+/**
+ * The plan-file JSON (see {@link PlanFile}), so a saved plan and a printed one are the same;
+ * nothing for a plan that cannot be saved (a client could not be read or is invalid).
+ */
 final class JsonRenderer implements PlanRenderer {
   private final String generatedBy;
   private final PlanFile.Made made;
@@ -16,6 +19,9 @@ final class JsonRenderer implements PlanRenderer {
 
   @Override
   public String render(Plan plan) {
+    if (plan.hasErrors() || plan.hasFailures()) {
+      return "";
+    }
     return PlanFile.toJson(plan, generatedBy, made);
   }
 }

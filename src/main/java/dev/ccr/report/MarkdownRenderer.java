@@ -28,6 +28,9 @@ final class MarkdownRenderer implements PlanRenderer {
 
   @Override
   public String render(Plan plan) {
+    if (!Summary.worthShowing(plan)) {
+      return "";
+    }
     String unmanaged = Summary.unmanaged(plan);
     String note = unmanaged.isEmpty() ? "" : "\n" + Markdown.text(unmanaged) + "\n";
     String heading =
@@ -62,7 +65,7 @@ final class MarkdownRenderer implements PlanRenderer {
     return "| "
         + label
         + " | "
-        + Markdown.text(ref.clientName().orElse(ref.clientId().orElse("")))
+        + Markdown.text(ref.displayName())
         + " | "
         + Markdown.code(ref.userPoolId())
         + " | "

@@ -8,7 +8,10 @@ import java.nio.file.Path;
  */
 public interface PlanRenderer {
 
-  /** The whole output, ending in a newline. */
+  /**
+   * The whole output, ending in a newline; nothing when the plan has nothing this format shows
+   * (what could not be read is reported apart, {@link FailureReport}).
+   */
   String render(Plan plan);
 
   /** Terraform-like text; {@code colour} adds ANSI colours to the change symbols. */

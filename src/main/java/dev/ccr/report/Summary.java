@@ -9,6 +9,16 @@ final class Summary {
   private Summary() {}
 
   /**
+   * Whether a plan is worth showing: not when something could not be read and no client has a
+   * change or an error ("No changes." would mislead; the failures say what happened). A plan
+   * without clients (a {@code --target} that names only clients no file declares) says "No
+   * changes." and counts them.
+   */
+  static boolean worthShowing(Plan plan) {
+    return !plan.hasFailures() || plan.hasChanges() || plan.hasErrors();
+  }
+
+  /**
    * {@code 1 to create, 2 to update, 1 to delete, 5 unchanged} (and {@code , 1 with errors}: the
    * clients that could not be read or are invalid, and the pools that could not be listed).
    */

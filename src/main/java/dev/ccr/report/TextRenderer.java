@@ -7,7 +7,7 @@ import dev.ccr.plan.Plan;
  * Terraform-like text: each client to create ({@code +}), update ({@code ~}) or that has an error
  * ({@code !}), then the clients to delete ({@code -}), each with its source and one line per
  * attribute (set items below their attribute), then the clients {@code --prune} keeps ({@code ?}),
- * then a line with the counts.
+ * then a line with the counts. Nothing when nothing could be read that has a change or an error.
  */
 final class TextRenderer implements PlanRenderer {
   private final boolean colour;
@@ -18,6 +18,9 @@ final class TextRenderer implements PlanRenderer {
 
   @Override
   public String render(Plan plan) {
+    if (!Summary.worthShowing(plan)) {
+      return "";
+    }
     StringBuilder out = new StringBuilder();
     for (ClientAction action : Summary.shown(plan)) {
       client(out, action);

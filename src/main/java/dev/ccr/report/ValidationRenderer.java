@@ -4,9 +4,9 @@ import dev.ccr.spec.DesiredState;
 import java.nio.file.Path;
 
 /**
- * Formats the outcome of {@code ccr validate} for programs: JSON, and SARIF for code scanning,
- * which takes the rule table from {@link dev.ccr.spec.SecurityRule}. Text, for people, is the
- * diagnostics on stderr ({@link DiagnosticRenderer}) and a result line.
+ * Formats the outcome of {@code ccr validate}: a result line for people (the diagnostics go to
+ * stderr, {@link DiagnosticRenderer}), JSON, and SARIF for code scanning, which takes the rule
+ * table from {@link dev.ccr.spec.SecurityRule}.
  */
 public interface ValidationRenderer {
 
@@ -18,6 +18,11 @@ public interface ValidationRenderer {
    *     outcome by name; empty otherwise
    */
   String render(DesiredState state, java.util.Map<String, DesiredState> environments);
+
+  /** The result line, one per environment when the files were checked once for each. */
+  static ValidationRenderer text() {
+    return new ValidationTextRenderer();
+  }
 
   /** JSON described by {@code schemas/validate-report.schema.json}. */
   static ValidationRenderer json() {

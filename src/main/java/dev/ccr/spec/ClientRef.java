@@ -41,6 +41,11 @@ public record ClientRef(String userPoolId, Optional<String> clientId, Optional<S
     return name.isEmpty() ? this : new ClientRef(userPoolId, clientId, Optional.of(name));
   }
 
+  /** How a sentence or a table names the client: its name, else its id. */
+  public String displayName() {
+    return clientName.or(() -> clientId).orElseThrow();
+  }
+
   /**
    * The client id.
    *

@@ -68,17 +68,12 @@ public final class Configuration {
    * The configuration a write would send.
    *
    * @param spec the document, for its positions, its identity key and its rule exceptions
-   * @param values the complete configuration ({@code Planner.mergedConfiguration})
+   * @param values the complete configuration (the body of a {@code WriteRequest})
    * @param managed whether the document manages a path ({@code Member} or {@code Member/SubKey})
    */
   public static Configuration merged(
       ClientSpec spec, Map<String, Object> values, Predicate<String> managed, Secret secret) {
     return new Configuration(spec, values, managed, true, Optional.of(secret));
-  }
-
-  /** The configuration a write would send, with what the document manages taken from it. */
-  public static Configuration merged(ClientSpec spec, Map<String, Object> values, Secret secret) {
-    return merged(spec, values, spec::managesPath, secret);
   }
 
   /** The document the configuration is judged for. */

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * The rules that span several attributes, each written once over a {@link Configuration}: on a
  * document alone they check what the document decides; on the configuration a write would send they
- * check the live values the document leaves as they are too (the README's "Rules beyond the
+ * check the live values the document leaves as they are too (docs/validate.md's "Rules beyond the
  * schema"). Rules needing the pool run at plan time ({@code PoolChecks}).
  */
 final class CrossFieldRules {

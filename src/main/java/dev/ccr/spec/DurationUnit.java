@@ -2,7 +2,6 @@ package dev.ccr.spec;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The units of TokenValidityUnits, each with its length in seconds. */
 public enum DurationUnit {
@@ -37,9 +36,17 @@ public enum DurationUnit {
     return amount + " " + (amount == 1 ? singular() : word());
   }
 
-  /** The unit Cognito names with {@code word}, if any. */
-  public static Optional<DurationUnit> of(String word) {
-    return Arrays.stream(values()).filter(u -> u.word().equals(word)).findFirst();
+  /**
+   * The unit a word names, where the word is known to be one of Cognito's units (the schema checked
+   * it): the one parsing of a unit.
+   *
+   * @throws IllegalArgumentException for any other word
+   */
+  public static DurationUnit parse(String word) {
+    return Arrays.stream(values())
+        .filter(u -> u.word().equals(word))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown token validity unit: " + word));
   }
 
   /** The largest unit that counts {@code seconds} exactly: 3600 gives hours, 90 seconds. */

@@ -25,6 +25,10 @@ import tools.jackson.databind.JsonNode;
  * Checks documents against a JSON Schema packaged into the jar ({@code
  * schemas/user-pool-client.schema.json} for client files, {@code schemas/ccr.schema.json} for the
  * project file) and turns each violation into a diagnostic at the offending key or value.
+ *
+ * <p>It is long because it turns every kind of schema violation into a message in the user's words
+ * at the offending key or value (unknown keys with the nearest name, types, enums, patterns with
+ * hints, numbers beyond 64 bits), which share the schema lookups.
  */
 final class SchemaChecker {
   static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/user-pool-client.schema.json";

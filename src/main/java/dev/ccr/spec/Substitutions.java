@@ -16,6 +16,21 @@ public record Substitutions(List<VariableUse> uses, Set<String> unresolved) {
     unresolved = Set.copyOf(unresolved);
   }
 
+  /** The names of the variables the files refer to, with a value or without. */
+  public Set<String> names() {
+    Set<String> names = new java.util.TreeSet<>(unresolved);
+    for (VariableUse use : uses) {
+      java.util.regex.Matcher m = REFERENCE.matcher(use.text());
+      if (m.lookingAt()) {
+        names.add(m.group(1));
+      }
+    }
+    return names;
+  }
+
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+
   /** The diagnostics, each one at a substituted value naming the variables and their origins. */
   public List<Diagnostic> explain(List<Diagnostic> diagnostics) {
     return uses.isEmpty() ? diagnostics : diagnostics.stream().map(this::explain).toList();

@@ -12,9 +12,7 @@ public final class TokenLifetime {
    * Seconds in one {@code unit} ({@code seconds}, {@code minutes}, {@code hours}, {@code days}).
    */
   public static long unitSeconds(String unit) {
-    return DurationUnit.of(unit)
-        .orElseThrow(() -> new IllegalArgumentException("unknown validity unit: " + unit))
-        .seconds();
+    return DurationUnit.parse(unit).seconds();
   }
 
   /** The shortest lifetime in seconds Cognito allows for the token of a validity attribute. */
@@ -38,9 +36,7 @@ public final class TokenLifetime {
 
   /** A value and unit in words: {@code 1 hour}, {@code 30 minutes}. */
   public static String format(long value, String unit) {
-    return DurationUnit.of(unit)
-        .orElseThrow(() -> new IllegalArgumentException("unknown validity unit: " + unit))
-        .format(value);
+    return DurationUnit.parse(unit).format(value);
   }
 
   /** Seconds in the largest unit that divides them: {@code 3600} gives {@code 1 hour}. */

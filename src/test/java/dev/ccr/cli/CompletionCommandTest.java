@@ -58,13 +58,44 @@ class CompletionCommandTest {
     assertEquals(
         List.of(
             "[ccr pl] plan",
-            "[ccr ] validate plan apply drift export secrets rotate completion help",
+            "[ccr ] init validate plan apply drift export show fmt secrets rotate completion help",
             "[ccr plan --fo] --format",
             "[ccr plan --format ] text json markdown",
             "[ccr drift --format ] text json markdown junit sarif",
             "[ccr plan --max-w] ",
             "[ccr apply --max-w] --max-write-rps",
             "[ccr completion ] bash zsh fish"),
+        lines.subList(1, lines.size()));
+  }
+
+  @Test
+  void bash_completesEnvironmentNamesAndTargetsFromTheWorkingDirectory() throws Exception {
+    Path script = script("bash");
+    Files.writeString(
+        dir.resolve("ccr.yaml"),
+        "environments:\n  dev:\n    vars: {pool: us-east-1_Dev1}\n  prod:\n    vars: {pool: us-east-1_Prod1}\n");
+    Files.writeString(
+        dir.resolve("web.yaml"),
+        "UserPoolId: ${pool}\nClientId: 1example23web\nClientName: web-app\n");
+    // ccr itself, run from the test's classes in the directory being completed
+    String ccr =
+        "ccr() { java -cp '" + System.getProperty("java.class.path") + "' dev.ccr.Main \"$@\"; }\n";
+    List<String> lines =
+        shell(
+            List.of(
+                "bash",
+                "-c",
+                ccr + BASH_DRIVER,
+                "driver",
+                script.toString(),
+                "ccr plan --env ",
+                "ccr drift --env p",
+                "ccr plan --target "));
+    assertEquals(
+        List.of(
+            "[ccr plan --env ] dev prod",
+            "[ccr drift --env p] prod",
+            "[ccr plan --target ] web-app 1example23web web.yaml"),
         lines.subList(1, lines.size()));
   }
 

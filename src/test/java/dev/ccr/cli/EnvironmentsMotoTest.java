@@ -160,8 +160,11 @@ class EnvironmentsMotoTest {
     String previous = System.getProperty("aws.endpointUrlSts");
     try {
       System.setProperty("aws.endpointUrlSts", endpoint.toString());
-      CliRun assumed = inEnvironment("plan", "prod", "--detailed-exitcode");
+      CliRun assumed = inEnvironment("plan", "prod", "--detailed-exitcode", "--debug");
       assertEquals(ExitCode.CHANGES, assumed.exitCode(), assumed.all());
+      int sts = assumed.err().indexOf("ccr: debug: AssumeRole region=us-east-1 status=200");
+      assertTrue(sts >= 0, "--debug shows the STS call too: " + assumed.err());
+      assertTrue(sts < assumed.err().indexOf("ccr: debug: ListUserPoolClients"), assumed.err());
 
       System.setProperty("aws.endpointUrlSts", "http://127.0.0.1:" + closedPort());
       CliRun unreachable = inEnvironment("plan", "prod");

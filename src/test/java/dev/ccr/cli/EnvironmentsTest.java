@@ -562,5 +562,8 @@ class EnvironmentsTest {
     }
     String export = run("export", "--help").out();
     assertTrue(export.contains("--env") && export.contains("--role-arn"), export);
+    String flat = export.replaceAll("\\s+", " ");
+    assertFalse(flat.contains("vars fill"), "export writes values, it fills in none: " + export);
+    assertTrue(flat.contains("nothing is read from the environment's vars"), export);
   }
 }

@@ -337,8 +337,7 @@ class ExportIntegrationTest {
         CliRun.run("export", "--user-pool-id", "us-east-1_Nope", "--endpoint-url", endpoint);
     assertEquals(ExitCode.ERROR, export.exitCode());
     assertTrue(
-        export.err().startsWith("ccr: error: cannot list the clients of us-east-1_Nope: "),
-        export.err());
+        export.err().startsWith("ccr: error: user pool us-east-1_Nope not found: "), export.err());
   }
 
   @Test

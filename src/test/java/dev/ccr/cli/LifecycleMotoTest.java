@@ -248,7 +248,7 @@ class LifecycleMotoTest {
     assertTrue(drift.out().contains("no such client exists; apply would create it"), drift.out());
     assertTrue(
         drift.out().contains("- old-app (" + pool + "/" + old.clientId() + ")"), drift.out());
-    assertTrue(drift.out().contains("1 missing, 1 to delete"), drift.out());
+    assertTrue(drift.out().contains("1 missing, 1 unwanted"), drift.out());
   }
 
   @Test

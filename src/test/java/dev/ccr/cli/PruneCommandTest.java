@@ -236,6 +236,62 @@ class PruneCommandTest {
     assertTrue(run.out().endsWith("Plan: 0 to create, 0 to update, 1 to delete, 1 unchanged.\n"));
   }
 
+  @Test
+  void planDriftAndApply_classifyAClientOfAnotherEnvironmentAlike_declaredNotUnmanaged()
+      throws IOException {
+    Files.writeString(
+        dir.resolve("ccr.yaml"),
+        "environments:\n  dev:\n    vars: {pool: "
+            + POOL
+            + "}\n  prod:\n    vars: {pool: "
+            + POOL
+            + "}\n");
+    write("debug.yaml", "UserPoolId: ${pool}\nClientName: stray\nccr: {environments: [dev]}\n");
+    String config = dir.resolve("ccr.yaml").toString();
+
+    CliRun plan = ccr("plan", clients.toString(), "--config", config, "--env", "prod");
+    CliRun drift =
+        ccr(
+            "drift",
+            clients.toString(),
+            "--config",
+            config,
+            "--env",
+            "prod",
+            "--fail-on-unmanaged",
+            "--format",
+            "json");
+    CliRun apply =
+        ccr(
+            "apply",
+            clients.toString(),
+            "--config",
+            config,
+            "--env",
+            "prod",
+            "--prune",
+            "--auto-approve");
+
+    assertTrue(
+        plan.out().contains("1 client of the declared pools is declared in no file"), plan.out());
+    assertEquals(ExitCode.CHANGES, drift.exitCode(), drift.all());
+    assertTrue(drift.out().contains("\"stray1id\""), drift.out());
+    assertFalse(drift.out().contains("\"stray0id\""), "declared for dev: " + drift.out());
+    assertEquals(ExitCode.OK, apply.exitCode(), apply.all());
+    assertTrue(fake.stored(POOL, "stray0id").isPresent(), "dev's client kept");
+    assertFalse(fake.stored(POOL, "stray1id").isPresent(), "the unmanaged one pruned");
+    CliRun after =
+        ccr(
+            "drift",
+            clients.toString(),
+            "--config",
+            config,
+            "--env",
+            "prod",
+            "--fail-on-unmanaged");
+    assertEquals(ExitCode.OK, after.exitCode(), after.all());
+  }
+
   // ---- the summary counts errors; adoption is shown
 
   @Test

@@ -1,0 +1,293 @@
+package dev.ccr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.ccr.testing.Golden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a user gets ccr: the release location and version that the README and the CI recipes name are
+ * pom.xml's; the README's install steps work as written on an empty home; the launcher runs every
+ * installed copy with its JVM flags and its class-data archive.
+ */
+class ReleaseTest {
+  private static final Path PROJECT = Golden.projectDir();
+
+  /** Where a text names a release: a download address, or a variable that holds a version. */
+  private static final List<Pattern> REFERENCES =
+      List.of(
+          Pattern.compile("github\\.com/(?<repo>[\\w.-]+/[\\w.-]+)/releases"),
+          Pattern.compile("releases/download/v(?<version>\\d[\\w.-]*)/"),
+          Pattern.compile("(?m)^v=(?<version>\\S+)$"),
+          Pattern.compile("CCR_VERSION: \"(?<version>[^\"$]+)\""),
+          Pattern.compile("CCR_REPOSITORY: (?<repo>[\\w.-]+/[\\w.-]+)"),
+          Pattern.compile("(?m)^  version:\\n(?:    .*\\n)*?    default: \"(?<version>[^\"]+)\"$"),
+          Pattern.compile("(?m)^  repository:\\n(?:    .*\\n)*?    default: (?<repo>\\S+)$"));
+
+  private record Release(String repo, String version) {}
+
+  /** pom.xml's {@code <url>} (the same as its {@code <scm><url>}) and version, -SNAPSHOT cut. */
+  private static Release pom() throws IOException {
+    String pom = Files.readString(PROJECT.resolve("pom.xml"));
+    String url = first(pom, "<url>https://github\\.com/([\\w.-]+/[\\w.-]+)</url>");
+    String scm = first(pom, "<scm>\\s*<url>https://github\\.com/([\\w.-]+/[\\w.-]+)</url>");
+    assertEquals(url, scm, "pom.xml's <url> and <scm><url>");
+    String version = first(pom, "<artifactId>ccr</artifactId>\\s*<version>([^<]+)</version>");
+    return new Release(url, version.replaceFirst("-SNAPSHOT$", ""));
+  }
+
+  private static String first(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertTrue(m.find(), regex);
+    return m.group(1);
+  }
+
+  /** Every release reference in {@code text} that names another repository or version. */
+  private static List<String> strays(String text, Release release) {
+    List<String> strays = new ArrayList<>();
+    for (Pattern pattern : REFERENCES) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        String repo = pattern.pattern().contains("?<repo>") ? m.group("repo") : null;
+        String version = pattern.pattern().contains("?<version>") ? m.group("version") : null;
+        if ((repo != null && !repo.equals(release.repo()))
+            || (version != null && !version.equals(release.version()))) {
+          strays.add(m.group());
+        }
+      }
+    }
+    return strays;
+  }
+
+  private static int count(String text) {
+    int n = 0;
+    for (Pattern pattern : REFERENCES) {
+      n += (int) pattern.matcher(text).results().count();
+    }
+    return n;
+  }
+
+  @Test
+  void readmeDocsAndRecipes_nameOnlyThePomsReleaseLocationAndVersion() throws IOException {
+    Release release = pom();
+    assertEquals("ccr-dev/ccr", release.repo());
+    List<Path> files = new ArrayList<>(List.of(PROJECT.resolve("README.md")));
+    files.add(PROJECT.resolve("docs/ci.md"));
+    try (Stream<Path> recipes = Files.walk(PROJECT.resolve("examples/ci"))) {
+      recipes.filter(Files::isRegularFile).forEach(files::add);
+    }
+    for (Path file : files) {
+      String text = Files.readString(file);
+      assertEquals(List.of(), strays(text, release), file + " names another release");
+    }
+    for (String named :
+        List.of(
+            "README.md",
+            "examples/ci/.github/actions/install-ccr/action.yml",
+            "examples/ci/gitlab/.gitlab-ci.yml")) {
+      String text = Files.readString(PROJECT.resolve(named));
+      assertTrue(count(text) >= 2, named + " names the release's location and version");
+    }
+  }
+
+  @Test
+  void strays_findAnotherRepositoryOrVersion() {
+    Release release = new Release("ccr-dev/ccr", "0.1.0");
+    assertEquals(
+        List.of("github.com/someone/ccr/releases"),
+        strays("curl https://github.com/someone/ccr/releases/download/v0.1.0/x", release));
+    assertEquals(List.of("v=0.0.9"), strays("```sh\nv=0.0.9\n```\n", release));
+    assertEquals(
+        List.of("CCR_VERSION: \"0.2.0\"", "CCR_REPOSITORY: fork/ccr"),
+        strays("  CCR_VERSION: \"0.2.0\"\n  CCR_REPOSITORY: fork/ccr\n", release));
+    assertEquals(
+        2,
+        strays(
+                "inputs:\n  version:\n    description: x\n    default: \"1.0.0\"\n"
+                    + "  repository:\n    description: y\n    default: fork/ccr\n",
+                release)
+            .size());
+    assertEquals(
+        List.of(), strays("https://github.com/ccr-dev/ccr/releases/download/v0.1.0/", release));
+  }
+
+  /**
+   * The README's install steps, run as written by bash in an empty home against a stand-in for the
+   * release download (curl copies the files from a directory): they create the directories they
+   * write to, check the archive, and leave a working {@code ccr} in {@code ~/.local/bin}; the
+   * README says that directory must be on the PATH.
+   */
+  @Test
+  void readmeInstallSteps_workOnAnEmptyHome(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(PROJECT.resolve("README.md"));
+    String section = readme.substring(readme.indexOf("### Install a release"));
+    Matcher block = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertTrue(block.find());
+    String steps = block.group(1);
+    assertTrue(section.contains("`~/.local/bin` must be on your PATH"), "README says so");
+    String version = first(steps, "(?m)^v=(\\S+)$");
+
+    Path release = Files.createDirectories(dir.resolve("release"));
+    Path tree = Files.createDirectories(dir.resolve("tree/ccr-" + version + "/bin"));
+    Files.createDirectories(tree.resolveSibling("lib"));
+    executable(tree.resolve("ccr"), "#!/bin/sh\necho \"installed ccr $*\"\n");
+    String archive = "ccr-" + version + ".tar.gz";
+    run(dir, List.of("tar", "-czf", release.resolve(archive).toString(), "-C", "tree", "."));
+    run(release, List.of("sh", "-c", "sha256sum " + archive + " > " + archive + ".sha256"));
+    Path fakes = Files.createDirectories(dir.resolve("fakes"));
+    executable(
+        fakes.resolve("curl"),
+        "#!/bin/sh\nfor a; do url=$a; done\ncp \"$FAKE_RELEASE/${url##*/}\" .\n");
+    Path home = Files.createDirectories(dir.resolve("home"));
+
+    Result install =
+        run(
+            home,
+            List.of("bash", "-euo", "pipefail", "-c", steps),
+            Map.of("HOME", home.toString(), "FAKE_RELEASE", release.toString()),
+            fakes);
+    assertEquals(0, install.code(), install.output());
+    Result ccr = run(home, List.of(home.resolve(".local/bin/ccr").toString(), "--version"));
+    assertEquals("installed ccr --version\n", ccr.output());
+
+    Files.writeString(release.resolve(archive), "a replaced archive");
+    Path again = Files.createDirectories(dir.resolve("home2"));
+    Result replaced =
+        run(
+            again,
+            List.of("bash", "-euo", "pipefail", "-c", steps),
+            Map.of("HOME", again.toString(), "FAKE_RELEASE", release.toString()),
+            fakes);
+    assertTrue(replaced.code() != 0, replaced.output());
+    assertFalse(Files.exists(again.resolve(".local/bin/ccr")), "nothing installed");
+  }
+
+  /**
+   * An installed copy (bin/ccr beside lib/ccr.jar and lib/ccr-cds.jar) run with a stand-in for
+   * java: the first run trains and archives beside the jars, every run starts the JVM with the
+   * launcher's flags and the archive, and a second run does not train again.
+   */
+  @Test
+  void launcher_installedCopy_archivesBesideTheJarsAndRunsWithItsFlags(@TempDir Path dir)
+      throws Exception {
+    Path lib = installedCopy(dir);
+    Path log = dir.resolve("java.log");
+    Result first = launch(dir, log, Map.of());
+    assertEquals(0, first.code(), first.output());
+    List<String> calls = Files.readAllLines(log);
+    assertEquals(3, calls.size(), calls.toString());
+    assertTrue(calls.get(0).contains("-XX:DumpLoadedClassList="), calls.get(0));
+    assertTrue(calls.get(0).contains("ccr.jar:" + lib.resolve("ccr-cds.jar")), calls.get(0));
+    assertTrue(calls.get(0).endsWith("dev.ccr.CdsTraining"), calls.get(0));
+    assertTrue(calls.get(1).contains("-Xshare:dump"), calls.get(1));
+    String run = calls.get(2);
+    for (String flag :
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xlog:cds=off,cds+dynamic=off",
+            "-XX:SharedArchiveFile=" + lib + "/ccr-",
+            "-jar " + lib.resolve("ccr.jar") + " plan clients/")) {
+      assertTrue(run.contains(flag), flag + " in " + run);
+    }
+    assertFalse(run.contains("ccr-cds.jar"), "the training jar is not on the run's class path");
+    try (Stream<Path> files = Files.list(lib)) {
+      assertEquals(1, files.filter(p -> p.toString().endsWith(".jsa")).count());
+    }
+
+    Files.delete(log);
+    assertEquals(0, launch(dir, log, Map.of()).code());
+    assertEquals(1, Files.readAllLines(log).size(), "no second training");
+    Files.delete(log);
+    assertEquals(0, launch(dir, log, Map.of("CCR_CDS", "off")).code());
+    assertFalse(Files.readString(log).contains("SharedArchiveFile"), "CCR_CDS=off");
+  }
+
+  /** An install the user cannot write keeps its archive in $XDG_CACHE_HOME/ccr. */
+  @Test
+  void launcher_readOnlyInstall_archivesInTheUsersCache(@TempDir Path dir) throws Exception {
+    assumeFalse("root".equals(System.getProperty("user.name")), "root can write any directory");
+    Path lib = installedCopy(dir);
+    assertTrue(lib.toFile().setWritable(false, false));
+    try {
+      Path log = dir.resolve("java.log");
+      Path cache = dir.resolve("cache");
+      Result result = launch(dir, log, Map.of("XDG_CACHE_HOME", cache.toString()));
+      assertEquals(0, result.code(), result.output());
+      String run = Files.readAllLines(log).get(2);
+      assertTrue(run.contains("-XX:SharedArchiveFile=" + cache.resolve("ccr") + "/ccr-"), run);
+    } finally {
+      lib.toFile().setWritable(true, false);
+    }
+  }
+
+  /** bin/ccr of the checkout, copied into an install's layout with two empty jars; lib/. */
+  private static Path installedCopy(Path dir) throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("ccr-1.0.0/bin"));
+    Path lib = Files.createDirectories(dir.resolve("ccr-1.0.0/lib"));
+    Files.copy(PROJECT.resolve("bin/ccr"), bin.resolve("ccr"));
+    assertTrue(bin.resolve("ccr").toFile().setExecutable(true));
+    Files.writeString(lib.resolve("ccr.jar"), "jar");
+    Files.writeString(lib.resolve("ccr-cds.jar"), "jar");
+    Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+    executable(
+        java,
+        "#!/bin/sh\necho \"$*\" >> \"$JAVA_LOG\"\n"
+            + "for a; do case $a in -XX:SharedArchiveFile=*) out=${a#*=};; -Xshare:dump) dump=1;;"
+            + " esac; done\n"
+            + "[ -n \"$dump\" ] && echo archive > \"$out\"\nexit 0\n");
+    return lib;
+  }
+
+  private static Result launch(Path dir, Path log, Map<String, String> env) throws Exception {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("JAVA_HOME", dir.resolve("jdk").toString());
+    all.put("JAVA_LOG", log.toString());
+    all.put("HOME", dir.toString());
+    return run(
+        dir, List.of(dir.resolve("ccr-1.0.0/bin/ccr").toString(), "plan", "clients/"), all, null);
+  }
+
+  private record Result(int code, String output) {}
+
+  private static Result run(Path dir, List<String> command) throws Exception {
+    return run(dir, command, Map.of(), null);
+  }
+
+  private static Result run(Path dir, List<String> command, Map<String, String> env, Path fakes)
+      throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.redirectErrorStream(true);
+    builder.environment().remove("CCR_JAVA_OPTS");
+    builder.environment().remove("CCR_CDS");
+    builder.environment().remove("XDG_CACHE_HOME");
+    builder.environment().putAll(env);
+    if (fakes != null) {
+      builder.environment().put("PATH", fakes + ":" + builder.environment().get("PATH"));
+    }
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    return new Result(process.exitValue(), out);
+  }
+
+  private static void executable(Path file, String text) throws IOException {
+    Files.writeString(file, text);
+    assertTrue(file.toFile().setExecutable(true));
+  }
+}

@@ -1,0 +1,99 @@
+package dev.ccr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ccr fmt [--check] [PATH...]}: rewrites files, lists them, changes nothing twice. */
+class FmtCommandTest {
+  private static final String MESSY =
+      "# keep me\nClientName: web # and me\nUserPoolId: us-east-1_Example12   \n";
+  private static final String TIDY =
+      "# keep me\nUserPoolId: us-east-1_Example12\nClientName: web # and me\n";
+
+  @TempDir Path dir;
+  private Path messy;
+  private Path tidy;
+
+  @BeforeEach
+  void files() throws IOException {
+    messy = Files.writeString(dir.resolve("messy.yaml"), MESSY);
+    tidy = Files.writeString(dir.resolve("tidy.yaml"), TIDY);
+  }
+
+  @Test
+  void check_listsTheFilesThatWouldChange_exits2_andChangesNothing() throws IOException {
+    CliRun run = CliRun.run("fmt", "--check", dir.toString());
+
+    assertEquals(ExitCode.CHANGES, run.exitCode(), run.err());
+    assertEquals(messy + "\n", run.out());
+    assertEquals(MESSY, Files.readString(messy));
+  }
+
+  @Test
+  void fmt_rewritesAndListsTheFile_thenAgainChangesNothing() throws IOException {
+    CliRun run = CliRun.run("fmt", dir.toString());
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals(messy + "\n", run.out());
+    assertEquals(TIDY, Files.readString(messy));
+    assertEquals(TIDY, Files.readString(tidy));
+    CliRun again = CliRun.run("fmt", "--check", dir.toString());
+    assertEquals(ExitCode.OK, again.exitCode(), again.err());
+    assertEquals("", again.out());
+  }
+
+  @Test
+  void fmt_notYaml_isLeftAsItIsAndExits3_theOthersAreFormatted() throws IOException {
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "a: [1, 2\n");
+    Path latin1 =
+        Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+
+    CliRun run = CliRun.run("fmt", dir.toString());
+
+    assertEquals(ExitCode.INVALID, run.exitCode());
+    assertTrue(run.err().contains("broken.yaml: not formatted, it is not valid YAML"), run.err());
+    assertEquals("a: [1, 2\n", Files.readString(broken));
+    assertTrue(run.err().contains("latin1.yaml: not formatted, it is not UTF-8 text"), run.err());
+    assertEquals(5, Files.size(latin1));
+    assertEquals(TIDY, Files.readString(messy));
+    assertFalse(run.hasStackTrace(), run.err());
+  }
+
+  @Test
+  void fmt_missingPath_isAUsageError() {
+    assertEquals(ExitCode.USAGE, CliRun.run("fmt", dir.resolve("nope").toString()).exitCode());
+  }
+
+  @Test
+  void fmtHelp_describesTheCommand() {
+    CliRun help = CliRun.run("fmt", "--help");
+    assertEquals(ExitCode.OK, help.exitCode());
+    assertTrue(help.out().contains("Usage: ccr fmt"), help.out());
+    assertTrue(help.out().contains("--check"), help.out());
+    assertTrue(help.out().replaceAll("\\s+", " ").contains("every comment stays"), help.out());
+  }
+
+  @Test
+  void examples_areInCanonicalLayout() {
+    Path root = dev.ccr.testing.Golden.projectDir();
+    CliRun examples = CliRun.run("fmt", "--check", root.resolve("examples").toString());
+    CliRun environments =
+        CliRun.run(
+            "fmt",
+            "--check",
+            "--config",
+            root.resolve("examples/environments/ccr.yaml").toString(),
+            root.resolve("examples/environments/clients").toString());
+
+    assertEquals(ExitCode.OK, examples.exitCode(), examples.out());
+    assertEquals(ExitCode.OK, environments.exitCode(), environments.out());
+  }
+}
