@@ -4,8 +4,10 @@
 # absent, none yet for the file without ClientId), writes a ccr.yaml whose environment
 # "local" points at the emulator, then validates and plans the clients in that environment,
 # applies the saved plan (updating, creating one client and deleting another), plans again
-# to show nothing is left, and checks for drift. Stops the emulator it started, whatever
-# happens. CCR=/path/to/bin/ccr runs an installed ccr instead of the checkout's (no build).
+# to show nothing is left, and checks for drift; then delivers one client's secret to Secrets
+# Manager and rotates it (emulator: moto with Cognito's client-secret operations, see
+# emulator/cognito_secrets.py). Stops the emulator it started, whatever happens.
+# CCR=/path/to/bin/ccr runs an installed ccr instead of the checkout's (no build).
 #
 # Usage: ./demo.sh [--keep DIR]
 #   --keep DIR  copy the demo's repository (ccr.yaml, clients/, plan.json) to DIR, which must
@@ -20,7 +22,7 @@ case "${1:-}" in
     keep=$(cd "$(dirname "$2")" 2>/dev/null && pwd)/$(basename "$2") || { echo "demo.sh: no such directory: $(dirname "$2")" >&2; exit 64; }
     [ ! -e "$keep" ] || { echo "demo.sh: $2 exists already; give a new directory to --keep" >&2; exit 64; }
     ;;
-  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: ./demo.sh [--keep DIR]" >&2; exit 64 ;;
 esac
 cd "$root"
@@ -38,7 +40,7 @@ fi
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 endpoint="http://127.0.0.1:$port"
-python3 -m moto.server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+python3 emulator/cognito_secrets.py -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
 moto_pid=$!
 cleanup() {
   kill "$moto_pid" 2>/dev/null || true
@@ -93,6 +95,18 @@ echo "(exit $code)"
 # The nightly check: nothing has drifted any more.
 step ccr drift clients/ --env local
 "$ccr" drift clients/ --env local
+
+# Client secrets: billing-service declares ccr: {secret: {rotateAfter, grace, store}}. Its secret
+# is delivered to Secrets Manager, then rotated at once as in an incident; values are never shown.
+step ccr secrets clients/ --env local --target billing-service
+"$ccr" secrets clients/ --env local --target billing-service
+step ccr secrets clients/ --env local --target billing-service --apply
+"$ccr" secrets clients/ --env local --target billing-service --apply
+step ccr rotate clients/ --env local --target billing-service
+"$ccr" rotate clients/ --env local --target billing-service
+echo
+echo "== the store holds the client's newest secret (checked with boto3; the value stays hidden)"
+python3 "$root/demo/check_secret.py" "$endpoint" clients/machine-to-machine.yaml billing-service/cognito-client-secret
 
 if [ -n "$keep" ]; then
   mkdir -p "$keep"

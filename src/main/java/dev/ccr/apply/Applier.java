@@ -5,6 +5,7 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
+import dev.ccr.live.Parallel;
 import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlannedState;
@@ -24,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -49,6 +46,10 @@ import java.util.stream.Collectors;
  * The writes run as a pipeline on {@code concurrency} threads: while one client is written, the
  * next ones are read, so reads and writes (separate quota categories) overlap. One failed client
  * does not stop the others. Retries are the gateway's.
+ *
+ * <p>It is long because its two promises (the whole-plan stale check, and the per-client read,
+ * write and verify) share the plan's actions, their planned states and the wording of every
+ * failure; the concurrency is Parallel's and what is sent is WriteRequest's.
  */
 public final class Applier {
   private final CognitoGateway gateway;
@@ -73,10 +74,6 @@ public final class Applier {
     this.concurrency = concurrency;
     this.checkProgress = Objects.requireNonNull(checkProgress, "checkProgress");
     this.writeProgress = Objects.requireNonNull(writeProgress, "writeProgress");
-  }
-
-  public Applier(CognitoGateway gateway, int concurrency) {
-    this(gateway, concurrency, ClientReader.Listener.NONE, ClientReader.Listener.NONE);
   }
 
   /** What an apply came to. */
@@ -349,42 +346,20 @@ public final class Applier {
 
   private List<ApplyResult> writeAll(List<ClientAction> actions, List<String> notes) {
     long writes = actions.stream().filter(ClientAction::writes).count();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            (int) Math.max(1, Math.min(concurrency, writes)), Applier::daemon);
     AtomicInteger done = new AtomicInteger();
-    try {
-      // Submitted round-robin across user pools, so that one pool's per-operation quota does not
-      // hold up the others; the results stay in plan order.
-      List<Future<ApplyResult>> futures =
-          new ArrayList<>(java.util.Collections.nCopies(actions.size(), null));
-      for (int index :
-          ClientReader.fairOrder(actions.stream().map(a -> a.ref().userPoolId()).toList())) {
-        ClientAction action = actions.get(index);
-        if (!action.writes()) {
-          futures.set(
-              index,
-              java.util.concurrent.CompletableFuture.completedFuture(
-                  new ApplyResult.Unchanged(action)));
-          continue;
-        }
-        futures.set(
-            index,
-            pool.submit(
-                () -> {
-                  ApplyResult result = write(action, notes);
-                  writeProgress.progressed(done.incrementAndGet(), (int) writes);
-                  return result;
-                }));
-      }
-      List<ApplyResult> results = new ArrayList<>();
-      for (Future<ApplyResult> future : futures) {
-        results.add(join(future));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Parallel.map(
+        actions,
+        a -> a.ref().userPoolId(),
+        (int) Math.min(concurrency, writes),
+        "ccr-apply",
+        action -> {
+          if (!action.writes()) {
+            return new ApplyResult.Unchanged(action);
+          }
+          ApplyResult result = write(action, notes);
+          writeProgress.progressed(done.incrementAndGet(), (int) writes);
+          return result;
+        });
   }
 
   private ApplyResult write(ClientAction action, List<String> notes) {
@@ -469,7 +444,7 @@ public final class Applier {
     if (!differ.isEmpty()) {
       return notConverged(update, ref.id(), differ);
     }
-    return new ApplyResult.Updated(update, List.of());
+    return new ApplyResult.Updated(update);
   }
 
   private ApplyResult delete(ClientAction.Delete delete) {
@@ -594,25 +569,5 @@ public final class Applier {
         action.origin().positionOf(pointer),
         pointer,
         "");
-  }
-
-  private static ApplyResult join(Future<ApplyResult> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while applying", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static Thread daemon(Runnable runnable) {
-    Thread thread = new Thread(runnable, "ccr-apply");
-    thread.setDaemon(true);
-    return thread;
   }
 }

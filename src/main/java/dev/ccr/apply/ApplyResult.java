@@ -38,14 +38,12 @@ public sealed interface ApplyResult
 
   /**
    * Written; the stored client from Cognito's response holds every planned change and kept every
-   * other attribute.
-   *
-   * @param notes unmanaged attributes that moved since the plan and were kept
+   * other attribute. (What moved since the plan without making it stale is in {@link
+   * Applier.Applied#notes}.)
    */
-  record Updated(ClientAction action, List<String> notes) implements ApplyResult {
+  record Updated(ClientAction action) implements ApplyResult {
     public Updated {
       Objects.requireNonNull(action, "action");
-      notes = List.copyOf(notes);
     }
 
     @Override

@@ -38,7 +38,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
-/** What every subcommand shares: its streams, the terminal, the environment and the AWS door. */
+/**
+ * What every subcommand shares: its streams, the terminal, the environment and the AWS door. *
+ *
+ * <p>It is long because it holds the one copy of every step the commands share (reading ccr.yaml,
+ * selecting the environment, loading the files with their variables and paths, the region check,
+ * reconciling, the failure report, opening the gateway), each a short method that takes the run's
+ * values as arguments; it keeps no state of a run.
+ */
 abstract class BaseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -82,11 +82,6 @@ public record DriftReport(
       Objects.requireNonNull(position, "position");
       Objects.requireNonNull(rule, "rule");
     }
-
-    /** A problem that no security rule found. */
-    public Problem(ProblemKind kind, String message, Position position) {
-      this(kind, message, position, Optional.empty());
-    }
   }
 
   /**

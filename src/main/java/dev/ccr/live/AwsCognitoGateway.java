@@ -38,6 +38,10 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /**
  * The {@link CognitoGateway} of the AWS SDK: one SDK client per region, created on first use and
  * closed by {@link #close()}.
+ *
+ * <p>It is long because it maps each Cognito operation ccr calls (clients, pools, resource servers,
+ * identity providers) onto the SDK with the same client set-up, pacing and error classification;
+ * splitting it per operation would copy that set-up.
  */
 public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   private static final String DESCRIBE = "cognito-idp:DescribeUserPoolClient";

@@ -1,26 +1,18 @@
 package dev.ccr.live;
 
 import dev.ccr.spec.ClientRef;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Reads many clients (or lists many pools) concurrently on a bounded pool of threads and hands the
  * results back in the order they were asked for, whatever order the calls complete in. One failed
- * read does not hide the others. Reads start round-robin across user pools ({@link #fairOrder}), so
- * that the per-pool rate limit of one pool does not hold up the reads of the others.
+ * read does not hide the others. Reads start round-robin across user pools ({@link
+ * Parallel#fairOrder}), so that the per-pool rate limit of one pool does not hold up the reads of
+ * the others.
  */
 public final class ClientReader {
   /** Threads reading at once unless told otherwise. */
@@ -111,53 +103,17 @@ public final class ClientReader {
 
   private <K, T> List<Result<T>> run(
       List<K> keys, Function<K, String> poolOf, Function<K, T> call) {
-    if (keys.isEmpty()) {
-      return List.of();
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(concurrency, keys.size()), daemonThreads());
     AtomicInteger done = new AtomicInteger();
-    try {
-      List<Future<Result<T>>> futures = new ArrayList<>(Collections.nCopies(keys.size(), null));
-      for (int index : fairOrder(keys.stream().map(poolOf).toList())) {
-        K key = keys.get(index);
-        futures.set(
-            index,
-            pool.submit(
-                () -> {
-                  Result<T> result = attempt(() -> call.apply(key));
-                  listener.progressed(done.incrementAndGet(), keys.size());
-                  return result;
-                }));
-      }
-      List<Result<T>> results = new ArrayList<>();
-      for (Future<Result<T>> future : futures) {
-        results.add(join(future));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /**
-   * The indexes of keys taken round-robin across user pools, pools in order of first appearance and
-   * keys of one pool in their own order: pools A A A B B C give A B C A B A.
-   */
-  public static List<Integer> fairOrder(List<String> pools) {
-    Map<String, Deque<Integer>> byPool = new LinkedHashMap<>();
-    for (int i = 0; i < pools.size(); i++) {
-      byPool.computeIfAbsent(pools.get(i), pool -> new ArrayDeque<>()).add(i);
-    }
-    List<Integer> order = new ArrayList<>(pools.size());
-    while (order.size() < pools.size()) {
-      for (Deque<Integer> pool : byPool.values()) {
-        if (!pool.isEmpty()) {
-          order.add(pool.removeFirst());
-        }
-      }
-    }
-    return order;
+    return Parallel.map(
+        keys,
+        poolOf,
+        concurrency,
+        "ccr-reader",
+        key -> {
+          Result<T> result = attempt(() -> call.apply(key));
+          listener.progressed(done.incrementAndGet(), keys.size());
+          return result;
+        });
   }
 
   private static <T> Result<T> attempt(java.util.function.Supplier<T> call) {
@@ -166,27 +122,5 @@ public final class ClientReader {
     } catch (GatewayException e) {
       return new Failed<>(e);
     }
-  }
-
-  private static <T> Result<T> join(Future<Result<T>> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading clients", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "ccr-reader");
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -48,28 +48,9 @@ public record Plan(
     Objects.requireNonNull(pruneRefused, "pruneRefused");
   }
 
-  /** A plan made without {@code --prune}, or whose pruning kept nothing and was not refused. */
-  public Plan(
-      List<ClientAction> actions,
-      List<Unmanaged> unmanaged,
-      List<PoolProblem> poolProblems,
-      List<String> unmatchedTargets,
-      List<Diagnostic> notes) {
-    this(actions, unmanaged, poolProblems, unmatchedTargets, notes, List.of(), Optional.empty());
-  }
-
-  /** A plan without notes. */
-  public Plan(
-      List<ClientAction> actions,
-      List<Unmanaged> unmanaged,
-      List<PoolProblem> poolProblems,
-      List<String> unmatchedTargets) {
-    this(actions, unmanaged, poolProblems, unmatchedTargets, List.of());
-  }
-
-  /** A plan of these actions alone. */
+  /** A plan of these actions alone (a saved plan, as apply reads it). */
   public Plan(List<ClientAction> actions) {
-    this(actions, List.of(), List.of(), List.of());
+    this(actions, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
   }
 
   /** A live client of a declared pool that no document declares. */

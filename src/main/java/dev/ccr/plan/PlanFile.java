@@ -45,6 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * duplicate JSON keys, a digest that does not match the content, anything the schema does not
  * allow, AWS options ccr would not take, and content no run of plan could have produced ({@link
  * PlanFileChecker}).
+ *
+ * <p>It is long because it is the one implementation of the plan file format, both ways: writing,
+ * the digest, and reading with every check a hand-edited or forged file must fail (size, duplicate
+ * keys, digest, schema, endpoint, fingerprints).
  */
 public final class PlanFile {
   /** The version this ccr writes. */

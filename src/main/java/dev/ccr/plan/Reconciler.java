@@ -6,28 +6,27 @@ import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
 import dev.ccr.live.LivePool;
+import dev.ccr.live.Parallel;
+import dev.ccr.plan.Resolution.Ambiguous;
+import dev.ccr.plan.Resolution.Known;
+import dev.ccr.plan.Resolution.Missing;
+import dev.ccr.plan.Resolution.Unresolved;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
-import dev.ccr.spec.OtherEnvironmentDocument;
 import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.Severity;
-import dev.ccr.spec.SourceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -58,10 +57,6 @@ public final class Reconciler {
     this.poolReader = new ClientReader(gateway, concurrency);
   }
 
-  public Reconciler(CognitoGateway gateway, int concurrency) {
-    this(gateway, concurrency, ClientReader.Listener.NONE);
-  }
-
   /**
    * How to reconcile.
    *
@@ -86,23 +81,6 @@ public final class Reconciler {
     }
   }
 
-  /** How a document's client was found in its pool. */
-  private sealed interface Resolution {
-    ClientSpec spec();
-  }
-
-  /** The document names an id, or the pool has exactly one client of its name. */
-  private record Known(ClientSpec spec, ClientRef ref) implements Resolution {}
-
-  /** No client of the document's name: one to create (or, declared absent, nothing to do). */
-  private record Missing(ClientSpec spec) implements Resolution {}
-
-  /** Several clients share the document's name. */
-  private record Ambiguous(ClientSpec spec, List<ClientSummary> matches) implements Resolution {}
-
-  /** The pool could not be listed, so the name could not be looked up. */
-  private record Unresolved(ClientSpec spec, GatewayException error) implements Resolution {}
-
   public Plan reconcile(List<ClientSpec> specs, Options options) {
     return reconcile(new DesiredState(specs, List.of(), List.of()), options);
   }
@@ -113,21 +91,26 @@ public final class Reconciler {
    */
   public Plan reconcile(DesiredState state, Options options) {
     List<ClientSpec> specs = state.clients();
-    Map<String, Origin> pools = pools(specs);
+    Map<String, Origin> pools = PoolListings.pools(specs);
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
-    Map<String, Origin> checkedPools = checkedPools(specs, listings);
+    Map<String, Origin> checkedPools = PoolListings.checkedPools(specs, listings);
     PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
-    List<Resolution> resolutions = specs.stream().map(s -> resolve(s, listings)).toList();
+    List<Resolution> resolutions = specs.stream().map(s -> Resolution.of(s, listings)).toList();
     List<Plan.PoolProblem> problems = new ArrayList<>();
     List<Plan.Unmanaged> undeclared =
-        undeclared(
-            pools, listings, declaredIds(resolutions), problems, blocking(options, resolutions));
-    Pruning pruning = pruning(state, pools.keySet(), undeclared, options);
-    Map<ClientSpec, List<Diagnostic>> conflicts = new HashMap<>(declaredTwice(resolutions));
-    nameClashes(resolutions, listings, deleted(resolutions, pruning))
+        PoolListings.undeclared(
+            pools,
+            listings,
+            Resolution.declaredIds(resolutions),
+            problems,
+            blocking(options, resolutions));
+    Pruning pruning = Pruning.of(state, pools.keySet(), undeclared, options);
+    Map<ClientSpec, List<Diagnostic>> conflicts =
+        new HashMap<>(NameClashes.declaredTwice(resolutions));
+    NameClashes.nameClashes(resolutions, listings, deleted(resolutions, pruning))
         .forEach((spec, errors) -> conflicts.merge(spec, errors, Reconciler::both));
     List<Resolution> selected =
-        resolutions.stream().filter(r -> options.targets().selects(r.spec(), ref(r))).toList();
+        resolutions.stream().filter(r -> options.targets().selects(r.spec(), r.ref())).toList();
     Map<ClientSpec, ClientReader.Result<LiveClient>> live = describe(selected, conflicts, listings);
     Map<String, LivePool> livePools = poolReads.join();
     Checks checks = new Checks(livePools, options.rules());
@@ -149,144 +132,13 @@ public final class Reconciler {
         pruning.refused());
   }
 
-  /** The pools of documents to create or update whose clients could be listed, to check against. */
-  private static Map<String, Origin> checkedPools(
-      List<ClientSpec> specs, Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
-    Map<String, Origin> checked = new LinkedHashMap<>();
-    pools(specs.stream().filter(spec -> !spec.absent()).toList())
-        .forEach(
-            (pool, origin) -> {
-              if (poolFailure(listings.get(pool)).isEmpty()) {
-                checked.put(pool, origin);
-              }
-            });
-    return checked;
-  }
-
   /**
    * Which pools the run needs listed: every pool for a drift check or a prune, else those where a
    * document names its client by ClientName.
    */
   private static Predicate<String> blocking(Options options, List<Resolution> resolutions) {
-    return pool -> options.unmanagedNeeded() || options.prune() || needsListing(pool, resolutions);
-  }
-
-  /**
-   * The live clients of the declared pools that no document declares, in pool order; adds a problem
-   * for each pool that could not be listed.
-   */
-  private static List<Plan.Unmanaged> undeclared(
-      Map<String, Origin> pools,
-      Map<String, ClientReader.Result<List<ClientSummary>>> listings,
-      Set<String> declaredIds,
-      List<Plan.PoolProblem> problems,
-      Predicate<String> blocking) {
-    List<Plan.Unmanaged> undeclared = new ArrayList<>();
-    pools.forEach(
-        (pool, origin) -> {
-          ClientReader.Result<List<ClientSummary>> listing = listings.get(pool);
-          if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
-            boolean blocks = blocking.test(pool) || poolFailure(listing).isPresent();
-            problems.add(new Plan.PoolProblem(pool, origin, failed.error(), blocks));
-            return;
-          }
-          for (ClientSummary client : ((ClientReader.Found<List<ClientSummary>>) listing).value()) {
-            if (!declaredIds.contains(client.clientId())) {
-              ClientRef ref = ClientRef.byId(pool, client.clientId()).withName(client.clientName());
-              undeclared.add(new Plan.Unmanaged(ref, origin));
-            }
-          }
-        });
-    return undeclared;
-  }
-
-  /**
-   * What {@code --prune} does with the undeclared clients the run selects.
-   *
-   * @param deleted the clients to delete
-   * @param kept the clients a document of another environment declares
-   * @param unmanaged the clients left as they are and reported as unmanaged
-   */
-  private record Pruning(
-      List<Plan.Unmanaged> deleted,
-      List<Plan.Kept> kept,
-      List<Plan.Unmanaged> unmanaged,
-      Optional<Plan.PruneRefused> refused) {}
-
-  /**
-   * The one classification of the selected undeclared clients, for plan, apply and drift alike: a
-   * client that a document of another environment declares is declared (only {@code --prune} lists
-   * it, as kept), every other one is unmanaged. With {@code --prune} the unmanaged ones are
-   * deleted, unless a file could not be read or such a document's client cannot be told.
-   */
-  private static Pruning pruning(
-      DesiredState state, Set<String> pools, List<Plan.Unmanaged> undeclared, Options options) {
-    List<Plan.Kept> kept = new ArrayList<>();
-    List<Plan.Unmanaged> unmanaged = new ArrayList<>();
-    for (Plan.Unmanaged client : undeclared) {
-      if (!options.targets().selects(client.ref())) {
-        continue;
-      }
-      state.otherEnvironments().stream()
-          .filter(d -> declares(d, client.ref()))
-          .findFirst()
-          .ifPresentOrElse(
-              d -> kept.add(new Plan.Kept(client.ref(), d.source(), d.environments())),
-              () -> unmanaged.add(client));
-    }
-    if (!options.prune()) {
-      return new Pruning(List.of(), List.of(), unmanaged, Optional.empty());
-    }
-    Optional<Plan.PruneRefused> refused = refusal(state, pools);
-    if (refused.isPresent()) {
-      return new Pruning(List.of(), List.of(), unmanaged, refused);
-    }
-    return new Pruning(unmanaged, kept, List.of(), Optional.empty());
-  }
-
-  /** Whether a document of another environment names this live client: by id, else by name. */
-  private static boolean declares(OtherEnvironmentDocument document, ClientRef client) {
-    if (!(document.naming() instanceof OtherEnvironmentDocument.Named named)
-        || !named.ref().userPoolId().equals(client.userPoolId())) {
-      return false;
-    }
-    return named.ref().clientId().isPresent()
-        ? named.ref().clientId().equals(client.clientId())
-        : named.ref().clientName().equals(client.clientName());
-  }
-
-  /**
-   * Why {@code --prune} cannot go ahead: files that were found and not read, and documents of other
-   * environments whose client cannot be told in a declared pool (or whose pool cannot be told).
-   */
-  private static Optional<Plan.PruneRefused> refusal(DesiredState state, Set<String> pools) {
-    List<Diagnostic> unknown = new ArrayList<>();
-    for (OtherEnvironmentDocument document : state.otherEnvironments()) {
-      if (document.naming() instanceof OtherEnvironmentDocument.Unknown naming
-          && naming.userPoolId().map(pools::contains).orElse(true)) {
-        unknown.add(cannotTell(document, naming));
-      }
-    }
-    if (state.unreadFiles().isEmpty() && unknown.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Plan.PruneRefused(state.unreadFiles(), unknown));
-  }
-
-  private static Diagnostic cannotTell(
-      OtherEnvironmentDocument document, OtherEnvironmentDocument.Unknown naming) {
-    return new Diagnostic(
-        Severity.ERROR,
-        "--prune refused: this document belongs to "
-            + document.environmentsText()
-            + " only, and "
-            + naming.problem()
-            + ", so ccr cannot tell which client it declares, and pruning could delete it; let"
-            + " the document name its client in this environment too, or run without --prune",
-        document.source().file(),
-        naming.position(),
-        naming.pointer(),
-        "");
+    return pool ->
+        options.unmanagedNeeded() || options.prune() || Resolution.needsListing(pool, resolutions);
   }
 
   /** The clients the plan deletes: those declared absent, and those --prune deletes. */
@@ -301,7 +153,7 @@ public final class Reconciler {
     return ids;
   }
 
-  private static List<Diagnostic> both(List<Diagnostic> a, List<Diagnostic> b) {
+  static List<Diagnostic> both(List<Diagnostic> a, List<Diagnostic> b) {
     List<Diagnostic> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
@@ -314,39 +166,20 @@ public final class Reconciler {
    */
   private final class PoolReads {
     private final List<String> pools;
-    private final ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "ccr-pool-reader");
-              thread.setDaemon(true);
-              return thread;
-            });
-    private final Future<List<LivePool>> reads;
+    private final Supplier<List<LivePool>> reads;
 
     PoolReads(List<String> pools) {
       this.pools = pools;
-      this.reads = executor.submit(() -> poolReader.readPools(pools));
+      this.reads = Parallel.start("ccr-pool-reader", () -> poolReader.readPools(pools));
     }
 
     Map<String, LivePool> join() {
-      try {
-        List<LivePool> read = reads.get();
-        Map<String, LivePool> byPool = new HashMap<>();
-        for (int i = 0; i < pools.size(); i++) {
-          byPool.put(pools.get(i), read.get(i));
-        }
-        return byPool;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading user pools", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        executor.shutdownNow();
+      List<LivePool> read = reads.get();
+      Map<String, LivePool> byPool = new HashMap<>();
+      for (int i = 0; i < pools.size(); i++) {
+        byPool.put(pools.get(i), read.get(i));
       }
+      return byPool;
     }
   }
 
@@ -369,20 +202,9 @@ public final class Reconciler {
   private List<String> unmatched(
       Targets targets, List<Resolution> resolutions, List<Plan.Unmanaged> undeclared) {
     return targets.values().stream()
-        .filter(v -> resolutions.stream().noneMatch(r -> Targets.matches(v, r.spec(), ref(r))))
+        .filter(v -> resolutions.stream().noneMatch(r -> Targets.matches(v, r.spec(), r.ref())))
         .filter(v -> undeclared.stream().noneMatch(u -> Targets.matches(v, u.ref())))
         .toList();
-  }
-
-  /** The first document of each pool, at its UserPoolId, by pool in file order. */
-  private static Map<String, Origin> pools(List<ClientSpec> specs) {
-    Map<String, Origin> pools = new LinkedHashMap<>();
-    for (ClientSpec spec : specs) {
-      pools.computeIfAbsent(
-          spec.userPoolId(),
-          pool -> Origin.at(new SourceRef(spec.source().file(), spec.positionOf("/UserPoolId"))));
-    }
-    return pools;
   }
 
   private Map<String, ClientReader.Result<List<ClientSummary>>> list(Set<String> pools) {
@@ -394,239 +216,6 @@ public final class Reconciler {
       listings.put(ordered.get(i), results.get(i));
     }
     return listings;
-  }
-
-  private static Resolution resolve(
-      ClientSpec spec, Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
-    ClientReader.Result<List<ClientSummary>> listing = listings.get(spec.userPoolId());
-    if (spec.clientId().isPresent()) {
-      ClientRef ref = spec.ref();
-      if (ref.clientName().isEmpty()
-          && listing instanceof ClientReader.Found<List<ClientSummary>> found) {
-        String id = ref.id();
-        ref =
-            found.value().stream()
-                .filter(c -> c.clientId().equals(id))
-                .findFirst()
-                .map(c -> spec.ref().withName(c.clientName()))
-                .orElse(ref);
-      }
-      return new Known(spec, ref);
-    }
-    if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
-      return new Unresolved(spec, failed.error());
-    }
-    String name = spec.clientName().orElseThrow();
-    List<ClientSummary> matches =
-        ((ClientReader.Found<List<ClientSummary>>) listing)
-            .value().stream().filter(c -> c.clientName().equals(name)).toList();
-    return switch (matches.size()) {
-      case 0 -> new Missing(spec);
-      case 1 -> new Known(spec, spec.ref().withId(matches.get(0).clientId()));
-      default -> new Ambiguous(spec, matches);
-    };
-  }
-
-  private ClientRef ref(Resolution resolution) {
-    return resolution instanceof Known known ? known.ref() : resolution.spec().ref();
-  }
-
-  /** Whether a document of the pool names its client by ClientName, so the listing was needed. */
-  private static boolean needsListing(String pool, List<Resolution> resolutions) {
-    return resolutions.stream()
-        .anyMatch(r -> r instanceof Unresolved && r.spec().userPoolId().equals(pool));
-  }
-
-  /** The ids of every client a document declares, found by id or by name. */
-  private static Set<String> declaredIds(List<Resolution> resolutions) {
-    Set<String> ids = new HashSet<>();
-    for (Resolution resolution : resolutions) {
-      if (resolution instanceof Known known) {
-        ids.add(known.ref().id());
-      } else if (resolution instanceof Ambiguous ambiguous) {
-        ambiguous.matches().forEach(c -> ids.add(c.clientId()));
-      }
-    }
-    return ids;
-  }
-
-  /** An error at each of two documents that turn out to name the same client. */
-  private static Map<ClientSpec, List<Diagnostic>> declaredTwice(List<Resolution> resolutions) {
-    Map<ClientRef, List<Known>> byClient = new LinkedHashMap<>();
-    resolutions.stream()
-        .filter(Known.class::isInstance)
-        .map(Known.class::cast)
-        .forEach(
-            k ->
-                byClient
-                    .computeIfAbsent(
-                        ClientRef.byId(k.ref().userPoolId(), k.ref().id()), x -> new ArrayList<>())
-                    .add(k));
-    Map<ClientSpec, List<Diagnostic>> errors = new HashMap<>();
-    for (List<Known> declarations : byClient.values()) {
-      if (declarations.size() < 2) {
-        continue;
-      }
-      for (Known known : declarations) {
-        String others =
-            declarations.stream()
-                .filter(other -> other != known)
-                .map(other -> other.spec().source().toString())
-                .collect(Collectors.joining(", "));
-        ClientSpec spec = known.spec();
-        String pointer = spec.clientId().isPresent() ? "/ClientId" : "/ClientName";
-        errors.put(
-            spec,
-            List.of(
-                error(
-                    spec,
-                    pointer,
-                    "client "
-                        + known.ref().title()
-                        + " is also declared at "
-                        + others
-                        + " (by id or by name); declare each client once")));
-      }
-    }
-    return errors;
-  }
-
-  /** How a client comes to have its name once the plan is applied. */
-  private enum Naming {
-    /** A document names it by id and gives it another name. */
-    RENAMED,
-    /** A document creates it by name. */
-    CREATED,
-    /** It keeps its live name. */
-    KEPT
-  }
-
-  /**
-   * A client of a pool once the plan is applied, and the name it then has.
-   *
-   * @param clientId empty for a client to create
-   * @param spec the document that declares it, if any
-   */
-  private record Named(
-      Optional<String> clientId,
-      String liveName,
-      String name,
-      Optional<ClientSpec> spec,
-      Naming naming) {}
-
-  /**
-   * An error at each document that, through a rename by id, would leave its pool with two clients
-   * of one name: a rename to a name that another document creates or adopts, that another rename
-   * gives, or that another client of the pool keeps (unless the plan deletes it). Later plans that
-   * find either client by its name would fail.
-   */
-  private static Map<ClientSpec, List<Diagnostic>> nameClashes(
-      List<Resolution> resolutions,
-      Map<String, ClientReader.Result<List<ClientSummary>>> listings,
-      Set<String> deleted) {
-    Map<ClientSpec, List<Diagnostic>> errors = new HashMap<>();
-    listings.forEach(
-        (pool, listing) -> {
-          if (listing instanceof ClientReader.Found<List<ClientSummary>> found) {
-            Map<String, List<Named>> byName = new LinkedHashMap<>();
-            for (Named named : afterPlan(pool, found.value(), resolutions, deleted)) {
-              byName.computeIfAbsent(named.name(), n -> new ArrayList<>()).add(named);
-            }
-            byName.values().stream()
-                .filter(s -> s.size() > 1 && s.stream().anyMatch(n -> n.naming() == Naming.RENAMED))
-                .forEach(shared -> clash(pool, shared, errors));
-          }
-        });
-    return errors;
-  }
-
-  /** The clients of a pool once the plan is applied, each with its name then. */
-  private static List<Named> afterPlan(
-      String pool, List<ClientSummary> listed, List<Resolution> resolutions, Set<String> deleted) {
-    Map<String, ClientSpec> declared = new HashMap<>();
-    List<Named> clients = new ArrayList<>();
-    for (Resolution resolution : resolutions) {
-      ClientSpec spec = resolution.spec();
-      if (!spec.userPoolId().equals(pool) || spec.absent()) {
-        continue;
-      }
-      if (resolution instanceof Known known) {
-        declared.putIfAbsent(known.ref().id(), spec);
-      } else if (resolution instanceof Missing) {
-        String name = spec.clientName().orElseThrow();
-        clients.add(new Named(Optional.empty(), "", name, Optional.of(spec), Naming.CREATED));
-      }
-    }
-    for (ClientSummary client : listed) {
-      if (deleted.contains(client.clientId())) {
-        continue;
-      }
-      Optional<ClientSpec> spec = Optional.ofNullable(declared.get(client.clientId()));
-      Optional<String> rename =
-          spec.filter(s -> s.clientId().isPresent())
-              .flatMap(ClientSpec::clientName)
-              .filter(name -> !name.equals(client.clientName()));
-      clients.add(
-          new Named(
-              Optional.of(client.clientId()),
-              client.clientName(),
-              rename.orElse(client.clientName()),
-              spec,
-              rename.isPresent() ? Naming.RENAMED : Naming.KEPT));
-    }
-    return clients;
-  }
-
-  /** An error at the document of each client that would share its name with the others. */
-  private static void clash(
-      String pool, List<Named> shared, Map<ClientSpec, List<Diagnostic>> errors) {
-    for (Named client : shared) {
-      if (client.spec().isEmpty()) {
-        continue;
-      }
-      ClientSpec spec = client.spec().get();
-      String others =
-          shared.stream()
-              .filter(other -> other != client)
-              .map(other -> fate(other, false))
-              .collect(Collectors.joining(", and "));
-      String pointer = spec.clientName().isPresent() ? "/ClientName" : "/ClientId";
-      String message =
-          pointer.substring(1)
-              + ": pool "
-              + pool
-              + " would have "
-              + shared.size()
-              + " clients named "
-              + client.name()
-              + ": "
-              + fate(client, true)
-              + ", and "
-              + others
-              + "; give each client a name of its own (a plan that finds a client by a name that"
-              + " two clients share fails)";
-      errors.merge(spec, List.of(error(spec, pointer, message)), Reconciler::both);
-    }
-  }
-
-  /** What becomes of a client's name, said of this document or of another one. */
-  private static String fate(Named client, boolean self) {
-    String who = self ? "this document" : client.spec().map(s -> s.source().toString()).orElse("");
-    String id = client.clientId().orElse("");
-    return switch (client.naming()) {
-      case RENAMED -> who + " renames client " + id + " from " + client.liveName() + " to it";
-      case CREATED -> who + " creates a client of that name";
-      case KEPT ->
-          "client "
-              + id
-              + " has that name"
-              + (self
-                  ? " and this document declares it"
-                  : client
-                      .spec()
-                      .map(s -> " (declared at " + s.source() + ")")
-                      .orElse(" and no file declares it"));
-    };
   }
 
   /**
@@ -643,7 +232,8 @@ public final class Reconciler {
       if (!(resolution instanceof Known known) || conflicts.containsKey(known.spec())) {
         continue;
       }
-      Optional<GatewayException> poolFailure = poolFailure(listings.get(known.ref().userPoolId()));
+      Optional<GatewayException> poolFailure =
+          PoolListings.poolFailure(listings.get(known.ref().userPoolId()));
       if (poolFailure.isPresent()) {
         results.put(known.spec(), new ClientReader.Failed<>(poolFailure.get()));
       } else {
@@ -658,18 +248,6 @@ public final class Reconciler {
     return results;
   }
 
-  /** A listing failure that every read in the pool would repeat: no such pool, or no network. */
-  private static Optional<GatewayException> poolFailure(
-      ClientReader.Result<List<ClientSummary>> listing) {
-    if (listing instanceof ClientReader.Failed<List<ClientSummary>> failed) {
-      GatewayException error = failed.error();
-      if (error.reason() == GatewayException.Reason.NOT_FOUND || Plan.global(error)) {
-        return Optional.of(error);
-      }
-    }
-    return Optional.empty();
-  }
-
   private ClientAction action(
       Resolution resolution,
       Map<ClientSpec, List<Diagnostic>> conflicts,
@@ -678,7 +256,7 @@ public final class Reconciler {
     ClientSpec spec = resolution.spec();
     Origin origin = Origin.of(spec);
     if (conflicts.containsKey(spec)) {
-      return new ClientAction.Invalid(ref(resolution), origin, conflicts.get(spec));
+      return new ClientAction.Invalid(resolution.ref(), origin, conflicts.get(spec));
     }
     if (resolution instanceof Unresolved unresolved) {
       return new ClientAction.Unreadable(spec.ref(), origin, unresolved.error());
@@ -811,7 +389,7 @@ public final class Reconciler {
     return deletes;
   }
 
-  private static Diagnostic error(ClientSpec spec, String pointer, String message) {
+  static Diagnostic error(ClientSpec spec, String pointer, String message) {
     return new Diagnostic(
         Severity.ERROR, message, spec.source().file(), spec.positionOf(pointer), pointer, "");
   }

@@ -91,14 +91,22 @@ public record ClientSpec(
    *
    * @param environments the environments the document belongs to; empty means all
    * @param allow the ids of the rules this client may break
+   * @param secret how the client secret is rotated and delivered; empty when ccr leaves it alone
    */
-  public record Settings(State state, List<String> environments, List<String> allow) {
+  public record Settings(
+      State state, List<String> environments, List<String> allow, Optional<SecretPolicy> secret) {
     public static final Settings DEFAULT = new Settings(State.PRESENT, List.of(), List.of());
 
     public Settings {
       Objects.requireNonNull(state, "state");
       environments = List.copyOf(environments);
       allow = List.copyOf(allow);
+      Objects.requireNonNull(secret, "secret");
+    }
+
+    /** Settings without a secret policy. */
+    public Settings(State state, List<String> environments, List<String> allow) {
+      this(state, environments, allow, Optional.empty());
     }
   }
 

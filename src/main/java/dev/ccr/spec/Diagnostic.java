@@ -50,11 +50,6 @@ public record Diagnostic(
     this(severity, message, file, position, pointer, sourceLine, Optional.empty());
   }
 
-  /** The same problem with another severity (a warning that {@code --strict} makes an error). */
-  public Diagnostic withSeverity(Severity other) {
-    return new Diagnostic(other, message, file, position, pointer, sourceLine, rule);
-  }
-
   public boolean isError() {
     return severity == Severity.ERROR;
   }

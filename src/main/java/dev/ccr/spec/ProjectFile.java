@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * The project file {@code ccr.yaml}: the environments of a repository (each with its variables and
  * AWS options) and the globs of YAML files that directory scans leave out. It is checked against
  * {@code schemas/ccr.schema.json} like client files are against theirs.
+ *
+ * <p>It is long because it reads, checks and explains ccr.yaml (environments, variables, AWS
+ * options, exclude globs) and draws the project's boundaries around a directory scan.
  */
 public final class ProjectFile {
   /** The name ccr looks for in the working directory and its parents. */

@@ -25,6 +25,10 @@ import tools.jackson.databind.JsonNode;
  * Checks documents against a JSON Schema packaged into the jar ({@code
  * schemas/user-pool-client.schema.json} for client files, {@code schemas/ccr.schema.json} for the
  * project file) and turns each violation into a diagnostic at the offending key or value.
+ *
+ * <p>It is long because it turns every kind of schema violation into a message in the user's words
+ * at the offending key or value (unknown keys with the nearest name, types, enums, patterns with
+ * hints, numbers beyond 64 bits), which share the schema lookups.
  */
 final class SchemaChecker {
   static final String SCHEMA_RESOURCE = "/dev/ccr/schemas/user-pool-client.schema.json";
@@ -64,7 +68,9 @@ final class SchemaChecker {
           "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
           "is not an ARN such as arn:aws:iam::123456789012:role/cognito-analytics",
           "^(?:[A-Za-z0-9][A-Za-z0-9_.-]*)$",
-          "is not an environment name: a letter or digit, then letters, digits, _ . and -");
+          "is not an environment name: a letter or digit, then letters, digits, _ . and -",
+          "^(?:[1-9][0-9]{0,5} (?:day|days|hour|hours))$",
+          "is not an age: a whole number, a space, then days or hours, such as 90 days");
 
   /** The schema of client files. */
   static final Definition CLIENT =

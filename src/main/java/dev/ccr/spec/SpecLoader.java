@@ -19,6 +19,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The spec phase: reads desired-state files, checks them against the JSON Schema and the
  * cross-field rules, and hands on the clients with every problem found.
+ *
+ * <p>It is long because it ties the reader, the schema, the rules, the environments and the
+ * variables together per document, and decides which documents make the desired state (declared
+ * twice, other environments, invalid).
  */
 public final class SpecLoader {
   private final Variables variables;
@@ -27,16 +31,6 @@ public final class SpecLoader {
   /** A loader for files without variables that applies every security rule as a warning. */
   public SpecLoader() {
     this(Variables.none(), RuleSettings.DEFAULT);
-  }
-
-  /** A loader for files without variables. */
-  public SpecLoader(RuleSettings rules) {
-    this(Variables.none(), rules);
-  }
-
-  /** A loader with the run's variables that applies every security rule as a warning. */
-  public SpecLoader(Variables variables) {
-    this(variables, RuleSettings.DEFAULT);
   }
 
   /**
@@ -428,7 +422,25 @@ public final class SpecLoader {
             .map(node -> ClientSpec.State.valueOf(node.asString().toUpperCase(Locale.ROOT)))
             .orElse(ClientSpec.State.PRESENT);
     return new ClientSpec.Settings(
-        state, strings(ccr.get("environments")), strings(ccr.get("allow")));
+        state,
+        strings(ccr.get("environments")),
+        strings(ccr.get("allow")),
+        Optional.ofNullable(ccr.get("secret")).map(SpecLoader::secretPolicy));
+  }
+
+  /** {@code ccr: {secret:}}, which the schema has checked: an age, a grace and one store. */
+  private static SecretPolicy secretPolicy(JsonNode secret) {
+    JsonNode store = secret.path("store");
+    SecretPolicy.Store where =
+        store.has("secretsManager")
+            ? new SecretPolicy.SecretsManager(store.get("secretsManager").asString())
+            : new SecretPolicy.SsmParameter(store.get("ssmParameter").asString());
+    return new SecretPolicy(
+        SecretPolicy.age(secret.get("rotateAfter").asString()),
+        Optional.ofNullable(secret.get("grace"))
+            .map(g -> SecretPolicy.age(g.asString()))
+            .orElse(SecretPolicy.DEFAULT_GRACE),
+        where);
   }
 
   private static List<String> strings(JsonNode array) {

@@ -37,6 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads one YAML file into JSON trees, one per document, remembering the position of every key and
  * value. Every problem becomes a diagnostic: nothing here throws for bad input.
+ *
+ * <p>It is long because it is the one place that turns YAML into trees with positions: decoding,
+ * composing with limits, and a message for each way a file can be wrong (syntax, forbidden
+ * characters, duplicate keys, tags, nulls, variables), which belong together.
  */
 final class YamlReader {
   /** Files larger than this are refused before parsing. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.FakeCognitoGateway.Operation;
 import dev.ccr.live.GatewayException;
@@ -182,7 +183,10 @@ class ApplierTest {
     Plan plan = plan(fake, desired);
     assertEquals(1, plan.actions().get(0).changes().size(), plan.toString());
 
-    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0), applied.toString());
     Map<String, Object> expected =
@@ -199,7 +203,10 @@ class ApplierTest {
         spec(map("AccessTokenValidity", 2, "TokenValidityUnits", map("AccessToken", "hours")));
     Plan plan = plan(fake, desired);
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
     Map<String, Object> sent = sent(fake, Operation.UPDATE).get(0);
@@ -221,7 +228,9 @@ class ApplierTest {
     Plan plan = plan(fake, desired.toArray(ClientSpec[]::new));
     int before = fake.calls().size();
 
-    applied(new Applier(fake, 1).apply(plan, true));
+    applied(
+        new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(plan, true));
 
     List<String> calls =
         fake.calls().subList(before, fake.calls().size()).stream()
@@ -258,10 +267,15 @@ class ApplierTest {
                 Map.of()));
       }
     }
-    Plan plan = new Reconciler(fake, 1).reconcile(desired, Reconciler.Options.PLAN);
+    Plan plan =
+        new Reconciler(fake, 1, ClientReader.Listener.NONE)
+            .reconcile(desired, Reconciler.Options.PLAN);
     int before = fake.calls().size();
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, false));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, false));
 
     assertEquals(
         List.of("us-east-1_A1", "us-east-1_B1", "us-east-1_A2", "us-east-1_B2"),
@@ -292,7 +306,10 @@ class ApplierTest {
     assertInstanceOf(ClientAction.Update.class, plan.actions().get(0));
     fake.change(POOL, ID, map("DefaultRedirectURI", "https://a.example.com/cb"));
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     ApplyResult.Failed failed =
         assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0), applied.toString());
@@ -325,7 +342,10 @@ class ApplierTest {
     int writes = writes(fake);
 
     Applier.Stale stale =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertEquals(writes, writes(fake), "nothing written");
     assertEquals(
@@ -345,7 +365,10 @@ class ApplierTest {
     Plan plan = plan(fake, spec(map("ClientName", "web-app")));
     fake.change(POOL, ID, map("PreventUserExistenceErrors", "ENABLED", "AccessTokenValidity", 2));
 
-    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
     LiveClient stored = fake.stored(POOL, ID).orElseThrow();
@@ -378,7 +401,10 @@ class ApplierTest {
     int writes = writes(fake);
 
     Applier.Stale stale =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertEquals(writes, writes(fake), "nothing written, not even the client that still exists");
     assertEquals(1, stale.moved().size());
@@ -393,11 +419,16 @@ class ApplierTest {
         new FakeCognitoGateway().seed(POOL, ID, map("ClientName", "web"), false).seedPool(POOL);
     ClientSpec create = byName("new-app", map("PreventUserExistenceErrors", "ENABLED"));
     Plan plan = plan(fake, spec(map("ClientName", "web-app")), create);
-    applied(new Applier(fake, 2).apply(plan, true));
+    applied(
+        new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(plan, true));
     int writes = writes(fake);
 
     Applier.Stale again =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertTrue(again.alreadyApplied(), again.moved().toString());
     assertEquals(2, again.moved().size());
@@ -413,7 +444,10 @@ class ApplierTest {
     int writes = writes(fake);
 
     Applier.Stale stale =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertFalse(stale.alreadyApplied(), "stray2 is still to delete");
     assertTrue(stale.partlyApplied());
@@ -447,7 +481,10 @@ class ApplierTest {
     fake.change(POOL, "shop", map("AuthSessionValidity", 6));
 
     Applier.Stale stale =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertEquals(
         List.of("mobile:PENDING", "shop:ALREADY_APPLIED"),
@@ -475,7 +512,10 @@ class ApplierTest {
     fake.change(POOL, "b", map("AuthSessionValidity", 7));
 
     Applier.Stale stale =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 2).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertFalse(stale.partlyApplied(), "b moved elsewhere: stale, not only applied in part");
     assertEquals(1, stale.clientCount());
@@ -498,7 +538,10 @@ class ApplierTest {
             Operation.CREATE.action(),
             "cannot reach Cognito at http://127.0.0.1:1 (Unexpected end of file from server)"));
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     ApplyResult.Failed failed =
         assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0));
@@ -525,7 +568,10 @@ class ApplierTest {
         new GatewayException(
             Reason.REJECTED, "InvalidParameterException", Operation.CREATE.action(), "bad value"));
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     String message =
         assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0)).diagnostic().message();
@@ -551,7 +597,9 @@ class ApplierTest {
 
     Applier.Stale stale =
         assertInstanceOf(
-            Applier.Stale.class, new Applier(fake, 1).apply(new Plan(List.of(shownElse)), true));
+            Applier.Stale.class,
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(new Plan(List.of(shownElse)), true));
 
     assertEquals(Moved.Kind.APPEARED, stale.moved().get(0).kind());
     assertEquals(writes, writes(fake), "no second adoptee");
@@ -583,7 +631,10 @@ class ApplierTest {
     ClientAction.Create create = assertInstanceOf(ClientAction.Create.class, plan.actions().get(0));
     assertTrue(create.generateSecret());
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     ApplyResult.Created created =
         assertInstanceOf(ApplyResult.Created.class, applied.results().get(0));
@@ -608,7 +659,10 @@ class ApplierTest {
     int writes = writes(fake);
 
     Applier.Stale stale =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 1).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertEquals(writes, writes(fake));
     assertEquals(
@@ -626,7 +680,10 @@ class ApplierTest {
     Plan plan = plan(fake, absent, secondAbsent);
     assertInstanceOf(ClientAction.Delete.class, plan.actions().get(0));
 
-    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, false));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, false));
 
     assertEquals(
         List.of(ApplyResult.Deleted.class, ApplyResult.Deleted.class),
@@ -645,7 +702,10 @@ class ApplierTest {
     fake.change(POOL, ID, map("AuthSessionValidity", 10));
 
     Applier.Stale stale =
-        assertInstanceOf(Applier.Stale.class, new Applier(fake, 1).apply(plan, true));
+        assertInstanceOf(
+            Applier.Stale.class,
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertTrue(
         stale
@@ -677,7 +737,10 @@ class ApplierTest {
           }
         });
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
     ApplyResult.Failed failed =
@@ -703,7 +766,10 @@ class ApplierTest {
     Plan plan = plan(fake, spec(map("ClientName", "web-app")));
     fake.afterWrite(stored -> fake.change(POOL, ID, map("AuthSessionValidity", 12)));
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     ApplyResult.NotConverged result =
         assertInstanceOf(ApplyResult.NotConverged.class, applied.results().get(0));
@@ -729,7 +795,10 @@ class ApplierTest {
             Reason.REJECTED, "InvalidParameterException", "u", "ClientName is bad"));
     Plan plan = plan(fake, desired.toArray(ClientSpec[]::new));
 
-    Applier.Applied applied = applied(new Applier(fake, 2).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 2, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertEquals(
         List.of(
@@ -777,7 +846,10 @@ class ApplierTest {
             attributes,
             Map.of("/AllowedOAuthScopes/1", new Position(9, 5)));
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan(fake, desired), false));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan(fake, desired), false));
 
     ApplyResult.Failed failed =
         assertInstanceOf(ApplyResult.Failed.class, applied.results().get(0));
@@ -799,7 +871,10 @@ class ApplierTest {
         plan(fake, spec(map("PreventUserExistenceErrors", "ENABLED", "ClientName", "web2")));
     fake.afterWrite(stored -> fake.change(POOL, ID, map("PreventUserExistenceErrors", "LEGACY")));
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     ApplyResult.NotConverged result =
         assertInstanceOf(ApplyResult.NotConverged.class, applied.results().get(0));
@@ -817,7 +892,8 @@ class ApplierTest {
 
   static Plan plan(FakeCognitoGateway fake, ClientSpec... desired) {
     fake.seedPool(POOL);
-    return new Reconciler(fake, 2).reconcile(List.of(desired), Reconciler.Options.PLAN);
+    return new Reconciler(fake, 2, ClientReader.Listener.NONE)
+        .reconcile(List.of(desired), Reconciler.Options.PLAN);
   }
 
   static Applier.Applied applied(Applier.Outcome outcome) {

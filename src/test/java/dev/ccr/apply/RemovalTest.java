@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.FakeCognitoGateway.Operation;
 import dev.ccr.plan.AttributeChange;
@@ -72,7 +73,10 @@ class RemovalTest {
         update.changes());
     assertTrue(update.managed().contains("DefaultRedirectURI"));
 
-    Applier.Applied applied = applied(new Applier(fake, 1).apply(plan, true));
+    Applier.Applied applied =
+        applied(
+            new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                .apply(plan, true));
 
     assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0), applied.toString());
     Map<String, Object> request = sent(fake, Operation.UPDATE).get(0);
@@ -97,7 +101,9 @@ class RemovalTest {
         plan.actions().get(0).changes().stream().map(AttributeChange::path).toList());
     assertTrue(plan.actions().get(0).changes().stream().allMatch(c -> c.after() == Value.NONE));
 
-    applied(new Applier(fake, 1).apply(plan, true));
+    applied(
+        new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(plan, true));
 
     assertFalse(sent(fake, Operation.UPDATE).get(0).containsKey("AnalyticsConfiguration"));
     assertFalse(
@@ -122,7 +128,9 @@ class RemovalTest {
     Plan read = PlanFile.parse(json, "plan.json").plan();
 
     assertEquals(plan.actions().get(0).changes(), read.actions().get(0).changes());
-    applied(new Applier(fake, 1).apply(read, true));
+    applied(
+        new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(read, true));
     assertFalse(fake.stored(POOL, ID).orElseThrow().attributes().containsKey("DefaultRedirectURI"));
   }
 

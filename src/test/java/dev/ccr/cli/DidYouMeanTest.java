@@ -30,7 +30,7 @@ class DidYouMeanTest {
   void otherToolsWords_pointToCcrsCommands() {
     assertTrue(CliRun.run("format").err().contains("Did you mean: ccr fmt?"));
     assertTrue(CliRun.run("diff").err().contains("Did you mean: ccr plan?"));
-    assertTrue(CliRun.run("valdate").err().contains("Did you mean: ccr validate?"));
+    assertTrue(CliRun.run("valdate").err().contains("Did you mean: ccr validate"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.drift.DriftReport.Status;
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.Reconciler;
@@ -94,7 +95,7 @@ class DriftFinderTest {
 
   private DriftReport check(List<ClientSpec> specs, boolean failOnUnmanaged) {
     return DriftFinder.report(
-        new Reconciler(gateway, 2)
+        new Reconciler(gateway, 2, ClientReader.Listener.NONE)
             .reconcile(specs, new Reconciler.Options(false, true, Targets.ALL)),
         List.of(),
         failOnUnmanaged);

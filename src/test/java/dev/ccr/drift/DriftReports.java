@@ -2,6 +2,7 @@ package dev.ccr.drift;
 
 import static dev.ccr.plan.Clients.map;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.LiveClient;
 import dev.ccr.plan.Plan;
@@ -65,7 +66,7 @@ public final class DriftReports {
     FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
     live.forEach(l -> fake.seed(POOL, l.clientId(), l.attributes(), l.hasSecret()));
     Plan plan =
-        new Reconciler(fake, 2)
+        new Reconciler(fake, 2, ClientReader.Listener.NONE)
             .reconcile(specs, new Reconciler.Options(false, true, Targets.ALL, rules));
     return DriftFinder.report(plan, List.of(), failOnUnmanaged);
   }

@@ -126,9 +126,14 @@ class ApplyWireTest {
               seeded.clientId(),
               Map.of("PreventUserExistenceErrors", "ENABLED"),
               Map.of());
-      Plan plan = new Reconciler(gateway, 1).reconcile(List.of(desired), Reconciler.Options.PLAN);
+      Plan plan =
+          new Reconciler(gateway, 1, ClientReader.Listener.NONE)
+              .reconcile(List.of(desired), Reconciler.Options.PLAN);
 
-      Applier.Applied applied = (Applier.Applied) new Applier(gateway, 1).apply(plan, true);
+      Applier.Applied applied =
+          (Applier.Applied)
+              new Applier(gateway, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+                  .apply(plan, true);
 
       assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0));
       assertEquals(1, capture.requests.size());

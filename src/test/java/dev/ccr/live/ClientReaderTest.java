@@ -16,7 +16,7 @@ class ClientReaderTest {
   @Test
   void fairOrder_takesPoolsRoundRobin() {
     assertEquals(
-        List.of(0, 3, 5, 1, 4, 2), ClientReader.fairOrder(List.of("A", "A", "A", "B", "B", "C")));
+        List.of(0, 3, 5, 1, 4, 2), Parallel.fairOrder(List.of("A", "A", "A", "B", "B", "C")));
   }
 
   @Test

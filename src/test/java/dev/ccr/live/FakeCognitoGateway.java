@@ -2,6 +2,7 @@ package dev.ccr.live;
 
 import dev.ccr.live.GatewayException.Reason;
 import dev.ccr.spec.Attribute;
+import dev.ccr.testing.DocumentedDefaults;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.Optional;
 /**
  * An in-memory {@link CognitoGateway} with Cognito's real update semantics: an update replaces the
  * stored client with exactly the configuration given, and every updatable member it leaves out goes
- * back to its Cognito default ({@link Attribute#defaultValue()}), or disappears when AWS documents
- * no default. A default that is an empty list disappears too, as Describe leaves out empty lists.
+ * back to the default AWS documents in the cognito-idp service model ({@link DocumentedDefaults},
+ * read independently of ccr's {@link Attribute} table), or disappears when AWS documents no
+ * default. A default that is an empty list disappears too, as Describe leaves out empty lists.
  * Inside the nested objects, sub-keys left out take their defaults the same way.
  *
  * <p>It records every call, including failed ones, and can be told to fail calls. Thread-safe.
@@ -319,21 +321,20 @@ public final class FakeCognitoGateway implements CognitoGateway {
         Reason.NOT_FOUND, "ResourceNotFoundException", operation.action(), message);
   }
 
-  /** The client Cognito stores after an update with exactly {@code configuration}. */
+  /**
+   * The client Cognito stores after an update with exactly {@code configuration}: every member it
+   * leaves out takes the default AWS documents ({@link DocumentedDefaults}, not ccr's own table).
+   */
   private static Map<String, Object> resetOmitted(Map<String, Object> configuration) {
     configuration.keySet().forEach(FakeCognitoGateway::attribute);
     Map<String, Object> configured = copy(configuration);
     Map<String, Object> result = new LinkedHashMap<>();
-    for (Attribute attribute : Attribute.values()) {
-      String name = attribute.memberName();
-      if (attribute.kind() == Attribute.Kind.IDENTIFIER) {
-        continue;
-      }
+    for (String name : DocumentedDefaults.members()) {
+      Optional<Object> documented = DocumentedDefaults.of(name);
       if (configured.containsKey(name)) {
-        result.put(name, withNestedDefaults(attribute, configured.get(name)));
+        result.put(name, withNestedDefaults(documented, configured.get(name)));
       } else {
-        attribute
-            .defaultValue()
+        documented
             .filter(value -> !(value instanceof List<?> list && list.isEmpty()))
             .ifPresent(value -> result.put(name, value));
       }
@@ -342,9 +343,9 @@ public final class FakeCognitoGateway implements CognitoGateway {
   }
 
   @SuppressWarnings("unchecked")
-  private static Object withNestedDefaults(Attribute attribute, Object value) {
+  private static Object withNestedDefaults(Optional<Object> documented, Object value) {
     if (!(value instanceof Map<?, ?> given)
-        || !(attribute.defaultValue().orElse(null) instanceof Map<?, ?> defaults)) {
+        || !(documented.orElse(null) instanceof Map<?, ?> defaults)) {
       return value;
     }
     Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) defaults);
@@ -352,13 +353,11 @@ public final class FakeCognitoGateway implements CognitoGateway {
     return merged;
   }
 
-  private static Attribute attribute(String name) {
-    return Attribute.byMemberName(name)
-        .filter(a -> a.kind() != Attribute.Kind.IDENTIFIER)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "not an updatable member of UpdateUserPoolClient: " + name));
+  private static void attribute(String name) {
+    if (!DocumentedDefaults.members().contains(name)) {
+      throw new IllegalArgumentException(
+          "not an updatable member of UpdateUserPoolClient: " + name);
+    }
   }
 
   /** A deep copy with the value kinds the real gateway accepts; integers become Integer. */

@@ -1,5 +1,6 @@
 package dev.ccr.plan;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.LiveClient;
 import dev.ccr.spec.ClientSpec;
@@ -162,6 +163,7 @@ public final class Clients {
     FakeCognitoGateway fake = new FakeCognitoGateway();
     specs.forEach(spec -> fake.seedPool(spec.userPoolId()));
     live.forEach(l -> fake.seed(l.userPoolId(), l.clientId(), l.attributes(), l.hasSecret()));
-    return new Reconciler(fake, 4).reconcile(specs, Reconciler.Options.PLAN);
+    return new Reconciler(fake, 4, ClientReader.Listener.NONE)
+        .reconcile(specs, Reconciler.Options.PLAN);
   }
 }

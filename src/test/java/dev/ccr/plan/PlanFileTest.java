@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.LiveClient;
 import dev.ccr.spec.AwsSettings;
@@ -192,10 +193,13 @@ class PlanFileTest {
                 ClientSpec.Settings.DEFAULT,
                 Map.of()));
 
-    JsonNode plain = summary(new Reconciler(fake, 2).reconcile(specs, Reconciler.Options.PLAN));
+    JsonNode plain =
+        summary(
+            new Reconciler(fake, 2, ClientReader.Listener.NONE)
+                .reconcile(specs, Reconciler.Options.PLAN));
     JsonNode pruned =
         summary(
-            new Reconciler(fake, 2)
+            new Reconciler(fake, 2, ClientReader.Listener.NONE)
                 .reconcile(specs, new Reconciler.Options(true, false, Targets.ALL)));
 
     assertEquals(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.FakeCognitoGateway.Operation;
 import dev.ccr.live.GatewayException;
@@ -390,7 +391,7 @@ class ReconcilerChecksTest {
             specFor("c2", Map.of("ClientName", "two")),
             specFor("c3", Map.of("ClientName", "c3")));
 
-    new Reconciler(fake, 4).reconcile(specs, Reconciler.Options.PLAN);
+    new Reconciler(fake, 4, ClientReader.Listener.NONE).reconcile(specs, Reconciler.Options.PLAN);
 
     for (Operation read :
         List.of(
@@ -451,14 +452,14 @@ class ReconcilerChecksTest {
 
   private static ClientAction plan(
       FakeCognitoGateway gateway, RuleSettings rules, ClientSpec desired) {
-    return new Reconciler(gateway, 2)
+    return new Reconciler(gateway, 2, ClientReader.Listener.NONE)
         .reconcile(List.of(desired), new Reconciler.Options(false, false, Targets.ALL, rules))
         .actions()
         .get(0);
   }
 
   private Plan reconcile(RuleSettings rules, ClientSpec desired) {
-    return new Reconciler(fake, 2)
+    return new Reconciler(fake, 2, ClientReader.Listener.NONE)
         .reconcile(List.of(desired), new Reconciler.Options(false, false, Targets.ALL, rules));
   }
 

@@ -4,6 +4,7 @@ import static dev.ccr.plan.Clients.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
@@ -22,7 +23,8 @@ class ReconcilerDeclaredTwiceTest {
   private Plan plan(String yaml) {
     DesiredState state = new SpecLoader().loadText("clients.yaml", yaml);
     assertEquals(List.of(), state.diagnostics(), "each document is valid on its own");
-    return new Reconciler(fake, 2).reconcile(state, Reconciler.Options.PLAN);
+    return new Reconciler(fake, 2, ClientReader.Listener.NONE)
+        .reconcile(state, Reconciler.Options.PLAN);
   }
 
   private static List<String> errors(ClientAction action) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.spec.DesiredState;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.ProjectFile;
+import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.SpecLoader;
 import dev.ccr.spec.Variables;
 import java.io.IOException;
@@ -42,7 +44,7 @@ class ReconcilerLifecycleTest {
   }
 
   private Plan plan(DesiredState state, boolean prune, String... targets) {
-    return new Reconciler(fake, 2)
+    return new Reconciler(fake, 2, ClientReader.Listener.NONE)
         .reconcile(state, new Reconciler.Options(prune, false, new Targets(List.of(targets))));
   }
 
@@ -133,7 +135,8 @@ class ReconcilerLifecycleTest {
     ProjectFile project = ProjectFile.load(file).project().orElseThrow();
     Variables variables =
         Variables.builder(Map.of()).project(project).environment(environment).build();
-    DesiredState state = new SpecLoader(variables).loadText("clients.yaml", yaml);
+    DesiredState state =
+        new SpecLoader(variables, RuleSettings.DEFAULT).loadText("clients.yaml", yaml);
     assertEquals(List.of(), state.diagnostics());
     return state;
   }

@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.ccr.apply.Applier;
+import dev.ccr.live.ClientReader;
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.plan.Plan;
@@ -67,16 +68,22 @@ class ApplyJsonRendererTest {
                 Optional.empty(),
                 new ClientSpec.Settings(ClientSpec.State.ABSENT, List.of(), List.of()),
                 Map.of()));
-    Plan plan = new Reconciler(fake, 1).reconcile(specs, Reconciler.Options.PLAN);
+    Plan plan =
+        new Reconciler(fake, 1, ClientReader.Listener.NONE)
+            .reconcile(specs, Reconciler.Options.PLAN);
     return switch (name) {
-      case "applied" -> new Applier(fake, 1).apply(plan, true);
+      case "applied" ->
+          new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+              .apply(plan, true);
       case "stale" -> {
         fake.change(POOL, "upd", Map.of("AuthSessionValidity", 9));
-        yield new Applier(fake, 1).apply(plan, true);
+        yield new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(plan, true);
       }
       case "partly-applied" -> {
         fake.change(POOL, "upd", Map.of("AuthSessionValidity", 5));
-        yield new Applier(fake, 1).apply(plan, true);
+        yield new Applier(fake, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(plan, true);
       }
       default -> throw new IllegalArgumentException(name);
     };

@@ -59,7 +59,10 @@ class FailureReportTest {
                     at("admin.yaml", 4),
                     error(GatewayException.Reason.ACCESS_DENIED, "AccessDeniedException", "no"),
                     false)),
-            List.of());
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty());
     FailureReport report = FailureReport.of(plan);
     assertEquals(
         List.of(

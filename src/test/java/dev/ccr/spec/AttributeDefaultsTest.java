@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ccr.testing.DocumentedDefaults;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks the defaults of {@link Attribute} against an independent source: the documentation AWS
@@ -39,7 +31,28 @@ class AttributeDefaultsTest {
           "(?i)defaults? (?:to|is|value|time unit)|if you don't (?:specify|include|set)"
               + "|when you don't specify|automatically activated");
 
-  private static final JsonNode SHAPES = serviceModel().get("shapes");
+  /**
+   * ccr's table and the defaults the fake gateway resets omitted members to ({@link
+   * DocumentedDefaults}, derived from the documentation alone) agree on every updatable member.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyMember_ccrsDefaultIsTheOneTheFakeGatewayDerives() {
+    assertEquals(
+        Arrays.stream(Attribute.values())
+            .filter(a -> a.kind() != Attribute.Kind.IDENTIFIER)
+            .map(Attribute::memberName)
+            .toList(),
+        DocumentedDefaults.members());
+    return DocumentedDefaults.members().stream()
+        .map(
+            member ->
+                DynamicTest.dynamicTest(
+                    member,
+                    () ->
+                        assertEquals(
+                            DocumentedDefaults.of(member),
+                            Attribute.byMemberName(member).orElseThrow().defaultValue())));
+  }
 
   @TestFactory
   Stream<DynamicTest> everyAttribute_defaultMatchesTheAwsDocumentation() {
@@ -145,14 +158,13 @@ class AttributeDefaultsTest {
       }
       case AUTH_SESSION_VALIDITY -> {
         assertNoDefault(doc);
-        JsonNode range = SHAPES.get("AuthSessionValidityType");
+        JsonNode range = DocumentedDefaults.shape("AuthSessionValidityType");
         int value = (Integer) ccr.orElseThrow();
         assertTrue(value >= range.get("min").asInt() && value <= range.get("max").asInt());
       }
       case REFRESH_TOKEN_ROTATION -> {
         assertNoDefault(doc);
-        SHAPES
-            .get("RefreshTokenRotationType")
+        DocumentedDefaults.shape("RefreshTokenRotationType")
             .get("members")
             .forEach(m -> assertNoDefault(m.path("documentation").asString("")));
         assertEquals(Optional.of(Map.of("Feature", "DISABLED", "RetryGracePeriodSeconds", 0)), ccr);
@@ -183,11 +195,11 @@ class AttributeDefaultsTest {
   }
 
   private static String match(String text, String regex) {
-    Matcher matcher = Pattern.compile(regex).matcher(text);
-    if (!matcher.find()) {
-      fail("the documentation no longer says /" + regex + "/:\n" + text);
+    try {
+      return DocumentedDefaults.match(text, regex);
+    } catch (IllegalStateException e) {
+      return fail(e.getMessage());
     }
-    return matcher.group(1);
   }
 
   private static String update(String member) {
@@ -196,40 +208,6 @@ class AttributeDefaultsTest {
 
   /** A member's documentation as plain text: tags removed, white space collapsed. */
   private static String documentation(String shape, String member) {
-    JsonNode node = SHAPES.path(shape).path("members").path(member);
-    assertFalse(node.isMissingNode(), shape + "." + member + " is not in the service model");
-    return node.path("documentation")
-        .asString("")
-        .replaceAll("<[^>]+>", "")
-        .replaceAll("\\s+", " ")
-        .strip();
-  }
-
-  private static JsonNode serviceModel() {
-    Path model = botocore().resolve("data/cognito-idp/2016-04-18/service-2.json.gz");
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(model))) {
-      return JsonMapper.shared().readTree(in);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + model, e);
-    }
-  }
-
-  private static Path botocore() {
-    String find = "import botocore, os; print(os.path.dirname(botocore.__file__))";
-    try {
-      Process python = new ProcessBuilder("python3", "-c", find).start();
-      String out =
-          new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!python.waitFor(30, TimeUnit.SECONDS) || python.exitValue() != 0 || out.isEmpty()) {
-        throw new IllegalStateException(
-            "botocore is needed (it comes with moto): pip install 'moto[server]'");
-      }
-      return Path.of(out);
-    } catch (IOException e) {
-      throw new IllegalStateException("python3 with botocore is needed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return DocumentedDefaults.documentation(shape, member);
   }
 }

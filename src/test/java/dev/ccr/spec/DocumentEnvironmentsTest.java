@@ -79,7 +79,8 @@ class DocumentEnvironmentsTest {
   void load_restrictedDocumentWithoutAnEnvironment_asksForOne() {
     DesiredState state =
         new SpecLoader(
-                Variables.builder(Map.of("CCR_VAR_pool", "us-east-1_X1")).project(project).build())
+                Variables.builder(Map.of("CCR_VAR_pool", "us-east-1_X1")).project(project).build(),
+                RuleSettings.DEFAULT)
             .loadText(
                 "web.yaml", "UserPoolId: ${pool}\nClientName: web\nccr:\n  environments: [prod]\n");
     assertEquals(1, state.diagnostics().size(), state.diagnostics().toString());
@@ -108,7 +109,7 @@ class DocumentEnvironmentsTest {
   private DesiredState load(String environment, String text) {
     Variables variables =
         Variables.builder(Map.of()).project(project).environment(environment).build();
-    return new SpecLoader(variables).loadText("clients.yaml", text);
+    return new SpecLoader(variables, RuleSettings.DEFAULT).loadText("clients.yaml", text);
   }
 
   private static List<String> names(DesiredState state) {

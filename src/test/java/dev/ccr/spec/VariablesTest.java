@@ -299,7 +299,7 @@ class VariablesTest {
   }
 
   private static DesiredState load(Variables variables, String text) {
-    return new SpecLoader(variables).loadText("web.yaml", text);
+    return new SpecLoader(variables, RuleSettings.DEFAULT).loadText("web.yaml", text);
   }
 
   private static ClientSpec single(DesiredState state) {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that runs one moto server on a free loopback port for the whole test JVM, and
- * resolves {@link URI} parameters to its endpoint. The server is started by the first test class
- * that needs it and stopped when the run ends; after each class moto's state is reset.
+ * resolves {@link URI} parameters to its endpoint. The server is moto with Cognito's client-secret
+ * operations added ({@code emulator/cognito_secrets.py}). The server is started by the first test
+ * class that needs it and stopped when the run ends; after each class moto's state is reset.
  *
  * <p>Without python3 and moto the tests fail: moto is a requirement of the build, not an option.
  */
@@ -32,6 +33,9 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Pa
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(MotoServer.class);
   private static final Duration STARTUP = Duration.ofSeconds(20);
+
+  /** moto's server with Cognito's client-secret operations added (see the module's comment). */
+  static final Path EMULATOR = Path.of("emulator", "cognito_secrets.py").toAbsolutePath();
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -82,8 +86,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Pa
           new ProcessBuilder(
                   List.of(
                       "python3",
-                      "-m",
-                      "moto.server",
+                      EMULATOR.toString(),
                       "-H",
                       "127.0.0.1",
                       "-p",
