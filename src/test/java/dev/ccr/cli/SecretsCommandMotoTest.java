@@ -126,8 +126,11 @@ class SecretsCommandMotoTest {
 
   @Test
   void secrets_plansDeliversAndRotatesWithoutShowingAValue() throws IOException {
-    CliRun planned = ccr("secrets", dir.toString(), "--detailed-exitcode");
+    CliRun planned = ccr("secrets", dir.toString(), "--detailed-exitcode", "--debug");
     assertEquals(ExitCode.CHANGES, planned.exitCode(), planned.all());
+    assertTrue(
+        planned.err().contains("ccr: debug: ListUserPoolClientSecrets region=us-east-1 pool="),
+        "--debug shows the secret calls too: " + planned.err());
     assertTrue(
         planned
             .out()
