@@ -120,6 +120,11 @@ class ApplyCancelTest {
 
   /** Starts apply, sends SIGTERM once {@code when} is reached, and waits for the process. */
   private Run applyAndTerminate(CountDownLatch when, String... extra) throws Exception {
+    return applyAndSignal(when, "TERM", extra);
+  }
+
+  /** Starts apply, sends the signal once {@code when} is reached, and waits for the process. */
+  private Run applyAndSignal(CountDownLatch when, String signal, String... extra) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -147,7 +152,15 @@ class ApplyCancelTest {
     Process process = builder.start();
     try {
       assertTrue(when.await(60, TimeUnit.SECONDS), "the moment to cancel never came");
-      process.destroy();
+      if (signal.equals("TERM")) {
+        process.destroy();
+      } else {
+        assertEquals(
+            0,
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .start()
+                .waitFor());
+      }
       assertTrue(process.waitFor(60, TimeUnit.SECONDS), "ccr did not end after SIGTERM");
     } finally {
       process.destroyForcibly();
@@ -196,6 +209,15 @@ class ApplyCancelTest {
     assertEquals(
         List.of("updated", "not-written", "not-written"),
         result.get("clients").valueStream().map(c -> c.get("result").asString()).toList());
+  }
+
+  @Test
+  void sigintDuringAWrite_isTakenAsSigtermIs() throws Exception {
+    Run run = applyAndSignal(firstUpdate, "INT");
+
+    assertEquals(ExitCode.CANCELLED, run.exitCode(), run.out() + run.err());
+    assertEquals(1, updates.get(), "writes sent");
+    assertTrue(run.err().contains("1 client written, 2 not written"), run.err());
   }
 
   @Test
