@@ -213,6 +213,52 @@ class NetworkAttackTest {
   }
 
   @Test
+  void attack_endlessPagination_planEndsWithinTheTimeout() throws IOException {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.concurrent.atomic.AtomicInteger pages =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          int n = pages.incrementAndGet();
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] body =
+              ("{\"UserPoolClients\":[],\"NextToken\":\"t" + n + "\"}")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      Files.writeString(
+          dir.resolve("web.yaml"), "UserPoolId: us-east-1_Example12\nClientName: web\n");
+      String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+      long start = System.nanoTime();
+
+      CliRun run = aws(Map.of(), "plan", "--endpoint-url", endpoint, "--timeout", "2");
+
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
+      assertTrue(
+          run.err().contains("Cognito at " + endpoint + " did not")
+              && run.err().contains("within 2 seconds (--timeout"),
+          run.err());
+      assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void timeoutOptions_everyAwsCommandTakesThem() {
     for (String command : new String[] {"plan", "apply", "drift", "export"}) {
       String help = CliRun.run(command, "--help").out();
