@@ -120,7 +120,7 @@ final class ApplyCommand extends BaseCommand {
     if (format == Format.json) {
       out()
           .print(
-              new ApplyJsonRenderer(Version.generatedBy())
+              new ApplyJsonRenderer(Version.generatedBy(), projectFileInUse().map(Path::toString))
                   .render(Applier.Applied.cancelledBeforeWrites()));
       out().flush();
     }
@@ -238,7 +238,10 @@ final class ApplyCommand extends BaseCommand {
    */
   private int report(Applier.Outcome outcome, Optional<LoadedRun> run) {
     if (format == Format.json) {
-      out().print(new ApplyJsonRenderer(Version.generatedBy()).render(outcome));
+      out()
+          .print(
+              new ApplyJsonRenderer(Version.generatedBy(), projectFileInUse().map(Path::toString))
+                  .render(outcome));
       out().flush();
     }
     if (outcome instanceof Applier.Stale stale) {

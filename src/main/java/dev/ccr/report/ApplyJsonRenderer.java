@@ -22,9 +22,18 @@ public final class ApplyJsonRenderer {
   static final int FORMAT_VERSION = 1;
 
   private final String generatedBy;
+  private final java.util.Optional<String> projectFile;
 
   public ApplyJsonRenderer(String generatedBy) {
+    this(generatedBy, java.util.Optional.empty());
+  }
+
+  /**
+   * @param projectFile the project file the run read, as {@code --config} or the search named it
+   */
+  public ApplyJsonRenderer(String generatedBy, java.util.Optional<String> projectFile) {
     this.generatedBy = Objects.requireNonNull(generatedBy, "generatedBy");
+    this.projectFile = Objects.requireNonNull(projectFile, "projectFile");
   }
 
   /** The whole output, ending in a newline. */
@@ -32,6 +41,7 @@ public final class ApplyJsonRenderer {
     ObjectNode root = PrettyJson.MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("generatedBy", generatedBy);
+    projectFile.ifPresent(file -> root.put("projectFile", file));
     root.put("outcome", outcome(outcome));
     ObjectNode summary = root.putObject("summary");
     ArrayNode clients = root.putArray("clients");

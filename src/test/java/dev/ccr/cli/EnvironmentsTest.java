@@ -614,6 +614,28 @@ class EnvironmentsTest {
   }
 
   @Test
+  void applyJson_namesTheProjectFileInUse() throws IOException {
+    Path config = project(PROJECT);
+    fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
+
+    CliRun run =
+        run(
+            "apply",
+            "--auto-approve",
+            "--format",
+            "json",
+            "--config",
+            config.toString(),
+            "--env",
+            "dev",
+            clients());
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    JsonNode result = JsonMapper.builder().build().readTree(run.out());
+    assertEquals(config.toString(), result.get("projectFile").asString());
+  }
+
+  @Test
   void help_listsTheEnvironmentOptions() {
     for (String command : List.of("validate", "plan", "apply", "drift")) {
       String help = run(command, "--help").out();
