@@ -104,7 +104,8 @@ final class DriftCommand extends BaseCommand {
   private DriftRenderer renderer() {
     return switch (format) {
       case text -> DriftRenderer.text(terminal.colour() && output == null);
-      case json -> DriftRenderer.json(Version.generatedBy());
+      case json ->
+          DriftRenderer.json(Version.generatedBy(), projectFileInUse().map(Path::toString));
       case markdown -> DriftRenderer.markdown();
       case junit -> DriftRenderer.junit(Path.of(""), Instant.now(), hostname());
       case sarif -> DriftRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));

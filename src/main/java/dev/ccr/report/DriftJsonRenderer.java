@@ -23,9 +23,14 @@ final class DriftJsonRenderer implements DriftRenderer {
   static final int FORMAT_VERSION = 1;
 
   private final String generatedBy;
+  private final java.util.Optional<String> projectFile;
 
-  DriftJsonRenderer(String generatedBy) {
+  /**
+   * @param projectFile the project file the run read, as {@code --config} or the search named it
+   */
+  DriftJsonRenderer(String generatedBy, java.util.Optional<String> projectFile) {
     this.generatedBy = Objects.requireNonNull(generatedBy, "generatedBy");
+    this.projectFile = Objects.requireNonNull(projectFile, "projectFile");
   }
 
   @Override
@@ -33,6 +38,7 @@ final class DriftJsonRenderer implements DriftRenderer {
     ObjectNode root = PrettyJson.MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("generatedBy", generatedBy);
+    projectFile.ifPresent(file -> root.put("projectFile", file));
     ObjectNode summary = root.putObject("summary");
     summary.put("clients", report.clients().size());
     summary.put("drifted", report.count(Status.DRIFTED));

@@ -18,7 +18,12 @@ public interface DriftRenderer {
 
   /** JSON as documented by {@code schemas/drift-report.schema.json}. */
   static DriftRenderer json(String generatedBy) {
-    return new DriftJsonRenderer(generatedBy);
+    return json(generatedBy, java.util.Optional.empty());
+  }
+
+  /** JSON that also names the project file the run read. */
+  static DriftRenderer json(String generatedBy, java.util.Optional<String> projectFile) {
+    return new DriftJsonRenderer(generatedBy, projectFile);
   }
 
   /**

@@ -614,7 +614,7 @@ class EnvironmentsTest {
   }
 
   @Test
-  void applyJson_namesTheProjectFileInUse() throws IOException {
+  void applyAndDriftJson_nameTheProjectFileInUse() throws IOException {
     Path config = project(PROJECT);
     fake.seed("us-east-1_DevPool1", "devclient1", Map.of("ClientName", "web"), false);
 
@@ -633,6 +633,12 @@ class EnvironmentsTest {
     assertEquals(ExitCode.OK, run.exitCode(), run.all());
     JsonNode result = JsonMapper.builder().build().readTree(run.out());
     assertEquals(config.toString(), result.get("projectFile").asString());
+    CliRun drift =
+        run("drift", "--format", "json", "--config", config.toString(), "--env", "dev", clients());
+    assertEquals(
+        config.toString(),
+        JsonMapper.builder().build().readTree(drift.out()).get("projectFile").asString(),
+        drift.all());
   }
 
   @Test
