@@ -159,6 +159,23 @@ class DriftCommandTest {
   }
 
   @Test
+  void attack_githubSummaryIsASymbolicLink_isNotWrittenThrough() throws IOException {
+    Path target = dir.resolve("elsewhere.txt");
+    Files.writeString(target, "keep\n");
+    Path summary = dir.resolve("summary.md");
+    Files.createSymbolicLink(summary, target);
+    CliRun run =
+        drift(
+            Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+            "--format",
+            "sarif",
+            "--github-summary");
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertEquals("keep\n", Files.readString(target));
+    assertTrue(run.err().contains(summary + " is a symbolic link to " + target), run.err());
+  }
+
+  @Test
   void drift_invalidFile_exitsThreeWithoutCallingAws() throws IOException {
     Files.writeString(
         dir.resolve("bad.yaml"), "UserPoolId: " + pool + "\nClientId: x\nCallbackUrls: []\n");

@@ -220,6 +220,26 @@ class HostileInputTest {
   }
 
   @Test
+  void attack_upperCaseExtension_isReadLikeAnyOther() throws IOException {
+    write("web.yaml", VALID);
+    write(
+        "spa.YAML",
+        VALID
+            .replace("3n4b5urk1ft4fl3mg5e62d9ado", "5p4cl13nt0000000000000000a")
+            .replace("web", "spa"));
+    write(
+        "api.Yml",
+        VALID
+            .replace("3n4b5urk1ft4fl3mg5e62d9ado", "4p1cl13nt0000000000000000a")
+            .replace("web", "api"));
+
+    CliRun run = validate(dir);
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals("3 clients in 3 files: valid.\n", run.out());
+  }
+
+  @Test
   void attack_sameDirectoryNamedTwoWays_readOnce() throws IOException {
     write("web.yaml", VALID);
     Path sameAgain = dir.resolve("sub").resolve("..");

@@ -110,6 +110,34 @@ class JunitReportTest {
   }
 
   @Test
+  void junit_fileWithSpacesCommasColonsAndPercent_isNamedAsItIs_notPercentEncoded()
+      throws Exception {
+    String file = "clients/odd name, v1: 100%.yaml";
+    DriftReport report =
+        DriftReports.report(
+            List.of(
+                DriftReports.spec(
+                    file,
+                    1,
+                    "3n4b5urk1ft4fl3mg5e62d9ado",
+                    dev.ccr.plan.Clients.map("ClientName", "odd"))),
+            List.of(
+                DriftReports.live(
+                    "3n4b5urk1ft4fl3mg5e62d9ado", dev.ccr.plan.Clients.map("ClientName", "odd"))),
+            false);
+    String xml = DriftRendererTest.junit().render(report);
+    Element testcase =
+        (Element)
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("testcase")
+                .item(0);
+    assertEquals(file, testcase.getAttribute("file"));
+    assertEquals(file, testcase.getAttribute("classname"));
+  }
+
+  @Test
   void workingDirectory_fileInsideIsRelativeWithSlashes_outsideIsAbsolute() {
     WorkingDirectory repo = new WorkingDirectory(Path.of("/work/repo"));
     assertEquals("clients/web.yaml", repo.relative("/work/repo/clients/web.yaml"));
