@@ -176,16 +176,31 @@ abstract class BaseCommand implements Callable<Integer> {
     return new SpecFiles.Found(scope.files(), List.of(), found.skipped());
   }
 
+  /**
+   * Stops with a usage error (64) unless {@code file} is a regular file: "no such KIND file" when
+   * nothing is there, else what is there (a directory, or a FIFO or device such as {@code
+   * /dev/zero}), which is never opened.
+   */
+  void requireRegularFile(Path file, String kind, String give) {
+    if (!Files.exists(file)) {
+      printMessage("no such " + kind + " file: " + file);
+      throw new Stop(ExitCode.USAGE);
+    }
+    if (!Files.isRegularFile(file)) {
+      String what =
+          Files.isDirectory(file) ? "a directory" : "a special file (a FIFO, socket or device)";
+      printMessage(file + " is not a regular file but " + what + "; " + give);
+      throw new Stop(ExitCode.USAGE);
+    }
+  }
+
   private Variables variables(
       SpecMixin specs, Optional<ProjectFile> project, Optional<String> name) {
     Variables.Builder builder = Variables.builder(context.env());
     project.ifPresent(builder::project);
     name.ifPresent(builder::environment);
     if (specs.varFile != null) {
-      if (!Files.isRegularFile(specs.varFile)) {
-        printMessage("no such variable file: " + specs.varFile);
-        throw new Stop(ExitCode.USAGE);
-      }
+      requireRegularFile(specs.varFile, "variable", "give a YAML file of variables");
       try {
         builder.file(specs.varFile);
       } catch (UncheckedIOException e) {
@@ -245,10 +260,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
   private Optional<ProjectFile> project(EnvironmentMixin options) {
     Optional<Path> file = Optional.ofNullable(options.config);
-    if (file.isPresent() && !Files.isRegularFile(file.get())) {
-      printMessage("no such project file: " + file.get());
-      throw new Stop(ExitCode.USAGE);
-    }
+    file.ifPresent(f -> requireRegularFile(f, "project", "give the project file, ccr.yaml"));
     file = file.or(() -> ProjectFile.find(Path.of("")));
     if (file.isEmpty()) {
       return Optional.empty();

@@ -240,6 +240,33 @@ class HostileInputTest {
   }
 
   @Test
+  void attack_configOrVarFileIsADevice_saysWhatItIs() throws IOException {
+    assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.exists(Path.of("/dev/null")));
+    Path file = write("web.yaml", VALID);
+
+    CliRun config =
+        assertTimeoutPreemptively(
+            BOUND, () -> CliRun.run("validate", file.toString(), "--config", "/dev/zero"));
+    CliRun vars =
+        assertTimeoutPreemptively(
+            BOUND, () -> CliRun.run("validate", file.toString(), "--var-file", "/dev/null"));
+    CliRun directory = CliRun.run("validate", file.toString(), "--var-file", dir.toString());
+
+    assertEquals(ExitCode.USAGE, config.exitCode(), config.err());
+    assertEquals(
+        "ccr: /dev/zero is not a regular file but a special file (a FIFO, socket or device);"
+            + " give the project file, ccr.yaml\n",
+        config.err());
+    assertEquals(ExitCode.USAGE, vars.exitCode(), vars.err());
+    assertEquals(
+        "ccr: /dev/null is not a regular file but a special file (a FIFO, socket or device);"
+            + " give a YAML file of variables\n",
+        vars.err());
+    assertTrue(
+        directory.err().contains(dir + " is not a regular file but a directory"), directory.err());
+  }
+
+  @Test
   void attack_sameDirectoryNamedTwoWays_readOnce() throws IOException {
     write("web.yaml", VALID);
     Path sameAgain = dir.resolve("sub").resolve("..");
