@@ -30,6 +30,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -495,8 +496,25 @@ abstract class BaseCommand implements Callable<Integer> {
     }
   }
 
-  /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */
+  /**
+   * Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal; every
+   * client's read time goes to {@link #readTimes}.
+   */
   ClientReader.Listener progress(AwsMixin aws, String what) {
-    return ProgressLine.forStderr(err(), what, aws.quiet);
+    ClientReader.Listener line = ProgressLine.forStderr(err(), what, aws.quiet);
+    return new ClientReader.Listener() {
+      @Override
+      public void progressed(int done, int total) {
+        line.progressed(done, total);
+      }
+
+      @Override
+      public void described(String userPoolId, String clientId, Duration took) {
+        readTimes.merge(userPoolId + "/" + clientId, took, Duration::plus);
+      }
+    };
   }
+
+  /** How long reading each client ({@code POOL/ID}) took in this run. */
+  final Map<String, Duration> readTimes = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -103,7 +103,7 @@ final class DriftCommand extends BaseCommand {
       case text -> DriftRenderer.text(terminal.colour() && output == null);
       case json -> DriftRenderer.json(Version.generatedBy());
       case markdown -> DriftRenderer.markdown();
-      case junit -> DriftRenderer.junit(Path.of(""), Instant.now(), hostname());
+      case junit -> DriftRenderer.junit(Path.of(""), Instant.now(), hostname(), readTimes);
       case sarif -> DriftRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));
     };
   }

@@ -138,6 +138,13 @@ class DriftCommandTest {
                 "Drift: 1 drifted, 1 in sync, 1 unmanaged. Report written to " + report + ".\n"),
         run.err());
     assertFalse(run.err().contains(": error: "), run.err());
+    java.util.regex.Matcher webCase =
+        java.util.regex.Pattern.compile("<testcase [^>]*name=\"web-app [^>]*time=\"([0-9.]+)\"")
+            .matcher(Files.readString(report));
+    assertTrue(webCase.find(), Files.readString(report));
+    assertTrue(
+        Double.parseDouble(webCase.group(1)) > 0,
+        "a declared client carries the time reading it took: " + webCase.group());
   }
 
   @Test
