@@ -471,11 +471,17 @@ abstract class BaseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    if (aws.debugging(context.env())) {
-      PrintWriter err = err();
-      options = options.withDebug(line -> println(err, message(line)));
-    }
+    options = debugged(aws, options);
     return context.gateways().open(options);
+  }
+
+  /** The options with a line per AWS call on stderr, under --debug or CCR_LOG=debug. */
+  AwsOptions debugged(AwsMixin aws, AwsOptions options) {
+    if (!aws.debugging(context.env())) {
+      return options;
+    }
+    PrintWriter err = err();
+    return options.withDebug(line -> println(err, message(line)));
   }
 
   /** One whole line from any thread. */

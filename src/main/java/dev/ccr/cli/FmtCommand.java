@@ -66,6 +66,10 @@ final class FmtCommand extends BaseCommand {
       String text;
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        printError(file + ": not formatted, it is not UTF-8 text");
+        invalid++;
+        continue;
       } catch (IOException e) {
         printError("cannot read " + file + ": " + IoProblems.describe(e));
         throw new Stop(ExitCode.ERROR);
@@ -74,7 +78,11 @@ final class FmtCommand extends BaseCommand {
       try {
         formatted = ClientFileFormat.format(text);
       } catch (IllegalArgumentException e) {
-        printError(file + ": not formatted, it is not valid YAML: " + e.getMessage());
+        printError(
+            file
+                + ": not formatted, it is not valid YAML: "
+                + e.getMessage()
+                + " ('ccr validate' shows where)");
         invalid++;
         continue;
       }

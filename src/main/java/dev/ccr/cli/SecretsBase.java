@@ -73,7 +73,10 @@ abstract class SecretsBase extends BaseCommand {
     AwsOptions options;
     try {
       options =
-          aws.options(Pacing.COGNITO_CATEGORY_RPS, run.aws(), "ccr-" + spec.name(), context.env());
+          debugged(
+              aws,
+              aws.options(
+                  Pacing.COGNITO_CATEGORY_RPS, run.aws(), "ccr-" + spec.name(), context.env()));
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

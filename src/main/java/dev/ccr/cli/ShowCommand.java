@@ -35,13 +35,18 @@ final class ShowCommand extends BaseCommand {
       defaultValue = "text",
       description =
           "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). json prints the"
-              + " plan as 'ccr plan --format json' does (schemas/plan.schema.json).")
+              + " plan file as it is, once checked (schemas/plan.schema.json).")
   Format format;
 
   @Override
   int execute() {
-    PlanFile.Saved saved = SavedPlanFile.read(this, planFile, "not a plan ccr can show or apply.");
-    out().print(renderer(saved).render(saved.plan()));
+    SavedPlanFile.Read read =
+        SavedPlanFile.readText(this, planFile, "not a plan ccr can show or apply.");
+    out()
+        .print(
+            format == Format.json
+                ? read.text()
+                : renderer(read.saved()).render(read.saved().plan()));
     out().flush();
     return ExitCode.OK;
   }
@@ -49,7 +54,7 @@ final class ShowCommand extends BaseCommand {
   private PlanRenderer renderer(PlanFile.Saved saved) {
     return switch (format) {
       case text -> PlanRenderer.text(terminal.colour());
-      case json -> PlanRenderer.json(Version.generatedBy(), saved.made());
+      case json -> throw new IllegalStateException("json is the file as it is");
       case markdown -> PlanRenderer.markdown(planFile);
     };
   }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * request or response body, header or credential ever reaches the line, so neither the client
  * secret (in CreateUserPoolClient's and DescribeUserPoolClient's answers) nor a key can.
  */
-final class CallLog implements ExecutionInterceptor {
+public final class CallLog implements ExecutionInterceptor {
   private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("ccr.started");
   private static final ExecutionAttribute<Integer> ATTEMPTS =
       new ExecutionAttribute<>("ccr.attempts");
@@ -30,7 +30,8 @@ final class CallLog implements ExecutionInterceptor {
   private final Consumer<String> sink;
   private final String region;
 
-  CallLog(Consumer<String> sink, String region) {
+  /** Writes a line per call of one region's SDK client to {@code sink}. */
+  public CallLog(Consumer<String> sink, String region) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.region = Objects.requireNonNull(region, "region");
   }

@@ -5,6 +5,7 @@ import dev.ccr.live.GatewayException;
 import dev.ccr.live.LivePool;
 import dev.ccr.spec.Configuration;
 import dev.ccr.spec.Diagnostic;
+import dev.ccr.spec.ErrorRule;
 import dev.ccr.spec.Severity;
 import dev.ccr.spec.Suggestions;
 import java.util.ArrayList;
@@ -107,6 +108,7 @@ final class PoolChecks {
                   + String.join(", ", STANDARD_SCOPES)
                   + ") nor a custom scope resource-server/scope";
       error(
+          ErrorRule.CCR011,
           config.itemPointer(member, scope),
           member
               + ": \""
@@ -128,6 +130,7 @@ final class PoolChecks {
         continue;
       }
       error(
+          ErrorRule.CCR012,
           config.itemPointer(member, provider),
           member
               + ": \""
@@ -157,6 +160,7 @@ final class PoolChecks {
         String start = member + ": \"" + name + "\"" + config.mark(member);
         if (!mutable.containsKey(name)) {
           error(
+              ErrorRule.CCR013,
               config.itemPointer(member, name),
               start
                   + " is not an attribute of user pool "
@@ -165,6 +169,7 @@ final class PoolChecks {
                   + "; custom attributes are written custom:name, as the pool's schema names them");
         } else if (member.equals("WriteAttributes") && !mutable.get(name)) {
           error(
+              ErrorRule.CCR013,
               config.itemPointer(member, name),
               start
                   + " cannot be written: user pool "
@@ -181,6 +186,7 @@ final class PoolChecks {
     String flow = "ALLOW_USER_AUTH";
     if (config.list(member).contains(flow) && description.tier().equals(Optional.of("LITE"))) {
       error(
+          ErrorRule.CCR014,
           config.itemPointer(member, flow),
           member
               + ": "
@@ -210,7 +216,7 @@ final class PoolChecks {
     }
   }
 
-  private void error(String pointer, String message) {
+  private void error(ErrorRule rule, String pointer, String message) {
     found.add(config.diagnostic(Severity.ERROR, List.of(pointer), message));
   }
 

@@ -1,6 +1,7 @@
 package dev.ccr.secret;
 
 import dev.ccr.live.AwsOptions;
+import dev.ccr.live.CallLog;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,9 +53,13 @@ final class AwsConnection implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(30)))
         .overrideConfiguration(
-            o ->
-                o.apiCallTimeout(options.timeouts().call())
-                    .apiCallAttemptTimeout(options.timeouts().attempt()));
+            o -> {
+              o.apiCallTimeout(options.timeouts().call())
+                  .apiCallAttemptTimeout(options.timeouts().attempt());
+              options
+                  .debug()
+                  .ifPresent(sink -> o.addExecutionInterceptor(new CallLog(sink, region)));
+            });
     options.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }

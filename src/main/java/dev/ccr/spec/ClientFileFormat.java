@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -211,6 +212,12 @@ public final class ClientFileFormat {
       for (Node node : new Compose(settings).composeAllFromString(text)) {
         trees.add(tree(node, 0));
       }
+    } catch (MarkedYamlEngineException e) {
+      String at =
+          e.getProblemMark()
+              .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+              .orElse("");
+      throw new IllegalArgumentException(e.getProblem() + at, e);
     } catch (YamlEngineException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * The rules that span several attributes, each written once over a {@link Configuration}: on a
  * document alone they check what the document decides; on the configuration a write would send they
- * check the live values the document leaves as they are too (the README's "Rules beyond the
+ * check the live values the document leaves as they are too (docs/validate.md's "Rules beyond the
  * schema"). Rules needing the pool run at plan time ({@code PoolChecks}).
  */
 final class CrossFieldRules {
@@ -21,6 +21,8 @@ final class CrossFieldRules {
           "CallbackURLs",
           "LogoutURLs",
           "DefaultRedirectURI");
+  private static final Set<String> URL_SETTINGS =
+      Set.of("CallbackURLs", "LogoutURLs", "DefaultRedirectURI");
   private static final String REFRESH_FLOW = "ALLOW_REFRESH_TOKEN_AUTH";
   private static final String UNITS = "TokenValidityUnits";
   private static final String ENABLED_FLAG = "AllowedOAuthFlowsUserPoolClient";
@@ -60,6 +62,7 @@ final class CrossFieldRules {
       List<String> both = List.of("/" + name, "/" + unitPath);
       if (value.isPresent() && validity == Attribute.REFRESH_TOKEN_VALIDITY && value.get() == 0) {
         error(
+            ErrorRule.CCR002,
             both,
             name
                 + ": 0 is replaced by Cognito with 30 days, so the plan would never converge; write the lifetime you want (for example 30 with TokenValidityUnits.RefreshToken: days)"
@@ -68,6 +71,7 @@ final class CrossFieldRules {
         long seconds = value.get() * TokenLifetime.unitSeconds(unit.get());
         if (!TokenLifetime.inRange(validity, seconds)) {
           error(
+              ErrorRule.CCR001,
               both,
               name
                   + ": "
@@ -127,6 +131,7 @@ final class CrossFieldRules {
     }
     if (config.source(redirectMember) == Configuration.Source.FILE) {
       error(
+          ErrorRule.CCR003,
           List.of("/DefaultRedirectURI", "/CallbackURLs"),
           "DefaultRedirectURI: \""
               + redirect.get()
@@ -134,6 +139,7 @@ final class CrossFieldRules {
               + config.origin("CallbackURLs"));
     } else {
       error(
+          ErrorRule.CCR003,
           List.of("/CallbackURLs", "/DefaultRedirectURI"),
           "DefaultRedirectURI "
               + redirect.get()
@@ -146,10 +152,18 @@ final class CrossFieldRules {
   private void checkUrl(String pointer, String member, String path, String url) {
     Optional<String> problem = RedirectUrls.problem(url);
     problem.ifPresent(
-        p -> error(List.of(pointer), path + ": \"" + url + "\" " + p + config.origin(member)));
+        p ->
+            error(
+                ErrorRule.CCR004,
+                List.of(pointer),
+                path + ": \"" + url + "\" " + p + config.origin(member)));
   }
 
-  /** OAuth flows, scopes and URLs need AllowedOAuthFlowsUserPoolClient. */
+  /**
+   * OAuth flows and scopes need AllowedOAuthFlowsUserPoolClient (an error, as the API reference
+   * says); callback and logout URLs and the default redirect without it are stored by Cognito but
+   * unused (a warning).
+   */
   private void oauthNeedsUserPoolClient() {
     Optional<Boolean> enabled = config.effective(ENABLED_FLAG).map(Boolean.class::cast);
     if (enabled.isEmpty() || enabled.get()) {
@@ -164,6 +178,21 @@ final class CrossFieldRules {
         continue;
       }
       Configuration.Source flag = config.source(ENABLED_FLAG);
+      if (URL_SETTINGS.contains(member)) {
+        if (config.source(member) == Configuration.Source.FILE
+            || flag == Configuration.Source.FILE) {
+          warning(
+              List.of("/" + member, "/" + ENABLED_FLAG),
+              member
+                  + " is stored but unused while AllowedOAuthFlowsUserPoolClient is false"
+                  + (flag == Configuration.Source.FILE
+                      ? " (line " + config.spec().positionOf("/" + ENABLED_FLAG).line() + ")"
+                      : config.mark(ENABLED_FLAG))
+                  + ": the URLs take effect once OAuth is on (AllowedOAuthFlowsUserPoolClient:"
+                  + " true)");
+        }
+        continue;
+      }
       String because =
           flag == Configuration.Source.FILE
               ? "it is false (line "
@@ -171,6 +200,7 @@ final class CrossFieldRules {
                   + "); enable it or remove the OAuth settings"
               : "it is false" + config.mark(ENABLED_FLAG) + "; set it to true in the file";
       error(
+          ErrorRule.CCR005,
           List.of("/" + member, "/" + ENABLED_FLAG),
           member
               + config.mark(member)
@@ -184,6 +214,7 @@ final class CrossFieldRules {
     List<String> flows = config.list("AllowedOAuthFlows");
     if (flows.contains("client_credentials") && flows.size() > 1) {
       error(
+          ErrorRule.CCR006,
           List.of("/AllowedOAuthFlows"),
           "AllowedOAuthFlows: client_credentials must be the only flow, found "
               + flows
@@ -205,6 +236,7 @@ final class CrossFieldRules {
     Configuration.Source source = secret.get().source();
     if (config.list("AllowedOAuthFlows").contains("client_credentials")) {
       error(
+          ErrorRule.CCR007,
           List.of("/AllowedOAuthFlows", "/GenerateSecret"),
           "AllowedOAuthFlows: client_credentials needs a client with a secret, "
               + withoutSecret(source)
@@ -217,6 +249,7 @@ final class CrossFieldRules {
     String propagate = "EnablePropagateAdditionalUserContextData";
     if (config.effective(propagate).map(Boolean.class::cast).orElse(false)) {
       error(
+          ErrorRule.CCR007,
           List.of("/" + propagate, "/GenerateSecret"),
           propagate
               + ": true needs a client with a secret, "
@@ -242,6 +275,7 @@ final class CrossFieldRules {
     List<String> legacy = flows.stream().filter(LEGACY_FLOWS::contains).toList();
     if (!legacy.isEmpty() && legacy.size() < flows.size()) {
       error(
+          ErrorRule.CCR008,
           List.of("/ExplicitAuthFlows"),
           "ExplicitAuthFlows: legacy values "
               + legacy
@@ -255,6 +289,7 @@ final class CrossFieldRules {
     Optional<Object> flows = config.get("ExplicitAuthFlows");
     if (flows.isPresent() && ((List<?>) flows.get()).isEmpty()) {
       error(
+          ErrorRule.CCR009,
           List.of("/ExplicitAuthFlows"),
           "ExplicitAuthFlows: [] does not mean no flows: Cognito then applies its default set "
               + Attribute.EXPLICIT_AUTH_FLOWS.defaultValue().orElseThrow()
@@ -274,11 +309,13 @@ final class CrossFieldRules {
     Optional<Object> flows = config.get("ExplicitAuthFlows");
     if (flows.isEmpty()) {
       error(
+          ErrorRule.CCR010,
           List.of(feature),
           "RefreshTokenRotation.Feature: ENABLED cannot be combined with ALLOW_REFRESH_TOKEN_AUTH, which the default ExplicitAuthFlows include; state ExplicitAuthFlows without ALLOW_REFRESH_TOKEN_AUTH"
               + config.origin("RefreshTokenRotation/Feature"));
     } else if (((List<?>) flows.get()).contains(REFRESH_FLOW)) {
       error(
+          ErrorRule.CCR010,
           List.of(config.itemPointer("ExplicitAuthFlows", REFRESH_FLOW), feature),
           "ExplicitAuthFlows: ALLOW_REFRESH_TOKEN_AUTH cannot be combined with RefreshTokenRotation.Feature: ENABLED; remove it (rotation replaces it)"
               + config.origin("ExplicitAuthFlows", "RefreshTokenRotation/Feature"));
@@ -341,7 +378,7 @@ final class CrossFieldRules {
     return config.effectiveSub(UNITS, validity.unitKey().orElseThrow()).map(String.class::cast);
   }
 
-  private void error(List<String> pointers, String message) {
+  private void error(ErrorRule rule, List<String> pointers, String message) {
     findings.accept(new Finding(Severity.ERROR, Optional.empty(), pointers, message));
   }
 

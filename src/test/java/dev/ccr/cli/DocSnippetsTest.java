@@ -77,4 +77,19 @@ class DocSnippetsTest {
     }
     assertTrue(snippets.size() >= 2, "snippets found: " + snippets);
   }
+
+  @Test
+  void readmesClientFile_isValidWithoutAWarning(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+    Path file =
+        Files.writeString(
+            dir.resolve("web-app.yaml"), readme.substring(start, readme.indexOf("```", start)));
+
+    CliRun run = CliRun.run("validate", file.toString());
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals("", run.err());
+  }
 }

@@ -53,12 +53,16 @@ class FmtCommandTest {
   @Test
   void fmt_notYaml_isLeftAsItIsAndExits3_theOthersAreFormatted() throws IOException {
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "a: [1, 2\n");
+    Path latin1 =
+        Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
 
     CliRun run = CliRun.run("fmt", dir.toString());
 
     assertEquals(ExitCode.INVALID, run.exitCode());
     assertTrue(run.err().contains("broken.yaml: not formatted, it is not valid YAML"), run.err());
     assertEquals("a: [1, 2\n", Files.readString(broken));
+    assertTrue(run.err().contains("latin1.yaml: not formatted, it is not UTF-8 text"), run.err());
+    assertEquals(5, Files.size(latin1));
     assertEquals(TIDY, Files.readString(messy));
     assertFalse(run.hasStackTrace(), run.err());
   }

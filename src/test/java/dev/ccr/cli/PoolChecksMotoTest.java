@@ -160,13 +160,17 @@ class PoolChecksMotoTest {
   }
 
   @Test
-  void oauthSettings_onAClientWhoseLiveFlagIsOff_areRefused_andWithTheFlagApply()
-      throws IOException {
+  void oauthFlows_onAClientWhoseLiveFlagIsOff_areRefused_andWithTheFlagApply() throws IOException {
     SeededClient client;
     try (MotoSeeder seeder = new MotoSeeder(endpoint)) {
       client = seeder.createClient(pool, "api-only");
     }
-    write("api.yaml", "ClientId: " + client.clientId(), "CallbackURLs: [" + A + "]");
+    write(
+        "api.yaml",
+        "ClientId: " + client.clientId(),
+        "AllowedOAuthFlows: [code]",
+        "AllowedOAuthScopes: [openid]",
+        "CallbackURLs: [" + A + "]");
 
     CliRun planned = ccr("plan", dir.toString());
 
@@ -175,16 +179,44 @@ class PoolChecksMotoTest {
         planned
             .err()
             .contains(
-                "error: CallbackURLs needs AllowedOAuthFlowsUserPoolClient: true, but it is false"
-                    + " (live, unmanaged)"),
+                "error: AllowedOAuthFlows needs AllowedOAuthFlowsUserPoolClient: true, but it is"
+                    + " false (live, unmanaged)"),
         planned.err());
     assertRefusedByApply();
 
     write(
         "api.yaml",
         "ClientId: " + client.clientId(),
+        "AllowedOAuthFlows: [code]",
+        "AllowedOAuthScopes: [openid]",
         "CallbackURLs: [" + A + "]",
         "AllowedOAuthFlowsUserPoolClient: true");
+    assertAppliesAndConverges();
+  }
+
+  @Test
+  void callbackUrls_onAClientWhoseLiveFlagIsOff_planWithAWarning_andApply() throws IOException {
+    SeededClient client;
+    try (MotoSeeder seeder = new MotoSeeder(endpoint)) {
+      client = seeder.createClient(pool, "urls-only");
+    }
+    write(
+        "urls.yaml",
+        "ClientId: " + client.clientId(),
+        "CallbackURLs: [" + A + "]",
+        "LogoutURLs: [" + B + "]",
+        "DefaultRedirectURI: " + A);
+
+    CliRun planned = ccr("plan", dir.toString(), "--detailed-exitcode");
+
+    assertEquals(ExitCode.CHANGES, planned.exitCode(), planned.all());
+    assertTrue(
+        planned
+            .err()
+            .contains(
+                "warning: CallbackURLs is stored but unused while AllowedOAuthFlowsUserPoolClient"
+                    + " is false (live, unmanaged)"),
+        planned.err());
     assertAppliesAndConverges();
   }
 

@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.testing.Golden;
 import dev.ccr.testing.MotoServer;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's sample plan is what plan prints for the demo's repository: the examples seeded by
- * {@code demo/seed.py} with its drift, ids aside (the emulator makes new ones each run).
+ * The README's sample plan and apply are what plan and apply print for the demo's repository: the
+ * examples seeded by {@code demo/seed.py} with its drift, ids aside (the emulator makes new ones
+ * each run).
  */
 @ExtendWith(MotoServer.class)
 class ReadmeSamplesTest {
@@ -24,10 +26,12 @@ class ReadmeSamplesTest {
 
   @TempDir Path dir;
 
-  private static String readmeSample() throws IOException {
+  /** What the README's console block of {@code command} shows it print. */
+  private static String readmeSample(String command) throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
-    int start =
-        readme.indexOf("```console\n" + COMMAND) + "```console\n".length() + COMMAND.length();
+    int at = readme.indexOf("```console\n" + command);
+    assertTrue(at >= 0, "README lacks " + command);
+    int start = at + "```console\n".length() + command.length();
     return readme.substring(start, readme.indexOf("```\n", start));
   }
 
@@ -71,6 +75,12 @@ class ReadmeSamplesTest {
                     .orElse("")
                 + "\n")
             .replace(dir + "/", "");
-    assertEquals(withoutIds(readmeSample()), withoutIds(printed));
+    assertEquals(withoutIds(readmeSample(COMMAND)), withoutIds(printed));
+
+    CliRun apply = CliRun.run("apply", "--plan", dir.resolve("plan.json").toString());
+
+    assertEquals(ExitCode.OK, apply.exitCode(), apply.err());
+    assertEquals(
+        withoutIds(readmeSample("$ ccr apply --plan plan.json\n")), withoutIds(apply.out()));
   }
 }

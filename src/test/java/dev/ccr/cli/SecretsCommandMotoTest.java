@@ -79,14 +79,10 @@ class SecretsCommandMotoTest {
 
   private CliRun ccr(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--endpoint-url",
-            endpoint.toString(),
-            "--var",
-            "app=web-app",
-            "--var",
-            "grace=2 days"));
+    all.addAll(List.of("--endpoint-url", endpoint.toString()));
+    if (!args[0].equals("export")) {
+      all.addAll(List.of("--var", "app=web-app", "--var", "grace=2 days"));
+    }
     CliRun run = CliRun.run(Map.of(), all.toArray(String[]::new));
     outputs.add(run.out());
     outputs.add(run.err());
@@ -130,8 +126,11 @@ class SecretsCommandMotoTest {
 
   @Test
   void secrets_plansDeliversAndRotatesWithoutShowingAValue() throws IOException {
-    CliRun planned = ccr("secrets", dir.toString(), "--detailed-exitcode");
+    CliRun planned = ccr("secrets", dir.toString(), "--detailed-exitcode", "--debug");
     assertEquals(ExitCode.CHANGES, planned.exitCode(), planned.all());
+    assertTrue(
+        planned.err().contains("ccr: debug: ListUserPoolClientSecrets region=us-east-1 pool="),
+        "--debug shows the secret calls too: " + planned.err());
     assertTrue(
         planned
             .out()
@@ -162,7 +161,35 @@ class SecretsCommandMotoTest {
     assertTrue(rotated.out().contains("done: rotate: added"), rotated.out());
     assertTrue(rotated.out().contains("0 failed."), rotated.out());
 
-    Files.writeString(dir.resolve("plan.md"), markdown.out());
+    Files.writeString(dir.resolve("secrets.md"), markdown.out());
+    Path reports = dir.resolve("reports");
+    Files.createDirectories(reports);
+    ccr("plan", dir.toString(), "--out", reports.resolve("plan.json").toString());
+    ccr("plan", dir.toString(), "--format", "json");
+    ccr(
+        "drift",
+        dir.toString(),
+        "--format",
+        "sarif",
+        "--output",
+        reports.resolve("d.sarif").toString());
+    ccr(
+        "drift",
+        dir.toString(),
+        "--format",
+        "json",
+        "--output",
+        reports.resolve("d.json").toString());
+    ccr("apply", dir.toString(), "--auto-approve", "--format", "json");
+    ccr(
+        "export",
+        "--user-pool-id",
+        web.userPoolId(),
+        "--output-dir",
+        reports.resolve("export").toString());
+    assertTrue(Files.exists(reports.resolve("plan.json")));
+    assertTrue(Files.exists(reports.resolve("d.sarif")));
+    assertTrue(Files.isDirectory(reports.resolve("export")), String.join("\n", outputs));
     assertNoValueAnywhere();
   }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,21 @@ class ShowCommandTest {
   }
 
   @Test
+  void showJson_withUnmanagedClients_isStillThePlanFileByteForByte() throws IOException {
+    Map<String, Object> stray = new LinkedHashMap<>();
+    stray.put("ClientName", "stray");
+    fake.seed(POOL, "stray", stray, false);
+    CliRun again = run("plan", dir.resolve("web.yaml").toString(), "--out", plan.toString());
+    assertTrue(again.out().contains("1 client of the declared pools is declared in no file"));
+
+    CliRun show = run("show", plan.toString(), "--format", "json");
+
+    assertEquals(ExitCode.OK, show.exitCode(), show.err());
+    assertEquals(Files.readString(plan), show.out());
+    assertTrue(show.out().contains("\"unmanaged\": 1"), show.out());
+  }
+
+  @Test
   void showMarkdown_isPlansMarkdown() {
     CliRun show = run("show", plan.toString(), "--format", "markdown");
     CliRun markdown = run("plan", dir.resolve("web.yaml").toString(), "--format", "markdown");
@@ -87,6 +103,23 @@ class ShowCommandTest {
     assertTrue(show.err().contains("the plan file was modified after ccr wrote it"), show.err());
     assertEquals("", show.out());
     assertFalse(show.hasStackTrace(), show.err());
+  }
+
+  @Test
+  void showAndApply_aPlanFileOverTheLimit_areRefusedUnread() throws IOException {
+    Path big = dir.resolve("big.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(dev.ccr.plan.PlanFile.MAX_BYTES + 1);
+    }
+
+    for (String[] args :
+        List.of(
+            new String[] {"show", big.toString()},
+            new String[] {"apply", "--plan", big.toString()})) {
+      CliRun run = run(args);
+      assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+      assertTrue(run.err().contains("bytes, over the limit of 16777216 bytes (16 MiB)"), run.err());
+    }
   }
 
   @Test

@@ -77,23 +77,38 @@ class ReconcilerChecksTest {
   }
 
   @Test
-  void plan_oauthSettingsOnAClientWhoseLiveFlagIsOff_isInvalidAtTheSetting() {
+  void plan_callbackUrlsOnAClientWhoseLiveFlagIsOff_isAnUpdateWithAWarningAtTheUrls() {
     seedLive("AllowedOAuthFlowsUserPoolClient", false);
 
     ClientAction action = plan(spec("CallbackURLs", List.of(A)));
 
+    assertInstanceOf(ClientAction.Update.class, action, action.toString());
+    Diagnostic warning = action.diagnostics().get(0);
+    assertEquals("/CallbackURLs", warning.pointer());
+    assertTrue(
+        warning
+            .message()
+            .startsWith(
+                "CallbackURLs is stored but unused while AllowedOAuthFlowsUserPoolClient is false"
+                    + " (live, unmanaged)"),
+        warning.message());
+  }
+
+  @Test
+  void plan_oauthFlowsOnAClientWhoseLiveFlagIsOff_isInvalidAtTheFlows() {
+    seedLive("AllowedOAuthFlowsUserPoolClient", false);
+
+    ClientAction action = plan(spec("AllowedOAuthFlows", List.of("code")));
+
     Diagnostic error = onlyError(action);
-    assertEquals("/CallbackURLs", error.pointer());
+    assertEquals("/AllowedOAuthFlows", error.pointer());
     assertTrue(
         error
             .message()
             .startsWith(
-                "CallbackURLs needs AllowedOAuthFlowsUserPoolClient: true, but it is false (live,"
-                    + " unmanaged); set it to true in the file"),
+                "AllowedOAuthFlows needs AllowedOAuthFlowsUserPoolClient: true, but it is false"
+                    + " (live, unmanaged); set it to true in the file"),
         error.message());
-    assertInstanceOf(
-        ClientAction.Update.class,
-        plan(spec("CallbackURLs", List.of(A), "AllowedOAuthFlowsUserPoolClient", true)));
   }
 
   @Test
@@ -120,8 +135,8 @@ class ReconcilerChecksTest {
   }
 
   @Test
-  void create_oauthSettingsWithoutTheFlag_isInvalidNamingCognitosDefault() {
-    ClientAction action = plan(byName("new-spa", "CallbackURLs", List.of(A)));
+  void create_oauthScopesWithoutTheFlag_isInvalidNamingCognitosDefault() {
+    ClientAction action = plan(byName("new-spa", "AllowedOAuthScopes", List.of("openid")));
 
     Diagnostic error = onlyError(action);
     assertTrue(error.message().contains("it is false (Cognito's default)"), error.message());

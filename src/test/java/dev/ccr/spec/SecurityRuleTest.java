@@ -34,12 +34,14 @@ class SecurityRuleTest {
   @Test
   void docs_listEveryRuleWithItsIdNameSeverityAwsPageAndSecuritySeverity() throws IOException {
     String rules = Files.readString(Golden.projectDir().resolve("docs/rules.md"));
-    String readme = Files.readString(Golden.projectDir().resolve("README.md"));
+    String readme = Files.readString(Golden.projectDir().resolve("docs/validate.md"));
     for (SecurityRule rule : SecurityRule.values()) {
       String row = "| " + rule.id() + " | " + rule.title() + " | warning |";
       assertTrue(rules.contains(row), "docs/rules.md lacks " + row);
       assertTrue(rules.contains("(" + rule.helpUrl() + ")"), "docs/rules.md lacks its AWS page");
-      assertTrue(readme.contains("| " + rule.id() + " | warning |"), "README lacks " + rule.id());
+      assertTrue(
+          readme.contains("| " + rule.id() + " | warning |"),
+          "docs/validate.md lacks " + rule.id());
       String score =
           "| "
               + rule.id()
