@@ -30,6 +30,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,16 +229,31 @@ abstract class BaseCommand implements Callable<Integer> {
     throw new Stop(ExitCode.ERROR);
   }
 
+  /**
+   * Stops with a usage error (64) unless {@code file} is a regular file: "no such KIND file" when
+   * nothing is there, else what is there (a directory, or a FIFO or device such as {@code
+   * /dev/zero}), which is never opened.
+   */
+  void requireRegularFile(Path file, String kind, String give) {
+    if (!Files.exists(file)) {
+      printMessage("no such " + kind + " file: " + file);
+      throw new Stop(ExitCode.USAGE);
+    }
+    if (!Files.isRegularFile(file)) {
+      String what =
+          Files.isDirectory(file) ? "a directory" : "a special file (a FIFO, socket or device)";
+      printMessage(file + " is not a regular file but " + what + "; " + give);
+      throw new Stop(ExitCode.USAGE);
+    }
+  }
+
   private Variables variables(
       SpecMixin specs, Optional<ProjectFile> project, Optional<String> name) {
     Variables.Builder builder = Variables.builder(context.env());
     project.ifPresent(builder::project);
     name.ifPresent(builder::environment);
     if (specs.varFile != null) {
-      if (!Files.isRegularFile(specs.varFile)) {
-        printMessage("no such variable file: " + specs.varFile);
-        throw new Stop(ExitCode.USAGE);
-      }
+      requireRegularFile(specs.varFile, "variable", "give a YAML file of variables");
       try {
         builder.file(specs.varFile);
       } catch (UncheckedIOException e) {
@@ -297,10 +313,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
   private Optional<ProjectFile> project(EnvironmentMixin options) {
     Optional<Path> file = Optional.ofNullable(options.config);
-    if (file.isPresent() && !Files.isRegularFile(file.get())) {
-      printMessage("no such project file: " + file.get());
-      throw new Stop(ExitCode.USAGE);
-    }
+    file.ifPresent(f -> requireRegularFile(f, "project", "give the project file, ccr.yaml"));
     if (file.isEmpty()) {
       file = ProjectFile.find(Path.of(""));
       file.ifPresent(
@@ -551,8 +564,25 @@ abstract class BaseCommand implements Callable<Integer> {
     }
   }
 
-  /** Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal. */
+  /**
+   * Progress of a long run on stderr, or nothing with --quiet or when stderr is no terminal; every
+   * client's read time goes to {@link #readTimes}.
+   */
   ClientReader.Listener progress(AwsMixin aws, String what) {
-    return ProgressLine.forStderr(err(), what, aws.quiet);
+    ClientReader.Listener line = ProgressLine.forStderr(err(), what, aws.quiet);
+    return new ClientReader.Listener() {
+      @Override
+      public void progressed(int done, int total) {
+        line.progressed(done, total);
+      }
+
+      @Override
+      public void described(String userPoolId, String clientId, Duration took) {
+        readTimes.merge(userPoolId + "/" + clientId, took, Duration::plus);
+      }
+    };
   }
+
+  /** How long reading each client ({@code POOL/ID}) took in this run. */
+  final Map<String, Duration> readTimes = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -8,10 +8,7 @@ import dev.ccr.plan.Plan;
 import dev.ccr.report.DriftRenderer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -107,7 +104,7 @@ final class DriftCommand extends BaseCommand {
       case json ->
           DriftRenderer.json(Version.generatedBy(), projectFileInUse().map(Path::toString));
       case markdown -> DriftRenderer.markdown();
-      case junit -> DriftRenderer.junit(Path.of(""), Instant.now(), hostname());
+      case junit -> DriftRenderer.junit(Path.of(""), Instant.now(), hostname(), readTimes);
       case sarif -> DriftRenderer.sarif(Version.number(), Version.INFORMATION_URI, Path.of(""));
     };
   }
@@ -133,12 +130,7 @@ final class DriftCommand extends BaseCommand {
   private void write(Path file, String text, boolean append) {
     try {
       if (append) {
-        Files.writeString(
-            file,
-            text,
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
+        ExportWriter.appendFile(file, text);
       } else {
         ExportWriter.writeFile(file, text);
       }

@@ -45,19 +45,6 @@ final class SavedPlanFile {
   }
 
   private static void check(BaseCommand command, Path file) {
-    if (!Files.exists(file)) {
-      command.printMessage("no such plan file: " + file);
-      throw new BaseCommand.Stop(ExitCode.USAGE);
-    }
-    if (!Files.isRegularFile(file)) {
-      String what =
-          Files.isDirectory(file) ? "a directory" : "a special file (a FIFO, socket or device)";
-      command.printMessage(
-          file
-              + " is not a regular file but "
-              + what
-              + "; give the file 'ccr plan --out FILE' wrote");
-      throw new BaseCommand.Stop(ExitCode.USAGE);
-    }
+    command.requireRegularFile(file, "plan", "give the file 'ccr plan --out FILE' wrote");
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -145,6 +146,35 @@ public final class ExportWriter {
       Files.createDirectories(parent);
     }
     replace(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Appends {@code text} to {@code file} (a job summary), creating it if nothing has its name; like
+   * {@link #writeFile}, anything there but a regular file is named and left as it is, and the file
+   * is opened without following a link planted in the meantime.
+   *
+   * @throws IOException when something is in the way or the file cannot be written
+   */
+  public static void appendFile(Path file, String text) throws IOException {
+    Optional<String> what = kind(file).filter(kind -> !kind.equals(REGULAR_FILE));
+    if (what.isPresent()) {
+      throw inTheWay(file, what.get());
+    }
+    try {
+      Files.writeString(
+          file,
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          LinkOption.NOFOLLOW_LINKS);
+    } catch (FileSystemException e) {
+      Optional<String> now = kind(file).filter(kind -> !kind.equals(REGULAR_FILE));
+      if (now.isPresent()) {
+        throw inTheWay(file, now.get());
+      }
+      throw e;
+    }
   }
 
   private static IOException inTheWay(Path file, String what) {

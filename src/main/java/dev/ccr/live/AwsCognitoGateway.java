@@ -420,6 +420,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   private List<ExecutionInterceptor> interceptors(String region) {
     List<ExecutionInterceptor> all = new ArrayList<>();
     all.add(new PacingInterceptor(pacer, region));
+    all.add(new AnswerCheck());
     options.debug().ifPresent(sink -> all.add(new CallLog(sink, region)));
     all.addAll(tuning.interceptors());
     return all;

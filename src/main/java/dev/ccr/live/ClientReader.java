@@ -1,6 +1,7 @@
 package dev.ccr.live;
 
 import dev.ccr.spec.ClientRef;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,12 @@ public final class ClientReader {
 
     /** {@code done} of {@code total} calls have finished; the last call has done == total. */
     void progressed(int done, int total);
+
+    /**
+     * Describing {@code client} of {@code userPoolId} took {@code took}, retries and the wait for
+     * its turn included, whether it succeeded or not.
+     */
+    default void described(String userPoolId, String clientId, Duration took) {}
   }
 
   /** The outcome of one call. */
@@ -56,7 +63,17 @@ public final class ClientReader {
 
   /** Describes every client (each with an id); the results are in the order of {@code clients}. */
   public List<Result<LiveClient>> readAll(List<ClientRef> clients) {
-    return run(clients, ClientRef::userPoolId, c -> gateway.describe(c.userPoolId(), c.id()));
+    return run(clients, ClientRef::userPoolId, this::describe);
+  }
+
+  private LiveClient describe(ClientRef client) {
+    long start = System.nanoTime();
+    try {
+      return gateway.describe(client.userPoolId(), client.id());
+    } finally {
+      listener.described(
+          client.userPoolId(), client.id(), Duration.ofNanos(System.nanoTime() - start));
+    }
   }
 
   /** Lists the clients of every pool; the results are in the order of {@code pools}. */

@@ -76,6 +76,22 @@ final class ErrorClassifier {
     if (timedOut(error)) {
       return new GatewayException(Reason.UNREACHABLE, "", action, timeout(error, endpoint.get()));
     }
+    if (AnswerCheck.notJson(error)) {
+      String message = error.getMessage() == null ? "" : error.getMessage();
+      String what =
+          message.startsWith(AnswerCheck.NOT_JSON)
+              ? oneLine(message)
+              : AnswerCheck.NOT_JSON + " (" + rootCause(error) + ")";
+      return new GatewayException(
+          Reason.OTHER,
+          "",
+          action,
+          "Cognito at "
+              + endpoint.get().url()
+              + " "
+              + what
+              + "; check --endpoint-url: a proxy, a sign-in page or another service answered");
+    }
     if (unreachable(error)) {
       return new GatewayException(
           Reason.UNREACHABLE,

@@ -10,6 +10,7 @@ import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.spec.Position;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,8 +43,9 @@ import org.w3c.dom.Element;
  * <p>The document is valid against both published JUnit schemas, Windy Road's {@code JUnit.xsd} and
  * Jenkins xUnit's {@code junit-10.xsd}, but for two attributes of {@code <testcase>} that neither
  * lists: {@code file} (relative to the working directory) and {@code line}, which GitLab and the
- * GitHub test reporters read to show each case at its place in the YAML. Clients are read
- * concurrently and not timed one by one, so every {@code time} is 0.
+ * GitHub test reporters read to show each case at its place in the YAML. A declared client's {@code
+ * time} is how long reading it took (clients are read concurrently, so a suite's time, the sum of
+ * its cases', can exceed the run's); other cases have 0.
  */
 final class DriftJunitRenderer implements DriftRenderer {
   private static final DateTimeFormatter TIMESTAMP =
@@ -54,21 +56,29 @@ final class DriftJunitRenderer implements DriftRenderer {
     static final Outcome PASSED = new Outcome("", "", "", "");
   }
 
-  /** A test case: its name, where it is, and how it ended. */
-  private record Case(String name, String file, Position position, Outcome outcome) {}
+  /** A test case: its name, where it is, how it ended and how long it took. */
+  private record Case(String name, String file, Position position, Outcome outcome, Duration time) {
+    Case(String name, String file, Position position, Outcome outcome) {
+      this(name, file, position, outcome, Duration.ZERO);
+    }
+  }
 
   private final WorkingDirectory workingDirectory;
   private final Instant checkedAt;
   private final String hostname;
+  private final Map<String, Duration> readTimes;
 
   /**
    * @param checkedAt when the check ran, written in UTC as every suite's timestamp
    * @param hostname the machine it ran on
+   * @param readTimes how long reading each declared client took, by {@code POOL/ID}
    */
-  DriftJunitRenderer(Path workingDirectory, Instant checkedAt, String hostname) {
+  DriftJunitRenderer(
+      Path workingDirectory, Instant checkedAt, String hostname, Map<String, Duration> readTimes) {
     this.workingDirectory = new WorkingDirectory(workingDirectory);
     this.checkedAt = Objects.requireNonNull(checkedAt, "checkedAt");
     this.hostname = Objects.requireNonNull(hostname, "hostname");
+    this.readTimes = Map.copyOf(readTimes);
   }
 
   @Override
@@ -78,7 +88,17 @@ final class DriftJunitRenderer implements DriftRenderer {
     report
         .clients()
         .forEach(
-            c -> suites.get(c.file()).add(new Case(c.title(), c.file(), c.position(), outcome(c))));
+            c ->
+                suites
+                    .get(c.file())
+                    .add(
+                        new Case(
+                            c.title(),
+                            c.file(),
+                            c.position(),
+                            outcome(c),
+                            readTimes.getOrDefault(
+                                c.userPoolId() + "/" + c.clientId(), Duration.ZERO))));
     for (PoolError error : report.poolErrors()) {
       Outcome outcome = new Outcome("error", "read-error", error.message(), error.message());
       suites
@@ -197,7 +217,8 @@ final class DriftJunitRenderer implements DriftRenderer {
     suite.setAttribute("failures", count(cases, "failure"));
     suite.setAttribute("errors", count(cases, "error"));
     suite.setAttribute("skipped", count(cases, "skipped"));
-    suite.setAttribute("time", "0");
+    suite.setAttribute(
+        "time", seconds(cases.stream().map(Case::time).reduce(Duration.ZERO, Duration::plus)));
     suite.setAttribute("timestamp", TIMESTAMP.format(checkedAt));
     suite.setAttribute("hostname", xml(hostname));
     suite.appendChild(document.createElement("properties"));
@@ -211,7 +232,7 @@ final class DriftJunitRenderer implements DriftRenderer {
     Element testcase = document.createElement("testcase");
     testcase.setAttribute("classname", xml(suite));
     testcase.setAttribute("name", xml(c.name()));
-    testcase.setAttribute("time", "0");
+    testcase.setAttribute("time", seconds(c.time()));
     testcase.setAttribute("file", xml(workingDirectory.relative(c.file())));
     testcase.setAttribute("line", Integer.toString(c.position().line()));
     Outcome outcome = c.outcome();
@@ -227,6 +248,11 @@ final class DriftJunitRenderer implements DriftRenderer {
       testcase.appendChild(element);
     }
     return testcase;
+  }
+
+  /** Seconds with up to three decimals, {@code 0} for no time: {@code 0.042}, {@code 1.5}. */
+  static String seconds(Duration time) {
+    return java.math.BigDecimal.valueOf(time.toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   private static String count(List<Case> cases, String element) {

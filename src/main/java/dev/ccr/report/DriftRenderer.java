@@ -3,7 +3,9 @@ package dev.ccr.report;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReport.Status;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** Formats a drift report for people, CI systems and code scanning; renderers never diff. */
 public interface DriftRenderer {
@@ -42,7 +44,16 @@ public interface DriftRenderer {
    * @param hostname the machine it ran on
    */
   static DriftRenderer junit(Path workingDirectory, Instant checkedAt, String hostname) {
-    return new DriftJunitRenderer(workingDirectory, checkedAt, hostname);
+    return new DriftJunitRenderer(workingDirectory, checkedAt, hostname, Map.of());
+  }
+
+  /**
+   * {@link #junit(Path, Instant, String)} with each declared client's {@code time}: how long
+   * reading it took, by {@code POOL/ID}; a client without a time (not read) has 0.
+   */
+  static DriftRenderer junit(
+      Path workingDirectory, Instant checkedAt, String hostname, Map<String, Duration> readTimes) {
+    return new DriftJunitRenderer(workingDirectory, checkedAt, hostname, readTimes);
   }
 
   /**

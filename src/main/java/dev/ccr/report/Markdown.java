@@ -1,9 +1,9 @@
 package dev.ccr.report;
 
 /**
- * Values in GitHub Flavored Markdown, shown as they are: never as emphasis, links, code, math, HTML
- * or a new table cell, and with control characters as visible escapes (see {@link
- * ControlCharacters#escape}).
+ * Values in GitHub Flavored Markdown, shown as they are: never as emphasis, links, code, math,
+ * HTML, a new table cell or a mention that notifies someone, and with control characters as visible
+ * escapes (see {@link ControlCharacters#escape}).
  */
 final class Markdown {
   private Markdown() {}
@@ -40,11 +40,35 @@ final class Markdown {
     return fence + pad + visible.replace("|", "\\|") + pad + fence;
   }
 
-  /** Text inside an HTML element such as {@code <summary>}, where Markdown is not read. */
+  /**
+   * Text inside an HTML element such as {@code <summary>}, where Markdown is not read. An {@code @}
+   * where GitHub would read a mention ({@code @user}, {@code @org/team}: not after a letter, digit
+   * or underscore) is followed by a zero-width joiner, so a name in a report notifies nobody.
+   */
   static String html(String value) {
-    return ControlCharacters.escape(value)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;");
+    return neutraliseMentions(
+        ControlCharacters.escape(value)
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;"));
+  }
+
+  /** The joiner GitHub's mention pattern does not cross; it shows as nothing. */
+  static final char MENTION_BREAK = '\u200D';
+
+  private static String neutraliseMentions(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c);
+      if (c == '@' && (i == 0 || !isWordCharacter(text.charAt(i - 1)))) {
+        out.append(MENTION_BREAK);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isWordCharacter(char c) {
+    return c == '_' || (c < 0x80 && Character.isLetterOrDigit(c));
   }
 }

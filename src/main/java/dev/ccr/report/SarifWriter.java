@@ -207,14 +207,15 @@ final class SarifWriter {
     help.put("markdown", rule.helpMarkdown());
     rule.helpUri().ifPresent(uri -> node.put("helpUri", uri));
     node.putObject("defaultConfiguration").put("level", rule.level());
-    if (!rule.tags().isEmpty() || rule.securitySeverity().isPresent()) {
-      ObjectNode properties = node.putObject("properties");
-      if (!rule.tags().isEmpty()) {
-        ArrayNode tags = properties.putArray("tags");
-        rule.tags().forEach(tags::add);
-      }
-      rule.securitySeverity().ifPresent(s -> properties.put("security-severity", s));
+    ObjectNode properties = node.putObject("properties");
+    if (!rule.tags().isEmpty()) {
+      ArrayNode tags = properties.putArray("tags");
+      rule.tags().forEach(tags::add);
     }
+    // Every finding is an exact comparison of a file with Cognito, never a guess.
+    properties.put("precision", "very-high");
+    properties.put("problem.severity", rule.level());
+    rule.securitySeverity().ifPresent(s -> properties.put("security-severity", s));
     return node;
   }
 

@@ -194,8 +194,9 @@ public final class SpecFiles {
     return path.getFileName().toString().startsWith(".");
   }
 
+  /** {@code .yaml} or {@code .yml} in any case: {@code spa.YAML} is a client file too. */
   private static boolean isYaml(Path path) {
-    String name = path.getFileName().toString();
+    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 }

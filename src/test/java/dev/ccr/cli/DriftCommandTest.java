@@ -138,6 +138,13 @@ class DriftCommandTest {
                 "Drift: 1 drifted, 1 in sync, 1 unmanaged. Report written to " + report + ".\n"),
         run.err());
     assertFalse(run.err().contains(": error: "), run.err());
+    java.util.regex.Matcher webCase =
+        java.util.regex.Pattern.compile("<testcase [^>]*name=\"web-app [^>]*time=\"([0-9.]+)\"")
+            .matcher(Files.readString(report));
+    assertTrue(webCase.find(), Files.readString(report));
+    assertTrue(
+        Double.parseDouble(webCase.group(1)) > 0,
+        "a declared client carries the time reading it took: " + webCase.group());
   }
 
   @Test
@@ -156,6 +163,23 @@ class DriftCommandTest {
         markdown.startsWith("# earlier step\n### ccr drift: 1 drifted, 1 in sync, 1 unmanaged\n"),
         markdown);
     assertTrue(markdown.contains("| web-app | `" + pool + "` | `ExplicitAuthFlows` |"), markdown);
+  }
+
+  @Test
+  void attack_githubSummaryIsASymbolicLink_isNotWrittenThrough() throws IOException {
+    Path target = dir.resolve("elsewhere.txt");
+    Files.writeString(target, "keep\n");
+    Path summary = dir.resolve("summary.md");
+    Files.createSymbolicLink(summary, target);
+    CliRun run =
+        drift(
+            Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
+            "--format",
+            "sarif",
+            "--github-summary");
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertEquals("keep\n", Files.readString(target));
+    assertTrue(run.err().contains(summary + " is a symbolic link to " + target), run.err());
   }
 
   @Test

@@ -220,6 +220,53 @@ class HostileInputTest {
   }
 
   @Test
+  void attack_upperCaseExtension_isReadLikeAnyOther() throws IOException {
+    write("web.yaml", VALID);
+    write(
+        "spa.YAML",
+        VALID
+            .replace("3n4b5urk1ft4fl3mg5e62d9ado", "5p4cl13nt0000000000000000a")
+            .replace("web", "spa"));
+    write(
+        "api.Yml",
+        VALID
+            .replace("3n4b5urk1ft4fl3mg5e62d9ado", "4p1cl13nt0000000000000000a")
+            .replace("web", "api"));
+
+    CliRun run = validate(dir);
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertEquals("3 clients in 3 files: valid.\n", run.out());
+  }
+
+  @Test
+  void attack_configOrVarFileIsADevice_saysWhatItIs() throws IOException {
+    assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.exists(Path.of("/dev/null")));
+    Path file = write("web.yaml", VALID);
+
+    CliRun config =
+        assertTimeoutPreemptively(
+            BOUND, () -> CliRun.run("validate", file.toString(), "--config", "/dev/zero"));
+    CliRun vars =
+        assertTimeoutPreemptively(
+            BOUND, () -> CliRun.run("validate", file.toString(), "--var-file", "/dev/null"));
+    CliRun directory = CliRun.run("validate", file.toString(), "--var-file", dir.toString());
+
+    assertEquals(ExitCode.USAGE, config.exitCode(), config.err());
+    assertEquals(
+        "ccr: /dev/zero is not a regular file but a special file (a FIFO, socket or device);"
+            + " give the project file, ccr.yaml\n",
+        config.err());
+    assertEquals(ExitCode.USAGE, vars.exitCode(), vars.err());
+    assertEquals(
+        "ccr: /dev/null is not a regular file but a special file (a FIFO, socket or device);"
+            + " give a YAML file of variables\n",
+        vars.err());
+    assertTrue(
+        directory.err().contains(dir + " is not a regular file but a directory"), directory.err());
+  }
+
+  @Test
   void attack_sameDirectoryNamedTwoWays_readOnce() throws IOException {
     write("web.yaml", VALID);
     Path sameAgain = dir.resolve("sub").resolve("..");

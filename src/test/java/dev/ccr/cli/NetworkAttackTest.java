@@ -99,6 +99,48 @@ class NetworkAttackTest {
   }
 
   @Test
+  void attack_endpointAnswersAnHtmlPage_saysWhatCameBackNotThatItIsUnreachable()
+      throws IOException {
+    writeClients(1);
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] page =
+        "<!DOCTYPE html>\n<html><body>Sign in to the proxy</body></html>\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+      CliRun run =
+          assertTimeoutPreemptively(
+              BOUND, () -> aws(Map.of(), "plan", "--endpoint-url", endpoint, "--timeout", "5"));
+
+      assertEquals(ExitCode.ERROR, run.exitCode(), run.all());
+      assertFalse(run.err().contains("cannot reach"), run.err());
+      assertTrue(
+          run.err()
+              .contains(
+                  "Cognito at "
+                      + endpoint
+                      + " answered with something other than Cognito's JSON (HTTP 200,"
+                      + " Content-Type text/html; charset=utf-8)"),
+          run.err());
+      assertTrue(run.err().contains("text/html"), run.err());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void attack_silentEndpoint_exit1WithinTheTimeout() throws IOException {
     try (StallingServer server = new StallingServer(StallingServer.Mode.SILENT)) {
       CliRun run =

@@ -2,6 +2,7 @@ package dev.ccr.report;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.drift.DriftReport;
 import dev.ccr.drift.DriftReports;
@@ -101,12 +102,72 @@ class JunitReportTest {
   }
 
   @Test
+  void junit_declaredClients_carryTheirReadTime_andSuitesTheSum() throws Exception {
+    String pool = DriftReports.POOL;
+    String xml =
+        DriftRenderer.junit(
+                Golden.projectDir(),
+                java.time.Instant.parse("2026-06-14T04:17:09Z"),
+                "ci-runner-7",
+                java.util.Map.of(
+                    pool + "/3n4b5urk1ft4fl3mg5e62d9ado",
+                    java.time.Duration.ofMillis(42),
+                    pool + "/4p1cl13nt0000000000000000a",
+                    java.time.Duration.ofMillis(1500)))
+            .render(report("drift-and-unmanaged"));
+    Document document =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    List<String> times = new ArrayList<>();
+    NodeList cases = document.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      Element c = (Element) cases.item(i);
+      times.add(c.getAttribute("name").replaceAll(" \\(.*", "") + " " + c.getAttribute("time"));
+    }
+    assertEquals(4, times.size(), times.toString());
+    assertEquals("web-app 0.042", times.get(0));
+    assertEquals("api 1.5", times.get(1));
+    assertTrue(times.get(2).endsWith(" 0"), "an unmanaged client is not read: " + times);
+    Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
+    assertEquals("1.542", suite.getAttribute("time"));
+  }
+
+  @Test
   void junit_suites_sayWhenAndWhereTheCheckRan() throws Exception {
     Element suite = (Element) render("in-sync").getElementsByTagName("testsuite").item(0);
     assertEquals("2026-06-14T04:17:09", suite.getAttribute("timestamp"));
     assertEquals("ci-runner-7", suite.getAttribute("hostname"));
     assertEquals("0", suite.getAttribute("id"));
     assertEquals("clients/web.yaml", suite.getAttribute("package"));
+  }
+
+  @Test
+  void junit_fileWithSpacesCommasColonsAndPercent_isNamedAsItIs_notPercentEncoded()
+      throws Exception {
+    String file = "clients/odd name, v1: 100%.yaml";
+    DriftReport report =
+        DriftReports.report(
+            List.of(
+                DriftReports.spec(
+                    file,
+                    1,
+                    "3n4b5urk1ft4fl3mg5e62d9ado",
+                    dev.ccr.plan.Clients.map("ClientName", "odd"))),
+            List.of(
+                DriftReports.live(
+                    "3n4b5urk1ft4fl3mg5e62d9ado", dev.ccr.plan.Clients.map("ClientName", "odd"))),
+            false);
+    String xml = DriftRendererTest.junit().render(report);
+    Element testcase =
+        (Element)
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("testcase")
+                .item(0);
+    assertEquals(file, testcase.getAttribute("file"));
+    assertEquals(file, testcase.getAttribute("classname"));
   }
 
   @Test

@@ -57,14 +57,18 @@ class MarkdownReportTest {
 
   /** One drifted client per name, and one unmanaged client per name. */
   private static DriftReport driftNamed() {
+    return driftNamed(NAMES);
+  }
+
+  private static DriftReport driftNamed(List<String> names) {
     List<dev.ccr.spec.ClientSpec> specs = new ArrayList<>();
     List<dev.ccr.live.LiveClient> live = new ArrayList<>();
-    for (int i = 0; i < NAMES.size(); i++) {
+    for (int i = 0; i < names.size(); i++) {
       String id = String.format("c%025d", i);
       specs.add(
           DriftReports.spec("clients/fleet.yaml", 1 + 5 * i, id, map("AuthSessionValidity", 5)));
-      live.add(DriftReports.live(id, map("ClientName", NAMES.get(i), "AuthSessionValidity", 3)));
-      live.add(DriftReports.live("u" + id.substring(1), map("ClientName", NAMES.get(i))));
+      live.add(DriftReports.live(id, map("ClientName", names.get(i), "AuthSessionValidity", 3)));
+      live.add(DriftReports.live("u" + id.substring(1), map("ClientName", names.get(i))));
     }
     return DriftReports.report(specs, live, false);
   }
@@ -107,6 +111,18 @@ class MarkdownReportTest {
     twice.addAll(shown(NAMES));
     assertEquals(twice, clientCells(markdown));
     assertSummariesHold(markdown, NAMES);
+  }
+
+  @Test
+  void attack_mentionsInNames_notifyNobodyInPlanOrDriftMarkdown() {
+    String name = "@octocat and @github/security, mail ops@example.com";
+    String plan = PlanRenderer.markdown().render(plan(List.of(name)));
+    String drift = DriftRenderer.markdown().render(driftNamed(List.of(name)));
+    for (String markdown : List.of(plan, drift)) {
+      assertFalse(markdown.matches("(?s).*(^|\\W)@[A-Za-z0-9].*"), markdown);
+      assertTrue(markdown.contains("@\u200Doctocat and @\u200Dgithub/security"), markdown);
+      assertTrue(markdown.contains("mail ops@example.com"), markdown);
+    }
   }
 
   @Test

@@ -100,6 +100,11 @@ class SarifReportTest {
       text(rule, "/help/markdown");
       assertTrue(
           Set.of("note", "warning", "error").contains(text(rule, "/defaultConfiguration/level")));
+      assertEquals("very-high", text(rule, "/properties/precision"), rule.toString());
+      assertEquals(
+          text(rule, "/defaultConfiguration/level"),
+          text(rule, "/properties/problem.severity"),
+          rule.toString());
     }
     assertTrue(run.get("results").isArray());
     for (JsonNode result : run.get("results")) {
