@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How a run treats the security rules: the rules it allows everywhere ({@code --allow ID}) and
- * whether their warnings are errors ({@code --strict}). A document allows more with {@code ccr:
- * {allow: [ID]}}.
+ * How a run treats the security rules: the rules it allows everywhere ({@code --allow ID}, the
+ * project's {@code rules: {allow: [ID]}} and the environment's {@code allow} in ccr.yaml) and
+ * whether their warnings are errors ({@code --strict}, or {@code rules: {strict: true}}). A
+ * document allows more with {@code ccr: {allow: [ID]}}.
  *
  * @param allowed the ids of the rules allowed for every client of the run
  */
@@ -48,6 +49,16 @@ public record RuleSettings(Set<String> allowed, boolean strict) {
     Set<String> all = new TreeSet<>(allowed);
     all.addAll(of(List.copyOf(ids), strict).allowed());
     return new RuleSettings(all, strict);
+  }
+
+  /**
+   * These settings merged with others (the project's {@code rules} in ccr.yaml): the rules either
+   * allows, strict when either is.
+   */
+  public RuleSettings with(RuleSettings other) {
+    Set<String> all = new TreeSet<>(allowed);
+    all.addAll(other.allowed);
+    return new RuleSettings(all, strict || other.strict);
   }
 
   /**

@@ -69,7 +69,7 @@ class RuleOptionsTest {
 
     assertEquals(ExitCode.CHANGES, plain.exitCode(), plain.all());
     assertTrue(
-        plain.err().contains("warning: EnableTokenRevocation: false (live, unmanaged)"),
+        plain.err().contains("warning: CCR102 TokenRevocationOff on 1 client, from a value its"),
         plain.err());
     assertEquals(ExitCode.INVALID, strict.exitCode(), strict.all());
     assertTrue(
