@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.live.FakeCognitoGateway;
 import dev.ccr.live.LiveClient;
+import dev.ccr.testing.Golden;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,10 @@ class FleetWarningsTest {
         warnings.get(0).endsWith("or --allow CCR101. JSON and SARIF output list each client."),
         warnings.get(0));
     assertTrue(warnings.get(0).contains("rules: {allow: [CCR101]} in ccr.yaml"), warnings.get(0));
+    String rules = Files.readString(Golden.projectDir().resolve("docs/rules.md"));
+    assertTrue(
+        rules.contains("```console\n$ ccr plan clients/\n" + run.err() + run.out() + "```\n"),
+        "docs/rules.md shows this output as it is:\n" + run.err() + run.out());
   }
 
   @Test

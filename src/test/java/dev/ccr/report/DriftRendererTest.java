@@ -247,11 +247,11 @@ class DriftRendererTest {
             "ccr/read-error error clients/legacy.yaml:2:1",
             "ccr/unmanaged-client warning clients/web.yaml:1:1",
             "CCR107 warning clients/web.yaml:11:3",
-            "CCR101 warning clients/web.yaml:14:1",
-            "CCR107 warning clients/web.yaml:14:1"),
+            "CCR101 warning clients/web.yaml:13:1",
+            "CCR107 warning clients/web.yaml:13:1"),
         found,
         "web's rotation off in its file; api leaves both to Cognito's defaults, found at its"
-            + " ClientId");
+            + " document");
   }
 
   @Test
