@@ -120,6 +120,24 @@ class FleetWarningsTest {
     assertFalse(run.err().contains("CCR107"), run.err());
   }
 
+  @Test
+  void plan_underGithubActions_givesOneWarningAnnotationPerRule() throws IOException {
+    fleet(4);
+
+    CliRun run = run(new Terminal(false, false, true), "plan", dir.toString(), "--allow", "CCR107");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    List<String> annotations = run.err().lines().filter(l -> l.startsWith("::warning")).toList();
+    assertEquals(1, annotations.size(), run.err());
+    assertTrue(
+        annotations
+            .get(0)
+            .startsWith(
+                "::warning::CCR101 UserExistenceErrorsNotPrevented on 4 clients, from values"
+                    + " their files do not set (app-0001, app-0002, app-0003 and 1 more): "),
+        annotations.get(0));
+  }
+
   // ---- the project's rules in ccr.yaml, merged with --allow, --strict, environments, documents
 
   @Test
@@ -207,8 +225,12 @@ class FleetWarningsTest {
   }
 
   private CliRun run(String... args) {
+    return run(PIPE, args);
+  }
+
+  private CliRun run(Terminal terminal, String... args) {
     Context context = new Context(Map.of(), options -> fake, new ByteArrayInputStream(new byte[0]));
-    CliRun run = CliRun.run(context, PIPE, args);
+    CliRun run = CliRun.run(context, terminal, args);
     assertFalse(run.hasStackTrace(), run.all());
     return run;
   }
