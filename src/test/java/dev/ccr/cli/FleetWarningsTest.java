@@ -165,7 +165,7 @@ class FleetWarningsTest {
   }
 
   @Test
-  void plan_projectStrict_makesTheWarningsErrors_andAllowOnTheCommandLineLiftsThem()
+  void plan_projectStrict_makesTheWarningsErrors_andAllowOrNoStrictOnTheCommandLineLiftsThem()
       throws IOException {
     fleet(2);
     Path config = project("rules:\n  strict: true\n  allow: [CCR107]\n");
@@ -173,6 +173,7 @@ class FleetWarningsTest {
     CliRun strict = run("plan", dir.toString(), "--config", config.toString());
     CliRun allowed =
         run("plan", dir.toString(), "--config", config.toString(), "--allow", "CCR101");
+    CliRun lenient = run("plan", dir.toString(), "--config", config.toString(), "--no-strict");
 
     assertEquals(ExitCode.INVALID, strict.exitCode(), strict.all());
     assertTrue(
@@ -181,6 +182,11 @@ class FleetWarningsTest {
     assertFalse(strict.err().contains("CCR107"), strict.err());
     assertEquals(ExitCode.OK, allowed.exitCode(), allowed.all());
     assertEquals("", allowed.err());
+    assertEquals(ExitCode.OK, lenient.exitCode(), lenient.all());
+    assertTrue(
+        lenient.err().startsWith("ccr: warning: CCR101 UserExistenceErrorsNotPrevented on 2"),
+        "--no-strict keeps them warnings: " + lenient.err());
+    assertFalse(lenient.err().contains("CCR107"), "the project's allow still holds");
   }
 
   @Test

@@ -134,9 +134,12 @@ class RuleOptionsTest {
     Files.writeString(plan, "{}");
 
     CliRun run = run("apply", "--plan", plan.toString(), "--strict");
+    CliRun lenient = run("apply", "--plan", plan.toString(), "--no-strict");
 
     assertEquals(ExitCode.USAGE, run.exitCode(), run.all());
     assertTrue(run.err().contains("--allow and --strict judge a plan as it is made"), run.err());
+    assertEquals(ExitCode.USAGE, lenient.exitCode(), lenient.all());
+    assertTrue(lenient.err().contains("--allow and --strict judge a plan"), lenient.err());
   }
 
   private long writes() {
