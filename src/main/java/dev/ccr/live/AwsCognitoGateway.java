@@ -168,7 +168,8 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
         userPoolId,
         client.clientId(),
         AttributeMapper.toAttributes(client),
-        client.clientSecret() != null);
+        client.clientSecret() != null,
+        client.clientTypeAsString() == null ? "" : client.clientTypeAsString());
   }
 
   @Override
