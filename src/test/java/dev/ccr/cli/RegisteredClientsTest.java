@@ -109,6 +109,18 @@ class RegisteredClientsTest {
   }
 
   @Test
+  void applySavedPlan_createBesideARegisteredClientOfTheName_isNotStale() throws IOException {
+    write("agent.yaml", "UserPoolId: " + POOL + "\nClientName: agent\n");
+    Path saved = dir.resolve("plan.json");
+    ccr("plan", clients.toString(), "--out", saved.toString());
+
+    CliRun run = ccr("apply", "--plan", saved.toString(), "--auto-approve");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    assertEquals(1, calls(Operation.CREATE));
+  }
+
+  @Test
   void plan_aRegisteredAndARegularClientShareTheFileName_adoptsTheRegularOne() throws IOException {
     fake.seed(POOL, "agent1id", map("ClientName", "agent"), false);
     write("agent.yaml", "UserPoolId: " + POOL + "\nClientName: agent\n");
