@@ -56,7 +56,7 @@ class ValidateSarifTest {
         write(
             "PreventUserExistenceErrors: LEGACY",
             "AccessTokenValidity: 2",
-            "ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH, ALLOW_USER_SRP_AUTH]");
+            "ExplicitAuthFlows: [CUSTOM_AUTH_FLOW_ONLY, ALLOW_USER_SRP_AUTH]");
 
     CliRun run = CliRun.run("validate", "--format", "sarif", file.toString());
 
