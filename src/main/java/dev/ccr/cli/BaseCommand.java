@@ -449,7 +449,8 @@ abstract class BaseCommand implements Callable<Integer> {
         new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"))
             .reconcile(
                 run.state(),
-                new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), run.rules()));
+                new Reconciler.Options(
+                    prune, unmanagedNeeded, targets.targets(), run.rules(), targets.includeDcr));
     checkTargets(plan, run.state());
     RuleTally tally = RuleTally.of(plan);
     printLateDiagnostics(Optional.of(run), tally.located());
