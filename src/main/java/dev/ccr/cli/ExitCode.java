@@ -36,8 +36,8 @@ public final class ExitCode {
           + "  1   error: AWS, network, I/O, a client that did not converge%n"
           + "  2   success, with changes or drift (plan --detailed-exitcode, drift,%n"
           + "      fmt --check)%n"
-          + "  3   the desired state is invalid (YAML, schema, a rule, a variable, ccr.yaml, a check"
-          + " against the live client or pool)%n"
+          + "  3   the desired state is invalid (YAML, schema, a rule, a variable, ccr.yaml,%n"
+          + "      a check against the live client or pool)%n"
           + "  4   the saved plan is stale; nothing was written%n"
           + "  5   apply was cancelled (SIGINT, SIGTERM); the output says what was written%n"
           + "  64  usage error%n";

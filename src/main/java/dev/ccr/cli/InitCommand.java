@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
           + " its pool as $${pool} and is created by the first apply.",
       "With --from-pool ID: DIR/clients/ holds the clients of that pool instead, exported as"
           + " 'ccr export' does, and ccr.yaml one environment with the AWS options given here.",
-      "Never overwrites a file unless --force is given; then writes nothing at all (exit 1)."
+      "When ccr.yaml or a client file exists, writes nothing at all (exit 1) unless --force"
+          + " is given."
           + " Makes no change in AWS."
     },
     footer = ExitCode.HELP_TABLE)
@@ -246,8 +247,9 @@ final class InitCommand extends BaseCommand {
         + "  AccessToken: minutes\n"
         + "  IdToken: minutes\n"
         + "  RefreshToken: days\n"
-        + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n"
+        + "ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH] # rotation replaces ALLOW_REFRESH_TOKEN_AUTH\n"
         + "PreventUserExistenceErrors: ENABLED\n"
-        + "EnableTokenRevocation: true\n";
+        + "EnableTokenRevocation: true\n"
+        + "RefreshTokenRotation: {Feature: ENABLED, RetryGracePeriodSeconds: 10}\n";
   }
 }

@@ -243,6 +243,10 @@ class CliTest {
               "64  usage error")) {
         assertTrue(run.out().contains(line), args + " help lacks: " + line + "\n" + run.out());
       }
+      String table = run.out().substring(run.out().indexOf("Exit codes:"));
+      for (String line : table.lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+        assertTrue(line.startsWith("  "), "an exit code's line wrapped out of the table: " + line);
+      }
     }
   }
 

@@ -92,6 +92,8 @@ class InitCommandTest {
     assertEquals(ExitCode.OK, plan.exitCode(), plan.err());
     assertTrue(plan.out().contains("+ web (" + POOL + ")"), plan.out());
     assertTrue(plan.out().contains("Plan: 1 to create"), plan.out());
+    assertFalse(
+        plan.err().contains("warning"), "no security warning on the new client: " + plan.err());
   }
 
   @Test
