@@ -88,14 +88,40 @@ public final class Ccr implements Runnable {
       PrintWriter err = cli.getErr();
       err.println(BaseCommand.message(e.getMessage()));
       String reached = REACHED_FOR.get(args.length == 0 ? "" : args[0]);
+      String option = nearOption(e);
       if (reached != null && cli.getCommandSpec().parent() == null) {
         err.println("Did you mean: " + reached + "?");
+      } else if (option != null) {
+        err.println("Did you mean: " + option + "?");
       } else {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       }
       err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
       return ExitCode.USAGE;
     }
+  }
+
+  /**
+   * The option of the command nearest to a misspelt one ({@code --evn} for {@code --env}), which
+   * picocli's own suggestions, by shared letter pairs, miss; null when there is none or picocli has
+   * one.
+   */
+  private static String nearOption(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || !unmatched.getSuggestions().isEmpty()) {
+      return null;
+    }
+    List<String> names =
+        e.getCommandLine().getCommandSpec().options().stream()
+            .flatMap(o -> java.util.Arrays.stream(o.names()))
+            .filter(n -> n.startsWith("--"))
+            .toList();
+    return unmatched.getUnmatched().stream()
+        .filter(arg -> arg.startsWith("--"))
+        .findFirst()
+        .map(arg -> arg.split("=", 2)[0])
+        .flatMap(arg -> dev.ccr.spec.Suggestions.nearest(arg, names))
+        .orElse(null);
   }
 
   /** Runs the parsed command line, with colour switched off everywhere for --no-color. */

@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ccr.live.FakeCognitoGateway;
@@ -24,6 +25,20 @@ class DidYouMeanTest {
 
     assertEquals(ExitCode.USAGE, run.exitCode());
     assertTrue(run.err().contains("Did you mean: ccr --version?"), run.err());
+  }
+
+  @Test
+  void misspeltOption_suggestsTheCommandsNearestOption() {
+    CliRun run = CliRun.run("plan", "--evn", "dev");
+
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("Unknown option: '--evn'"), run.err());
+    assertTrue(run.err().contains("Did you mean: --env?"), run.err());
+    assertTrue(
+        CliRun.run("drift", "--fail-on-unmanged").err().contains("--fail-on-unmanaged"),
+        "a long option name too");
+    assertFalse(
+        CliRun.run("plan", "--zzzzzz").err().contains("Did you mean"), "nothing near: no guess");
   }
 
   @Test
