@@ -78,13 +78,15 @@ final class PlanCommand extends BaseCommand {
     try (CognitoGateway gateway = gateway(aws, run.aws())) {
       plan = reconcile(gateway, run, aws, targets, prune, false);
     }
+    plan = withSecrets(aws, run, plan, false);
     out().print(renderer(run, willSave(plan)).render(plan));
     out().flush();
     reportFailures(plan, Optional.of(run));
+    boolean secretErrors = reportSecretErrors(plan);
     if (out != null) {
       savePlan(run, plan);
     }
-    if (plan.hasFailures()) {
+    if (plan.hasFailures() || secretErrors) {
       return ExitCode.ERROR;
     }
     if (plan.hasErrors()) {
@@ -103,7 +105,7 @@ final class PlanCommand extends BaseCommand {
 
   /** Whether the plan will be saved: --out was given and nothing keeps it from being applied. */
   private boolean willSave(Plan plan) {
-    return out != null && !plan.hasFailures() && !plan.hasErrors();
+    return out != null && !plan.hasFailures() && !plan.hasErrors() && plan.secretErrors().isEmpty();
   }
 
   private void savePlan(LoadedRun run, Plan plan) {

@@ -1,6 +1,7 @@
 package dev.ccr.plan;
 
 import dev.ccr.live.GatewayException;
+import dev.ccr.secret.ClientSecrets;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.SourceRef;
@@ -28,6 +29,9 @@ import java.util.Set;
  *     them
  * @param pruneRefused why {@code --prune} deleted nothing, when it was given and could not tell
  *     which clients the files declare
+ * @param secrets the secrets of each existing client whose document declares a secret policy
+ *     ({@code ccr: {secret:}}), in the order of the actions: what was read, the secret actions and
+ *     the policy's violations
  */
 public record Plan(
     List<ClientAction> actions,
@@ -36,7 +40,8 @@ public record Plan(
     List<String> unmatchedTargets,
     List<Diagnostic> notes,
     List<Kept> kept,
-    Optional<PruneRefused> pruneRefused) {
+    Optional<PruneRefused> pruneRefused,
+    List<ClientSecrets> secrets) {
 
   public Plan {
     actions = List.copyOf(actions);
@@ -46,11 +51,35 @@ public record Plan(
     notes = List.copyOf(notes);
     kept = List.copyOf(kept);
     Objects.requireNonNull(pruneRefused, "pruneRefused");
+    secrets = List.copyOf(secrets);
+  }
+
+  /** A plan without secrets (before they are read). */
+  public Plan(
+      List<ClientAction> actions,
+      List<Unmanaged> unmanaged,
+      List<PoolProblem> poolProblems,
+      List<String> unmatchedTargets,
+      List<Diagnostic> notes,
+      List<Kept> kept,
+      Optional<PruneRefused> pruneRefused) {
+    this(actions, unmanaged, poolProblems, unmatchedTargets, notes, kept, pruneRefused, List.of());
+  }
+
+  /** This plan with the secrets of its clients. */
+  public Plan withSecrets(List<ClientSecrets> read) {
+    return new Plan(
+        actions, unmanaged, poolProblems, unmatchedTargets, notes, kept, pruneRefused, read);
   }
 
   /** A plan of these actions alone (a saved plan, as apply reads it). */
   public Plan(List<ClientAction> actions) {
     this(actions, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+  }
+
+  /** A saved plan: its actions and its clients' secrets. */
+  public Plan(List<ClientAction> actions, List<ClientSecrets> secrets) {
+    this(actions, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), secrets);
   }
 
   /** A live client of a declared pool that no document declares. */
@@ -173,9 +202,19 @@ public record Plan(
     return actions.stream().filter(kind::isInstance).count();
   }
 
-  /** Whether apply would create, update or delete anything. */
+  /** Whether apply would create, update or delete a client, or take a secret action. */
   public boolean hasChanges() {
-    return actions.stream().anyMatch(ClientAction::writes);
+    return actions.stream().anyMatch(ClientAction::writes) || hasSecretActions();
+  }
+
+  /** Whether apply would rotate, deliver or retire a secret. */
+  public boolean hasSecretActions() {
+    return secrets.stream().anyMatch(s -> !s.actions().isEmpty());
+  }
+
+  /** The clients whose secrets, or whose store, could not be read. */
+  public List<ClientSecrets> secretErrors() {
+    return secrets.stream().filter(s -> s.error().isPresent()).toList();
   }
 
   /** Whether a client's desired state is invalid against its live client or the pool. */

@@ -114,7 +114,7 @@ class SecretRotationMotoTest {
     ClientSecrets planned = secrets.plan(target(STORE), false);
     assertEquals(Optional.empty(), planned.error());
     assertEquals(List.of(labels), planned.actions().stream().map(SecretAction::label).toList());
-    return secrets.apply(target(STORE), planned, false);
+    return secrets.apply(target(STORE), planned);
   }
 
   private List<String> liveIds() {
@@ -228,7 +228,7 @@ class SecretRotationMotoTest {
     assertFalse(
         retire.secret().id().equals(known.get(0)[0]), "the delivered secret is not retired");
 
-    Secrets.Outcome rerun = secrets.apply(target(STORE), repair, false);
+    Secrets.Outcome rerun = secrets.apply(target(STORE), repair);
     assertEquals(Optional.empty(), rerun.failure());
     remember(known);
     assertStoreHoldsALiveSecret(known);
@@ -243,7 +243,7 @@ class SecretRotationMotoTest {
     Secrets secrets = at(Duration.ZERO, aws.store());
     ClientSecrets planned = secrets.plan(target(refused), false);
     assertEquals(List.of("deliver"), planned.actions().stream().map(SecretAction::label).toList());
-    Secrets.Outcome first = secrets.apply(target(refused), planned, false);
+    Secrets.Outcome first = secrets.apply(target(refused), planned);
     assertTrue(
         first.failure().orElseThrow().contains("ResourceNotFoundException"), first.toString());
     assertEquals(2, liveIds().size());
@@ -252,7 +252,7 @@ class SecretRotationMotoTest {
       ClientSecrets again = secrets.plan(target(refused), false);
       assertEquals(
           List.of("retire", "deliver"), again.actions().stream().map(SecretAction::label).toList());
-      Secrets.Outcome outcome = secrets.apply(target(refused), again, false);
+      Secrets.Outcome outcome = secrets.apply(target(refused), again);
       assertTrue(outcome.failure().orElseThrow().contains("did not deliver"), outcome.toString());
       assertEquals(2, liveIds().size(), "the undelivered secret was retired before the next Add");
     }
@@ -263,7 +263,7 @@ class SecretRotationMotoTest {
     SecretPolicy.Store parameter = new SecretPolicy.SsmParameter("/prod/web-app/client-secret");
     Secrets secrets = at(Duration.ZERO, aws.store());
     Secrets.Outcome outcome =
-        secrets.apply(target(parameter), secrets.plan(target(parameter), false), false);
+        secrets.apply(target(parameter), secrets.plan(target(parameter), false));
     assertEquals(Optional.empty(), outcome.failure());
     String newest = liveIds().get(1);
     try (SsmClient ssm =

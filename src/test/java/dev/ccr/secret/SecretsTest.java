@@ -41,7 +41,7 @@ class SecretsTest {
 
   private static Secrets.Outcome run(FakeSecrets fake, Duration later) {
     Secrets secrets = at(fake, later);
-    return secrets.apply(TARGET, secrets.plan(TARGET, false), false);
+    return secrets.apply(TARGET, secrets.plan(TARGET, false));
   }
 
   @Test
@@ -101,7 +101,7 @@ class SecretsTest {
     ClientSecrets planned = secrets.plan(TARGET, false);
     run(fake, Duration.ZERO);
     fake.calls.clear();
-    Secrets.Outcome stale = secrets.apply(TARGET, planned, false);
+    Secrets.Outcome stale = secrets.apply(TARGET, planned);
     assertTrue(stale.failure().orElseThrow().startsWith("stale"), stale.toString());
     assertFalse(fake.calls.contains("add"));
   }
@@ -114,7 +114,7 @@ class SecretsTest {
     Secrets secrets = at(fake, Duration.ofHours(1));
     ClientSecrets planned = secrets.plan(TARGET, true);
     assertEquals(List.of("retire", "rotate"), labels(planned));
-    assertEquals(Optional.empty(), secrets.apply(TARGET, planned, true).failure());
+    assertEquals(Optional.empty(), secrets.apply(TARGET, planned).failure());
     assertTrue(fake.secrets().stream().anyMatch(s -> s.id().equals(delivered)));
     assertTrue(fake.storeHoldsALiveSecret());
   }
