@@ -57,7 +57,9 @@ final class RotateCommand extends BaseCommand {
               unready = true;
             });
     out().print(SecretRenderer.text(plan.secrets()));
-    out().println("Rotate: " + SecretRenderer.counts(plan.secrets()).orElse("no secret action"));
+    out()
+        .println(
+            "Rotate: " + SecretRenderer.counts(plan.secrets()).orElse("no secret action") + ".");
     out().flush();
     boolean problems = reportSecretErrors(plan) || unready || plan.hasFailures();
     if (!dryRun && !problems) {

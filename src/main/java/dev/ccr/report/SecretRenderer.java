@@ -91,16 +91,14 @@ public final class SecretRenderer {
   }
 
   /**
-   * {@code secrets: 1 to rotate, 0 to deliver, 1 to retire}, or empty when no client has a secret
-   * action.
+   * {@code 1 to rotate, 0 to deliver, 1 to retire}, or empty when no client has a secret action.
    */
   public static Optional<String> counts(List<ClientSecrets> clients) {
     if (clients.stream().allMatch(c -> c.actions().isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(
-        "secrets: "
-            + count(clients, "rotate")
+        count(clients, "rotate")
             + " to rotate, "
             + count(clients, "deliver")
             + " to deliver, "

@@ -25,7 +25,7 @@ final class Summary {
    */
   static String counts(Plan plan) {
     return clientCounts(plan)
-        + SecretRenderer.counts(plan.secrets()).map(secrets -> "; " + secrets).orElse("");
+        + SecretRenderer.counts(plan.secrets()).map(secrets -> "; secrets: " + secrets).orElse("");
   }
 
   private static String clientCounts(Plan plan) {

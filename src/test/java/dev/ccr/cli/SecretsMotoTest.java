@@ -167,7 +167,7 @@ class SecretsMotoTest {
 
     CliRun dryRun = ccr("rotate", dir.toString(), "--target", "web-app", "--dry-run");
     assertEquals(ExitCode.OK, dryRun.exitCode(), dryRun.all());
-    assertTrue(dryRun.out().contains("secrets: 1 to rotate, 0 to deliver, 1 to retire"));
+    assertTrue(dryRun.out().contains("Rotate: 1 to rotate, 0 to deliver, 1 to retire."));
     assertEquals(2, liveIds().size());
     String delivered = liveIds().get(1);
 
