@@ -158,4 +158,19 @@ class SecretsTest {
     NewSecret made = new NewSecret(new SecretDescriptor("c--1", T0), value);
     assertFalse(made.toString().contains(value));
   }
+
+  @Test
+  void moved_isEmptyWhileTheSecretsAreAsPlanned_andNamesThemOnceTheyMoved() {
+    FakeSecrets fake = new FakeSecrets(Clock.fixed(T0, ZoneOffset.UTC), 1);
+    Secrets secrets = at(fake, Duration.ZERO);
+    ClientSecrets planned = secrets.plan(TARGET, false);
+    assertEquals(Optional.empty(), secrets.moved(TARGET, planned));
+
+    run(fake, Duration.ZERO);
+
+    String moved = secrets.moved(TARGET, planned).orElseThrow();
+    assertTrue(moved.startsWith("its secrets changed since the plan (planned "), moved);
+    assertTrue(moved.contains("the store holds none, now "), moved);
+    assertTrue(moved.contains("the store holds " + fake.heldId.orElseThrow() + ")"), moved);
+  }
 }
