@@ -37,7 +37,11 @@ import picocli.CommandLine.Option;
           + " or in part, nothing is written (exit 4).",
       "Then each client is read again right before its write. An update sends the client's"
           + " complete configuration with the changes laid over it, so Cognito resets nothing; the"
-          + " client Cognito returns is checked against what was sent."
+          + " client Cognito returns is checked against what was sent.",
+      "The secret actions of clients whose documents declare ccr: {secret:} run after every"
+          + " client was written, each client's in the safe order (docs/secrets.md); a saved"
+          + " plan's secrets are read again first, and nothing is applied when they moved (exit"
+          + " 4)."
     },
     footer = ExitCode.HELP_TABLE)
 final class ApplyCommand extends BaseCommand {

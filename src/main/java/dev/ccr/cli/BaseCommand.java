@@ -544,9 +544,13 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * The plan with the secrets of its clients whose documents declare a secret policy ({@link
-   * SecretPhase}); {@code incident} plans a rotation now.
+   * SecretPhase}); {@code incident} plans a rotation now. None are read when the credentials or the
+   * network failed the plan's calls.
    */
   Plan withSecrets(AwsMixin aws, LoadedRun run, Plan plan, boolean incident) {
+    if (plan.failures().stream().anyMatch(Plan.Everywhere.class::isInstance)) {
+      return plan; // the credentials or the network failed every call: reported once already
+    }
     return secretPhase(aws, run.aws(), Pacing.COGNITO_CATEGORY_RPS)
         .read(run.state(), plan, incident, this::printMessage);
   }

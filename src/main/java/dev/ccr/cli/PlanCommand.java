@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
             + " which clients apply would create, update or delete and which attributes drifted,"
             + " and with --out saves a plan for 'ccr apply --plan'. Each client to write is"
             + " checked on what apply would send (the live client with the file laid over it)"
-            + " and against its user pool; a client that fails is not planned (exit 3). Makes no"
+            + " and against its user pool; a client that fails is not planned (exit 3). For a"
+            + " client whose document declares ccr: {secret:}, also shows its secret actions"
+            + " (rotate, deliver, retire) with the secrets' ids and ages, never a value. Makes no"
             + " change in AWS.",
     footer = ExitCode.HELP_TABLE)
 final class PlanCommand extends BaseCommand {

@@ -10,8 +10,8 @@ import java.util.List;
  * Markdown for a pull-request comment or a job summary: a heading with the counts, a table of the
  * clients to create, update or delete (deletions last, then the clients {@code --prune} keeps), and
  * per client a collapsed {@code diff} block with its attribute lines; cut to stay below {@link
- * CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}); then a table of the secret
- * actions, violations and errors, when there are.
+ * CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}); then a table of the secret actions
+ * and errors, when there are.
  */
 final class MarkdownRenderer implements PlanRenderer {
   private static final String TABLE = "\n| action | client | pool | changes |\n|---|---|---|---|\n";

@@ -21,14 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SecretRenderer {
   private SecretRenderer() {}
 
-  /** Whether a client's secrets are worth a block in a plan: an action, a violation, an error. */
+  /**
+   * Whether a client's secrets are worth a block in a plan: an action or an error. A policy's
+   * violations are drift's to report ({@code ccr drift}); the plan file keeps them.
+   */
   static boolean worthShowing(ClientSecrets c) {
-    return !c.actions().isEmpty() || !c.violations().isEmpty() || c.error().isPresent();
+    return !c.actions().isEmpty() || c.error().isPresent();
   }
 
   /**
-   * One block per client with an action, a violation or an error: its store and policy, its secrets
-   * with ages, the actions, the violations; each line escaped.
+   * One block per client with an action or an error: its store and policy, its secrets with ages,
+   * the actions; each line escaped.
    */
   public static String text(List<ClientSecrets> clients) {
     StringBuilder out = new StringBuilder();
@@ -66,7 +69,6 @@ public final class SecretRenderer {
     for (SecretAction a : c.actions()) {
       line(out, String.format("%-7s ", a.label()) + subject(a) + a.reason());
     }
-    c.violations().forEach(v -> line(out, "policy: " + v));
   }
 
   private static void line(StringBuilder out, String text) {
@@ -113,7 +115,7 @@ public final class SecretRenderer {
         .count();
   }
 
-  /** A Markdown table, one row per action, violation or error; empty when there is none. */
+  /** A Markdown table, one row per action or error; empty when there is none. */
   public static String markdown(List<ClientSecrets> clients) {
     if (clients.stream().noneMatch(SecretRenderer::worthShowing)) {
       return "";
@@ -129,7 +131,6 @@ public final class SecretRenderer {
             a instanceof SecretAction.Retire r ? Markdown.code(r.secret().id()) : "new secret";
         row(out, client, store, a.label(), id, a.reason());
       }
-      c.violations().forEach(v -> row(out, client, store, "policy", "", v));
     }
     return out.toString();
   }

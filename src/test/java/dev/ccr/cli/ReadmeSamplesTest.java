@@ -38,7 +38,8 @@ class ReadmeSamplesTest {
   /** Ids as the emulator makes them: a pool's 32 hex digits, a client's 26 characters. */
   private static String withoutIds(String text) {
     return text.replaceAll("([a-z]{2}-[a-z]+-\\d)_[0-9a-f]{32}", "$1_POOL")
-        .replaceAll("/[0-9a-z]{26}\\)", "/CLIENT)");
+        .replaceAll("/[0-9a-z]{26}\\)", "/CLIENT)")
+        .replaceAll("[0-9a-z]{26}--\\d+", "CLIENT--EPOCH");
   }
 
   @Test
