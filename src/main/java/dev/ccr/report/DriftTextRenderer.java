@@ -33,7 +33,7 @@ final class DriftTextRenderer implements DriftRenderer {
     for (UnmanagedClient client : report.unmanaged()) {
       head(out, Line.Symbol.UNMANAGED, client.title(), client.file(), client.position());
       out.append("    no file declares this client; its pool is declared at ")
-          .append(client.file())
+          .append(ControlCharacters.escape(client.file()))
           .append(':')
           .append(client.position().line())
           .append("\n\n");
@@ -99,8 +99,7 @@ final class DriftTextRenderer implements DriftRenderer {
 
   private void head(
       StringBuilder out, Line.Symbol symbol, String title, String file, Position position) {
-    out.append(symbol.render(colour)).append(' ').append(title).append('\n');
-    out.append("  # ").append(file).append(':').append(position.line()).append('\n');
+    TextRenderer.head(out, symbol, title, file + ":" + position.line(), colour);
   }
 
   private void line(StringBuilder out, Line line) {
