@@ -250,6 +250,15 @@ class SecretsMotoTest {
     assertEquals(ExitCode.CHANGES, json.exitCode(), json.all());
     assertTrue(json.out().contains("\"ccr/secret\""), json.out());
     assertTrue(json.out().contains("holds no secret of this client"), json.out());
+
+    for (String format : List.of("sarif", "junit", "markdown")) {
+      CliRun report =
+          ccr("drift", dir.toString(), "--format", format, "--output", path("drift." + format));
+      assertEquals(ExitCode.CHANGES, report.exitCode(), report.all());
+      String written = Files.readString(dir.resolve("drift." + format));
+      assertTrue(written.contains("ccr/secret"), format + ": " + written);
+      assertTrue(written.contains("holds no secret of this client"), format + ": " + written);
+    }
   }
 
   @Test
