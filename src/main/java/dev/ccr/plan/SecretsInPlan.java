@@ -28,6 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SecretsInPlan {
   private static final JsonMapper JSON = JsonMapper.shared();
+  private static final String SM = "secretsManager";
+  private static final String SSM = "ssmParameter";
 
   private SecretsInPlan() {}
 
@@ -83,9 +85,6 @@ final class SecretsInPlan {
     }
     return array;
   }
-
-  private static final String SM = "secretsManager";
-  private static final String SSM = "ssmParameter";
 
   /**
    * The secrets of a plan file the schema has checked; each must belong to a client the plan reads
