@@ -146,6 +146,11 @@ class SecretsMotoTest {
     assertEquals(liveIds().get(0), client.path("secrets").path(0).path("id").asString());
     assertEquals("deliver", client.path("actions").path(0).path("action").asString());
     assertTrue(client.path("held").isMissingNode(), file.toString());
+    CliRun shown = CliRun.run("show", path("plan.json"));
+    outputs.add(shown.out());
+    assertTrue(
+        shown.out().contains("deliver secretsManager:prod/web-app holds no secret"),
+        "show prints the saved plan's secret actions: " + shown.out());
 
     CliRun applied = ccr("apply", "--plan", path("plan.json"), "--format", "json");
     assertEquals(ExitCode.OK, applied.exitCode(), applied.all());
