@@ -1,5 +1,6 @@
 package dev.ccr.secret;
 
+import dev.ccr.live.AwsCognitoGateway;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.CallLog;
 import dev.ccr.live.Pages;
@@ -47,6 +48,7 @@ final class AwsConnection implements AutoCloseable {
 
   <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, String region) {
+    AwsCognitoGateway.prepareJdkHttp();
     builder
         .region(Region.of(region))
         .credentialsProvider(credentials)
