@@ -99,6 +99,9 @@ class UnknownEnumWireTest {
           live.attributes().get("ExplicitAuthFlows"));
       assertEquals("SOMETHING_NEW", live.attributes().get("PreventUserExistenceErrors"));
       assertFalse(live.attributes().containsKey("ClientType"), "ClientType is read-only");
+      assertEquals(
+          "SOMETHING_LATER", live.clientType(), "an unknown ClientType, as Cognito sent it");
+      assertFalse(live.regular(), "a type ccr does not know is not taken for a regular client");
 
       Plan plan = plan(gateway, Map.of("EnableTokenRevocation", false));
       Applier.Applied applied = apply(gateway, plan);
