@@ -178,6 +178,35 @@ class ReleaseTest {
   }
 
   /**
+   * The README's command that links a checkout's launcher onto the PATH works as written in an
+   * empty home (it creates {@code ~/.local/bin}) and again over the link it made.
+   */
+  @Test
+  void readmeCheckoutLink_worksOnAnEmptyHome(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(PROJECT.resolve("README.md"));
+    Matcher links = Pattern.compile("`([^`\\n]*ln -s[^`\\n]*bin/ccr[^`\\n]*)`").matcher(readme);
+    Path checkout = Files.createDirectories(dir.resolve("checkout/bin"));
+    executable(checkout.resolve("ccr"), "#!/bin/sh\necho \"checkout ccr $*\"\n");
+    int found = 0;
+    while (links.find()) {
+      found++;
+      Path home = Files.createDirectories(dir.resolve("home" + found));
+      for (int time = 0; time < 2; time++) {
+        Result link =
+            run(
+                checkout.getParent(),
+                List.of("bash", "-euo", "pipefail", "-c", links.group(1)),
+                Map.of("HOME", home.toString(), "PWD", checkout.getParent().toString()),
+                null);
+        assertEquals(0, link.code(), links.group(1) + ": " + link.output());
+      }
+      Result ccr = run(home, List.of(home.resolve(".local/bin/ccr").toString(), "--version"));
+      assertEquals("checkout ccr --version\n", ccr.output(), links.group(1));
+    }
+    assertTrue(found > 0, "README links the checkout's bin/ccr");
+  }
+
+  /**
    * An installed copy (bin/ccr beside lib/ccr.jar and lib/ccr-cds.jar) run with a stand-in for
    * java: the first run trains and archives beside the jars, every run starts the JVM with the
    * launcher's flags and the archive, and a second run does not train again.
