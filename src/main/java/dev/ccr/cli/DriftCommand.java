@@ -69,6 +69,7 @@ final class DriftCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
+    context.gateways().prepare(); // the SDK gets ready beside the reading of the files
     LoadedRun run = loadDesiredState(specs, rules.settings(spec));
     checkRegion(run, aws);
     Plan plan;

@@ -71,6 +71,7 @@ final class PlanCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
+    context.gateways().prepare(); // the SDK gets ready beside the reading of the files
     LoadedRun run = loadDesiredState(specs, rules.settings(spec));
     checkNestedProjects(prune, allowNestedProjects);
     checkRegion(run, aws);

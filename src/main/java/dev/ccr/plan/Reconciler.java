@@ -92,9 +92,10 @@ public final class Reconciler {
   public Plan reconcile(DesiredState state, Options options) {
     List<ClientSpec> specs = state.clients();
     Map<String, Origin> pools = PoolListings.pools(specs);
+    // The pools' own reads (other quota categories) start with the listing, not after it.
+    PoolReads poolReads = new PoolReads(List.copyOf(PoolListings.writtenPools(specs).keySet()));
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
     Map<String, Origin> checkedPools = PoolListings.checkedPools(specs, listings);
-    PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
     List<Resolution> resolutions = specs.stream().map(s -> Resolution.of(s, listings)).toList();
     List<Plan.PoolProblem> problems = new ArrayList<>();
     List<Plan.Unmanaged> undeclared =
@@ -113,6 +114,7 @@ public final class Reconciler {
         resolutions.stream().filter(r -> options.targets().selects(r.spec(), r.ref())).toList();
     Map<ClientSpec, ClientReader.Result<LiveClient>> live = describe(selected, conflicts, listings);
     Map<String, LivePool> livePools = poolReads.join();
+    livePools.keySet().retainAll(checkedPools.keySet());
     Checks checks = new Checks(livePools, options.rules());
     List<ClientAction> actions = new ArrayList<>();
     for (Resolution resolution : selected) {
@@ -160,9 +162,9 @@ public final class Reconciler {
   }
 
   /**
-   * The reads of every pool's description, resource servers and identity providers, started once
-   * the pools are listed so that they run while the clients are read; a pool that does not exist,
-   * or that no call reaches, is not read again (that is reported once, for the listing).
+   * The reads of every pool's description, resource servers and identity providers, started with
+   * the listing of the pools so that they run while the clients are listed and read; what they find
+   * about a pool whose listing failed is left out (that is reported once, for the listing).
    */
   private final class PoolReads {
     private final List<String> pools;
