@@ -11,16 +11,17 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * Gets the AWS SDK ready for a command's first call while the command still reads its files: builds
- * an SDK client and sends one DescribeUserPoolClient and one ListUserPoolClients through the SDK's
- * whole pipeline (endpoint rules, signing with dummy credentials, marshalling, retries,
- * unmarshalling) to an HTTP client that answers from memory. Nothing leaves the process, no
- * credentials are looked up, and whatever goes wrong is left for the command's own client to meet
- * and report.
+ * the JDK's HTTP client (its TLS set-up reads the trust store) and an SDK client, and sends one
+ * DescribeUserPoolClient and one ListUserPoolClients through the SDK's whole pipeline (endpoint
+ * rules, signing with dummy credentials, marshalling, retries, unmarshalling) to an HTTP client
+ * that answers from memory. Nothing leaves the process, no credentials are looked up, and whatever
+ * goes wrong is left for the command's own client to meet and report.
  */
 final class SdkWarmUp implements SdkHttpClient {
   private static final String POOL = "us-east-1_warmUp000";
@@ -58,6 +59,9 @@ final class SdkWarmUp implements SdkHttpClient {
   /** Sends the two calls to the answers in memory; returns the client Describe answered. */
   static LiveClient exercise() {
     AwsCognitoGateway.keepIdleConnections();
+    // The JDK's HTTP client as the gateway builds it: its TLS set-up reads the trust store, which
+    // the JDK then keeps for the real client.
+    UrlConnectionHttpClient.builder().build().close();
     try (CognitoIdentityProviderClient client =
         CognitoIdentityProviderClient.builder()
             .region(Region.US_EAST_1)

@@ -47,14 +47,30 @@ public final class Reconciler {
   private final ClientReader reader;
   private final ClientReader poolReader;
   private final Planner planner = new Planner();
+  private final EarlyListings early;
 
   /**
    * @param progress hears how many clients have been read
    */
   public Reconciler(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
+    this(gateway, concurrency, progress, EarlyListings.NONE);
+  }
+
+  /**
+   * @param early the listings started while the files were read, through the same gateway
+   */
+  public Reconciler(
+      CognitoGateway gateway,
+      int concurrency,
+      ClientReader.Listener progress,
+      EarlyListings early) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.reader = new ClientReader(gateway, concurrency, progress);
     this.poolReader = new ClientReader(gateway, concurrency);
+    this.early = Objects.requireNonNull(early, "early");
+    if (early.gateway().filter(g -> g != gateway).isPresent()) {
+      throw new IllegalArgumentException("the early listings went through another gateway");
+    }
   }
 
   /**
@@ -209,13 +225,22 @@ public final class Reconciler {
         .toList();
   }
 
+  /** Lists every pool, taking the listings started early where there are any. */
   private Map<String, ClientReader.Result<List<ClientSummary>>> list(Set<String> pools) {
-    List<String> ordered = List.copyOf(pools);
+    List<String> rest = new ArrayList<>();
+    for (String pool : pools) {
+      if (!early.started(pool)) {
+        rest.add(pool);
+      }
+    }
     List<ClientReader.Result<List<ClientSummary>>> results =
-        new ClientReader(gateway, Math.max(1, ordered.size())).listAll(ordered);
+        new ClientReader(gateway, Math.max(1, rest.size())).listAll(rest);
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = new HashMap<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      listings.put(ordered.get(i), results.get(i));
+    for (int i = 0; i < rest.size(); i++) {
+      listings.put(rest.get(i), results.get(i));
+    }
+    for (String pool : pools) {
+      early.take(pool).ifPresent(listing -> listings.put(pool, listing));
     }
     return listings;
   }
