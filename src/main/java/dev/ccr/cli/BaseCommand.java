@@ -487,7 +487,8 @@ abstract class BaseCommand implements Callable<Integer> {
         new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"), early)
             .reconcile(
                 run.state(),
-                new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), run.rules()));
+                new Reconciler.Options(
+                    prune, unmanagedNeeded, targets.targets(), run.rules(), targets.includeDcr));
     checkTargets(plan, run.state());
     printLateDiagnostics(Optional.of(run), plan.diagnostics());
     return plan;

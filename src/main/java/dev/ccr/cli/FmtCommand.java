@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
           + " then Cognito's UpdateUserPoolClient order, ccr: last; TokenValidityUnits as"
           + " AccessToken, IdToken, RefreshToken), removes trailing blanks and carriage returns,"
           + " and ends each file with one newline. Prints the name of each file it changed.",
-      "Lines move whole: every comment stays with the key below it, and each value keeps its"
-          + " spelling (quoting, flow or block style), since a change of quoting can change a"
-          + " YAML value's type. The result composes to the same YAML as before, or the"
-          + " document keeps its order.",
+      "Lines move whole: every comment stays with the key below it. Quotes that change nothing"
+          + " go (\"web\" becomes web); quotes that keep a value a string stay (\"0123\","
+          + " \"true\", \"yes\", \"${name}\"). Flow or block style is kept. The result composes"
+          + " to the same YAML as before, or the document keeps its order.",
       "PATH is searched as validate searches it (ccr.yaml's exclude applies)."
     },
     footer = {

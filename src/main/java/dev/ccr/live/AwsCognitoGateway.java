@@ -1,5 +1,6 @@
 package dev.ccr.live;
 
+import dev.ccr.spec.DurationUnit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,11 +165,43 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
       throw new GatewayException(
           GatewayException.Reason.OTHER, "", action, "Cognito returned no client for " + subject);
     }
+    Map<String, Object> attributes = AttributeMapper.toAttributes(client);
+    unknownUnit(attributes)
+        .ifPresent(
+            unit -> {
+              throw new GatewayException(
+                  GatewayException.Reason.OTHER,
+                  "",
+                  action,
+                  "Cognito returned "
+                      + unit
+                      + " for "
+                      + subject
+                      + ", a unit this version of ccr does not know (it knows seconds, minutes,"
+                      + " hours and days), so it cannot compare or keep that token's lifetime;"
+                      + " nothing is written to this client. Upgrade ccr, or set the unit in the"
+                      + " console");
+            });
     return new LiveClient(
         userPoolId,
         client.clientId(),
-        AttributeMapper.toAttributes(client),
-        client.clientSecret() != null);
+        attributes,
+        client.clientSecret() != null,
+        client.clientTypeAsString() == null ? "" : client.clientTypeAsString());
+  }
+
+  /**
+   * The first unit of TokenValidityUnits that is none of Cognito's documented four, as {@code
+   * TokenValidityUnits.AccessToken "fortnights"}: a lifetime ccr cannot count.
+   */
+  private static Optional<String> unknownUnit(Map<String, Object> attributes) {
+    if (!(attributes.get("TokenValidityUnits") instanceof Map<?, ?> units)) {
+      return Optional.empty();
+    }
+    return units.entrySet().stream()
+        .filter(e -> !DurationUnit.isKnown(String.valueOf(e.getValue())))
+        .map(e -> "TokenValidityUnits." + e.getKey() + " \"" + e.getValue() + "\"")
+        .findFirst();
   }
 
   @Override

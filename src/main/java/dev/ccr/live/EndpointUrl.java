@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 public final class EndpointUrl {
   static final String MASK = "****";
 
-  /** The user information of a URL: after {@code scheme://}, up to an {@code @}. */
+  /**
+   * The user information of a URL in a text: after {@code scheme://}, up to the last {@code @}
+   * before a space or a quote, so that a raw {@code @} in a password leaves no tail.
+   */
   private static final Pattern USER_INFO =
-      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#@\\s]*@");
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s'\"]*@");
 
   /** A port that is not a number, at the end of an authority the URI class could not read. */
   private static final Pattern BAD_PORT = Pattern.compile(".*[^:]:([^:\\]]*)$");
@@ -30,14 +33,15 @@ public final class EndpointUrl {
    *
    * @throws IllegalArgumentException saying in words what is wrong, with the value masked
    */
-  public static URI parse(String value) {
+  public static URI parse(String given) {
+    String value = maskValue(given);
     URI uri;
     try {
       uri = new URI(value);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("'" + mask(value) + "' is not a URL: " + e.getReason());
+      throw new IllegalArgumentException("'" + value + "' is not a URL: " + e.getReason());
     }
-    String shown = "'" + mask(value) + "'";
+    String shown = "'" + value + "'";
     if (!List.of("http", "https")
         .contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException(
@@ -69,6 +73,11 @@ public final class EndpointUrl {
   /** The URL with its user information, if any, as {@code ****}. */
   static URI masked(URI uri) {
     return uri.getRawUserInfo() == null ? uri : URI.create(mask(uri.toString()));
+  }
+
+  /** A value meant as a URL with everything that looks like user information as {@code ****}. */
+  public static String maskValue(String value) {
+    return dev.ccr.spec.UserInfo.masked(value);
   }
 
   /** The text with the user information of every URL in it as {@code ****}. */

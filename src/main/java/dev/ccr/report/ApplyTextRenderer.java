@@ -41,7 +41,11 @@ public final class ApplyTextRenderer {
   /** The lines of what happened to each client, in plan order, each ending in a newline. */
   public static String results(Applier.Applied applied) {
     StringBuilder out = new StringBuilder();
-    applied.results().forEach(r -> line(r).ifPresent(line -> out.append(line).append('\n')));
+    applied
+        .results()
+        .forEach(
+            r ->
+                line(r).ifPresent(line -> out.append(ControlCharacters.escape(line)).append('\n')));
     return out.toString();
   }
 

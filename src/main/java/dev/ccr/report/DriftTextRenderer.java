@@ -5,6 +5,7 @@ import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
+import dev.ccr.drift.DriftReport.RegisteredClient;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.spec.Position;
@@ -33,10 +34,14 @@ final class DriftTextRenderer implements DriftRenderer {
     for (UnmanagedClient client : report.unmanaged()) {
       head(out, Line.Symbol.UNMANAGED, client.title(), client.file(), client.position());
       out.append("    no file declares this client; its pool is declared at ")
-          .append(client.file())
+          .append(ControlCharacters.escape(client.file()))
           .append(':')
           .append(client.position().line())
           .append("\n\n");
+    }
+    for (RegisteredClient client : report.registered()) {
+      head(out, Line.Symbol.UNMANAGED, client.title(), client.file(), client.position());
+      out.append("    ").append(client.finding()).append("\n\n");
     }
     for (PoolError error : report.poolErrors()) {
       head(out, Line.Symbol.ERROR, error.userPoolId(), error.file(), error.position());
@@ -48,10 +53,12 @@ final class DriftTextRenderer implements DriftRenderer {
       out.append("No drift. ")
           .append(n == 1 ? "1 client matches its file" : n + " clients match their files");
       int unmanaged = report.unmanaged().size();
+      out.append(unmanaged == 0 ? "" : "; " + Noun.count(unmanaged, "unmanaged client"));
+      int registered = report.registered().size();
       out.append(
-          unmanaged == 0
+          registered == 0
               ? "."
-              : "; " + unmanaged + " unmanaged client" + (unmanaged == 1 ? "." : "s."));
+              : "; " + Noun.count(registered, "client") + " registered at run time (DCR).");
       return out.append(
               report.unmanagedFail()
                   ? " Unmanaged clients fail the check (--fail-on-unmanaged).\n"
@@ -99,8 +106,7 @@ final class DriftTextRenderer implements DriftRenderer {
 
   private void head(
       StringBuilder out, Line.Symbol symbol, String title, String file, Position position) {
-    out.append(symbol.render(colour)).append(' ').append(title).append('\n');
-    out.append("  # ").append(file).append(':').append(position.line()).append('\n');
+    TextRenderer.head(out, symbol, title, file + ":" + position.line(), colour);
   }
 
   private void line(StringBuilder out, Line line) {

@@ -27,12 +27,8 @@ final class TextRenderer implements PlanRenderer {
       out.append('\n');
     }
     for (Plan.Kept kept : plan.kept()) {
-      out.append(Line.Symbol.UNMANAGED.render(colour))
-          .append(' ')
-          .append(ControlCharacters.escape(kept.ref().title()))
-          .append("\n  # ")
-          .append(ControlCharacters.escape(Summary.kept(kept)))
-          .append("\n\n");
+      head(out, Line.Symbol.UNMANAGED, kept.ref().title(), Summary.kept(kept), colour);
+      out.append('\n');
     }
     String unmanaged = Summary.unmanaged(plan);
     if (Summary.nothingToDo(plan)) {
@@ -44,12 +40,23 @@ final class TextRenderer implements PlanRenderer {
   }
 
   private void client(StringBuilder out, ClientAction action) {
-    out.append(Summary.symbol(action).render(colour))
-        .append(' ')
-        .append(ControlCharacters.escape(Summary.title(action)))
-        .append('\n');
-    out.append("  # ").append(ControlCharacters.escape(Summary.source(action))).append('\n');
+    head(out, Summary.symbol(action), Summary.title(action), Summary.source(action), colour);
     Summary.lines(action).forEach(line -> line(out, line, colour));
+  }
+
+  /**
+   * A client's two header lines, its symbol and title, then {@code # } and where it comes from: the
+   * one way every text listing (plan, drift) shows them, with control characters in the title (a
+   * live client's name) and in the source (a file name) as visible escapes.
+   */
+  static void head(
+      StringBuilder out, Line.Symbol symbol, String title, String source, boolean colour) {
+    out.append(symbol.render(colour))
+        .append(' ')
+        .append(ControlCharacters.escape(title))
+        .append("\n  # ")
+        .append(ControlCharacters.escape(source))
+        .append('\n');
   }
 
   /** An attribute line indented under its client, set items one level deeper. */

@@ -33,12 +33,12 @@ public final class WorkflowCommands {
         + ",col="
         + d.position().column()
         + "::"
-        + data(escapeBetweenLineBreaks(d.message()));
+        + data(neutral(escapeBetweenLineBreaks(d.message())));
   }
 
   /** {@code ::error::message}: an error about no file in particular (credentials, a pool). */
   public static String error(String message) {
-    return "::error::" + data(escapeBetweenLineBreaks(message));
+    return "::error::" + data(neutral(escapeBetweenLineBreaks(message)));
   }
 
   /** Every control character escaped except CR and LF, which the annotation encodes itself. */
@@ -57,11 +57,10 @@ public final class WorkflowCommands {
 
   /**
    * The text as lines the runner reads no command from, shown as they were otherwise: characters
-   * that collation ignores become visible {@code \\uXXXX} escapes, a {@code ::} that starts a line
-   * gets a backslash in front ({@code \\::}), and the {@code [} of every {@code ##[} becomes {@code
-   * \\u005b}. Line breaks (LF, CR, CRLF) are kept. The escapes are JSON's own, and neither a line
-   * of pretty-printed JSON nor a JSON string can start with {@code ::}, so JSON stays valid and
-   * means the same.
+   * that collation ignores become visible {@code \\uXXXX} escapes, every {@code ::} becomes {@code
+   * :\\u003a}, and the {@code [} of every {@code ##[} becomes {@code \\u005b}. Line breaks (LF, CR,
+   * CRLF) are kept. The escapes are JSON's own, and neither a line of pretty-printed JSON nor a
+   * JSON string can start with {@code ::}, so JSON stays valid and means the same.
    */
   public static String inert(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
@@ -78,17 +77,12 @@ public final class WorkflowCommands {
 
   /**
    * How much of an unfinished line can be written before the rest is known, so that what follows
-   * cannot join it into a command: nothing while it is blank or a colon after blanks (a {@code ::}
-   * may follow), and never its trailing {@code #} (a {@code #[} may follow).
+   * cannot join it into a command: never its trailing {@code #} or {@code :} characters (a {@code
+   * #[} or a second {@code :} may follow).
    */
   public static int safeLength(String unfinished) {
-    int first = firstNonBlank(unfinished);
-    String start = unfinished.substring(first);
-    if (start.isEmpty() || start.equals(":")) {
-      return 0;
-    }
     int end = unfinished.length();
-    while (end > 0 && unfinished.charAt(end - 1) == '#') {
+    while (end > 0 && (unfinished.charAt(end - 1) == '#' || unfinished.charAt(end - 1) == ':')) {
       end--;
     }
     return end;
@@ -96,12 +90,20 @@ public final class WorkflowCommands {
 
   /** One line without its line break. */
   static String inertLine(String line) {
-    String visible = visible(line);
-    int first = firstNonBlank(visible);
-    if (visible.startsWith("::", first)) {
-      visible = visible.substring(0, first) + "\\" + visible.substring(first);
+    return neutral(visible(line));
+  }
+
+  /**
+   * Every {@code ::} as {@code :\\u003a} and the {@code [} of every {@code ##[} as {@code \\u005b},
+   * anywhere in the text: neither form of command can start in it, at the start of a line or after
+   * a break the reader of the output may add.
+   */
+  private static String neutral(String text) {
+    String out = text.replace("##[", "##\\u005b");
+    while (out.contains("::")) {
+      out = out.replace("::", ":\\u003a");
     }
-    return visible.replace("##[", "##\\u005b");
+    return out;
   }
 
   /** Characters that collation ignores as {@code \\uXXXX}; tabs stay. */
@@ -140,22 +142,6 @@ public final class WorkflowCommands {
         || c == 0x1160
         || c == 0x3164
         || c == 0xFFA0;
-  }
-
-  private static int firstNonBlank(String line) {
-    int first = 0;
-    while (first < line.length() && isDotnetWhiteSpace(line.charAt(first))) {
-      first++;
-    }
-    return first;
-  }
-
-  /** What .NET's {@code char.IsWhiteSpace} accepts, which the runner trims before {@code ::}. */
-  private static boolean isDotnetWhiteSpace(char c) {
-    return Character.getType(c) == Character.SPACE_SEPARATOR
-        || (c >= 0x09 && c <= 0x0D)
-        || c == 0x85
-        || c == 0xA0;
   }
 
   /** A command's data: the runner unescapes {@code %25}, {@code %0D} and {@code %0A}. */

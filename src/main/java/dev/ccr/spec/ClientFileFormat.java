@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -16,6 +18,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * The canonical layout of a client file, as {@code ccr fmt} writes it: in each document the keys in
@@ -24,10 +28,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * one final newline.
  *
  * <p>It moves whole lines: a key takes along its value's lines and the comment lines right above
- * it, so every comment and every value's spelling (quoting, flow or block style, anchors) stays as
- * written. The result is checked to compose to the same YAML as the text it came from; when it
- * would not (an alias before its anchor, say), or a document's keys are not plain keys at the start
- * of a line, that document keeps its order.
+ * it, so every comment and every value's flow or block style and anchors stay as written; a quoted
+ * scalar on one line whose quotes change nothing is written plain. The result is checked to compose
+ * to the same YAML as the text it came from; when it would not (an alias before its anchor, say),
+ * or a document's keys are not plain keys at the start of a line, that document keeps its order.
  */
 public final class ClientFileFormat {
   private static final Pattern KEY =
@@ -36,6 +40,22 @@ public final class ClientFileFormat {
   private static final List<String> ORDER = order();
   private static final int MAX_DEPTH = 64;
   private static final List<String> UNITS = List.of("AccessToken", "IdToken", "RefreshToken");
+
+  /** What may be written without quotes: starts with a letter or digit, single inner spaces. */
+  private static final Pattern PLAIN =
+      Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_./@+=:~%?&-]| (?=[^ ]))*");
+
+  /**
+   * What YAML 1.1 readers (many editors and linters) take for a boolean or a number although YAML
+   * 1.2, which ccr reads, does not: such a value keeps its quotes.
+   */
+  private static final Pattern YAML_1_1 =
+      Pattern.compile(
+          "(?i)y|n|yes|no|on|off|[-+]?[0-9][0-9_:.]*(?:e[-+]?[0-9]+)?|0[xob][0-9a-f_]+");
+
+  /** As ccr reads client files: the YAML 1.2 core schema. */
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder().setLabel("fmt").setSchema(new CoreSchema()).build();
 
   private ClientFileFormat() {}
 
@@ -64,7 +84,8 @@ public final class ClientFileFormat {
       for (boolean reorder : new boolean[] {true, false}) {
         String candidate = layout(normal, strip, reorder);
         if (same(candidate, before)) {
-          return candidate;
+          String plain = unquoted(candidate);
+          return !plain.equals(candidate) && same(plain, before) ? plain : candidate;
         }
       }
     }
@@ -93,6 +114,69 @@ public final class ClientFileFormat {
     }
     out.addAll(reorder ? document(document) : document);
     return out.isEmpty() ? "" : String.join("\n", out) + "\n";
+  }
+
+  /**
+   * The text with each quoted scalar on one line that needs no quotes written plain: a word, a name
+   * with single spaces, a URL or an ARN ({@code "web"} becomes {@code web}). The caller keeps the
+   * result only if it composes to the same YAML, so a quote that keeps a value a string ({@code
+   * '0123'}, {@code "true"}, {@code "${name}"}) stays.
+   */
+  private static String unquoted(String text) {
+    List<ScalarNode> quoted = new ArrayList<>();
+    try {
+      for (Node node : new Compose(SETTINGS).composeAllFromString(text)) {
+        collectQuoted(node, quoted, 0);
+      }
+    } catch (YamlEngineException | IllegalArgumentException e) {
+      return text;
+    }
+    String[] lines = text.split("\n", -1);
+    for (int i = quoted.size() - 1; i >= 0; i--) {
+      ScalarNode scalar = quoted.get(i);
+      Mark start = scalar.getStartMark().orElseThrow();
+      Mark end = scalar.getEndMark().orElseThrow();
+      String line = lines[start.getLine()];
+      int from = line.offsetByCodePoints(0, start.getColumn());
+      int to = line.offsetByCodePoints(0, end.getColumn());
+      lines[start.getLine()] = line.substring(0, from) + scalar.getValue() + line.substring(to);
+    }
+    return String.join("\n", lines);
+  }
+
+  /** The quoted scalars on one line whose value could be written plain, in document order. */
+  private static void collectQuoted(Node node, List<ScalarNode> quoted, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH + " levels");
+    }
+    if (node instanceof ScalarNode scalar) {
+      boolean oneLine =
+          scalar.getStartMark().isPresent()
+              && scalar.getEndMark().isPresent()
+              && scalar.getStartMark().get().getLine() == scalar.getEndMark().get().getLine();
+      if (scalar.getScalarStyle() != ScalarStyle.PLAIN
+          && scalar.getScalarStyle() != ScalarStyle.LITERAL
+          && scalar.getScalarStyle() != ScalarStyle.FOLDED
+          && oneLine
+          && PLAIN.matcher(scalar.getValue()).matches()
+          && !scalar.getValue().contains(": ")
+          && !scalar.getValue().endsWith(":")
+          && !YAML_1_1.matcher(scalar.getValue()).matches()
+          && SETTINGS
+              .getSchema()
+              .getScalarResolver()
+              .resolve(scalar.getValue(), true)
+              .equals(Tag.STR)) {
+        quoted.add(scalar);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      sequence.getValue().forEach(n -> collectQuoted(n, quoted, depth + 1));
+    } else if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        collectQuoted(tuple.getKeyNode(), quoted, depth + 1);
+        collectQuoted(tuple.getValueNode(), quoted, depth + 1);
+      }
+    }
   }
 
   /** Whether the text composes to the same YAML. */
@@ -206,10 +290,9 @@ public final class ClientFileFormat {
 
   /** Each document's composed nodes as plain values: what a change of layout must not change. */
   private static List<Object> trees(String text) {
-    LoadSettings settings = LoadSettings.builder().setLabel("fmt").build();
     List<Object> trees = new ArrayList<>();
     try {
-      for (Node node : new Compose(settings).composeAllFromString(text)) {
+      for (Node node : new Compose(SETTINGS).composeAllFromString(text)) {
         trees.add(tree(node, 0));
       }
     } catch (MarkedYamlEngineException e) {

@@ -49,6 +49,11 @@ public enum DurationUnit {
         .orElseThrow(() -> new IllegalArgumentException("unknown token validity unit: " + word));
   }
 
+  /** Whether the word is one of Cognito's units. */
+  public static boolean isKnown(String word) {
+    return Arrays.stream(values()).anyMatch(u -> u.word().equals(word));
+  }
+
   /** The largest unit that counts {@code seconds} exactly: 3600 gives hours, 90 seconds. */
   public static DurationUnit largestDividing(long seconds) {
     DurationUnit[] units = values();

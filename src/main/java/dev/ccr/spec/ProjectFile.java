@@ -231,12 +231,7 @@ public final class ProjectFile {
                 source.error(
                     document.valuePosition(at),
                     at,
-                    "environments."
-                        + name
-                        + ".endpoint-url: "
-                        + url
-                        + " is not a URL: "
-                        + e.getReason()));
+                    "environments." + name + ".endpoint-url is not a URL: " + e.getReason()));
           }
         });
     AwsSettings aws =

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,8 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
   private static final Pattern KEY =
       Pattern.compile("(?<![\\w-])([A-Za-z_][\\w-]*)[\"']?\\s*:(?=\\s|$)");
   private static final String MASK = "****";
+  private static final Pattern ENDPOINT_URL =
+      Pattern.compile("(?<![\\w-])[\"']?endpoint-url[\"']?\\s*:(?=\\s|$)");
 
   /** Shorter values are too common to mask everywhere (such as "true"). */
   private static final int MIN_SECRET_LENGTH = 6;
@@ -41,6 +44,7 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
         masked.add(line.isBlank() ? line : line.substring(0, indent) + MASK);
         continue;
       }
+      line = maskUserInfo(line, secrets);
       keyIndent = secretValueStart(line);
       if (keyIndent >= 0) {
         remember(line.substring(keyIndent), secrets);
@@ -87,6 +91,23 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
 
   Diagnostic error(Position position, String pointer, String message) {
     return diagnostic(Severity.ERROR, position, pointer, message);
+  }
+
+  /**
+   * The line with the user information of an {@code endpoint-url:} value as {@code ****},
+   * remembered as a secret so that no message quoting the value shows it.
+   */
+  private static String maskUserInfo(String line, Set<String> secrets) {
+    Matcher key = ENDPOINT_URL.matcher(line);
+    if (!key.find()) {
+      return line;
+    }
+    String value = line.substring(key.end());
+    Optional<String> userInfo = UserInfo.of(value.strip());
+    userInfo.ifPresent(secrets::add);
+    return userInfo.isEmpty()
+        ? line
+        : line.substring(0, key.end()) + value.replace(userInfo.get(), MASK);
   }
 
   /** Where the value of a secret-like key starts on the line (after its colon), or -1. */

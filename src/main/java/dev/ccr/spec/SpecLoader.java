@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -122,24 +121,67 @@ public final class SpecLoader {
       }
     }
 
-    /** The clients declared once, and an error at every document of a client declared twice. */
+    /**
+     * The clients declared once, and an error at every later declaration of a client declared
+     * twice, naming the first: one pass over the documents.
+     */
     DesiredState state(List<String> files) {
-      Map<ClientRef, List<ClientSpec>> byClient = new LinkedHashMap<>();
-      valid.forEach(
-          spec ->
-              byClient.computeIfAbsent(spec.ref().identity(), k -> new ArrayList<>()).add(spec));
-      List<ClientSpec> clients = new ArrayList<>();
+      Map<ClientRef, ClientSpec> first = new HashMap<>();
+      java.util.Set<ClientRef> repeated = new java.util.HashSet<>();
       for (ClientSpec spec : valid) {
-        List<ClientSpec> declarations = byClient.get(spec.ref().identity());
-        if (declarations.size() == 1) {
-          clients.add(spec);
-        } else {
-          diagnostics.add(duplicate(spec, declarations));
+        ClientSpec earlier = first.putIfAbsent(spec.ref().identity(), spec);
+        if (earlier != null) {
+          repeated.add(spec.ref().identity());
+          diagnostics.add(duplicate(spec, earlier));
         }
       }
+      List<ClientSpec> clients =
+          valid.stream().filter(spec -> !repeated.contains(spec.ref().identity())).toList();
       Substitutions substitutions = new Substitutions(substituter.uses(), substituter.unresolved());
       return new DesiredState(
-          clients, substitutions.explain(diagnostics), files, substitutions, List.of(), elsewhere);
+          clients,
+          substitutions.explain(capped(diagnostics)),
+          files,
+          substitutions,
+          List.of(),
+          elsewhere);
+    }
+
+    /**
+     * At most {@link #MAX_DIAGNOSTICS_PER_FILE} problems of each file, the first in file order, and
+     * a line saying how many more there were.
+     */
+    private List<Diagnostic> capped(List<Diagnostic> all) {
+      Map<String, List<Diagnostic>> byFile = new LinkedHashMap<>();
+      all.forEach(d -> byFile.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d));
+      List<Diagnostic> kept = new ArrayList<>();
+      byFile.forEach(
+          (file, found) -> {
+            if (found.size() <= MAX_DIAGNOSTICS_PER_FILE) {
+              kept.addAll(found);
+              return;
+            }
+            List<Diagnostic> sorted = found.stream().sorted(Diagnostic.ORDER).toList();
+            List<Diagnostic> shown = sorted.subList(0, MAX_DIAGNOSTICS_PER_FILE);
+            kept.addAll(shown);
+            int more = found.size() - MAX_DIAGNOSTICS_PER_FILE;
+            boolean errors =
+                sorted.subList(MAX_DIAGNOSTICS_PER_FILE, sorted.size()).stream()
+                    .anyMatch(Diagnostic::isError);
+            Diagnostic last = shown.get(shown.size() - 1);
+            kept.add(
+                new Diagnostic(
+                    errors ? Severity.ERROR : Severity.WARNING,
+                    more
+                        + " more problems in this file are not shown (at most "
+                        + MAX_DIAGNOSTICS_PER_FILE
+                        + " are reported per file); fix these and validate again",
+                    file,
+                    last.position(),
+                    "",
+                    ""));
+          });
+      return kept;
     }
 
     /** The client a document of another environment names, resolved with the run's variables. */
@@ -196,13 +238,8 @@ public final class SpecLoader {
           .orElse(List.of());
     }
 
-    private Diagnostic duplicate(ClientSpec spec, List<ClientSpec> declarations) {
+    private Diagnostic duplicate(ClientSpec spec, ClientSpec first) {
       String pointer = spec.clientId().isPresent() ? "/ClientId" : "/ClientName";
-      String others =
-          declarations.stream()
-              .filter(other -> other != spec)
-              .map(other -> other.source().file() + ":" + other.positionOf(pointer).line())
-              .collect(Collectors.joining(", "));
       String how = spec.clientId().isPresent() ? "" : " by name";
       return sources
           .get(spec.source().file())
@@ -213,8 +250,10 @@ public final class SpecLoader {
                   + spec.ref().title()
                   + " is declared"
                   + how
-                  + " more than once (also at "
-                  + others
+                  + " again (first at "
+                  + first.source().file()
+                  + ":"
+                  + first.positionOf(pointer).line()
                   + "); declare each client once");
     }
   }
@@ -272,6 +311,7 @@ public final class SpecLoader {
     if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       ClientSpec spec = toSpec(source, document);
       diagnostics.addAll(unknownRules(source, spec));
+      placeholderPool(source, spec).ifPresent(diagnostics::add);
       if (spec.absent()) {
         return diagnostics; // nothing is sent for a client to delete
       }
@@ -365,6 +405,27 @@ public final class SpecLoader {
     return found;
   }
 
+  /** The user pool id {@code ccr init} writes until it is given one. */
+  public static final String PLACEHOLDER_POOL = "us-east-1_ReplaceMe";
+
+  /**
+   * An error at a {@code UserPoolId} that is still {@code ccr init}'s placeholder: nothing is sent
+   * to AWS for a pool that cannot be the user's.
+   */
+  private static Optional<Diagnostic> placeholderPool(SourceText source, ClientSpec spec) {
+    if (!spec.userPoolId().equals(PLACEHOLDER_POOL)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        source.error(
+            spec.positionOf("/UserPoolId"),
+            "/UserPoolId",
+            "UserPoolId is "
+                + PLACEHOLDER_POOL
+                + ", the placeholder ccr init wrote: replace it with your user pool's id"
+                + " (aws cognito-idp list-user-pools --max-results 20 lists them)"));
+  }
+
   /** An error at every id in {@code ccr: {allow: [...]}} that names no security rule. */
   private static List<Diagnostic> unknownRules(SourceText source, ClientSpec spec) {
     List<Diagnostic> errors = new ArrayList<>();
@@ -394,6 +455,9 @@ public final class SpecLoader {
   private static SchemaChecker schema() {
     return CompiledSchema.INSTANCE;
   }
+
+  /** Problems reported per file; a line says how many more there were. */
+  static final int MAX_DIAGNOSTICS_PER_FILE = 100;
 
   private static final class CompiledSchema {
     static final SchemaChecker INSTANCE = new SchemaChecker();

@@ -33,7 +33,7 @@ class ActionsWriterTest {
               w.flush();
               w.print("#[warning]forged");
             });
-    assertEquals("  \\::error::forged\ntext ##\\u005bwarning]forged", out);
+    assertEquals("  :\\u003aerror:\\u003aforged\ntext ##\\u005bwarning]forged", out);
     assertEquals(List.of(), RunnerCommands.read(out));
   }
 
@@ -46,7 +46,7 @@ class ActionsWriterTest {
               w.command("::error::real");
               w.println("::error::forged");
             });
-    assertEquals("unfinished \n::error::real\n\\::error::forged\n", out);
+    assertEquals("unfinished \n::error::real\n:\\u003aerror:\\u003aforged\n", out);
     assertEquals(
         List.of(new RunnerCommands.Command("error", java.util.Map.of(), "real")),
         RunnerCommands.read(out));

@@ -108,6 +108,31 @@ class DriftCommandTest {
   }
 
   @Test
+  void attack_controlCharactersInALiveClientName_shownEscaped_inDriftAndPlanText()
+      throws IOException {
+    String hostile = "evil\u001b[2J\u001b]8;;https://x.example/\u0007click\u001b]8;;\u0007\nforged";
+    try (MotoSeeder seeder = new MotoSeeder(endpoint)) {
+      seeder.createClient(pool, hostile);
+    }
+    CliRun drift = drift();
+    CliRun plan =
+        CliRun.run(
+            "plan", dir.toString(), "--prune", "--endpoint-url", endpoint.toString(), "--no-color");
+
+    for (CliRun run : java.util.List.of(drift, plan)) {
+      String all = run.all().replace("\n", "");
+      assertTrue(
+          all.codePoints().noneMatch(c -> c < 0x20 || c == 0x7F),
+          "raw control characters in " + run.all());
+      assertTrue(
+          run.out()
+              .contains("evil\\e[2J\\e]8;;https://x.example/\\u0007click\\e]8;;\\u0007\\nforged"),
+          run.out());
+      assertFalse(run.out().contains("\nforged"), run.out());
+    }
+  }
+
+  @Test
   void drift_onceTheDriftIsGone_exitsZero_unlessUnmanagedClientsFail() {
     restoreWebClient();
     CliRun run = drift();

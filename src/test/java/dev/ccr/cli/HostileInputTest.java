@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ccr.testing.RunnerCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,6 +242,28 @@ class HostileInputTest {
   }
 
   @Test
+  void attack_legacyAndV2CommandsAnywhereInPrintedLines_neverReadByTheRunner() throws IOException {
+    Path file =
+        write(
+            "forged.yaml",
+            "UserPoolId: us-east-1_Example12\n"
+                + "ClientName: \"web ##[warning]forged\"\n"
+                + "RefreshTokenValidity: \"x ##[stop-commands]tok\"\n"
+                + "CallbackURLs: [\"  ::error file=README.md::forged\"]\n");
+
+    CliRun run = CliRun.run(Map.of("GITHUB_ACTIONS", "true"), "validate", file.toString());
+
+    assertEquals(ExitCode.INVALID, run.exitCode(), run.err());
+    List<RunnerCommands.Command> commands = RunnerCommands.read(run.out() + run.err());
+    assertFalse(commands.isEmpty(), run.err());
+    for (RunnerCommands.Command command : commands) {
+      assertEquals("error", command.name(), run.err());
+      assertTrue(command.properties().get("file").endsWith("forged.yaml"), command.toString());
+    }
+    assertFalse((run.out() + run.err()).contains("##["), run.err());
+  }
+
+  @Test
   void attack_configOrVarFileIsADevice_saysWhatItIs() throws IOException {
     assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.exists(Path.of("/dev/null")));
     Path file = write("web.yaml", VALID);
@@ -291,7 +315,7 @@ class HostileInputTest {
     assertTrue(
         run.err()
             .contains(
-                ":4:1: error: unknown key Bad\\e[31mKey\\n::error file=/etc/passwd::owned\\u0000;"),
+                ":4:1: error: unknown key Bad\\e[31mKey\\n:\\u003aerror file=/etc/passwd:\\u003aowned\\u0000;"),
         run.err());
     assertFalse(run.err().contains("\n::error file=/etc/passwd"), run.err());
   }
@@ -304,7 +328,8 @@ class HostileInputTest {
 
     assertEquals(ExitCode.INVALID, run.exitCode(), run.err());
     assertNoRawControlCharacters(run);
-    assertTrue(run.err().contains("evil\\e]0;owned\\u0007\\n::error file=x.yaml:4:1"), run.err());
+    assertTrue(
+        run.err().contains("evil\\e]0;owned\\u0007\\n:\\u003aerror file=x.yaml:4:1"), run.err());
     assertFalse(run.err().contains("\n::error file=x.yaml"), run.err());
   }
 

@@ -98,7 +98,7 @@ class WorkflowCommandInjectionTest {
       throws IOException {
     Path file = file("web.yaml", "ClientId: web\n::error file=README.md::forged: 1\n");
     CliRun run = run("validate", file.toString());
-    assertTrue(run.err().contains("\n\\::error file=README.md::forged: 1\n"), run.err());
+    assertTrue(run.err().contains("\n:\\u003aerror file=README.md:\\u003aforged: 1\n"), run.err());
     List<Command> commands = commands(run);
     assertEquals(1, commands.size(), commands.toString());
     assertEquals(file.toString(), commands.get(0).properties().get("file"));
@@ -122,7 +122,7 @@ class WorkflowCommandInjectionTest {
     CliRun run = run("validate", file.toString());
     List<Command> commands = commands(run);
     assertEquals(List.of("3", "4"), lines(commands), run.err());
-    assertTrue(run.err().contains("\\u200b::warning::x"), run.err());
+    assertTrue(run.err().contains("\\u200b:\\u003awarning:\\u003ax"), run.err());
   }
 
   @Test
@@ -195,7 +195,7 @@ class WorkflowCommandInjectionTest {
     Process piped = java.start();
     String pipe = new String(piped.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(ExitCode.INVALID, piped.waitFor(), pipe);
-    assertTrue(pipe.contains("\n\\::error file=README.md::forged: 1\n"), pipe);
+    assertTrue(pipe.contains("\n:\\u003aerror file=README.md:\\u003aforged: 1\n"), pipe);
     assertEquals(1, RunnerCommands.read(pipe).size(), pipe);
     assertEquals(ExitCode.INVALID, java.redirectError(log.toFile()).start().waitFor());
     String written = Files.readString(log);

@@ -3,6 +3,7 @@ package dev.ccr.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -51,6 +52,7 @@ class UnknownEnumWireTest {
         "CallbackURLs": ["https://app.example.com/cb"]}}
       """;
 
+  private volatile String described = DESCRIBED;
   private final List<String> targets = new CopyOnWriteArrayList<>();
   private final List<String> updates = new CopyOnWriteArrayList<>();
   private HttpServer server;
@@ -73,7 +75,7 @@ class UnknownEnumWireTest {
     targets.add(target);
     String reply = "{}";
     if (target.endsWith(".DescribeUserPoolClient")) {
-      reply = DESCRIBED;
+      reply = described;
     } else if (target.endsWith(".UpdateUserPoolClient")) {
       updates.add(body);
       ObjectNode client = (ObjectNode) JsonMapper.shared().readTree(body);
@@ -97,21 +99,12 @@ class UnknownEnumWireTest {
           live.attributes().get("ExplicitAuthFlows"));
       assertEquals("SOMETHING_NEW", live.attributes().get("PreventUserExistenceErrors"));
       assertFalse(live.attributes().containsKey("ClientType"), "ClientType is read-only");
+      assertEquals(
+          "SOMETHING_LATER", live.clientType(), "an unknown ClientType, as Cognito sent it");
+      assertFalse(live.regular(), "a type ccr does not know is not taken for a regular client");
 
-      ClientSpec desired =
-          new ClientSpec(
-              new SourceRef("future.yaml", Position.START),
-              POOL,
-              CLIENT,
-              Map.of("EnableTokenRevocation", false),
-              Map.of());
-      Plan plan =
-          new Reconciler(gateway, 1, ClientReader.Listener.NONE)
-              .reconcile(List.of(desired), Reconciler.Options.PLAN);
-      Applier.Applied applied =
-          (Applier.Applied)
-              new Applier(gateway, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
-                  .apply(plan, true);
+      Plan plan = plan(gateway, Map.of("EnableTokenRevocation", false));
+      Applier.Applied applied = apply(gateway, plan);
 
       assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0), plan + " " + targets);
       assertEquals(1, updates.size(), targets.toString());
@@ -125,6 +118,44 @@ class UnknownEnumWireTest {
       assertFalse(sent.has("ClientType"), "a read-only member is never sent: " + sent);
       assertFalse(updates.get(0).contains("UNKNOWN_TO_SDK_VERSION"), updates.get(0));
     }
+  }
+
+  @Test
+  void anUnknownTokenValidityUnit_failsThatClientsPlan_namingTheUnit_andNothingIsWritten() {
+    described =
+        DESCRIBED.replace(
+            "\"ClientName\": \"future-app\",",
+            "\"ClientName\": \"future-app\", \"AccessTokenValidity\": 2,"
+                + " \"TokenValidityUnits\": {\"AccessToken\": \"fortnights\"},");
+    URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    try (AwsCognitoGateway gateway = gateway(endpoint)) {
+      Plan plan = plan(gateway, Map.of("AccessTokenValidity", 60));
+      Applier.Applied applied = apply(gateway, plan);
+
+      assertTrue(plan.hasFailures(), plan.toString());
+      assertTrue(
+          plan.toString().contains("TokenValidityUnits.AccessToken \"fortnights\""),
+          plan.toString());
+      assertEquals(List.of(), updates, "nothing is written to a client ccr cannot read");
+      assertFalse(
+          applied.results().stream().anyMatch(ApplyResult.Updated.class::isInstance),
+          applied.toString());
+    }
+  }
+
+  /** The plan of one document of future.yaml for the stub's client, with these attributes. */
+  private static Plan plan(AwsCognitoGateway gateway, Map<String, Object> attributes) {
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("future.yaml", Position.START), POOL, CLIENT, attributes, Map.of());
+    return new Reconciler(gateway, 1, ClientReader.Listener.NONE)
+        .reconcile(List.of(desired), Reconciler.Options.PLAN);
+  }
+
+  private static Applier.Applied apply(AwsCognitoGateway gateway, Plan plan) {
+    return (Applier.Applied)
+        new Applier(gateway, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(plan, true);
   }
 
   private static AwsCognitoGateway gateway(URI endpoint) {

@@ -39,11 +39,29 @@ class WorkflowCommandsTest {
   @Test
   void inert_showsTheTextWithAsFewChangesAsPossible() {
     assertEquals("~ web ##\\u005bwarning]x", WorkflowCommands.inert("~ web ##[warning]x"));
-    assertEquals("  \\::error::x", WorkflowCommands.inert("  ::error::x"));
-    assertEquals("\\u200b::error::x", WorkflowCommands.inert("\u200b::error::x"));
-    assertEquals("a\n\\::error::b\r\n", WorkflowCommands.inert("a\n::error::b\r\n"));
-    assertEquals("plain: text, a::b", WorkflowCommands.inert("plain: text, a::b"));
+    assertEquals("  :\\u003aerror:\\u003ax", WorkflowCommands.inert("  ::error::x"));
+    assertEquals("\\u200b:\\u003aerror:\\u003ax", WorkflowCommands.inert("\u200b::error::x"));
+    assertEquals("a\n:\\u003aerror:\\u003ab\r\n", WorkflowCommands.inert("a\n::error::b\r\n"));
+    assertEquals("plain: text, a:\\u003ab", WorkflowCommands.inert("plain: text, a::b"));
+    assertEquals(":\\u003a:", WorkflowCommands.inert(":::"));
     assertEquals("\ttab", WorkflowCommands.inert("\ttab"));
+  }
+
+  @Test
+  void attack_commandsInsideAnAnnotationOrALine_neutralisedAnywhere() {
+    Diagnostic d =
+        new Diagnostic(
+            Severity.ERROR,
+            "ClientName: \"web ##[warning]forged\" x ##[stop-commands]tok ::error::y",
+            "a.yaml",
+            new Position(3, 7),
+            "/X",
+            "");
+    String annotation = WorkflowCommands.annotation(d);
+    assertFalse(annotation.contains("##["), annotation);
+    assertEquals(1, RunnerCommands.read(annotation).size());
+    String line = WorkflowCommands.inert("x ##[stop-commands]tok and a::b ::error file=R::f");
+    assertFalse(line.contains("##[") || line.contains("::"), line);
   }
 
   @Test
@@ -62,7 +80,7 @@ class WorkflowCommandsTest {
     assertEquals("dir/a,b:c.yaml", read.get(0).properties().get("file"));
     assertEquals("3", read.get(0).properties().get("line"));
     assertEquals("7", read.get(0).properties().get("col"));
-    assertEquals("bad value 50%,\n##[warning]x", read.get(0).data());
+    assertEquals("bad value 50%,\n##\\u005bwarning]x", read.get(0).data());
   }
 
   @Test
@@ -73,9 +91,11 @@ class WorkflowCommandsTest {
 
   @Test
   void safeLength_holdsBackWhatCouldStillBecomeACommand() {
-    assertEquals(0, WorkflowCommands.safeLength("   "));
-    assertEquals(0, WorkflowCommands.safeLength(" :"));
+    assertEquals(3, WorkflowCommands.safeLength("   "));
+    assertEquals(1, WorkflowCommands.safeLength(" :"));
+    assertEquals(1, WorkflowCommands.safeLength("a::"));
     assertEquals(4, WorkflowCommands.safeLength("text##"));
-    assertEquals(5, WorkflowCommands.safeLength("text:"));
+    assertEquals(4, WorkflowCommands.safeLength("text:"));
+    assertEquals(4, WorkflowCommands.safeLength("text#:"));
   }
 }

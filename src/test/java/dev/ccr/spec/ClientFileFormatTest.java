@@ -42,7 +42,8 @@ class ClientFileFormatTest {
 
   @Test
   void cases_coverEveryKindOfChange() throws IOException {
-    assertTrue(cases().containsAll(List.of("key-order", "whitespace", "documents", "anchor")));
+    assertTrue(
+        cases().containsAll(List.of("key-order", "whitespace", "documents", "anchor", "quoting")));
   }
 
   @Test
