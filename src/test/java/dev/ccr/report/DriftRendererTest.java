@@ -251,11 +251,11 @@ class DriftRendererTest {
             "ccr/unmanaged-client warning clients/web.yaml:1:1",
             "ccr/registered-client note clients/web.yaml:1:1",
             "CCR107 warning clients/web.yaml:11:3",
-            "CCR101 warning clients/web.yaml:14:1",
-            "CCR107 warning clients/web.yaml:14:1"),
+            "CCR101 warning clients/web.yaml:13:1",
+            "CCR107 warning clients/web.yaml:13:1"),
         found,
         "web's rotation off in its file; api leaves both to Cognito's defaults, found at its"
-            + " ClientId");
+            + " document");
   }
 
   @Test
