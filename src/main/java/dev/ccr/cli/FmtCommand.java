@@ -65,6 +65,18 @@ final class FmtCommand extends BaseCommand {
     for (Path file : files) {
       String text;
       try {
+        long size = Files.size(file);
+        if (size > ClientFileFormat.MAX_BYTES) {
+          printError(
+              file
+                  + ": not formatted, it is "
+                  + size
+                  + " bytes, over the limit of "
+                  + ClientFileFormat.MAX_BYTES
+                  + " bytes (1 MiB) that validate reads");
+          invalid++;
+          continue;
+        }
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (java.nio.charset.CharacterCodingException e) {
         printError(file + ": not formatted, it is not UTF-8 text");
