@@ -44,6 +44,10 @@ final class SchemaChecker {
     }
   }
 
+  /** The endpoint URL of an environment of ccr.yaml, or a value inside it. */
+  private static final Pattern ENDPOINT_URL =
+      Pattern.compile("^/environments/[^/]+/endpoint-url(/|$)");
+
   /** A pattern that is one character class repeated: {@code ^(?:[\\w+]+)$}. */
   private static final Pattern SINGLE_CLASS =
       Pattern.compile("\\^\\(\\?:(\\[[^\\[\\]]+\\])\\+\\)\\$");
@@ -142,7 +146,8 @@ final class SchemaChecker {
     String pointer = pointer(error.getInstanceLocation());
     String path = Pointers.display(pointer);
     JsonNode value = error.getInstanceNode();
-    String shown = value == null ? "" : show(value);
+    boolean unquoted = unquoted(pointer, value);
+    String shown = value == null ? "" : unquoted ? "the value" : show(value);
     return switch (error.getKeyword()) {
       case "additionalProperties" -> unknownKey(source, document, pointer, error.getProperty());
       case "required" ->
@@ -168,8 +173,7 @@ final class SchemaChecker {
                       + expectedType(pointer)
                       + ", found "
                       + typeName(value)
-                      + " "
-                      + shown));
+                      + (unquoted ? "" : " " + shown)));
       case "enum" -> Optional.of(enumError(source, document, pointer, value));
       case "propertyNames" -> Optional.of(badName(source, document, pointer, error.getProperty()));
       case "uniqueItems" -> Optional.of(duplicateItem(source, document, pointer, value));
@@ -517,6 +521,16 @@ final class SchemaChecker {
       return copy != null ? copy : node;
     }
     return node;
+  }
+
+  /**
+   * Whether a message leaves the value at the pointer out: an endpoint URL that is not a plain
+   * string, or holds an {@code @}, may carry a user name and password in a form (a list, a block
+   * scalar, no scheme) that masking could miss.
+   */
+  private static boolean unquoted(String pointer, JsonNode value) {
+    return ENDPOINT_URL.matcher(pointer).find()
+        && (value == null || !value.isString() || value.stringValue().contains("@"));
   }
 
   static String show(JsonNode value) {
