@@ -357,6 +357,21 @@ class HostileInputTest {
         run.err());
   }
 
+  @Test
+  void attack_excludeGlobsThatBacktrack_matchADeepTreeInBoundedTime() throws IOException {
+    String deep = String.join("/", java.util.Collections.nCopies(40, "d"));
+    Path file = write(deep + "/" + "a".repeat(48) + ".yaml", VALID);
+    write(
+        "ccr.yaml",
+        "exclude:\n  - \"**" + "*a".repeat(25) + "b\"\n  - \"" + "**/".repeat(30) + "x\"\n");
+
+    CliRun run = validate(dir.resolve("d"), Path.of("--config"), dir.resolve("ccr.yaml"));
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    assertTrue(run.all().contains("1 client in 1 file: valid."), run.all());
+    assertTrue(Files.exists(file));
+  }
+
   private CliRun validate(Path... paths) {
     String[] args = new String[paths.length + 1];
     args[0] = "validate";
