@@ -326,25 +326,41 @@ public final class Applier {
               .filter(c -> c.clientName().equals(name))
               .map(ClientSummary::clientId)
               .toList();
-      if (!ids.isEmpty()) {
-        moved.add(appeared(create, planned, ids));
-      }
+      appeared(create, planned, ids).ifPresent(moved::add);
     }
     return moved;
   }
 
-  private Moved appeared(ClientAction.Create create, ClientSpec planned, List<String> ids) {
-    if (ids.size() == 1) {
+  /**
+   * Whether a client of the name to create appeared since the plan, and whether it holds the plan
+   * already (a create whose answer was lost). A client registered at run time (not REGULAR) of that
+   * name is not one: plan creates a regular client beside it, never adopting it by name.
+   */
+  private Optional<Moved> appeared(
+      ClientAction.Create create, ClientSpec planned, List<String> ids) {
+    List<String> regular = new ArrayList<>();
+    Map<String, LiveClient> read = new HashMap<>();
+    for (String id : ids) {
       try {
-        LiveClient live = gateway.describe(create.ref().userPoolId(), ids.get(0));
-        if (holds(planned, live)) {
-          return Moved.of(create, Moved.Kind.ALREADY_APPLIED, "created as " + ids.get(0));
+        LiveClient live = gateway.describe(create.ref().userPoolId(), id);
+        if (live.regular()) {
+          regular.add(id);
+          read.put(id, live);
         }
       } catch (GatewayException e) {
-        // Reported as a name that appeared; the next plan shows the rest.
+        regular.add(id); // reported as a name that appeared; the next plan shows the rest
       }
     }
-    return Moved.of(create, Moved.Kind.APPEARED, String.join(", ", ids));
+    if (regular.isEmpty()) {
+      return Optional.empty();
+    }
+    if (regular.size() == 1 && read.containsKey(regular.get(0))) {
+      if (holds(planned, read.get(regular.get(0)))) {
+        return Optional.of(
+            Moved.of(create, Moved.Kind.ALREADY_APPLIED, "created as " + regular.get(0)));
+      }
+    }
+    return Optional.of(Moved.of(create, Moved.Kind.APPEARED, String.join(", ", regular)));
   }
 
   /** The name CreateUserPoolClient would get: the one a client that appeared must not have. */

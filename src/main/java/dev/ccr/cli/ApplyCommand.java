@@ -100,7 +100,7 @@ final class ApplyCommand extends BaseCommand {
           "--prune and --target shape a plan as it is made; give them to 'ccr plan', not with"
               + " --plan FILE.");
     }
-    if (planFile != null && (rules.strict || !rules.allow.isEmpty())) {
+    if (planFile != null && (rules.strict != null || !rules.allow.isEmpty())) {
       throw usage(
           "--allow and --strict judge a plan as it is made; give them to 'ccr plan', not with"
               + " --plan FILE.");

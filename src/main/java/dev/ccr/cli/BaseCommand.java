@@ -11,6 +11,7 @@ import dev.ccr.report.ControlCharacters;
 import dev.ccr.report.DiagnosticRenderer;
 import dev.ccr.report.FailureReport;
 import dev.ccr.report.Noun;
+import dev.ccr.report.RuleTally;
 import dev.ccr.report.ValidationRenderer;
 import dev.ccr.report.WorkflowCommands;
 import dev.ccr.spec.AwsSettings;
@@ -130,7 +131,8 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * Loads the files for the selected environment (or none) without printing the diagnostics; the
-   * run's rules are the command's with the environment's. Stops on bad paths and options.
+   * run's rules are the command's with the project's ({@code rules}) and the environment's. Stops
+   * on bad paths and options.
    */
   LoadedRun load(SpecMixin specs, LoadedRun.Selection selection, RuleSettings rules) {
     Optional<ProjectFile> project = selection.project();
@@ -138,7 +140,9 @@ abstract class BaseCommand implements Callable<Integer> {
     Variables variables = variables(specs, project, name);
     SpecFiles.Found found = files(specs, project);
     RuleSettings settings =
-        rules.allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
+        rules
+            .with(project.map(ProjectFile::rules).orElse(RuleSettings.DEFAULT))
+            .allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
     try {
       DesiredState state =
           new SpecLoader(variables, settings).load(found.files()).withUnreadFiles(found.skipped());
@@ -445,9 +449,12 @@ abstract class BaseCommand implements Callable<Integer> {
         new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"))
             .reconcile(
                 run.state(),
-                new Reconciler.Options(prune, unmanagedNeeded, targets.targets(), run.rules()));
+                new Reconciler.Options(
+                    prune, unmanagedNeeded, targets.targets(), run.rules(), targets.includeDcr));
     checkTargets(plan, run.state());
-    printLateDiagnostics(Optional.of(run), plan.diagnostics());
+    RuleTally tally = RuleTally.of(plan);
+    printLateDiagnostics(Optional.of(run), tally.located());
+    tally.perRule().forEach(this::printWarning);
     return plan;
   }
 
@@ -468,6 +475,15 @@ abstract class BaseCommand implements Callable<Integer> {
   void printError(String message) {
     printMessage("error: " + message);
     command(WorkflowCommands.error(message));
+  }
+
+  /**
+   * Prints {@code ccr: warning: message} for a warning about no file in particular, and under
+   * GitHub Actions an annotation without a file.
+   */
+  void printWarning(String message) {
+    printMessage("warning: " + message);
+    command(WorkflowCommands.warning(message));
   }
 
   /**

@@ -99,6 +99,14 @@ final class ExportCommand extends BaseCommand {
               + " names).")
   boolean byName;
 
+  @Option(
+      names = "--include-dcr",
+      description =
+          "Export the clients registered at run time through dynamic client registration"
+              + " (ClientType DCR, or a type ccr does not know) too; without it an export of the"
+              + " whole pool leaves them out and says how many (--client-id exports any client).")
+  boolean includeDcr;
+
   @Option(names = "--force", description = "Overwrite files that exist in --output-dir.")
   boolean force;
 
@@ -174,8 +182,27 @@ final class ExportCommand extends BaseCommand {
             "nothing exported: " + Noun.count(failures.size(), "client") + " could not be read.");
         throw new Stop(ExitCode.ERROR);
       }
-      return clients;
+      return clientIds.isEmpty() && !includeDcr ? regular(clients) : clients;
     }
+  }
+
+  /**
+   * The regular clients of a pool's export; says which others (registered at run time, or of a type
+   * ccr does not know) it leaves out.
+   */
+  private List<LiveClient> regular(List<LiveClient> clients) {
+    List<LiveClient> others = clients.stream().filter(c -> !c.regular()).toList();
+    if (!others.isEmpty()) {
+      printMessage(
+          "left out "
+              + Noun.count(others.size(), "client")
+              + " registered at run time (not REGULAR): "
+              + others.stream()
+                  .map(c -> c.clientId() + " (ClientType " + c.clientType() + ")")
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + "; --include-dcr exports them too");
+    }
+    return clients.stream().filter(LiveClient::regular).toList();
   }
 
   private List<String> listed(CognitoGateway gateway) {

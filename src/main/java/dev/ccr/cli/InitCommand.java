@@ -35,7 +35,7 @@ final class InitCommand extends BaseCommand {
   private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
   /** The pool of a new file until the user names theirs: a valid id that no pool has. */
-  static final String PLACEHOLDER_POOL = "us-east-1_ReplaceMe";
+  static final String PLACEHOLDER_POOL = dev.ccr.spec.SpecLoader.PLACEHOLDER_POOL;
 
   @Parameters(
       paramLabel = "DIR",
@@ -102,6 +102,15 @@ final class InitCommand extends BaseCommand {
     err()
         .println("Wrote " + String.join(" and ", written.stream().map(this::shown).toList()) + ".");
     err().println("Next:");
+    if (userPoolId == null && fromPool == null) {
+      err()
+          .println(
+              "  replace "
+                  + PLACEHOLDER_POOL
+                  + " in "
+                  + project
+                  + " with each environment's user pool id (validate refuses it until then)");
+    }
     String config = dir.toString().isEmpty() ? "" : "cd " + dir + " && ";
     err().println("  " + config + "ccr validate");
     err().println("  " + config + "ccr plan clients/ --env " + names().get(0));

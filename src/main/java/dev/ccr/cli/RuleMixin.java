@@ -6,7 +6,10 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** {@code --allow} and {@code --strict}: how a run treats ccr's security rules. */
+/**
+ * {@code --allow} and {@code --strict} ({@code --no-strict}): how a run treats ccr's security
+ * rules, on top of the project's {@code rules} in ccr.yaml.
+ */
 final class RuleMixin {
   @Option(
       names = "--allow",
@@ -16,8 +19,13 @@ final class RuleMixin {
               + " several. A document allows rules with ccr: {allow: [RULE]}.")
   List<String> allow = new ArrayList<>();
 
-  @Option(names = "--strict", description = "Make the security rules' warnings errors (exit 3).")
-  boolean strict;
+  @Option(
+      names = "--strict",
+      negatable = true,
+      description =
+          "Make the security rules' warnings errors (exit 3). --no-strict keeps them warnings"
+              + " where ccr.yaml says rules: {strict: true}.")
+  Boolean strict;
 
   /** The settings; an id that names no rule is a usage error. */
   RuleSettings settings(CommandLine.Model.CommandSpec spec) {
@@ -26,6 +34,7 @@ final class RuleMixin {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--allow: " + String.join("; ", unknown));
     }
-    return RuleSettings.of(allow, strict);
+    RuleSettings settings = RuleSettings.of(allow, Boolean.TRUE.equals(strict));
+    return Boolean.FALSE.equals(strict) ? settings.toLenient() : settings;
   }
 }

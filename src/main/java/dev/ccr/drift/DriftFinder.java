@@ -5,6 +5,7 @@ import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.ProblemKind;
+import dev.ccr.drift.DriftReport.RegisteredClient;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.plan.ClientAction;
@@ -58,7 +59,17 @@ public final class DriftFinder {
             .filter(d -> d.rule().isPresent())
             .sorted(Diagnostic.ORDER)
             .toList();
-    return new DriftReport(clients, unmanaged, poolErrors, failOnUnmanaged, security);
+    List<RegisteredClient> registered =
+        plan.registered().stream()
+            .map(
+                r ->
+                    new RegisteredClient(
+                        r.ref(),
+                        r.clientType(),
+                        r.origin().source().file(),
+                        r.origin().source().position()))
+            .toList();
+    return new DriftReport(clients, unmanaged, poolErrors, failOnUnmanaged, security, registered);
   }
 
   private static ClientResult result(ClientAction action) {

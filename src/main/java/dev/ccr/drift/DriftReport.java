@@ -23,17 +23,33 @@ import java.util.Set;
  * @param securityFindings what the security rules (CCR101...) found in the run, on the files and on
  *     the configurations a write would send: warnings, or errors with {@code --strict}; sorted by
  *     file and position
+ * @param registered the undeclared clients that are not regular ones (registered at run time
+ *     through dynamic client registration, or of a type ccr does not know), listed apart from the
+ *     unmanaged ones: they never fail the check; empty with {@code --include-dcr}, which counts
+ *     them as unmanaged
  */
 public record DriftReport(
     List<ClientResult> clients,
     List<UnmanagedClient> unmanaged,
     List<PoolError> poolErrors,
     boolean failOnUnmanaged,
-    List<Diagnostic> securityFindings) {
+    List<Diagnostic> securityFindings,
+    List<RegisteredClient> registered) {
+
+  /** A report without runtime-registered clients. */
+  public DriftReport(
+      List<ClientResult> clients,
+      List<UnmanagedClient> unmanaged,
+      List<PoolError> poolErrors,
+      boolean failOnUnmanaged,
+      List<Diagnostic> securityFindings) {
+    this(clients, unmanaged, poolErrors, failOnUnmanaged, securityFindings, List.of());
+  }
 
   public DriftReport {
     clients = List.copyOf(clients);
     unmanaged = List.copyOf(unmanaged);
+    registered = List.copyOf(registered);
     poolErrors = List.copyOf(poolErrors);
     securityFindings = List.copyOf(securityFindings);
     if (securityFindings.stream().anyMatch(d -> d.rule().isEmpty())) {
@@ -202,6 +218,48 @@ public record DriftReport(
     /** {@code legacy (us-east-1_Abc/5a6b...)}, or the id and the pool when it has no name. */
     public String title() {
       return DriftReport.title(ref);
+    }
+  }
+
+  /**
+   * An undeclared client that is not a regular one: ccr leaves it alone unless asked.
+   *
+   * @param clientType Cognito's ClientType: {@code DCR}, or a value ccr does not know (raw)
+   * @param file the first file that declares a client of the pool
+   * @param position the UserPoolId key in that file
+   */
+  public record RegisteredClient(ClientRef ref, String clientType, String file, Position position) {
+    public RegisteredClient {
+      Objects.requireNonNull(ref, "ref");
+      ref.id();
+      Objects.requireNonNull(clientType, "clientType");
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(position, "position");
+    }
+
+    public String userPoolId() {
+      return ref.userPoolId();
+    }
+
+    public String clientId() {
+      return ref.id();
+    }
+
+    /** The live name, empty when the client has none. */
+    public String clientName() {
+      return ref.clientName().orElse("");
+    }
+
+    public String title() {
+      return DriftReport.title(ref);
+    }
+
+    /** What the client is and why ccr leaves it alone, in one sentence. */
+    public String finding() {
+      return (clientType.equals("DCR")
+              ? "registered at run time through dynamic client registration (ClientType DCR)"
+              : "of a ClientType ccr does not know (" + clientType + "), so not a regular client")
+          + "; ccr does not adopt, prune or count it as unmanaged (--include-dcr does)";
     }
   }
 

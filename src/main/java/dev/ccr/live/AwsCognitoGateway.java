@@ -182,7 +182,12 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
                       + " nothing is written to this client. Upgrade ccr, or set the unit in the"
                       + " console");
             });
-    return new LiveClient(userPoolId, client.clientId(), attributes, client.clientSecret() != null);
+    return new LiveClient(
+        userPoolId,
+        client.clientId(),
+        attributes,
+        client.clientSecret() != null,
+        client.clientTypeAsString() == null ? "" : client.clientTypeAsString());
   }
 
   /**

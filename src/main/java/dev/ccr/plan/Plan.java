@@ -28,6 +28,11 @@ import java.util.Set;
  *     them
  * @param pruneRefused why {@code --prune} deleted nothing, when it was given and could not tell
  *     which clients the files declare
+ * @param registered the undeclared clients of the declared pools that are not regular ones (a
+ *     client registered at run time through dynamic client registration, {@code ClientType: DCR},
+ *     or of a type ccr does not know): never deleted by {@code --prune} and never among {@code
+ *     unmanaged}, unless the run includes them ({@code --include-dcr}); known only when the run
+ *     read the undeclared clients (drift, {@code --prune})
  */
 public record Plan(
     List<ClientAction> actions,
@@ -36,7 +41,8 @@ public record Plan(
     List<String> unmatchedTargets,
     List<Diagnostic> notes,
     List<Kept> kept,
-    Optional<PruneRefused> pruneRefused) {
+    Optional<PruneRefused> pruneRefused,
+    List<Registered> registered) {
 
   public Plan {
     actions = List.copyOf(actions);
@@ -46,11 +52,50 @@ public record Plan(
     notes = List.copyOf(notes);
     kept = List.copyOf(kept);
     Objects.requireNonNull(pruneRefused, "pruneRefused");
+    registered = List.copyOf(registered);
+  }
+
+  /** A plan without runtime-registered clients. */
+  public Plan(
+      List<ClientAction> actions,
+      List<Unmanaged> unmanaged,
+      List<PoolProblem> poolProblems,
+      List<String> unmatchedTargets,
+      List<Diagnostic> notes,
+      List<Kept> kept,
+      Optional<PruneRefused> pruneRefused) {
+    this(actions, unmanaged, poolProblems, unmatchedTargets, notes, kept, pruneRefused, List.of());
   }
 
   /** A plan of these actions alone (a saved plan, as apply reads it). */
   public Plan(List<ClientAction> actions) {
-    this(actions, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+    this(
+        actions,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        List.of());
+  }
+
+  /**
+   * An undeclared client of a declared pool that is not a regular one: registered at run time
+   * through dynamic client registration ({@code DCR}), or of a {@code ClientType} ccr does not know
+   * (kept as Cognito's raw string).
+   */
+  public record Registered(ClientRef ref, Origin origin, String clientType) {
+    public Registered {
+      Objects.requireNonNull(ref, "ref");
+      Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(clientType, "clientType");
+    }
+
+    /** Whether its type is one ccr does not know (neither REGULAR nor DCR). */
+    public boolean unknownType() {
+      return !clientType.equals("DCR");
+    }
   }
 
   /** A live client of a declared pool that no document declares. */

@@ -175,14 +175,27 @@ public final class Planner {
         : Optional.of(AttributeChange.of(path, before, after));
   }
 
+  /**
+   * The items a list stands for. {@code ExplicitAuthFlows: []} is Cognito's default set: Cognito
+   * accepts it, Describe then returns no flows (or, in some emulators, an empty list), and the
+   * client supports its default flows, so an empty list and the default set compare equal.
+   */
+  private static List<String> stored(Attribute attribute, List<String> items) {
+    if (attribute == Attribute.EXPLICIT_AUTH_FLOWS && items.isEmpty()) {
+      return strings(attribute.defaultValue().orElseThrow());
+    }
+    return items;
+  }
+
   private static Optional<AttributeChange> set(
       Attribute attribute, ClientSpec desired, Effective current) {
     Optional<Object> want = desired.get(attribute.memberName());
     if (want.isEmpty()) {
       return Optional.empty();
     }
-    List<String> after = strings(want.get());
-    List<String> before = current.value(attribute).map(Planner::strings).orElse(List.of());
+    List<String> after = stored(attribute, strings(want.get()));
+    List<String> before =
+        stored(attribute, current.value(attribute).map(Planner::strings).orElse(List.of()));
     List<String> added = minus(after, before);
     List<String> removed = minus(before, after);
     if (added.isEmpty() && removed.isEmpty()) {

@@ -65,14 +65,28 @@ public final class Reconciler {
    *     rather than only leaving its unmanaged clients unknown
    * @param targets the clients the run is narrowed to; unmanaged clients and pruning are still
    *     judged against every document
+   * @param includeDcr treat the clients that are not regular ones (registered at run time through
+   *     dynamic client registration, or of a type ccr does not know) like any other: adopt them by
+   *     name, prune them, count them as unmanaged; without it ccr reads the clients it would adopt
+   *     by name (and, to prune or for a drift check, the undeclared ones) to leave such clients
+   *     alone
    */
   public record Options(
-      boolean prune, boolean unmanagedNeeded, Targets targets, RuleSettings rules) {
+      boolean prune,
+      boolean unmanagedNeeded,
+      Targets targets,
+      RuleSettings rules,
+      boolean includeDcr) {
     public static final Options PLAN = new Options(false, false, Targets.ALL);
 
     public Options {
       Objects.requireNonNull(targets, "targets");
       Objects.requireNonNull(rules, "rules");
+    }
+
+    /** Options that leave the clients that are not regular ones alone. */
+    public Options(boolean prune, boolean unmanagedNeeded, Targets targets, RuleSettings rules) {
+      this(prune, unmanagedNeeded, targets, rules, false);
     }
 
     /** Options with every security rule on, as warnings. */
@@ -95,7 +109,10 @@ public final class Reconciler {
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
     Map<String, Origin> checkedPools = PoolListings.checkedPools(specs, listings);
     PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
-    List<Resolution> resolutions = specs.stream().map(s -> Resolution.of(s, listings)).toList();
+    List<Resolution> listed = specs.stream().map(s -> Resolution.of(s, listings)).toList();
+    ClientTypes matched =
+        options.includeDcr() ? ClientTypes.none() : ClientTypes.readMatches(reader, listed);
+    List<Resolution> resolutions = listed.stream().map(matched::sift).toList();
     List<Plan.PoolProblem> problems = new ArrayList<>();
     List<Plan.Unmanaged> undeclared =
         PoolListings.undeclared(
@@ -104,21 +121,23 @@ public final class Reconciler {
             Resolution.declaredIds(resolutions),
             problems,
             blocking(options, resolutions));
-    Pruning pruning = Pruning.of(state, pools.keySet(), undeclared, options);
+    Undeclared split = split(undeclared, options);
+    Pruning pruning = Pruning.of(state, pools.keySet(), split.regular(), options);
     Map<ClientSpec, List<Diagnostic>> conflicts =
         new HashMap<>(NameClashes.declaredTwice(resolutions));
     NameClashes.nameClashes(resolutions, listings, deleted(resolutions, pruning))
         .forEach((spec, errors) -> conflicts.merge(spec, errors, Reconciler::both));
     List<Resolution> selected =
         resolutions.stream().filter(r -> options.targets().selects(r.spec(), r.ref())).toList();
-    Map<ClientSpec, ClientReader.Result<LiveClient>> live = describe(selected, conflicts, listings);
+    Map<ClientSpec, ClientReader.Result<LiveClient>> live =
+        describe(selected, conflicts, listings, matched);
     Map<String, LivePool> livePools = poolReads.join();
     Checks checks = new Checks(livePools, options.rules());
     List<ClientAction> actions = new ArrayList<>();
     for (Resolution resolution : selected) {
       actions.add(action(resolution, conflicts, live.get(resolution.spec()), checks));
     }
-    actions.addAll(prune(pruning.deleted()));
+    actions.addAll(prune(pruning.deleted(), split.types()));
     List<Diagnostic> notes = new ArrayList<>();
     checkedPools.forEach(
         (pool, origin) -> PoolChecks.skipped(livePools.get(pool), origin).ifPresent(notes::add));
@@ -129,7 +148,32 @@ public final class Reconciler {
         unmatched(options.targets(), resolutions, undeclared),
         notes,
         pruning.kept(),
-        pruning.refused());
+        pruning.refused(),
+        split.registered());
+  }
+
+  /** The undeclared clients, their types read when the run prunes or checks drift. */
+  private record Undeclared(
+      List<Plan.Unmanaged> regular, List<Plan.Registered> registered, ClientTypes types) {}
+
+  /**
+   * The undeclared clients that the run selects split into the regular ones and the others, when
+   * the run prunes them or reports them (a drift check) and does not include the others anyway;
+   * otherwise every one taken for a regular one, unread.
+   */
+  private Undeclared split(List<Plan.Unmanaged> undeclared, Options options) {
+    if (options.includeDcr() || !(options.prune() || options.unmanagedNeeded())) {
+      return new Undeclared(undeclared, List.of(), ClientTypes.none());
+    }
+    List<Plan.Unmanaged> selected =
+        undeclared.stream().filter(u -> options.targets().selects(u.ref())).toList();
+    ClientTypes types = ClientTypes.readUndeclared(reader, selected);
+    List<Plan.Registered> registered = types.registered(selected);
+    List<Plan.Unmanaged> regular =
+        undeclared.stream()
+            .filter(u -> registered.stream().noneMatch(r -> r.ref().equals(u.ref())))
+            .toList();
+    return new Undeclared(regular, registered, types);
   }
 
   /**
@@ -225,7 +269,8 @@ public final class Reconciler {
   private Map<ClientSpec, ClientReader.Result<LiveClient>> describe(
       List<Resolution> selected,
       Map<ClientSpec, List<Diagnostic>> conflicts,
-      Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
+      Map<String, ClientReader.Result<List<ClientSummary>>> listings,
+      ClientTypes matched) {
     List<Known> toRead = new ArrayList<>();
     Map<ClientSpec, ClientReader.Result<LiveClient>> results = new HashMap<>();
     for (Resolution resolution : selected) {
@@ -234,8 +279,11 @@ public final class Reconciler {
       }
       Optional<GatewayException> poolFailure =
           PoolListings.poolFailure(listings.get(known.ref().userPoolId()));
+      ClientReader.Result<LiveClient> read = matched.readOf(known.ref());
       if (poolFailure.isPresent()) {
         results.put(known.spec(), new ClientReader.Failed<>(poolFailure.get()));
+      } else if (read != null) {
+        results.put(known.spec(), read);
       } else {
         toRead.add(known);
       }
@@ -264,10 +312,11 @@ public final class Reconciler {
     if (resolution instanceof Ambiguous ambiguous) {
       return ambiguous(ambiguous);
     }
-    if (resolution instanceof Missing) {
+    if (resolution instanceof Missing missing) {
       return spec.absent()
-          ? new ClientAction.NoOp(spec.ref(), origin, Optional.empty(), Managed.of(spec), List.of())
-          : create(spec, checks);
+          ? new ClientAction.NoOp(
+              spec.ref(), origin, Optional.empty(), Managed.of(spec), missing.warnings())
+          : create(spec, checks, missing.warnings());
     }
     ClientRef ref = ((Known) resolution).ref();
     if (read instanceof ClientReader.Failed<LiveClient> failed) {
@@ -336,13 +385,15 @@ public final class Reconciler {
         spec.clientId().isEmpty());
   }
 
-  private ClientAction create(ClientSpec spec, Checks checks) {
+  private ClientAction create(ClientSpec spec, Checks checks, List<Diagnostic> warnings) {
     Planner.Comparison creation = planner.creation(spec);
     if (creation.hasErrors()) {
-      return new ClientAction.Invalid(spec.ref(), Origin.of(spec), creation.diagnostics());
+      return new ClientAction.Invalid(
+          spec.ref(), Origin.of(spec), both(creation.diagnostics(), warnings));
     }
     boolean generateSecret = spec.generateSecret().orElse(false);
-    List<Diagnostic> diagnostics = new ArrayList<>(creation.diagnostics());
+    List<Diagnostic> diagnostics = new ArrayList<>(warnings);
+    diagnostics.addAll(creation.diagnostics());
     diagnostics.addAll(checks.of(WriteRequest.forCreate(spec), true));
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new ClientAction.Invalid(spec.ref(), Origin.of(spec), diagnostics);
@@ -369,14 +420,19 @@ public final class Reconciler {
         spec.ref(), Origin.of(spec), List.of(error(spec, "/ClientName", message)));
   }
 
-  /** Deletes of the clients no document declares, each read first for the plan's record. */
-  private List<ClientAction> prune(List<Plan.Unmanaged> pruned) {
-    List<ClientReader.Result<LiveClient>> read =
-        reader.readAll(pruned.stream().map(Plan.Unmanaged::ref).toList());
+  /**
+   * Deletes of the clients no document declares, each read first for the plan's record (or read
+   * already, to tell its type).
+   */
+  private List<ClientAction> prune(List<Plan.Unmanaged> pruned, ClientTypes types) {
+    List<Plan.Unmanaged> unread =
+        pruned.stream().filter(u -> types.readOf(u.ref()) == null).toList();
+    ClientTypes read = ClientTypes.readUndeclared(reader, unread);
     List<ClientAction> deletes = new ArrayList<>();
-    for (int i = 0; i < pruned.size(); i++) {
-      Plan.Unmanaged client = pruned.get(i);
-      ClientReader.Result<LiveClient> result = read.get(i);
+    for (Plan.Unmanaged client : pruned) {
+      ClientReader.Result<LiveClient> result =
+          Optional.ofNullable(types.readOf(client.ref()))
+              .orElseGet(() -> read.readOf(client.ref()));
       if (result instanceof ClientReader.Found<LiveClient> found) {
         deletes.add(
             new ClientAction.Delete(

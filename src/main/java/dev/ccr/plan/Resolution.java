@@ -5,6 +5,7 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.GatewayException;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.ClientSpec;
+import dev.ccr.spec.Diagnostic;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,20 @@ sealed interface Resolution {
   /** The document names an id, or the pool has exactly one client of its name. */
   record Known(ClientSpec spec, ClientRef ref) implements Resolution {}
 
-  /** No client of the document's name: one to create (or, declared absent, nothing to do). */
-  record Missing(ClientSpec spec) implements Resolution {}
+  /**
+   * No client of the document's name: one to create (or, declared absent, nothing to do).
+   *
+   * @param warnings about the clients of that name that ccr does not adopt (not regular ones)
+   */
+  record Missing(ClientSpec spec, List<Diagnostic> warnings) implements Resolution {
+    public Missing {
+      warnings = List.copyOf(warnings);
+    }
+
+    Missing(ClientSpec spec) {
+      this(spec, List.of());
+    }
+  }
 
   /** Several clients share the document's name. */
   record Ambiguous(ClientSpec spec, List<ClientSummary> matches) implements Resolution {}

@@ -5,6 +5,7 @@ import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
+import dev.ccr.drift.DriftReport.RegisteredClient;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.plan.PlanFile;
@@ -48,10 +49,13 @@ final class DriftJsonRenderer implements DriftRenderer {
     summary.put("errors", report.count(Status.ERROR) + report.poolErrors().size());
     summary.put("unmanaged", report.unmanaged().size());
     summary.put("failOnUnmanaged", report.failOnUnmanaged());
+    summary.put("registered", report.registered().size());
     ArrayNode clients = root.putArray("clients");
     report.clients().forEach(c -> clients.add(client(c)));
     ArrayNode unmanaged = root.putArray("unmanaged");
     report.unmanaged().forEach(c -> unmanaged.add(unmanaged(c)));
+    ArrayNode registered = root.putArray("registered");
+    report.registered().forEach(c -> registered.add(registered(c)));
     ArrayNode poolErrors = root.putArray("poolErrors");
     report.poolErrors().forEach(e -> poolErrors.add(poolError(e)));
     ArrayNode security = root.putArray("securityFindings");
@@ -118,6 +122,17 @@ final class DriftJsonRenderer implements DriftRenderer {
     node.put("userPoolId", client.userPoolId());
     node.put("clientId", client.clientId());
     node.put("clientName", client.clientName());
+    node.put("file", client.file());
+    node.put("line", client.position().line());
+    return node;
+  }
+
+  private static ObjectNode registered(RegisteredClient client) {
+    ObjectNode node = PrettyJson.MAPPER.createObjectNode();
+    node.put("userPoolId", client.userPoolId());
+    node.put("clientId", client.clientId());
+    node.put("clientName", client.clientName());
+    node.put("clientType", client.clientType());
     node.put("file", client.file());
     node.put("line", client.position().line());
     return node;

@@ -5,6 +5,7 @@ import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
+import dev.ccr.drift.DriftReport.RegisteredClient;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.spec.Position;
@@ -119,6 +120,17 @@ final class DriftJunitRenderer implements DriftRenderer {
                   client.file(),
                   client.position(),
                   unmanaged(report, client)));
+    }
+    for (RegisteredClient client : report.registered()) {
+      String message = client.finding();
+      suites
+          .computeIfAbsent(client.file(), f -> new ArrayList<>())
+          .add(
+              new Case(
+                  "registered at run time " + client.title(),
+                  client.file(),
+                  client.position(),
+                  new Outcome("skipped", "", message, "")));
     }
     Document document = newDocument();
     Element root = document.createElement("testsuites");

@@ -76,6 +76,9 @@ public interface DriftRenderer {
             .append(" in sync, ")
             .append(report.unmanaged().size())
             .append(" unmanaged");
+    if (!report.registered().isEmpty()) {
+      counts.append(", ").append(report.registered().size()).append(" registered at run time");
+    }
     long missing = report.count(Status.MISSING);
     if (missing > 0) {
       counts.append(", ").append(missing).append(" missing");

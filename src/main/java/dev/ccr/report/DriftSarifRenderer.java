@@ -6,6 +6,7 @@ import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
 import dev.ccr.drift.DriftReport.ProblemKind;
+import dev.ccr.drift.DriftReport.RegisteredClient;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.report.SarifWriter.Finding;
 import dev.ccr.spec.Diagnostic;
@@ -41,6 +42,15 @@ final class DriftSarifRenderer implements DriftRenderer {
           "A live app client of a declared user pool is declared in no file.",
           "The files manage this user pool, but no file declares this app client of it, so nobody reviews its configuration. No line of any file is about the client: the result sits at the UserPoolId of the first file that declares a client of the pool, with a fingerprint of its own, so that each unmanaged client is an alert of its own.",
           "Declare the client in a file (`ccr export --user-pool-id POOL --client-id ID` writes one) or delete it if nobody uses it.\n\nWith `--fail-on-unmanaged` this finding is an error and fails the check.",
+          false);
+  static final SarifRule REGISTERED_CLIENT =
+      SarifRule.of(
+          "ccr/registered-client",
+          "RegisteredClient",
+          "note",
+          "A live app client of a declared user pool was registered at run time.",
+          "The client's ClientType is not REGULAR: an application registered it at run time through dynamic client registration (DCR), or Cognito returned a type ccr does not know. ccr does not adopt such a client by name, prune it or count it as unmanaged. The result sits at the UserPoolId of the first file that declares a client of the pool, with a fingerprint of its own.",
+          "Nothing to do when the registration was expected. To manage the client like any other, run with `--include-dcr`, or declare it by its `ClientId`.",
           false);
   static final SarifRule READ_ERROR =
       SarifRule.of(
@@ -82,7 +92,10 @@ final class DriftSarifRenderer implements DriftRenderer {
       SarifWriter.Omission.of("ccr drift --format text");
   static final SarifRule RESULTS_OMITTED = OMISSION.rule();
 
-  /** The rules of drift, in the order of the driver's list: its own, then the security rules. */
+  /**
+   * The rules of drift, in the order of the driver's list: its own, then the security rules, then
+   * the note about runtime-registered clients.
+   */
   static final List<SarifRule> RULES =
       Stream.concat(
               Stream.of(
@@ -93,7 +106,7 @@ final class DriftSarifRenderer implements DriftRenderer {
                   UNWANTED_CLIENT,
                   PLAN_ERROR,
                   RESULTS_OMITTED),
-              SarifRule.SECURITY.stream())
+              Stream.concat(SarifRule.SECURITY.stream(), Stream.of(REGISTERED_CLIENT)))
           .toList();
 
   private final SarifWriter writer;
@@ -138,6 +151,16 @@ final class DriftSarifRenderer implements DriftRenderer {
               UNMANAGED_CLIENT,
               level,
               message,
+              client.file(),
+              client.position(),
+              "UserPoolId".length(),
+              client.userPoolId() + "/" + client.clientId()));
+    }
+    for (RegisteredClient client : report.registered()) {
+      findings.add(
+          new Finding(
+              REGISTERED_CLIENT,
+              "Client " + client.title() + " is " + client.finding() + ".",
               client.file(),
               client.position(),
               "UserPoolId".length(),

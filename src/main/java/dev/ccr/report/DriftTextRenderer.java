@@ -5,6 +5,7 @@ import dev.ccr.drift.DriftReport.ClientResult;
 import dev.ccr.drift.DriftReport.DriftedAttribute;
 import dev.ccr.drift.DriftReport.PoolError;
 import dev.ccr.drift.DriftReport.Problem;
+import dev.ccr.drift.DriftReport.RegisteredClient;
 import dev.ccr.drift.DriftReport.Status;
 import dev.ccr.drift.DriftReport.UnmanagedClient;
 import dev.ccr.spec.Position;
@@ -38,6 +39,10 @@ final class DriftTextRenderer implements DriftRenderer {
           .append(client.position().line())
           .append("\n\n");
     }
+    for (RegisteredClient client : report.registered()) {
+      head(out, Line.Symbol.UNMANAGED, client.title(), client.file(), client.position());
+      out.append("    ").append(client.finding()).append("\n\n");
+    }
     for (PoolError error : report.poolErrors()) {
       head(out, Line.Symbol.ERROR, error.userPoolId(), error.file(), error.position());
       line(out, new Line(Line.Symbol.ERROR, 0, error.message()));
@@ -48,10 +53,12 @@ final class DriftTextRenderer implements DriftRenderer {
       out.append("No drift. ")
           .append(n == 1 ? "1 client matches its file" : n + " clients match their files");
       int unmanaged = report.unmanaged().size();
+      out.append(unmanaged == 0 ? "" : "; " + Noun.count(unmanaged, "unmanaged client"));
+      int registered = report.registered().size();
       out.append(
-          unmanaged == 0
+          registered == 0
               ? "."
-              : "; " + unmanaged + " unmanaged client" + (unmanaged == 1 ? "." : "s."));
+              : "; " + Noun.count(registered, "client") + " registered at run time (DCR).");
       return out.append(
               report.unmanagedFail()
                   ? " Unmanaged clients fail the check (--fail-on-unmanaged).\n"

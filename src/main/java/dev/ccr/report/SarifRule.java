@@ -11,7 +11,8 @@ import java.util.Optional;
  * One rule of a SARIF run (a {@code reportingDescriptor}): what a kind of finding means, its
  * default level, and help in text and Markdown, which code scanning shows beside each alert.
  *
- * @param level the default level: {@code error} or {@code warning}
+ * @param level the default level: {@code error}, {@code warning}, or {@code note} for a finding
+ *     that asks nothing of the user
  * @param helpUri the page behind the rule, empty when there is none
  * @param tags {@code properties.tags}; {@code security} makes code scanning treat the rule's
  *     results as security alerts
@@ -36,7 +37,7 @@ record SarifRule(
   SarifRule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
-    if (!level.equals("error") && !level.equals("warning")) {
+    if (!level.equals("error") && !level.equals("warning") && !level.equals("note")) {
       throw new IllegalArgumentException("level " + level);
     }
     Objects.requireNonNull(shortDescription, "shortDescription");

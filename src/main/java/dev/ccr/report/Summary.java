@@ -82,8 +82,9 @@ final class Summary {
    */
   static String unmanaged(Plan plan) {
     int n = plan.unmanaged().size();
+    String registered = registered(plan);
     if (n == 0) {
-      return "";
+      return registered;
     }
     return (n == 1 ? "1 client" : n + " clients")
         + " of the declared pools "
@@ -91,7 +92,23 @@ final class Summary {
         + " declared in no file; "
         + (plan.pruneRefused().isPresent()
             ? "--prune was refused (see the errors), so none is deleted."
-            : "'ccr drift' lists them and --prune deletes them.");
+            : "'ccr drift' lists them and --prune deletes them.")
+        + (registered.isEmpty() ? "" : " " + registered);
+  }
+
+  /**
+   * {@code 2 clients registered at run time (DCR) are left alone; --include-dcr treats them like
+   * the others.}, or empty when the run read none.
+   */
+  private static String registered(Plan plan) {
+    int n = plan.registered().size();
+    if (n == 0) {
+      return "";
+    }
+    return (n == 1 ? "1 client" : n + " clients")
+        + " registered at run time (DCR) "
+        + (n == 1 ? "is" : "are")
+        + " left alone; --include-dcr treats them like the others.";
   }
 
   /**

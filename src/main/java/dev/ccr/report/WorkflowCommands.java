@@ -41,6 +41,11 @@ public final class WorkflowCommands {
     return "::error::" + data(neutral(escapeBetweenLineBreaks(message)));
   }
 
+  /** {@code ::warning::message}: a warning about no file in particular (a rule across clients). */
+  public static String warning(String message) {
+    return "::warning::" + data(escapeBetweenLineBreaks(message));
+  }
+
   /** Every control character escaped except CR and LF, which the annotation encodes itself. */
   private static String escapeBetweenLineBreaks(String text) {
     StringBuilder out = new StringBuilder(text.length());

@@ -185,10 +185,12 @@ public final class Configuration {
    * names the client (the problem is in the live client and a write would send it as it is).
    */
   public String locate(List<String> pointers) {
-    return pointers.stream()
-        .filter(p -> source(pathOf(p)) == Source.FILE)
-        .findFirst()
-        .orElse(spec.identityPointer());
+    return inFile(pointers).orElse(spec.identityPointer());
+  }
+
+  /** The first pointer whose value the document gives; empty when it gives none of them. */
+  Optional<String> inFile(List<String> pointers) {
+    return pointers.stream().filter(p -> source(pathOf(p)) == Source.FILE).findFirst();
   }
 
   /** A problem found on this configuration, located by {@link #locate}. */

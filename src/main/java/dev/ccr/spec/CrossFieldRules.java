@@ -284,16 +284,19 @@ final class CrossFieldRules {
     }
   }
 
-  /** An empty ExplicitAuthFlows is not "no flows": Cognito applies its default set instead. */
+  /**
+   * An empty ExplicitAuthFlows is not "no flows": Cognito accepts it and the client keeps its
+   * default set, so a warning says so.
+   */
   private void authFlowsNotEmpty() {
     Optional<Object> flows = config.get("ExplicitAuthFlows");
     if (flows.isPresent() && ((List<?>) flows.get()).isEmpty()) {
-      error(
-          ErrorRule.CCR009,
+      warning(
           List.of("/ExplicitAuthFlows"),
-          "ExplicitAuthFlows: [] does not mean no flows: Cognito then applies its default set "
+          "ExplicitAuthFlows: [] does not turn the client's auth flows off: Cognito stores no"
+              + " flows and the client supports its default set "
               + Attribute.EXPLICIT_AUTH_FLOWS.defaultValue().orElseThrow()
-              + ", so the plan would never converge; list the flows you want");
+              + "; list the flows you want");
     }
   }
 

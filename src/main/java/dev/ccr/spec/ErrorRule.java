@@ -23,8 +23,6 @@ public enum ErrorRule {
   CCR007("SecretNeeded"),
   /** Legacy ExplicitAuthFlows values are not mixed with ALLOW_ values. */
   CCR008("LegacyFlowsMixed"),
-  /** ExplicitAuthFlows: [] brings back Cognito's default set. */
-  CCR009("EmptyAuthFlows"),
   /** Refresh token rotation excludes ALLOW_REFRESH_TOKEN_AUTH. */
   CCR010("RotationWithRefreshFlow"),
   /** A custom scope exists in a resource server of the pool. */

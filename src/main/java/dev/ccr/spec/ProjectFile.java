@@ -85,13 +85,19 @@ public final class ProjectFile {
   private final Path directory;
   private final Map<String, Entry> environments;
   private final List<Glob> exclude;
+  private final RuleSettings rules;
 
   private ProjectFile(
-      String displayName, Path directory, Map<String, Entry> environments, List<Glob> exclude) {
+      String displayName,
+      Path directory,
+      Map<String, Entry> environments,
+      List<Glob> exclude,
+      RuleSettings rules) {
     this.displayName = displayName;
     this.directory = directory;
     this.environments = environments;
     this.exclude = List.copyOf(exclude);
+    this.rules = rules;
   }
 
   /**
@@ -145,7 +151,7 @@ public final class ProjectFile {
               .error(
                   document.start(),
                   "",
-                  "ccr.yaml is a mapping with the keys environments and exclude"));
+                  "ccr.yaml is a mapping with the keys environments, exclude and rules"));
       return new Loaded(Optional.empty(), diagnostics);
     }
     diagnostics.addAll(schema().check(result.source(), document));
@@ -186,13 +192,18 @@ public final class ProjectFile {
                     + e.getDescription()));
       }
     }
+    JsonNode rules = document.root().path("rules");
+    List<String> allow = allowList(source, document, "/rules", "rules", diagnostics);
     if (!diagnostics.isEmpty()) {
       return new Loaded(Optional.empty(), diagnostics);
     }
     Path directory =
         Optional.ofNullable(file.toAbsolutePath().normalize().getParent()).orElseThrow();
+    RuleSettings settings =
+        new RuleSettings(Set.copyOf(allow), rules.path("strict").asBoolean(false));
     return new Loaded(
-        Optional.of(new ProjectFile(file.toString(), directory, environments, exclude)), List.of());
+        Optional.of(new ProjectFile(file.toString(), directory, environments, exclude, settings)),
+        List.of());
   }
 
   private static Entry entry(
@@ -232,8 +243,25 @@ public final class ProjectFile {
     AwsSettings aws =
         new AwsSettings(
             text(node, "region"), text(node, "profile"), endpoint, text(node, "role-arn"));
+    List<String> allow = allowList(source, document, pointer, "environments." + name, diagnostics);
+    return new Entry(new Environment(name, aws), variables, allow);
+  }
+
+  /**
+   * The ids of an {@code allow} list (under {@code rules} or an environment) as the rules spell
+   * them; an id that names no rule is an error at its item, with a suggestion.
+   *
+   * @param pointer the JSON Pointer of the mapping that holds the list
+   * @param label how a message names that mapping ({@code rules}, {@code environments.dev})
+   */
+  private static List<String> allowList(
+      SourceText source,
+      YamlReader.Document document,
+      String pointer,
+      String label,
+      List<Diagnostic> diagnostics) {
     List<String> allow = new ArrayList<>();
-    JsonNode ids = node.path("allow");
+    JsonNode ids = document.root().at(pointer).path("allow");
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i).stringValue();
       Optional<SecurityRule> rule = SecurityRule.byId(id);
@@ -245,10 +273,10 @@ public final class ProjectFile {
             source.error(
                 document.valuePosition(at),
                 at,
-                "environments." + name + ".allow[" + i + "]: " + SecurityRule.unknown(id)));
+                label + ".allow[" + i + "]: " + SecurityRule.unknown(id)));
       }
     }
-    return new Entry(new Environment(name, aws), variables, List.copyOf(allow));
+    return List.copyOf(allow);
   }
 
   private static Optional<String> text(JsonNode node, String key) {
@@ -277,6 +305,16 @@ public final class ProjectFile {
   /** The environments, in file order. */
   public List<String> environmentNames() {
     return List.copyOf(environments.keySet());
+  }
+
+  /**
+   * The project-wide settings of the security rules ({@code rules: {allow: [...], strict: true}}),
+   * which every run of the project starts from: the command line's {@code --allow} and the selected
+   * environment's {@code allow} add to them, and {@code --strict} or {@code strict: true} makes the
+   * warnings errors.
+   */
+  public RuleSettings rules() {
+    return rules;
   }
 
   /**

@@ -6,15 +6,23 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How a run treats the security rules: the rules it allows everywhere ({@code --allow ID}) and
- * whether their warnings are errors ({@code --strict}). A document allows more with {@code ccr:
- * {allow: [ID]}}.
+ * How a run treats the security rules: the rules it allows everywhere ({@code --allow ID}, the
+ * project's {@code rules: {allow: [ID]}} and the environment's {@code allow} in ccr.yaml) and
+ * whether their warnings are errors ({@code --strict}, or {@code rules: {strict: true}}). A
+ * document allows more with {@code ccr: {allow: [ID]}}.
  *
  * @param allowed the ids of the rules allowed for every client of the run
+ * @param lenient whether the run keeps the warnings warnings whatever the project says ({@code
+ *     --no-strict})
  */
-public record RuleSettings(Set<String> allowed, boolean strict) {
+public record RuleSettings(Set<String> allowed, boolean strict, boolean lenient) {
   /** Every rule on, as warnings. */
   public static final RuleSettings DEFAULT = new RuleSettings(Set.of(), false);
+
+  /** Settings that a project's {@code strict: true} can still make strict. */
+  public RuleSettings(Set<String> allowed, boolean strict) {
+    this(allowed, strict, false);
+  }
 
   public RuleSettings {
     allowed = Set.copyOf(new TreeSet<>(allowed));
@@ -40,6 +48,14 @@ public record RuleSettings(Set<String> allowed, boolean strict) {
         strict);
   }
 
+  /**
+   * These settings, lenient: {@code --no-strict}, which keeps the warnings warnings where the
+   * project says {@code strict: true}.
+   */
+  public RuleSettings toLenient() {
+    return new RuleSettings(allowed, false, true);
+  }
+
   /** These settings with more rules allowed (an environment's {@code allow} in ccr.yaml). */
   public RuleSettings allowing(java.util.Collection<String> ids) {
     if (ids.isEmpty()) {
@@ -47,7 +63,17 @@ public record RuleSettings(Set<String> allowed, boolean strict) {
     }
     Set<String> all = new TreeSet<>(allowed);
     all.addAll(of(List.copyOf(ids), strict).allowed());
-    return new RuleSettings(all, strict);
+    return new RuleSettings(all, strict, lenient);
+  }
+
+  /**
+   * These settings (a run's options) merged with the project's {@code rules} in ccr.yaml: the rules
+   * either allows; strict when either is, unless these are {@link #lenient}.
+   */
+  public RuleSettings with(RuleSettings project) {
+    Set<String> all = new TreeSet<>(allowed);
+    all.addAll(project.allowed);
+    return new RuleSettings(all, !lenient && (strict || project.strict), lenient);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.ccr.spec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,20 +57,30 @@ public final class Rules {
     for (Finding finding : findings) {
       settings
           .severity(finding, spec)
-          .ifPresent(
-              severity -> {
-                String pointer = configuration.locate(finding.pointers());
-                diagnostics.add(
-                    new Diagnostic(
-                        severity,
-                        finding.text(),
-                        spec.source().file(),
-                        spec.positionOf(pointer),
-                        pointer,
-                        "",
-                        finding.rule().map(SecurityRule::id)));
-              });
+          .ifPresent(severity -> diagnostics.add(diagnostic(configuration, finding, severity)));
     }
     return diagnostics;
+  }
+
+  /**
+   * A finding located in its document: at the first value the document gives; a security finding on
+   * values the document does not give at all (live ones, Cognito's defaults) at the document itself
+   * (pointer {@code ""}, the document's first line), which the text output sums up per rule; any
+   * other finding then at the key that names the client.
+   */
+  private static Diagnostic diagnostic(
+      Configuration configuration, Finding finding, Severity severity) {
+    ClientSpec spec = configuration.spec();
+    Optional<String> inFile = configuration.inFile(finding.pointers());
+    boolean wholeDocument = inFile.isEmpty() && finding.rule().isPresent();
+    String pointer = wholeDocument ? "" : configuration.locate(finding.pointers());
+    return new Diagnostic(
+        severity,
+        finding.text(),
+        spec.source().file(),
+        wholeDocument ? spec.source().position() : spec.positionOf(pointer),
+        pointer,
+        "",
+        finding.rule().map(SecurityRule::id));
   }
 }

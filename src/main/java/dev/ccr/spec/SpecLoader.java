@@ -296,6 +296,7 @@ public final class SpecLoader {
     if (document.reported().isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       ClientSpec spec = toSpec(source, document);
       diagnostics.addAll(unknownRules(source, spec));
+      placeholderPool(source, spec).ifPresent(diagnostics::add);
       if (spec.absent()) {
         return diagnostics; // nothing is sent for a client to delete
       }
@@ -387,6 +388,27 @@ public final class SpecLoader {
                   + " with --env"));
     }
     return found;
+  }
+
+  /** The user pool id {@code ccr init} writes until it is given one. */
+  public static final String PLACEHOLDER_POOL = "us-east-1_ReplaceMe";
+
+  /**
+   * An error at a {@code UserPoolId} that is still {@code ccr init}'s placeholder: nothing is sent
+   * to AWS for a pool that cannot be the user's.
+   */
+  private static Optional<Diagnostic> placeholderPool(SourceText source, ClientSpec spec) {
+    if (!spec.userPoolId().equals(PLACEHOLDER_POOL)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        source.error(
+            spec.positionOf("/UserPoolId"),
+            "/UserPoolId",
+            "UserPoolId is "
+                + PLACEHOLDER_POOL
+                + ", the placeholder ccr init wrote: replace it with your user pool's id"
+                + " (aws cognito-idp list-user-pools --max-results 20 lists them)"));
   }
 
   /** An error at every id in {@code ccr: {allow: [...]}} that names no security rule. */

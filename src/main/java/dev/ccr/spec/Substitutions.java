@@ -31,13 +31,20 @@ public record Substitutions(List<VariableUse> uses, Set<String> unresolved) {
   private static final java.util.regex.Pattern REFERENCE =
       java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
-  /** The diagnostics, each one at a substituted value naming the variables and their origins. */
+  /**
+   * The diagnostics, each one at a substituted value naming the variables and their origins. One
+   * about the whole document (pointer {@code ""}) is at no value, even when a substituted value
+   * starts its first line.
+   */
   public List<Diagnostic> explain(List<Diagnostic> diagnostics) {
     return uses.isEmpty() ? diagnostics : diagnostics.stream().map(this::explain).toList();
   }
 
   private Diagnostic explain(Diagnostic diagnostic) {
     Set<String> texts = new LinkedHashSet<>();
+    if (diagnostic.pointer().isEmpty()) {
+      return diagnostic;
+    }
     for (VariableUse use : uses) {
       if (use.file().equals(diagnostic.file()) && use.position().equals(diagnostic.position())) {
         texts.add(use.text());

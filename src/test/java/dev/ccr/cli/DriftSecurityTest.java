@@ -41,13 +41,13 @@ class DriftSecurityTest {
     assertEquals(List.of(), SarifSchema.validate(run.out()));
     assertEquals(
         List.of(
-            "CCR102 warning 2:1 EnableTokenRevocation: false (live, unmanaged) means refresh"
+            "CCR102 warning 1:1 EnableTokenRevocation: false (live, unmanaged) means refresh"
                 + " tokens cannot be revoked; set true [CCR102]",
             "CCR101 warning 3:1 PreventUserExistenceErrors: LEGACY lets sign-in and password"
                 + " recovery reveal which users exist; set ENABLED [CCR101]"),
         results(run.out()),
-        "the live client's setting at its ClientId, the file's at its key");
-    assertTrue(run.err().contains("warning: EnableTokenRevocation: false"), run.err());
+        "the live client's setting at the document, the file's at its key");
+    assertTrue(run.err().contains("warning: CCR102 TokenRevocationOff on 1 client"), run.err());
     assertTrue(run.err().contains("warning: PreventUserExistenceErrors: LEGACY"), run.err());
   }
 
@@ -61,7 +61,8 @@ class DriftSecurityTest {
     JsonNode findings = JsonMapper.shared().readTree(run.out()).get("securityFindings");
     assertEquals(2, findings.size(), run.out());
     assertEquals("CCR102", findings.get(0).get("rule").asString());
-    assertEquals("/ClientId", findings.get(0).get("pointer").asString());
+    assertEquals("", findings.get(0).get("pointer").asString());
+    assertEquals(1, findings.get(0).get("line").asInt());
     assertEquals("CCR101", findings.get(1).get("rule").asString());
     assertEquals(3, findings.get(1).get("line").asInt());
   }
@@ -91,9 +92,28 @@ class DriftSecurityTest {
     assertEquals(List.of(), SarifSchema.validate(run.out()));
     assertEquals(
         List.of(
-            "CCR102 error 2:1 EnableTokenRevocation: false (live, unmanaged) means refresh tokens"
+            "CCR102 error 1:1 EnableTokenRevocation: false (live, unmanaged) means refresh tokens"
                 + " cannot be revoked; set true [CCR102]"),
         results(run.out()));
+  }
+
+  @Test
+  void driftSarif_findingOnAValueTheFileDoesNotSet_isAtTheDocumentWithoutTheOriginOfAVariable()
+      throws IOException {
+    seedWeb("ENABLED");
+    Files.writeString(
+        dir.resolve("web.yaml"),
+        "# the web client\n---\nUserPoolId: " + POOL + "\nClientId: ${web_id}\n");
+
+    CliRun run = run("drift", dir.toString(), "--format", "sarif", "--var", "web_id=web");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    assertEquals(
+        List.of(
+            "CCR102 warning 3:1 EnableTokenRevocation: false (live, unmanaged) means refresh"
+                + " tokens cannot be revoked; set true [CCR102]"),
+        results(run.out()),
+        "at the document's first line, not at ClientId's value, and no word of ${web_id}");
   }
 
   private void seedWeb(String preventUserExistenceErrors) {

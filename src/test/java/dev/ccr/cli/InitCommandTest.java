@@ -35,7 +35,8 @@ class InitCommandTest {
   }
 
   @Test
-  void init_writesTwoEnvironmentsAndAFirstClientThatValidateWithoutAWarning() throws IOException {
+  void init_writesTwoEnvironmentsAndAFirstClient_whosePlaceholderPoolValidateRefuses_untilReplaced()
+      throws IOException {
     CliRun init = run("init", dir.toString());
 
     assertEquals(ExitCode.OK, init.exitCode(), init.err());
@@ -44,7 +45,22 @@ class InitCommandTest {
     assertTrue(project.contains("\n  prod:\n"), project);
     assertTrue(
         Files.readString(dir.resolve("clients/my-app.yaml")).contains("UserPoolId: ${pool}"));
+    assertTrue(init.err().contains("replace us-east-1_ReplaceMe in "), init.err());
     assertTrue(init.err().contains("ccr plan clients/ --env dev"), init.err());
+
+    CliRun placeholder = inRepository("validate");
+    assertEquals(ExitCode.INVALID, placeholder.exitCode(), placeholder.err());
+    assertTrue(
+        placeholder
+            .err()
+            .contains(
+                "error: UserPoolId is us-east-1_ReplaceMe, the placeholder ccr init wrote: replace"
+                    + " it with your user pool's id"),
+        placeholder.err());
+    assertTrue(placeholder.err().contains("ccr.yaml:8)"), "names the line to edit");
+
+    Files.writeString(
+        dir.resolve("ccr.yaml"), project.replace("us-east-1_ReplaceMe", "us-east-1_Example12"));
     CliRun validate = inRepository("validate");
     assertEquals(ExitCode.OK, validate.exitCode(), validate.err());
     assertEquals(

@@ -69,7 +69,7 @@ class RuleOptionsTest {
 
     assertEquals(ExitCode.CHANGES, plain.exitCode(), plain.all());
     assertTrue(
-        plain.err().contains("warning: EnableTokenRevocation: false (live, unmanaged)"),
+        plain.err().contains("warning: CCR102 TokenRevocationOff on 1 client, from a value its"),
         plain.err());
     assertEquals(ExitCode.INVALID, strict.exitCode(), strict.all());
     assertTrue(
@@ -134,9 +134,12 @@ class RuleOptionsTest {
     Files.writeString(plan, "{}");
 
     CliRun run = run("apply", "--plan", plan.toString(), "--strict");
+    CliRun lenient = run("apply", "--plan", plan.toString(), "--no-strict");
 
     assertEquals(ExitCode.USAGE, run.exitCode(), run.all());
     assertTrue(run.err().contains("--allow and --strict judge a plan as it is made"), run.err());
+    assertEquals(ExitCode.USAGE, lenient.exitCode(), lenient.all());
+    assertTrue(lenient.err().contains("--allow and --strict judge a plan"), lenient.err());
   }
 
   private long writes() {

@@ -56,7 +56,7 @@ class ValidateSarifTest {
         write(
             "PreventUserExistenceErrors: LEGACY",
             "AccessTokenValidity: 2",
-            "ExplicitAuthFlows: []");
+            "ExplicitAuthFlows: [CUSTOM_AUTH_FLOW_ONLY, ALLOW_USER_SRP_AUTH]");
 
     CliRun run = CliRun.run("validate", "--format", "sarif", file.toString());
 
@@ -67,7 +67,7 @@ class ValidateSarifTest {
             "ccr/invalid-desired-state warning 4:1-20",
             "ccr/invalid-desired-state error 5:1-18"),
         results(run),
-        "the rule's warning, the unit warning, and the empty flow list at their keys");
+        "the rule's warning, the unit warning, and the mixed flow list at their keys");
   }
 
   @Test

@@ -64,7 +64,14 @@ public final class DriftReports {
   public static DriftReport report(
       List<ClientSpec> specs, List<LiveClient> live, boolean failOnUnmanaged, RuleSettings rules) {
     FakeCognitoGateway fake = new FakeCognitoGateway().seedPool(POOL);
-    live.forEach(l -> fake.seed(POOL, l.clientId(), l.attributes(), l.hasSecret()));
+    live.forEach(
+        l -> {
+          if (l.clientType().isEmpty()) {
+            fake.seed(POOL, l.clientId(), l.attributes(), l.hasSecret());
+          } else {
+            fake.seedTyped(POOL, l.clientId(), l.attributes(), l.clientType());
+          }
+        });
     Plan plan =
         new Reconciler(fake, 2, ClientReader.Listener.NONE)
             .reconcile(specs, new Reconciler.Options(false, true, Targets.ALL, rules));
@@ -117,7 +124,10 @@ public final class DriftReports {
     return report(List.of(spa), List.of(live), false, new RuleSettings(Set.of(), strict));
   }
 
-  /** Web drifted four ways, api in sync, legacy gone, and one live client nobody declares. */
+  /**
+   * Web drifted four ways, api in sync, legacy gone, one live client nobody declares, and one
+   * registered at run time (DCR), listed apart.
+   */
   public static DriftReport driftAndUnmanaged(boolean failOnUnmanaged) {
     ClientSpec web =
         spec(
@@ -179,7 +189,9 @@ public final class DriftReports {
                     "api",
                     "ExplicitAuthFlows",
                     List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"))),
-            live("f0rg0tt3n00000000000000000", map("ClientName", "forgotten-client")));
+            live("f0rg0tt3n00000000000000000", map("ClientName", "forgotten-client")),
+            new LiveClient(
+                POOL, "dcr0agent00000000000000000", map("ClientName", "mcp-agent"), false, "DCR"));
     return report(List.of(web, api, legacy), live, failOnUnmanaged);
   }
 
@@ -201,8 +213,9 @@ public final class DriftReports {
   }
 
   /**
-   * A client of every status: web drifted, api in sync, reports missing (declared by name, no such
-   * client), retired unwanted (declared absent, still there), legacy an error (gone).
+   * A client of every status: web drifted, api in sync, reports missing (declared by name, and the
+   * only client of that name is of a type ccr does not know, so not adopted: listed apart), retired
+   * unwanted (declared absent, still there), legacy an error (gone).
    */
   public static DriftReport everyStatus() {
     ClientSpec web =
@@ -233,7 +246,13 @@ public final class DriftReports {
         List.of(
             live("3n4b5urk1ft4fl3mg5e62d9ado", map("ClientName", "web-app")),
             live("4p1cl13nt0000000000000000a", map("ClientName", "api")),
-            live("r3t1r3d0000000000000000000", map("ClientName", "retired-app")));
+            live("r3t1r3d0000000000000000000", map("ClientName", "retired-app")),
+            new LiveClient(
+                POOL,
+                "dcr0rep0rts000000000000000",
+                map("ClientName", "reports-app"),
+                false,
+                "SOMETHING_LATER"));
     return report(List.of(web, api, reports, retired, legacy), live, false);
   }
 

@@ -97,6 +97,19 @@ public final class FakeCognitoGateway implements CognitoGateway {
     return this;
   }
 
+  /**
+   * Stores a client whose Describe answers {@code clientType}: {@code DCR} for one registered at
+   * run time through dynamic client registration, or a raw value ccr's SDK does not know.
+   */
+  public synchronized FakeCognitoGateway seedTyped(
+      String userPoolId, String clientId, Map<String, Object> attributes, String clientType) {
+    attributes.keySet().forEach(FakeCognitoGateway::attribute);
+    pools
+        .computeIfAbsent(userPoolId, k -> new LinkedHashMap<>())
+        .put(clientId, new LiveClient(userPoolId, clientId, copy(attributes), false, clientType));
+    return this;
+  }
+
   /** Creates an empty pool. */
   public synchronized FakeCognitoGateway seedPool(String userPoolId) {
     pools.computeIfAbsent(userPoolId, k -> new LinkedHashMap<>());
@@ -203,7 +216,8 @@ public final class FakeCognitoGateway implements CognitoGateway {
     calls.add(new Call(Operation.UPDATE, userPoolId, clientId, Optional.of(configuration)));
     injectFault(Operation.UPDATE, userPoolId, clientId);
     LiveClient current = existing(Operation.UPDATE, userPoolId, clientId);
-    LiveClient stored = new LiveClient(userPoolId, clientId, replaced, current.hasSecret());
+    LiveClient stored =
+        new LiveClient(userPoolId, clientId, replaced, current.hasSecret(), current.clientType());
     pools.get(userPoolId).put(clientId, stored);
     afterWrite.accept(stored);
     return pools.get(userPoolId).get(clientId);
@@ -250,7 +264,10 @@ public final class FakeCognitoGateway implements CognitoGateway {
     changed.putAll(attributes);
     pools
         .get(userPoolId)
-        .put(clientId, new LiveClient(userPoolId, clientId, copy(changed), current.hasSecret()));
+        .put(
+            clientId,
+            new LiveClient(
+                userPoolId, clientId, copy(changed), current.hasSecret(), current.clientType()));
   }
 
   @Override

@@ -99,21 +99,12 @@ class UnknownEnumWireTest {
           live.attributes().get("ExplicitAuthFlows"));
       assertEquals("SOMETHING_NEW", live.attributes().get("PreventUserExistenceErrors"));
       assertFalse(live.attributes().containsKey("ClientType"), "ClientType is read-only");
+      assertEquals(
+          "SOMETHING_LATER", live.clientType(), "an unknown ClientType, as Cognito sent it");
+      assertFalse(live.regular(), "a type ccr does not know is not taken for a regular client");
 
-      ClientSpec desired =
-          new ClientSpec(
-              new SourceRef("future.yaml", Position.START),
-              POOL,
-              CLIENT,
-              Map.of("EnableTokenRevocation", false),
-              Map.of());
-      Plan plan =
-          new Reconciler(gateway, 1, ClientReader.Listener.NONE)
-              .reconcile(List.of(desired), Reconciler.Options.PLAN);
-      Applier.Applied applied =
-          (Applier.Applied)
-              new Applier(gateway, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
-                  .apply(plan, true);
+      Plan plan = plan(gateway, Map.of("EnableTokenRevocation", false));
+      Applier.Applied applied = apply(gateway, plan);
 
       assertInstanceOf(ApplyResult.Updated.class, applied.results().get(0), plan + " " + targets);
       assertEquals(1, updates.size(), targets.toString());
@@ -138,20 +129,8 @@ class UnknownEnumWireTest {
                 + " \"TokenValidityUnits\": {\"AccessToken\": \"fortnights\"},");
     URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     try (AwsCognitoGateway gateway = gateway(endpoint)) {
-      ClientSpec desired =
-          new ClientSpec(
-              new SourceRef("future.yaml", Position.START),
-              POOL,
-              CLIENT,
-              Map.of("AccessTokenValidity", 60),
-              Map.of());
-      Plan plan =
-          new Reconciler(gateway, 1, ClientReader.Listener.NONE)
-              .reconcile(List.of(desired), Reconciler.Options.PLAN);
-      Applier.Applied applied =
-          (Applier.Applied)
-              new Applier(gateway, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
-                  .apply(plan, true);
+      Plan plan = plan(gateway, Map.of("AccessTokenValidity", 60));
+      Applier.Applied applied = apply(gateway, plan);
 
       assertTrue(plan.hasFailures(), plan.toString());
       assertTrue(
@@ -162,6 +141,21 @@ class UnknownEnumWireTest {
           applied.results().stream().anyMatch(ApplyResult.Updated.class::isInstance),
           applied.toString());
     }
+  }
+
+  /** The plan of one document of future.yaml for the stub's client, with these attributes. */
+  private static Plan plan(AwsCognitoGateway gateway, Map<String, Object> attributes) {
+    ClientSpec desired =
+        new ClientSpec(
+            new SourceRef("future.yaml", Position.START), POOL, CLIENT, attributes, Map.of());
+    return new Reconciler(gateway, 1, ClientReader.Listener.NONE)
+        .reconcile(List.of(desired), Reconciler.Options.PLAN);
+  }
+
+  private static Applier.Applied apply(AwsCognitoGateway gateway, Plan plan) {
+    return (Applier.Applied)
+        new Applier(gateway, 1, ClientReader.Listener.NONE, ClientReader.Listener.NONE)
+            .apply(plan, true);
   }
 
   private static AwsCognitoGateway gateway(URI endpoint) {

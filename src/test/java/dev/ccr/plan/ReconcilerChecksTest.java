@@ -176,14 +176,14 @@ class ReconcilerChecksTest {
   // ---- the security rules on the merged configuration
 
   @Test
-  void plan_securityRuleOnAnUnmanagedLiveValue_warnsAtTheClientAndNamesTheSource() {
+  void plan_securityRuleOnAnUnmanagedLiveValue_warnsAtTheDocumentAndNamesTheSource() {
     seedLive("ClientName", "web", "EnableTokenRevocation", false);
 
     ClientAction action = plan(spec("ClientName", "web"));
 
     Diagnostic warning = rule(action, "CCR102");
     assertEquals(Severity.WARNING, warning.severity());
-    assertEquals("/ClientId", warning.pointer());
+    assertEquals("", warning.pointer(), "the file sets no value of the finding");
     assertEquals(
         "EnableTokenRevocation: false (live, unmanaged) means refresh tokens cannot be revoked; set"
             + " true [CCR102]",

@@ -166,9 +166,11 @@ class DriftRendererTest {
     assertEquals(2, suites.getLength());
     Element web = (Element) suites.item(0);
     assertEquals("clients/web.yaml", web.getAttribute("name"));
-    assertEquals(List.of("web-app", "api", "unmanaged forgotten-client"), caseNames(web));
+    assertEquals(
+        List.of("web-app", "api", "unmanaged forgotten-client", "registered at run time mcp-agent"),
+        caseNames(web));
     assertEquals("1", web.getAttribute("failures"));
-    assertEquals("1", web.getAttribute("skipped"));
+    assertEquals("2", web.getAttribute("skipped"));
     Element failure = (Element) web.getElementsByTagName("failure").item(0);
     assertEquals(
         "4 attributes drifted: AccessTokenValidity, CallbackURLs, PreventUserExistenceErrors, RefreshTokenRotation/Feature",
@@ -185,11 +187,12 @@ class DriftRendererTest {
   }
 
   @Test
-  void renderJunit_failOnUnmanaged_makesTheUnmanagedClientFail() throws Exception {
+  void renderJunit_failOnUnmanaged_makesTheUnmanagedClientFailButNotTheRegisteredOne()
+      throws Exception {
     Document xml = parse(junit().render(report("fail-on-unmanaged")));
     Element web = (Element) xml.getElementsByTagName("testsuite").item(0);
     assertEquals("2", web.getAttribute("failures"));
-    assertEquals("0", web.getAttribute("skipped"));
+    assertEquals("1", web.getAttribute("skipped"), "the client registered at run time");
   }
 
   @ParameterizedTest
@@ -246,12 +249,13 @@ class DriftRendererTest {
             "ccr/attribute-drift error clients/web.yaml:11:3",
             "ccr/read-error error clients/legacy.yaml:2:1",
             "ccr/unmanaged-client warning clients/web.yaml:1:1",
+            "ccr/registered-client note clients/web.yaml:1:1",
             "CCR107 warning clients/web.yaml:11:3",
-            "CCR101 warning clients/web.yaml:14:1",
-            "CCR107 warning clients/web.yaml:14:1"),
+            "CCR101 warning clients/web.yaml:13:1",
+            "CCR107 warning clients/web.yaml:13:1"),
         found,
         "web's rotation off in its file; api leaves both to Cognito's defaults, found at its"
-            + " ClientId");
+            + " document");
   }
 
   @Test

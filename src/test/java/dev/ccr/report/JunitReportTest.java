@@ -96,9 +96,11 @@ class JunitReportTest {
             "clients/web.yaml:1 0",
             "clients/web.yaml:13 0",
             "clients/web.yaml:1 0",
+            "clients/web.yaml:1 0",
             "clients/legacy.yaml:1 0"),
         places,
-        "web-app, api, the unmanaged client at the pool's first UserPoolId, legacy");
+        "web-app, api, the unmanaged client and the one registered at run time at the pool's"
+            + " first UserPoolId, legacy");
   }
 
   @Test
@@ -125,10 +127,11 @@ class JunitReportTest {
       Element c = (Element) cases.item(i);
       times.add(c.getAttribute("name").replaceAll(" \\(.*", "") + " " + c.getAttribute("time"));
     }
-    assertEquals(4, times.size(), times.toString());
+    assertEquals(5, times.size(), times.toString());
     assertEquals("web-app 0.042", times.get(0));
     assertEquals("api 1.5", times.get(1));
     assertTrue(times.get(2).endsWith(" 0"), "an unmanaged client is not read: " + times);
+    assertEquals("registered at run time mcp-agent 0", times.get(3));
     Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
     assertEquals("1.542", suite.getAttribute("time"));
   }

@@ -349,16 +349,16 @@ class SarifReportTest {
 
     assertEquals(
         Map.of(
-            "CCR102", "warning clients/spa.yaml:2:1-9",
-            "CCR103", "warning clients/spa.yaml:2:1-9",
-            "CCR107", "warning clients/spa.yaml:2:1-9"),
+            "CCR102", "warning clients/spa.yaml:1:1-2",
+            "CCR103", "warning clients/spa.yaml:1:1-2",
+            "CCR107", "warning clients/spa.yaml:1:1-2"),
         plain,
-        "the live client's settings the file leaves alone, at its ClientId");
+        "the live client's settings the file leaves alone, at the start of the document");
     assertEquals(
         Map.of(
-            "CCR102", "error clients/spa.yaml:2:1-9",
-            "CCR103", "error clients/spa.yaml:2:1-9",
-            "CCR107", "error clients/spa.yaml:2:1-9"),
+            "CCR102", "error clients/spa.yaml:1:1-2",
+            "CCR103", "error clients/spa.yaml:1:1-2",
+            "CCR107", "error clients/spa.yaml:1:1-2"),
         strict,
         "--strict makes them errors, and they are not repeated as plan errors");
   }

@@ -190,6 +190,25 @@ class ProjectFileTest {
         errors("environments:\n  dev:\n    allow: [CCR101, CCR180]\n"));
   }
 
+  @Test
+  void rules_giveTheProjectWideSettings_andAnUnknownIdIsAnErrorWithASuggestion()
+      throws IOException {
+    assertEquals(
+        new RuleSettings(java.util.Set.of("CCR108", "CCR101"), true),
+        valid("rules:\n  allow: [ccr108, CCR101]\n  strict: true\n").rules());
+    assertEquals(RuleSettings.DEFAULT, valid("exclude: []\n").rules());
+    assertEquals(
+        new RuleSettings(java.util.Set.of(), true), valid("rules: {strict: true}\n").rules());
+    assertEquals(
+        List.of(
+            "2:19: rules.allow[1]: no security rule CCR180; did you mean CCR108"
+                + " (LocalhostRedirect)?"),
+        errors("rules:\n  allow: [CCR101, CCR180]\n"));
+    assertEquals(
+        List.of("2:3: unknown key stirct in rules; did you mean strict?"),
+        errors("rules:\n  stirct: true\n"));
+  }
+
   private ProjectFile valid(String text) throws IOException {
     Path file = dir.resolve("ccr.yaml");
     Files.writeString(file, text);
