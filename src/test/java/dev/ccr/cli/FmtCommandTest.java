@@ -97,6 +97,24 @@ class FmtCommandTest {
   }
 
   @Test
+  void attack_aDirectoryLinkInTheRepository_isNeverWrittenThrough() throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Path outside = Files.writeString(elsewhere.resolve("other.yaml"), MESSY);
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createSymbolicLink(repo.resolve("linked"), elsewhere);
+    Path own = Files.writeString(repo.resolve("own.yaml"), MESSY);
+
+    CliRun run = CliRun.run("fmt", repo.toString());
+
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertTrue(run.err().contains("reached through the symbolic link"), run.err());
+    assertEquals(MESSY, Files.readString(outside));
+    assertEquals(TIDY, Files.readString(own));
+    assertFalse(run.hasStackTrace(), run.err());
+    assertEquals(ExitCode.CHANGES, CliRun.run("fmt", "--check", repo.toString()).exitCode());
+  }
+
+  @Test
   void fmt_missingPath_isAUsageError() {
     assertEquals(ExitCode.USAGE, CliRun.run("fmt", dir.resolve("nope").toString()).exitCode());
   }
