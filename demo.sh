@@ -96,12 +96,11 @@ echo "(exit $code)"
 step ccr drift clients/ --env local
 "$ccr" drift clients/ --env local
 
-# Client secrets: billing-service declares ccr: {secret: {rotateAfter, grace, store}}. Its secret
-# is delivered to Secrets Manager, then rotated at once as in an incident; values are never shown.
-step ccr secrets clients/ --env local --target billing-service
-"$ccr" secrets clients/ --env local --target billing-service
-step ccr secrets clients/ --env local --target billing-service --apply
-"$ccr" secrets clients/ --env local --target billing-service --apply
+# Client secrets: billing-service declares ccr: {secret: {rotateAfter, grace, store}}. The plan
+# above showed its delivery to Secrets Manager and apply took it; now it is rotated at once, as in
+# an incident. Values are never shown.
+step ccr rotate clients/ --env local --target billing-service --dry-run
+"$ccr" rotate clients/ --env local --target billing-service --dry-run
 step ccr rotate clients/ --env local --target billing-service
 "$ccr" rotate clients/ --env local --target billing-service
 echo

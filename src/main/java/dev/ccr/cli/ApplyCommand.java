@@ -7,12 +7,15 @@ import dev.ccr.plan.PlanFile;
 import dev.ccr.report.ApplyJsonRenderer;
 import dev.ccr.report.ApplyTextRenderer;
 import dev.ccr.report.PlanRenderer;
+import dev.ccr.report.SecretRenderer;
+import dev.ccr.secret.Secrets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +37,11 @@ import picocli.CommandLine.Option;
           + " or in part, nothing is written (exit 4).",
       "Then each client is read again right before its write. An update sends the client's"
           + " complete configuration with the changes laid over it, so Cognito resets nothing; the"
-          + " client Cognito returns is checked against what was sent."
+          + " client Cognito returns is checked against what was sent.",
+      "The secret actions of clients whose documents declare ccr: {secret:} run after every"
+          + " client was written, each client's in the safe order (docs/secrets.md); a saved"
+          + " plan's secrets are read again first, and nothing is applied when they moved (exit"
+          + " 4)."
     },
     footer = ExitCode.HELP_TABLE)
 final class ApplyCommand extends BaseCommand {
@@ -140,8 +147,12 @@ final class ApplyCommand extends BaseCommand {
       human().println("No changes. The plan has nothing to apply.");
       return ExitCode.OK;
     }
+    SecretPhase secrets = secretPhase(aws, saved.made().aws(), writes.maxWriteRps);
+    if (secretsMoved(secrets, plan)) {
+      return ExitCode.STALE;
+    }
     try (CognitoGateway gateway = gateway(aws, saved.made().aws(), writes)) {
-      return report(apply(gateway, plan, true), Optional.empty());
+      return report(apply(gateway, plan, true), Optional.empty(), secrets, plan);
     }
   }
 
@@ -168,13 +179,14 @@ final class ApplyCommand extends BaseCommand {
     checkNestedProjects(prune, allowNestedProjects);
     checkRegion(run, aws);
     try (CognitoGateway gateway = gateway(aws, run.aws(), writes)) {
-      Plan plan = reconcile(gateway, run, aws, targets, prune, false);
+      Plan plan = withSecrets(aws, run, reconcile(gateway, run, aws, targets, prune, false), false);
       human().print(PlanRenderer.text(terminal.colour()).render(plan));
       human().flush();
       reportFailures(plan, Optional.of(run));
-      if (plan.hasFailures() || plan.hasErrors()) {
+      boolean secretErrors = reportSecretErrors(plan);
+      if (plan.hasFailures() || plan.hasErrors() || secretErrors) {
         printMessage("nothing was applied: fix the errors above and run apply again.");
-        return plan.hasFailures() ? ExitCode.ERROR : ExitCode.INVALID;
+        return plan.hasFailures() || secretErrors ? ExitCode.ERROR : ExitCode.INVALID;
       }
       if (!plan.hasChanges()) {
         return ExitCode.OK;
@@ -185,7 +197,11 @@ final class ApplyCommand extends BaseCommand {
       }
       // With --auto-approve the plan was made a moment ago: its reads are the check. After a person
       // confirmed, time has passed, so every client is checked again before the first write.
-      return report(apply(gateway, plan, !autoApprove), Optional.of(run));
+      SecretPhase secrets = secretPhase(aws, run.aws(), writes.maxWriteRps);
+      if (!autoApprove && secretsMoved(secrets, plan)) {
+        return ExitCode.STALE;
+      }
+      return report(apply(gateway, plan, !autoApprove), Optional.of(run), secrets, plan);
     }
   }
 
@@ -236,12 +252,17 @@ final class ApplyCommand extends BaseCommand {
    *
    * @param run the run whose files were read, empty for a saved plan
    */
-  private int report(Applier.Outcome outcome, Optional<LoadedRun> run) {
+  private int report(
+      Applier.Outcome outcome, Optional<LoadedRun> run, SecretPhase secrets, Plan plan) {
+    List<Secrets.Outcome> secretOutcomes =
+        outcome instanceof Applier.Applied applied && !applied.hasProblems() && !applied.cancelled()
+            ? secrets.apply(plan)
+            : List.of();
     if (format == Format.json) {
       out()
           .print(
               new ApplyJsonRenderer(Version.generatedBy(), projectFileInUse().map(Path::toString))
-                  .render(outcome));
+                  .render(outcome, secretOutcomes));
       out().flush();
     }
     if (outcome instanceof Applier.Stale stale) {
@@ -257,11 +278,43 @@ final class ApplyCommand extends BaseCommand {
     int code = exitCode(outcome);
     if (outcome instanceof Applier.Applied applied) {
       human().println(ApplyTextRenderer.summary(applied));
+      if (plan.hasSecretActions() && !applied.cancelled()) {
+        human().print(SecretRenderer.results(secretOutcomes));
+        human()
+            .println(
+                applied.hasProblems()
+                    ? "Secrets: no secret action taken, since a client write failed; plan again."
+                    : SecretRenderer.summary(secretOutcomes));
+      }
       human().flush();
       ApplyTextRenderer.cancelled(applied).ifPresent(this::printMessage);
     }
+    if (code == ExitCode.OK && SecretPhase.failed(secretOutcomes)) {
+      code = ExitCode.ERROR;
+    }
     cancellation.reported();
     return code;
+  }
+
+  /**
+   * Whether a client's secrets or store moved since the plan: then each is printed, with the JSON
+   * result under --format json, and nothing is applied (exit 4).
+   */
+  private boolean secretsMoved(SecretPhase secrets, Plan plan) {
+    List<String> moved = secrets.moved(plan);
+    if (moved.isEmpty()) {
+      return false;
+    }
+    if (format == Format.json) {
+      out()
+          .print(
+              new ApplyJsonRenderer(Version.generatedBy(), projectFileInUse().map(Path::toString))
+                  .renderSecretsMoved(moved));
+      out().flush();
+    }
+    moved.forEach(m -> printMessage("secrets moved since the plan: " + m));
+    printMessage("nothing was applied: the plan is stale. Run plan again.");
+    return true;
   }
 
   private static int exitCode(Applier.Outcome outcome) {

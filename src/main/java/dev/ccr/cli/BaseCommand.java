@@ -543,14 +543,46 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** The command line's AWS options over the base ones; a role session per command. */
   private CognitoGateway open(AwsMixin aws, AwsSettings base, double maxWriteRps) {
-    AwsOptions options;
+    return context.gateways().open(awsOptions(aws, base, maxWriteRps));
+  }
+
+  /**
+   * The command line's AWS options over the base ones, with --debug's lines: what the gateway and
+   * the secret operations are opened with.
+   */
+  AwsOptions awsOptions(AwsMixin aws, AwsSettings base, double maxWriteRps) {
     try {
-      options = aws.options(maxWriteRps, base, "ccr-" + spec.name(), context.env());
+      return debugged(aws, aws.options(maxWriteRps, base, "ccr-" + spec.name(), context.env()));
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    options = debugged(aws, options);
-    return context.gateways().open(options);
+  }
+
+  /**
+   * The plan with the secrets of its clients whose documents declare a secret policy ({@link
+   * SecretPhase}); {@code incident} plans a rotation now. None are read when the credentials or the
+   * network failed the plan's calls.
+   */
+  Plan withSecrets(AwsMixin aws, LoadedRun run, Plan plan, boolean incident) {
+    if (plan.failures().stream().anyMatch(Plan.Everywhere.class::isInstance)) {
+      return plan; // the credentials or the network failed every call: reported once already
+    }
+    return secretPhase(aws, run.aws(), Pacing.COGNITO_CATEGORY_RPS)
+        .read(run.state(), plan, incident, this::printMessage);
+  }
+
+  /** The secret phase with the command line's AWS options over {@code base}. */
+  SecretPhase secretPhase(AwsMixin aws, AwsSettings base, double maxWriteRps) {
+    return new SecretPhase(awsOptions(aws, base, maxWriteRps), java.time.Clock.systemUTC());
+  }
+
+  /**
+   * Prints why the secrets of clients could not be read; true when there was any (the run exits 1).
+   */
+  boolean reportSecretErrors(Plan plan) {
+    List<String> errors = SecretPhase.errors(plan);
+    errors.forEach(e -> printMessage("cannot read the secrets of " + e));
+    return !errors.isEmpty();
   }
 
   /** The options with a line per AWS call on stderr, under --debug or CCR_LOG=debug. */

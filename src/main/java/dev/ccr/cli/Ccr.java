@@ -35,7 +35,6 @@ public final class Ccr implements Runnable {
     SUBCOMMANDS.put("export", ExportCommand.class);
     SUBCOMMANDS.put("show", ShowCommand.class);
     SUBCOMMANDS.put("fmt", FmtCommand.class);
-    SUBCOMMANDS.put("secrets", SecretsCommand.class);
     SUBCOMMANDS.put("rotate", RotateCommand.class);
     SUBCOMMANDS.put("completion", CompletionCommand.class);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);

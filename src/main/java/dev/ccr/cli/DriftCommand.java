@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     header = "Reports drift and clients no file declares.",
     description = {
-      "Reads every declared client and reports the attributes that drifted from the files, and the clients of the same user pools that no file declares (unmanaged).",
+      "Reads every declared client and reports the attributes that drifted from the files, and the clients of the same user pools that no file declares (unmanaged). A client whose secrets break its document's secret policy (ccr: {secret:}) drifted at ccr/secret: a delivered secret older than rotateAfter, two secrets past the grace period, a store that holds no secret of the client.",
       "Exits 2 when anything drifted. Makes no change in AWS."
     },
     footer = ExitCode.HELP_TABLE)
@@ -75,7 +75,9 @@ final class DriftCommand extends BaseCommand {
     try (CognitoGateway gateway = gateway(aws, run.aws())) {
       plan = reconcile(gateway, run, aws, targets, false, true);
     }
+    plan = withSecrets(aws, run, plan, false);
     reportFailures(plan, Optional.of(run));
+    boolean secretErrors = reportSecretErrors(plan);
     DriftReport report = DriftFinder.report(plan, run.state().diagnostics(), failOnUnmanaged);
     String rendered = renderer().render(report);
     if (output == null) {
@@ -95,7 +97,7 @@ final class DriftCommand extends BaseCommand {
                   + "."
                   + (output == null ? "" : " Report written to " + output + "."));
     }
-    return exitCode(report);
+    return secretErrors ? ExitCode.ERROR : exitCode(report);
   }
 
   private DriftRenderer renderer() {

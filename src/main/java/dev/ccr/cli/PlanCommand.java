@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
             + " which clients apply would create, update or delete and which attributes drifted,"
             + " and with --out saves a plan for 'ccr apply --plan'. Each client to write is"
             + " checked on what apply would send (the live client with the file laid over it)"
-            + " and against its user pool; a client that fails is not planned (exit 3). Makes no"
+            + " and against its user pool; a client that fails is not planned (exit 3). For a"
+            + " client whose document declares ccr: {secret:}, also shows its secret actions"
+            + " (rotate, deliver, retire) with the secrets' ids and ages, never a value. Makes no"
             + " change in AWS.",
     footer = ExitCode.HELP_TABLE)
 final class PlanCommand extends BaseCommand {
@@ -78,13 +80,15 @@ final class PlanCommand extends BaseCommand {
     try (CognitoGateway gateway = gateway(aws, run.aws())) {
       plan = reconcile(gateway, run, aws, targets, prune, false);
     }
+    plan = withSecrets(aws, run, plan, false);
     out().print(renderer(run, willSave(plan)).render(plan));
     out().flush();
     reportFailures(plan, Optional.of(run));
+    boolean secretErrors = reportSecretErrors(plan);
     if (out != null) {
       savePlan(run, plan);
     }
-    if (plan.hasFailures()) {
+    if (plan.hasFailures() || secretErrors) {
       return ExitCode.ERROR;
     }
     if (plan.hasErrors()) {
@@ -103,7 +107,7 @@ final class PlanCommand extends BaseCommand {
 
   /** Whether the plan will be saved: --out was given and nothing keeps it from being applied. */
   private boolean willSave(Plan plan) {
-    return out != null && !plan.hasFailures() && !plan.hasErrors();
+    return out != null && !plan.hasFailures() && !plan.hasErrors() && plan.secretErrors().isEmpty();
   }
 
   private void savePlan(LoadedRun run, Plan plan) {

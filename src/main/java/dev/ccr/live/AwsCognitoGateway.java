@@ -416,6 +416,16 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   static final int IDLE_CONNECTIONS = 64;
 
   /**
+   * The JDK networking properties every SDK client of ccr needs ({@code
+   * http.KeepAlive.remainingData} 0, {@code http.maxConnections} raised), set before the process's
+   * first connection: the secret operations call it too, since they may open the first one ({@code
+   * apply --plan} checks secrets before it reads clients).
+   */
+  public static void prepareJdkHttp() {
+    keepIdleConnections(); // http.KeepAlive.remainingData: set as this class was initialised
+  }
+
+  /**
    * Raises {@code http.maxConnections} to {@link #IDLE_CONNECTIONS} unless it is set (with {@code
    * -D} in {@code CCR_JAVA_OPTS}). The JDK reads it once, on the first connection of the process,
    * so this runs before any SDK client exists.

@@ -16,7 +16,7 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
  *
  * @param <P> a page of the SDK's answer
  */
-final class Pages<P> {
+public final class Pages<P> {
   /**
    * A pool holds at most 1,000 app clients (the default quota), 17 full pages of 60; a hundred
    * pages leave room for a raised quota and for pages that come back short.
@@ -24,7 +24,7 @@ final class Pages<P> {
   static final int MAX_PAGES = 100;
 
   /** The call for one page: the token of the page (null for the first) and the page's limits. */
-  interface Fetch<P> {
+  public interface Fetch<P> {
     P page(String token, AwsRequestOverrideConfiguration limits);
   }
 
@@ -37,7 +37,7 @@ final class Pages<P> {
    * @param what what is listed, for messages ({@code the clients of user pool us-east-1_X})
    * @param endpoint the URL calls go to, any password masked, computed only for a message
    */
-  Pages(String action, String what, Timeouts timeouts, Supplier<String> endpoint) {
+  public Pages(String action, String what, Timeouts timeouts, Supplier<String> endpoint) {
     this.action = action;
     this.what = what;
     this.timeouts = timeouts;
@@ -45,7 +45,7 @@ final class Pages<P> {
   }
 
   /** The items of every page, in order. */
-  <T> List<T> read(Fetch<P> fetch, Function<P, List<T>> items, Function<P, String> next) {
+  public <T> List<T> read(Fetch<P> fetch, Function<P, List<T>> items, Function<P, String> next) {
     long start = System.nanoTime();
     Set<String> tokens = new HashSet<>();
     List<T> all = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.ccr.plan;
 
 import dev.ccr.live.GatewayException;
+import dev.ccr.secret.ClientSecrets;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.SourceRef;
@@ -33,6 +34,9 @@ import java.util.Set;
  *     or of a type ccr does not know): never deleted by {@code --prune} and never among {@code
  *     unmanaged}, unless the run includes them ({@code --include-dcr}); known only when the run
  *     read the undeclared clients (drift, {@code --prune})
+ * @param secrets the secrets of each existing client whose document declares a secret policy
+ *     ({@code ccr: {secret:}}), in the order of the actions: what was read, the secret actions and
+ *     the policy's violations
  */
 public record Plan(
     List<ClientAction> actions,
@@ -42,7 +46,8 @@ public record Plan(
     List<Diagnostic> notes,
     List<Kept> kept,
     Optional<PruneRefused> pruneRefused,
-    List<Registered> registered) {
+    List<Registered> registered,
+    List<ClientSecrets> secrets) {
 
   public Plan {
     actions = List.copyOf(actions);
@@ -53,9 +58,10 @@ public record Plan(
     kept = List.copyOf(kept);
     Objects.requireNonNull(pruneRefused, "pruneRefused");
     registered = List.copyOf(registered);
+    secrets = List.copyOf(secrets);
   }
 
-  /** A plan without runtime-registered clients. */
+  /** A plan without runtime-registered clients and without secrets. */
   public Plan(
       List<ClientAction> actions,
       List<Unmanaged> unmanaged,
@@ -65,6 +71,42 @@ public record Plan(
       List<Kept> kept,
       Optional<PruneRefused> pruneRefused) {
     this(actions, unmanaged, poolProblems, unmatchedTargets, notes, kept, pruneRefused, List.of());
+  }
+
+  /** A plan without secrets (before they are read). */
+  public Plan(
+      List<ClientAction> actions,
+      List<Unmanaged> unmanaged,
+      List<PoolProblem> poolProblems,
+      List<String> unmatchedTargets,
+      List<Diagnostic> notes,
+      List<Kept> kept,
+      Optional<PruneRefused> pruneRefused,
+      List<Registered> registered) {
+    this(
+        actions,
+        unmanaged,
+        poolProblems,
+        unmatchedTargets,
+        notes,
+        kept,
+        pruneRefused,
+        registered,
+        List.of());
+  }
+
+  /** This plan with the secrets of its clients. */
+  public Plan withSecrets(List<ClientSecrets> read) {
+    return new Plan(
+        actions,
+        unmanaged,
+        poolProblems,
+        unmatchedTargets,
+        notes,
+        kept,
+        pruneRefused,
+        registered,
+        read);
   }
 
   /** A plan of these actions alone (a saved plan, as apply reads it). */
@@ -96,6 +138,20 @@ public record Plan(
     public boolean unknownType() {
       return !clientType.equals("DCR");
     }
+  }
+
+  /** A saved plan: its actions and its clients' secrets. */
+  public Plan(List<ClientAction> actions, List<ClientSecrets> secrets) {
+    this(
+        actions,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        secrets);
   }
 
   /** A live client of a declared pool that no document declares. */
@@ -218,9 +274,19 @@ public record Plan(
     return actions.stream().filter(kind::isInstance).count();
   }
 
-  /** Whether apply would create, update or delete anything. */
+  /** Whether apply would create, update or delete a client, or take a secret action. */
   public boolean hasChanges() {
-    return actions.stream().anyMatch(ClientAction::writes);
+    return actions.stream().anyMatch(ClientAction::writes) || hasSecretActions();
+  }
+
+  /** Whether apply would rotate, deliver or retire a secret. */
+  public boolean hasSecretActions() {
+    return secrets.stream().anyMatch(s -> !s.actions().isEmpty());
+  }
+
+  /** The clients whose secrets, or whose store, could not be read. */
+  public List<ClientSecrets> secretErrors() {
+    return secrets.stream().filter(s -> s.error().isPresent()).toList();
   }
 
   /** Whether a client's desired state is invalid against its live client or the pool. */

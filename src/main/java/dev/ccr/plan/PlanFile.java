@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.ccr.live.EndpointUrl;
+import dev.ccr.secret.ClientSecrets;
 import dev.ccr.spec.AwsSettings;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.DurationUnit;
@@ -39,8 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes plan files: JSON, {@code formatVersion} 2, documented by {@code
- * schemas/plan.schema.json}. A plan file holds no secret (the model has none). A plan with errors
- * or unreadable clients cannot be written. A plan file is an artefact ccr wrote: reading refuses,
+ * schemas/plan.schema.json}. A plan file holds no secret value: the model has none, and the secrets
+ * of a client with a secret policy are ids and dates ({@link SecretsInPlan}). A plan with errors or
+ * unreadable clients cannot be written. A plan file is an artefact ccr wrote: reading refuses,
  * before anything reaches AWS, a file over {@link #MAX_BYTES}, a version 1 file (it has no digest),
  * duplicate JSON keys, a digest that does not match the content, anything the schema does not
  * allow, AWS options ccr would not take, and content no run of plan could have produced ({@link
@@ -68,6 +70,7 @@ public final class PlanFile {
   private static final String DIGEST = "digest";
   private static final String ENVIRONMENT = "environment";
   private static final String ENDPOINT_URL = "endpointUrl";
+  private static final String SECRETS = "secrets";
   private static final String MODIFIED = "the plan file was modified after ccr wrote it";
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final JsonMapper STRICT =
@@ -109,6 +112,9 @@ public final class PlanFile {
     if (plan.hasErrors() || plan.hasFailures()) {
       throw new IllegalArgumentException("a plan with errors cannot be saved");
     }
+    if (!plan.secretErrors().isEmpty()) {
+      throw new IllegalArgumentException("a plan whose secrets could not be read cannot be saved");
+    }
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("generatedBy", generatedBy);
@@ -121,6 +127,10 @@ public final class PlanFile {
     summary.put("unmanaged", plan.unmanaged().size());
     ArrayNode clients = root.putArray("clients");
     plan.actions().forEach(action -> clients.add(client(action)));
+    if (!plan.secrets().isEmpty()) {
+      summary.set("secrets", SecretsInPlan.summary(plan.secrets()));
+      root.set(SECRETS, SecretsInPlan.write(plan.secrets()));
+    }
     root.put(DIGEST, digest(root));
     return PrettyJson.write(root);
   }
@@ -209,7 +219,9 @@ public final class PlanFile {
       actions.add(client(node, fileName));
     }
     PlanFileChecker.check(actions, fileName);
-    return new Saved(new Plan(actions), made(root.get(ENVIRONMENT), fileName));
+    List<ClientSecrets> secrets =
+        root.has(SECRETS) ? SecretsInPlan.read(root.get(SECRETS), actions, fileName) : List.of();
+    return new Saved(new Plan(actions, secrets), made(root.get(ENVIRONMENT), fileName));
   }
 
   /**

@@ -6,8 +6,10 @@ import dev.ccr.apply.Moved;
 import dev.ccr.plan.AttributeChange;
 import dev.ccr.plan.ClientAction;
 import dev.ccr.plan.PrettyJson;
+import dev.ccr.secret.Secrets;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Diagnostic;
+import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,34 @@ public final class ApplyJsonRenderer {
 
   /** The whole output, ending in a newline. */
   public String render(Applier.Outcome outcome) {
+    return render(outcome, List.of());
+  }
+
+  /**
+   * The whole output with what became of the secret actions ({@code secrets}, when apply took any);
+   * a failed one makes the outcome {@code partial}.
+   */
+  public String render(Applier.Outcome outcome, List<Secrets.Outcome> secrets) {
+    ObjectNode root = root(outcome);
+    if (!secrets.isEmpty()) {
+      root.set("secrets", SecretRenderer.json(secrets));
+      if (secrets.stream().anyMatch(s -> s.failure().isPresent())) {
+        root.put("outcome", "partial");
+      }
+    }
+    return PrettyJson.write(root);
+  }
+
+  /** Nothing applied: the secrets of these clients moved since the plan (each a note). */
+  public String renderSecretsMoved(List<String> moved) {
+    ObjectNode root = root(new Applier.Stale(List.of()));
+    root.put("outcome", "stale");
+    ArrayNode notes = root.putArray("notes");
+    moved.forEach(m -> notes.add("secrets moved since the plan: " + m));
+    return PrettyJson.write(root);
+  }
+
+  private ObjectNode root(Applier.Outcome outcome) {
     ObjectNode root = PrettyJson.MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("generatedBy", generatedBy);
@@ -69,7 +99,7 @@ public final class ApplyJsonRenderer {
         clients.add(node);
       }
     }
-    return PrettyJson.write(root);
+    return root;
   }
 
   private static String outcome(Applier.Outcome outcome) {

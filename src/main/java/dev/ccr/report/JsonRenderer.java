@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The plan-file JSON (see {@link PlanFile}), so a saved plan and a printed one are the same;
- * nothing for a plan that cannot be saved (a client could not be read or is invalid).
+ * nothing for a plan that cannot be saved (a client or its secrets could not be read, or a client
+ * is invalid).
  */
 final class JsonRenderer implements PlanRenderer {
   private final String generatedBy;
@@ -19,7 +20,7 @@ final class JsonRenderer implements PlanRenderer {
 
   @Override
   public String render(Plan plan) {
-    if (plan.hasErrors() || plan.hasFailures()) {
+    if (plan.hasErrors() || plan.hasFailures() || !plan.secretErrors().isEmpty()) {
       return "";
     }
     return PlanFile.toJson(plan, generatedBy, made);

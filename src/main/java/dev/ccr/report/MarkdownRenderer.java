@@ -10,7 +10,8 @@ import java.util.List;
  * Markdown for a pull-request comment or a job summary: a heading with the counts, a table of the
  * clients to create, update or delete (deletions last, then the clients {@code --prune} keeps), and
  * per client a collapsed {@code diff} block with its attribute lines; cut to stay below {@link
- * CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}).
+ * CappedMarkdown#LIMIT} characters (see {@link CappedMarkdown}); then a table of the secret actions
+ * and errors, when there are.
  */
 final class MarkdownRenderer implements PlanRenderer {
   private static final String TABLE = "\n| action | client | pool | changes |\n|---|---|---|---|\n";
@@ -43,7 +44,9 @@ final class MarkdownRenderer implements PlanRenderer {
     Summary.shown(plan)
         .forEach(c -> entries.add(new CappedMarkdown.Entry(TABLE, row(c), details(c), "client")));
     plan.kept().forEach(k -> entries.add(new CappedMarkdown.Entry(TABLE, row(k), "", "client")));
-    return new CappedMarkdown(heading, entries, whereAll).render(limit);
+    String secrets = SecretRenderer.markdown(plan.secrets());
+    return new CappedMarkdown(heading, entries, whereAll).render(limit - secrets.length())
+        + secrets;
   }
 
   private static String row(ClientAction action) {

@@ -20,9 +20,15 @@ final class Summary {
 
   /**
    * {@code 1 to create, 2 to update, 1 to delete, 5 unchanged} (and {@code , 1 with errors}: the
-   * clients that could not be read or are invalid, and the pools that could not be listed).
+   * clients that could not be read or are invalid, and the pools that could not be listed), then
+   * the secret actions ({@code ; secrets: 1 to rotate, 0 to deliver, 1 to retire}) when there are.
    */
   static String counts(Plan plan) {
+    return clientCounts(plan)
+        + SecretRenderer.counts(plan.secrets()).map(secrets -> "; secrets: " + secrets).orElse("");
+  }
+
+  private static String clientCounts(Plan plan) {
     String counts =
         plan.count(ClientAction.Create.class)
             + " to create, "

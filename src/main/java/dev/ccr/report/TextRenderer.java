@@ -7,7 +7,8 @@ import dev.ccr.plan.Plan;
  * Terraform-like text: each client to create ({@code +}), update ({@code ~}) or that has an error
  * ({@code !}), then the clients to delete ({@code -}), each with its source and one line per
  * attribute (set items below their attribute), then the clients {@code --prune} keeps ({@code ?}),
- * then a line with the counts. Nothing when nothing could be read that has a change or an error.
+ * then the secrets of clients with a secret action or error ({@code *}), then a line with the
+ * counts. Nothing when nothing could be read that has a change or an error.
  */
 final class TextRenderer implements PlanRenderer {
   private final boolean colour;
@@ -30,6 +31,7 @@ final class TextRenderer implements PlanRenderer {
       head(out, Line.Symbol.UNMANAGED, kept.ref().title(), Summary.kept(kept), colour);
       out.append('\n');
     }
+    out.append(SecretRenderer.text(plan.secrets()));
     String unmanaged = Summary.unmanaged(plan);
     if (Summary.nothingToDo(plan)) {
       out.append(Summary.noChanges(plan)).append('\n');

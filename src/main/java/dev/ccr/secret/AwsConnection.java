@@ -1,7 +1,10 @@
 package dev.ccr.secret;
 
+import dev.ccr.live.AwsCognitoGateway;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.CallLog;
+import dev.ccr.live.Pages;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +48,7 @@ final class AwsConnection implements AutoCloseable {
 
   <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, String region) {
+    AwsCognitoGateway.prepareJdkHttp();
     builder
         .region(Region.of(region))
         .credentialsProvider(credentials)
@@ -62,6 +66,18 @@ final class AwsConnection implements AutoCloseable {
             });
     options.endpoint().ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * A listing guarded as every listing of ccr is: a repeated page token, a page beyond the cap and
+   * {@code --timeout} for the whole listing end it.
+   */
+  <P> Pages<P> pages(String action, String what) {
+    return new Pages<>(
+        action,
+        what,
+        options.timeouts(),
+        () -> options.endpoint().map(URI::toString).orElse("its regional endpoint"));
   }
 
   private AwsCredentialsProvider credentials() {

@@ -1,5 +1,6 @@
 package dev.ccr.secret;
 
+import dev.ccr.live.GatewayException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,16 +33,24 @@ final class AwsSecretGateway implements SecretGateway, AutoCloseable {
         userPoolId,
         clientId,
         sdk -> {
-          List<SecretDescriptor> all = new ArrayList<>();
-          String token = null;
-          do {
-            String next = token;
-            ListUserPoolClientSecretsResponse page =
-                sdk.listUserPoolClientSecrets(
-                    b -> b.userPoolId(userPoolId).clientId(clientId).nextToken(next));
-            page.clientSecrets().forEach(d -> all.add(descriptor(d)));
-            token = page.nextToken();
-          } while (token != null && !token.isEmpty());
+          List<SecretDescriptor> all =
+              new ArrayList<>(
+                  connection
+                      .<ListUserPoolClientSecretsResponse>pages(
+                          LIST, "the secrets of client " + clientId + " of user pool " + userPoolId)
+                      .read(
+                          (token, limits) ->
+                              sdk.listUserPoolClientSecrets(
+                                  b ->
+                                      b.userPoolId(userPoolId)
+                                          .clientId(clientId)
+                                          .nextToken(token)
+                                          .overrideConfiguration(limits)),
+                          page ->
+                              page.clientSecrets().stream()
+                                  .map(AwsSecretGateway::descriptor)
+                                  .toList(),
+                          ListUserPoolClientSecretsResponse::nextToken));
           all.sort(Comparator.comparing(SecretDescriptor::created));
           return all;
         });
@@ -92,6 +101,8 @@ final class AwsSecretGateway implements SecretGateway, AutoCloseable {
       return body.apply(sdk);
     } catch (SdkException e) {
       throw failure(action, "client " + clientId + " of user pool " + userPoolId, e, null);
+    } catch (GatewayException e) {
+      throw new SecretException(action, e.getMessage());
     }
   }
 

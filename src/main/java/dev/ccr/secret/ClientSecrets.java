@@ -3,6 +3,7 @@ package dev.ccr.secret;
 import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.SecretPolicy;
 import dev.ccr.spec.SourceRef;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param ref the client, with its id
  * @param state the live secrets and the id the store holds; empty when they could not be read
  * @param error why they could not be read
+ * @param at when they were read: the ages plans show are ages then
  */
 public record ClientSecrets(
     ClientRef ref,
@@ -21,7 +23,8 @@ public record ClientSecrets(
     Optional<SecretPlanner.State> state,
     List<SecretAction> actions,
     List<String> violations,
-    Optional<String> error) {
+    Optional<String> error,
+    Instant at) {
   public ClientSecrets {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(source, "source");
@@ -30,10 +33,11 @@ public record ClientSecrets(
     actions = List.copyOf(actions);
     violations = List.copyOf(violations);
     Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(at, "at");
   }
 
   /** A client whose secrets could not be read. */
-  static ClientSecrets failed(Target target, String error) {
+  static ClientSecrets failed(Target target, String error, Instant at) {
     return new ClientSecrets(
         target.ref(),
         target.source(),
@@ -41,7 +45,13 @@ public record ClientSecrets(
         Optional.empty(),
         List.of(),
         List.of(),
-        Optional.of(error));
+        Optional.of(error),
+        at);
+  }
+
+  /** The client's policy applied to it: the target apply takes its actions on. */
+  public Target target(String region) {
+    return new Target(ref, source, policy, region);
   }
 
   /**

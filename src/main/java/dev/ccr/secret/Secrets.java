@@ -1,6 +1,7 @@
 package dev.ccr.secret;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,20 +31,22 @@ public final class Secrets {
 
   /** Reads a client's secrets and plans its actions; {@code incident} rotates now. */
   public ClientSecrets plan(ClientSecrets.Target target, boolean incident) {
+    Instant now = clock.instant();
     SecretPlanner.State state;
     try {
       state = read(target);
     } catch (SecretException e) {
-      return ClientSecrets.failed(target, e.getMessage());
+      return ClientSecrets.failed(target, e.getMessage(), now);
     }
     return new ClientSecrets(
         target.ref(),
         target.source(),
         target.policy(),
         Optional.of(state),
-        SecretPlanner.plan(target.policy(), state, clock.instant(), incident),
-        SecretPlanner.violations(target.policy(), state, clock.instant()),
-        Optional.empty());
+        SecretPlanner.plan(target.policy(), state, now, incident),
+        SecretPlanner.violations(target.policy(), state, now),
+        Optional.empty(),
+        now);
   }
 
   private SecretPlanner.State read(ClientSecrets.Target target) {
@@ -66,24 +69,53 @@ public final class Secrets {
   }
 
   /**
-   * Applies a planned client's actions after reading its secrets again: when they no longer plan
-   * the same actions (another run got there first, or time moved a retirement), nothing is done and
-   * the outcome says the plan is stale.
+   * Why a planned client's actions may no longer be taken: its secrets could not be read again, or
+   * they or the id its store holds are not what the plan read (another run got there first). Empty
+   * when they are as planned.
    */
-  public Outcome apply(ClientSecrets.Target target, ClientSecrets planned, boolean incident) {
+  public Optional<String> moved(ClientSecrets.Target target, ClientSecrets planned) {
+    SecretPlanner.State now;
+    try {
+      now = read(target);
+    } catch (SecretException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (planned.state().equals(Optional.of(now))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "its secrets changed since the plan (planned "
+            + describe(planned.state())
+            + ", now "
+            + describe(Optional.of(now))
+            + ")");
+  }
+
+  private static String describe(Optional<SecretPlanner.State> state) {
+    if (state.isEmpty()) {
+      return "unread";
+    }
+    List<String> ids =
+        state.get().secrets().stream().map(d -> d.id() + " of " + d.created()).toList();
+    return (ids.isEmpty() ? "no secret" : String.join(", ", ids))
+        + "; the store holds "
+        + state.get().held().orElse("none");
+  }
+
+  /**
+   * Takes a planned client's actions, in order, after reading its secrets again: when they are not
+   * as planned ({@link #moved}), nothing is done and the outcome says the plan is stale.
+   */
+  public Outcome apply(ClientSecrets.Target target, ClientSecrets planned) {
     if (planned.actions().isEmpty()) {
       return new Outcome(planned, List.of(), Optional.empty());
     }
-    ClientSecrets now = plan(target, incident);
-    if (now.error().isPresent()) {
-      return new Outcome(planned, List.of(), now.error());
-    }
-    if (!sameSteps(planned.actions(), now.actions())) {
+    Optional<String> moved = moved(target, planned);
+    if (moved.isPresent()) {
       return new Outcome(
           planned,
           List.of(),
-          Optional.of(
-              "stale: the client's secrets changed since the plan; nothing was done, plan again"));
+          Optional.of("stale: " + moved.get() + "; nothing was done, plan again"));
     }
     List<String> done = new ArrayList<>();
     for (SecretAction action : planned.actions()) {
@@ -94,20 +126,6 @@ public final class Secrets {
       }
     }
     return new Outcome(planned, done, Optional.empty());
-  }
-
-  private static boolean sameSteps(List<SecretAction> a, List<SecretAction> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).label().equals(b.get(i).label())
-          || a.get(i) instanceof SecretAction.Retire r
-              && !r.secret().equals(((SecretAction.Retire) b.get(i)).secret())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private String step(ClientSecrets.Target target, SecretAction action) {

@@ -272,10 +272,7 @@ class CliTest {
         List.of(ValidateCommand.class),
         List.copyOf(Ccr.subcommandsFor(new String[] {"validate", "x"})));
     int all = Ccr.SUBCOMMANDS.size();
-    assertTrue(
-        Ccr.SUBCOMMANDS
-            .keySet()
-            .containsAll(List.of("validate", "show", "secrets", "rotate", "help")));
+    assertTrue(Ccr.SUBCOMMANDS.keySet().containsAll(List.of("validate", "show", "rotate", "help")));
     assertEquals(all, Ccr.subcommandsFor(new String[] {"help", "plan"}).size());
     assertEquals(all, Ccr.subcommandsFor(new String[] {"completion", "bash"}).size());
     assertEquals(all, Ccr.subcommandsFor(new String[] {"valdate"}).size());

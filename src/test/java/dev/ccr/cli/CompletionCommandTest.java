@@ -58,7 +58,7 @@ class CompletionCommandTest {
     assertEquals(
         List.of(
             "[ccr pl] plan",
-            "[ccr ] init validate plan apply drift export show fmt secrets rotate completion help",
+            "[ccr ] init validate plan apply drift export show fmt rotate completion help",
             "[ccr plan --fo] --format",
             "[ccr plan --format ] text json markdown",
             "[ccr drift --format ] text json markdown junit sarif",

@@ -103,7 +103,8 @@ class ReadmeSamplesTest {
   private static String withoutIds(String text) {
     return text.replaceAll("([a-z]{2}-[a-z]+-\\d)_[0-9a-f]{32}", "$1_POOL")
         .replaceAll("/[0-9a-z]{26}\\)", "/CLIENT)")
-        .replaceAll("\"clientId\": \"[0-9a-z]{26}\"", "\"clientId\": \"CLIENT\"");
+        .replaceAll("\"clientId\": \"[0-9a-z]{26}\"", "\"clientId\": \"CLIENT\"")
+        .replaceAll("[0-9a-z]{26}--\\d+", "CLIENT--EPOCH");
   }
 
   @Test

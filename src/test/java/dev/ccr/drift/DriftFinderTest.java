@@ -100,4 +100,25 @@ class DriftFinderTest {
         List.of(),
         failOnUnmanaged);
   }
+
+  @Test
+  void secretPolicyViolations_areDriftAtCcrSecret_andAClientWithoutOneStaysInSync() {
+    DriftReport report = DriftFinder.report(dev.ccr.plan.Clients.withSecrets(), List.of(), false);
+
+    DriftReport.ClientResult web = report.clients().get(0);
+    assertEquals(Status.DRIFTED, web.status());
+    assertEquals(List.of("ccr/secret"), web.drifted().stream().map(d -> d.path()).toList());
+    assertTrue(web.drifted().get(0).live().contains("older than rotateAfter 90 days"));
+    assertTrue(
+        web.drifted().get(0).desired().contains("store secretsManager:prod/web"),
+        web.drifted().get(0).desired());
+
+    DriftReport.ClientResult web2 = report.clients().get(1);
+    assertEquals(Status.DRIFTED, web2.status());
+    assertTrue(web2.drifted().get(0).live().contains("holds c2--gone, which the client no"));
+    assertTrue(web2.drifted().get(1).live().contains("past the grace period of 12 hours"));
+
+    assertEquals(Status.IN_SYNC, report.clients().get(2).status(), "api is as its policy wants");
+    assertTrue(report.hasDrift());
+  }
 }

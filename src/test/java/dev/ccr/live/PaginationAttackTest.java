@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ccr.testing.MotoSeeder;
+import dev.ccr.testing.PagingServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,48 +23,31 @@ import org.junit.jupiter.api.Test;
 class PaginationAttackTest {
   private static final String POOL = "us-east-1_Example12";
 
-  private HttpServer server;
-  private final AtomicInteger requests = new AtomicInteger();
+  private PagingServer server;
 
   @AfterEach
   void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 
   /** Serves page {@code n} (from 1) with the token {@code token.apply(n)}, after {@code delay}. */
   private URI serve(IntFunction<String> token, Duration delay) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          int n = requests.incrementAndGet();
-          try {
-            Thread.sleep(delay.toMillis());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          String body =
-              "{\"UserPoolClients\":[{\"UserPoolId\":\""
-                  + POOL
-                  + "\",\"ClientId\":\"id"
-                  + n
-                  + "\",\"ClientName\":\"c"
-                  + n
-                  + "\"}],\"NextToken\":\""
-                  + token.apply(n)
-                  + "\"}";
-          exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, bytes.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-    server.start();
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    server =
+        new PagingServer(
+            n ->
+                "{\"UserPoolClients\":[{\"UserPoolId\":\""
+                    + POOL
+                    + "\",\"ClientId\":\"id"
+                    + n
+                    + "\",\"ClientName\":\"c"
+                    + n
+                    + "\"}],\"NextToken\":\""
+                    + token.apply(n)
+                    + "\"}",
+            delay);
+    return server.endpoint();
   }
 
   private static AwsCognitoGateway gateway(URI endpoint, Timeouts timeouts) {
@@ -107,7 +85,7 @@ class PaginationAttackTest {
 
     GatewayException error = list(endpoint, Timeouts.defaults());
 
-    assertEquals(2, requests.get(), "pages read");
+    assertEquals(2, server.requests(), "pages read");
     assertEquals(
         "Cognito at "
             + endpoint
@@ -124,7 +102,7 @@ class PaginationAttackTest {
 
     GatewayException error = list(endpoint, Timeouts.defaults());
 
-    assertEquals(4, requests.get(), "pages read");
+    assertEquals(4, server.requests(), "pages read");
     assertTrue(error.getMessage().contains("(after page 4)"), error.getMessage());
   }
 
@@ -134,7 +112,7 @@ class PaginationAttackTest {
 
     GatewayException error = list(endpoint, Timeouts.defaults());
 
-    assertEquals(Pages.MAX_PAGES, requests.get(), "pages read");
+    assertEquals(Pages.MAX_PAGES, server.requests(), "pages read");
     assertEquals(
         "Cognito at "
             + endpoint
@@ -161,7 +139,7 @@ class PaginationAttackTest {
             && error.getMessage().contains("2 seconds (--timeout"),
         error.getMessage());
     assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "took " + took);
-    assertTrue(requests.get() < 10, requests.get() + " pages read");
+    assertTrue(server.requests() < 10, server.requests() + " pages read");
   }
 
   @Test

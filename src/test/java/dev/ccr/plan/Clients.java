@@ -158,6 +158,81 @@ public final class Clients {
     return plan(specs, live);
   }
 
+  /**
+   * {@link #allNoOp} with secret policies: web's secret is past rotateAfter (rotate), web-2 has an
+   * undelivered second secret after a failed delivery (retire, deliver), api is as its policy
+   * wants. Read at {@link #SECRETS_READ}.
+   */
+  public static Plan withSecrets() {
+    Plan plan = allNoOp();
+    java.time.Instant at = SECRETS_READ;
+    java.util.function.Function<String, ClientAction> action =
+        id ->
+            plan.actions().stream()
+                .filter(a -> a.ref().clientId().equals(java.util.Optional.of(id)))
+                .findFirst()
+                .orElseThrow();
+    List<dev.ccr.secret.ClientSecrets> secrets =
+        List.of(
+            secrets(
+                action.apply(ID),
+                new dev.ccr.spec.SecretPolicy(
+                    java.time.Duration.ofDays(90),
+                    java.time.Duration.ofDays(7),
+                    new dev.ccr.spec.SecretPolicy.SecretsManager("prod/web")),
+                at,
+                List.of(secret(ID, at, 120)),
+                java.util.Optional.of(ID + "--120")),
+            secrets(
+                action.apply("c2"),
+                new dev.ccr.spec.SecretPolicy(
+                    java.time.Duration.ofDays(30),
+                    java.time.Duration.ofHours(12),
+                    new dev.ccr.spec.SecretPolicy.SsmParameter("/prod/web-2/secret")),
+                at,
+                List.of(secret("c2", at, 40), secret("c2", at, 1)),
+                java.util.Optional.of("c2--gone")),
+            secrets(
+                action.apply("c3"),
+                new dev.ccr.spec.SecretPolicy(
+                    java.time.Duration.ofDays(90),
+                    java.time.Duration.ofDays(7),
+                    new dev.ccr.spec.SecretPolicy.SecretsManager(
+                        "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-AbCdEf")),
+                at,
+                List.of(secret("c3", at, 10)),
+                java.util.Optional.of("c3--10")));
+    return plan.withSecrets(secrets);
+  }
+
+  /** When {@link #withSecrets} read its secrets. */
+  public static final java.time.Instant SECRETS_READ =
+      java.time.Instant.parse("2026-03-01T12:00:00Z");
+
+  private static dev.ccr.secret.SecretDescriptor secret(
+      String client, java.time.Instant at, int daysOld) {
+    return new dev.ccr.secret.SecretDescriptor(
+        client + "--" + daysOld, at.minus(java.time.Duration.ofDays(daysOld)));
+  }
+
+  private static dev.ccr.secret.ClientSecrets secrets(
+      ClientAction action,
+      dev.ccr.spec.SecretPolicy policy,
+      java.time.Instant at,
+      List<dev.ccr.secret.SecretDescriptor> live,
+      java.util.Optional<String> held) {
+    dev.ccr.secret.SecretPlanner.State state = new dev.ccr.secret.SecretPlanner.State(live, held);
+    return new dev.ccr.secret.ClientSecrets(
+        action.ref(),
+        action.origin().source(),
+        policy,
+        java.util.Optional.of(state),
+        dev.ccr.secret.SecretPlanner.plan(policy, state, at, false),
+        dev.ccr.secret.SecretPlanner.violations(policy, state, at),
+        java.util.Optional.empty(),
+        at);
+  }
+
   /** The plan of these documents against a pool holding exactly these live clients. */
   public static Plan plan(List<ClientSpec> specs, List<LiveClient> live) {
     FakeCognitoGateway fake = new FakeCognitoGateway();

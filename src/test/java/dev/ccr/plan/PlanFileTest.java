@@ -915,4 +915,65 @@ class PlanFileTest {
                         .collect(java.util.stream.Collectors.toSet())),
                 List.of())));
   }
+
+  @Test
+  void writeThenRead_keepsEveryClientsSecretsActionsAndState() throws Exception {
+    Plan plan = Clients.withSecrets();
+    PlanFile.Saved saved =
+        PlanFile.parse(PlanFile.toJson(plan, "ccr 0.1.0", PlanFile.Made.NONE), "plan.json");
+    assertEquals(plan.secrets(), saved.plan().secrets());
+    assertTrue(saved.plan().hasChanges(), "secret actions are changes to apply");
+  }
+
+  @Test
+  void toJson_countsTheSecretActionsInTheSummary() throws Exception {
+    JsonNode secrets = summary(Clients.withSecrets()).path("secrets");
+    assertEquals(1, secrets.path("rotate").asInt());
+    assertEquals(1, secrets.path("deliver").asInt());
+    assertEquals(1, secrets.path("retire").asInt());
+    assertTrue(summary(Clients.allNoOp()).path("secrets").isMissingNode(), "none without policy");
+  }
+
+  @Test
+  void attack_retiringTheHeldSecretWithRecomputedDigest_isRefused() throws Exception {
+    String json =
+        redigest(
+            PlanFile.toJson(Clients.withSecrets(), "ccr 0.1.0", PlanFile.Made.NONE)
+                .replace("\"secretId\": \"c2--1\"", "\"secretId\": \"c2--40\"")
+                .replace("\"held\": \"c2--gone\"", "\"held\": \"c2--40\""));
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertEquals(
+        List.of(
+            "plan.json: secrets of web-2 (us-east-1_Example12/c2): retires c2--40, the secret its"
+                + " store holds; run plan again"),
+        e.problems());
+  }
+
+  @Test
+  void attack_secretsOfAClientThePlanDoesNotRead_areRefused() throws Exception {
+    ObjectNode root = tree(PlanFile.toJson(Clients.withSecrets(), "ccr 0.1.0", PlanFile.Made.NONE));
+    ((ObjectNode) root.get("secrets").get(2)).put("clientId", "c9");
+    String json = redigest(root.toString());
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(
+        e.problems()
+            .get(0)
+            .contains("secrets of api (us-east-1_Example12/c9): the plan has no such"),
+        e.problems().toString());
+  }
+
+  @Test
+  void attack_aSecretValueAddedToThePlanFile_isNotAValidPlanFile() throws Exception {
+    String json =
+        redigest(
+            PlanFile.toJson(Clients.withSecrets(), "ccr 0.1.0", PlanFile.Made.NONE)
+                .replace(
+                    "\"ageHours\": 2880",
+                    "\"ageHours\": 2880, \"value\": \"abcdefghijklmnopqrstuvwxyz0123\""));
+    PlanFileException e =
+        assertThrows(PlanFileException.class, () -> PlanFile.parse(json, "plan.json"));
+    assertTrue(e.problems().get(0).contains("secrets[0].secrets[0]"), e.problems().toString());
+  }
 }

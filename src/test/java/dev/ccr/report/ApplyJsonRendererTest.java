@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,6 +100,11 @@ class ApplyJsonRendererTest {
     String json = new ApplyJsonRenderer("ccr 0.1.0").render(outcome(name));
     Golden.assertMatches(
         Golden.projectDir().resolve("src/test/resources/golden/apply/" + name + ".json"), json);
+    assertValid(json);
+    assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("secret\""), json);
+  }
+
+  private static void assertValid(String json) throws IOException {
     Schema schema;
     try (InputStream in =
         Files.newInputStream(Golden.projectDir().resolve("schemas/apply-result.schema.json"))) {
@@ -107,6 +113,46 @@ class ApplyJsonRendererTest {
               .getSchema(in, InputFormat.JSON);
     }
     assertEquals(List.of(), schema.validate(JsonMapper.shared().readTree(json)));
-    assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("secret\""), json);
+  }
+
+  @Test
+  void render_withSecretSteps_listsThemPerClient_andAFailureMakesItPartial() throws IOException {
+    Plan plan = dev.ccr.plan.Clients.withSecrets();
+    List<dev.ccr.secret.ClientSecrets> secrets = plan.secrets();
+    List<dev.ccr.secret.Secrets.Outcome> outcomes =
+        List.of(
+            new dev.ccr.secret.Secrets.Outcome(
+                secrets.get(0),
+                List.of(
+                    "rotate: added 3n4b5urk1ft4fl3mg5e62d9ado--1, delivered to"
+                        + " secretsManager:prod/web"),
+                Optional.empty()),
+            new dev.ccr.secret.Secrets.Outcome(
+                secrets.get(1),
+                List.of("retired c2--1"),
+                Optional.of(
+                    "added c2--2 but did not deliver it (ssm:PutParameter failed for"
+                        + " ssmParameter:/prod/web-2/secret: AccessDeniedException: denied); the"
+                        + " store still holds the previous secret, and the next plan retires c2--2"
+                        + " and delivers again")));
+    String json =
+        new ApplyJsonRenderer("ccr 0.1.0")
+            .render(new dev.ccr.apply.Applier.Applied(List.of(), List.of()), outcomes);
+    Golden.assertMatches(
+        Golden.projectDir().resolve("src/test/resources/golden/apply/secrets.json"), json);
+    assertValid(json);
+  }
+
+  @Test
+  void renderSecretsMoved_isStaleWithEachClientInTheNotes() throws IOException {
+    String json =
+        new ApplyJsonRenderer("ccr 0.1.0")
+            .renderSecretsMoved(List.of("web (us-east-1_Example12/c1): its secrets changed"));
+    var root = JsonMapper.shared().readTree(json);
+    assertEquals("stale", root.get("outcome").asString());
+    assertEquals(
+        "secrets moved since the plan: web (us-east-1_Example12/c1): its secrets changed",
+        root.get("notes").get(0).asString());
+    assertValid(json);
   }
 }

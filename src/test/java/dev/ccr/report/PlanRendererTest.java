@@ -30,6 +30,7 @@ class PlanRendererTest {
         switch (name) {
           case "several-clients" -> Clients::severalClients;
           case "all-no-op" -> Clients::allNoOp;
+          case "secrets" -> Clients::withSecrets;
           default -> throw new IllegalArgumentException(name);
         };
     return sample.get();
@@ -43,7 +44,7 @@ class PlanRendererTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"several-clients", "all-no-op"})
+  @ValueSource(strings = {"several-clients", "all-no-op", "secrets"})
   void render_matchesGoldenFiles(String name) {
     Plan plan = plan(name);
     Golden.assertMatches(golden(name, "expected.txt"), PlanRenderer.text(false).render(plan));
@@ -54,7 +55,7 @@ class PlanRendererTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"several-clients", "all-no-op"})
+  @ValueSource(strings = {"several-clients", "all-no-op", "secrets"})
   void renderJson_validatesAgainstThePlanSchema(String name) throws IOException {
     Schema schema;
     try (InputStream in =

@@ -10,6 +10,7 @@ import dev.ccr.spec.ClientRef;
 import dev.ccr.spec.Position;
 import dev.ccr.spec.SecretPolicy;
 import dev.ccr.spec.SourceRef;
+import dev.ccr.testing.MotoSecrets;
 import dev.ccr.testing.MotoSeeder;
 import dev.ccr.testing.MotoServer;
 import java.net.URI;
@@ -25,12 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Rotation step by step against the emulator (moto with Cognito's client-secret operations): after
@@ -42,17 +40,15 @@ class SecretRotationMotoTest {
   private static final Duration DAY = Duration.ofDays(1);
   private static final SecretPolicy.Store STORE = new SecretPolicy.SecretsManager("prod/web-app");
 
-  private URI endpoint;
   private String pool;
   private String client;
   private AwsSecrets aws;
+  private MotoSecrets emulator;
   private CognitoIdentityProviderClient cognito;
-  private SecretsManagerClient secretsManager;
   private final Instant start = Instant.now();
 
   @BeforeEach
   void seed(URI moto) {
-    endpoint = moto;
     try (MotoSeeder seeder = new MotoSeeder(moto)) {
       pool = seeder.createUserPool();
       client = seeder.createClient(pool, "web-app", true, b -> {}).clientId();
@@ -61,27 +57,14 @@ class SecretRotationMotoTest {
         AwsSecrets.open(
             new AwsOptions(Optional.empty(), Optional.empty(), Optional.of(moto)),
             MotoSeeder.CREDENTIALS);
-    cognito =
-        CognitoIdentityProviderClient.builder()
-            .endpointOverride(moto)
-            .region(MotoSeeder.REGION)
-            .credentialsProvider(MotoSeeder.CREDENTIALS)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .build();
-    secretsManager =
-        SecretsManagerClient.builder()
-            .endpointOverride(moto)
-            .region(MotoSeeder.REGION)
-            .credentialsProvider(MotoSeeder.CREDENTIALS)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .build();
+    emulator = new MotoSecrets(moto);
+    cognito = emulator.cognito();
   }
 
   @AfterEach
   void close() {
     aws.close();
-    cognito.close();
-    secretsManager.close();
+    emulator.close();
   }
 
   private ClientSecrets.Target target(SecretPolicy.Store store) {
@@ -114,22 +97,15 @@ class SecretRotationMotoTest {
     ClientSecrets planned = secrets.plan(target(STORE), false);
     assertEquals(Optional.empty(), planned.error());
     assertEquals(List.of(labels), planned.actions().stream().map(SecretAction::label).toList());
-    return secrets.apply(target(STORE), planned, false);
+    return secrets.apply(target(STORE), planned);
   }
 
   private List<String> liveIds() {
-    return cognito
-        .listUserPoolClientSecrets(b -> b.userPoolId(pool).clientId(client))
-        .clientSecrets()
-        .stream()
-        .map(d -> d.clientSecretId())
-        .toList();
+    return emulator.liveIds(pool, client);
   }
 
   private String storeValue(String stage) {
-    return secretsManager
-        .getSecretValue(b -> b.secretId(STORE.name()).versionStage(stage))
-        .secretString();
+    return emulator.secretValue(STORE.name(), stage);
   }
 
   /**
@@ -151,11 +127,7 @@ class SecretRotationMotoTest {
   private void remember(List<String[]> known) {
     List<String> ids = liveIds();
     String newest = ids.get(ids.size() - 1);
-    String described =
-        cognito
-            .describeUserPoolClient(b -> b.userPoolId(pool).clientId(client))
-            .userPoolClient()
-            .clientSecret();
+    String described = emulator.described(pool, client);
     assertEquals(described, storeValue("AWSCURRENT"), "the store holds the newest secret");
     known.add(new String[] {newest, described});
   }
@@ -228,7 +200,7 @@ class SecretRotationMotoTest {
     assertFalse(
         retire.secret().id().equals(known.get(0)[0]), "the delivered secret is not retired");
 
-    Secrets.Outcome rerun = secrets.apply(target(STORE), repair, false);
+    Secrets.Outcome rerun = secrets.apply(target(STORE), repair);
     assertEquals(Optional.empty(), rerun.failure());
     remember(known);
     assertStoreHoldsALiveSecret(known);
@@ -243,7 +215,7 @@ class SecretRotationMotoTest {
     Secrets secrets = at(Duration.ZERO, aws.store());
     ClientSecrets planned = secrets.plan(target(refused), false);
     assertEquals(List.of("deliver"), planned.actions().stream().map(SecretAction::label).toList());
-    Secrets.Outcome first = secrets.apply(target(refused), planned, false);
+    Secrets.Outcome first = secrets.apply(target(refused), planned);
     assertTrue(
         first.failure().orElseThrow().contains("ResourceNotFoundException"), first.toString());
     assertEquals(2, liveIds().size());
@@ -252,7 +224,7 @@ class SecretRotationMotoTest {
       ClientSecrets again = secrets.plan(target(refused), false);
       assertEquals(
           List.of("retire", "deliver"), again.actions().stream().map(SecretAction::label).toList());
-      Secrets.Outcome outcome = secrets.apply(target(refused), again, false);
+      Secrets.Outcome outcome = secrets.apply(target(refused), again);
       assertTrue(outcome.failure().orElseThrow().contains("did not deliver"), outcome.toString());
       assertEquals(2, liveIds().size(), "the undelivered secret was retired before the next Add");
     }
@@ -263,25 +235,11 @@ class SecretRotationMotoTest {
     SecretPolicy.Store parameter = new SecretPolicy.SsmParameter("/prod/web-app/client-secret");
     Secrets secrets = at(Duration.ZERO, aws.store());
     Secrets.Outcome outcome =
-        secrets.apply(target(parameter), secrets.plan(target(parameter), false), false);
+        secrets.apply(target(parameter), secrets.plan(target(parameter), false));
     assertEquals(Optional.empty(), outcome.failure());
     String newest = liveIds().get(1);
-    try (SsmClient ssm =
-        SsmClient.builder()
-            .endpointOverride(endpoint)
-            .region(MotoSeeder.REGION)
-            .credentialsProvider(MotoSeeder.CREDENTIALS)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .build()) {
-      String value =
-          ssm.getParameter(b -> b.name(parameter.name()).withDecryption(true)).parameter().value();
-      String described =
-          cognito
-              .describeUserPoolClient(b -> b.userPoolId(pool).clientId(client))
-              .userPoolClient()
-              .clientSecret();
-      assertEquals(described, value);
-    }
+    assertEquals(
+        Optional.of(emulator.described(pool, client)), emulator.parameterValue(parameter.name()));
     assertEquals(Optional.of(newest), aws.store().heldId(parameter, "us-east-1", liveIds()));
     assertEquals(List.of(), secrets.plan(target(parameter), false).actions());
   }

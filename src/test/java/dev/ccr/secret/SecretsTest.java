@@ -41,7 +41,7 @@ class SecretsTest {
 
   private static Secrets.Outcome run(FakeSecrets fake, Duration later) {
     Secrets secrets = at(fake, later);
-    return secrets.apply(TARGET, secrets.plan(TARGET, false), false);
+    return secrets.apply(TARGET, secrets.plan(TARGET, false));
   }
 
   @Test
@@ -101,7 +101,7 @@ class SecretsTest {
     ClientSecrets planned = secrets.plan(TARGET, false);
     run(fake, Duration.ZERO);
     fake.calls.clear();
-    Secrets.Outcome stale = secrets.apply(TARGET, planned, false);
+    Secrets.Outcome stale = secrets.apply(TARGET, planned);
     assertTrue(stale.failure().orElseThrow().startsWith("stale"), stale.toString());
     assertFalse(fake.calls.contains("add"));
   }
@@ -114,7 +114,7 @@ class SecretsTest {
     Secrets secrets = at(fake, Duration.ofHours(1));
     ClientSecrets planned = secrets.plan(TARGET, true);
     assertEquals(List.of("retire", "rotate"), labels(planned));
-    assertEquals(Optional.empty(), secrets.apply(TARGET, planned, true).failure());
+    assertEquals(Optional.empty(), secrets.apply(TARGET, planned).failure());
     assertTrue(fake.secrets().stream().anyMatch(s -> s.id().equals(delivered)));
     assertTrue(fake.storeHoldsALiveSecret());
   }
@@ -157,5 +157,20 @@ class SecretsTest {
     assertEquals(null, failure.getCause());
     NewSecret made = new NewSecret(new SecretDescriptor("c--1", T0), value);
     assertFalse(made.toString().contains(value));
+  }
+
+  @Test
+  void moved_isEmptyWhileTheSecretsAreAsPlanned_andNamesThemOnceTheyMoved() {
+    FakeSecrets fake = new FakeSecrets(Clock.fixed(T0, ZoneOffset.UTC), 1);
+    Secrets secrets = at(fake, Duration.ZERO);
+    ClientSecrets planned = secrets.plan(TARGET, false);
+    assertEquals(Optional.empty(), secrets.moved(TARGET, planned));
+
+    run(fake, Duration.ZERO);
+
+    String moved = secrets.moved(TARGET, planned).orElseThrow();
+    assertTrue(moved.startsWith("its secrets changed since the plan (planned "), moved);
+    assertTrue(moved.contains("the store holds none, now "), moved);
+    assertTrue(moved.contains("the store holds " + fake.heldId.orElseThrow() + ")"), moved);
   }
 }
