@@ -264,6 +264,25 @@ class HostileInputTest {
   }
 
   @Test
+  void attack_secretStoreNamesNoStoreAccepts_areInvalidAtTheirLine_beforeAnySecretIsAdded()
+      throws IOException {
+    String policy =
+        "ccr:\n  secret:\n    rotateAfter: 90 days\n    store:\n      %s: \"x\\e[31m\\n::error::g\"\n";
+    Path secretsManager = write("sm.yaml", VALID + policy.formatted("secretsManager"));
+    Path ssm = write("ssm.yaml", VALID + policy.formatted("ssmParameter"));
+
+    CliRun sm = validate(secretsManager);
+    CliRun parameter = validate(ssm);
+
+    assertEquals(ExitCode.INVALID, sm.exitCode(), sm.err());
+    assertTrue(sm.err().contains("sm.yaml:8:"), sm.err());
+    assertTrue(sm.err().contains("is not a Secrets Manager secret name"), sm.err());
+    assertEquals(ExitCode.INVALID, parameter.exitCode(), parameter.err());
+    assertTrue(parameter.err().contains("is not an SSM parameter name"), parameter.err());
+    assertNoRawControlCharacters(sm);
+  }
+
+  @Test
   void attack_configOrVarFileIsADevice_saysWhatItIs() throws IOException {
     assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.exists(Path.of("/dev/null")));
     Path file = write("web.yaml", VALID);
