@@ -175,6 +175,7 @@ final class ApplyCommand extends BaseCommand {
   }
 
   private int applyFiles() {
+    context.gateways().prepare(); // the SDK gets ready beside the reading of the files
     LoadedRun run = loadDesiredState(specs, rules.settings(spec));
     checkNestedProjects(prune, allowNestedProjects);
     checkRegion(run, aws);

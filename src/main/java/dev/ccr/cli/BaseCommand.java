@@ -4,6 +4,7 @@ import dev.ccr.live.AwsOptions;
 import dev.ccr.live.ClientReader;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.Pacing;
+import dev.ccr.plan.EarlyListings;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.plan.Reconciler;
@@ -38,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -118,7 +121,19 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** {@link #loadDesiredState(SpecMixin, RuleSettings)} with the project file already read. */
   LoadedRun loadDesiredState(SpecMixin specs, LoadedRun.Selection selection, RuleSettings rules) {
-    LoadedRun run = load(specs, selection, rules);
+    return loadDesiredState(specs, selection, rules, spec -> {});
+  }
+
+  /**
+   * {@link #loadDesiredState(SpecMixin, LoadedRun.Selection, RuleSettings)} telling {@code
+   * declared} of each valid document as soon as its file is read.
+   */
+  LoadedRun loadDesiredState(
+      SpecMixin specs,
+      LoadedRun.Selection selection,
+      RuleSettings rules,
+      Consumer<ClientSpec> declared) {
+    LoadedRun run = load(specs, selection, rules, declared);
     DesiredState state = run.state();
     printDiagnostics(state.diagnostics());
     if (state.hasErrors()) {
@@ -135,6 +150,14 @@ abstract class BaseCommand implements Callable<Integer> {
    * on bad paths and options.
    */
   LoadedRun load(SpecMixin specs, LoadedRun.Selection selection, RuleSettings rules) {
+    return load(specs, selection, rules, spec -> {});
+  }
+
+  private LoadedRun load(
+      SpecMixin specs,
+      LoadedRun.Selection selection,
+      RuleSettings rules,
+      Consumer<ClientSpec> declared) {
     Optional<ProjectFile> project = selection.project();
     Optional<String> name = selection.environmentName();
     Variables variables = variables(specs, project, name);
@@ -145,7 +168,9 @@ abstract class BaseCommand implements Callable<Integer> {
             .allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
     try {
       DesiredState state =
-          new SpecLoader(variables, settings).load(found.files()).withUnreadFiles(found.skipped());
+          new SpecLoader(variables, settings, declared)
+              .load(found.files())
+              .withUnreadFiles(found.skipped());
       return new LoadedRun(selection, state, settings);
     } catch (UncheckedIOException e) {
       printMessage(e.getMessage());
@@ -217,7 +242,7 @@ abstract class BaseCommand implements Callable<Integer> {
               + ", whose clients count as undeclared: "
               + excluded.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
-    if (!prune || allowed || nestedProjects.isEmpty()) {
+    if (!pruneRefused(prune, allowed)) {
       return;
     }
     printMessage(
@@ -231,6 +256,11 @@ abstract class BaseCommand implements Callable<Integer> {
             + " could delete them. Run ccr in each project, or pass"
             + " --allow-nested-projects to prune anyway; nothing is deleted.");
     throw new Stop(ExitCode.ERROR);
+  }
+
+  /** Whether {@link #checkNestedProjects} refuses the run, once the files were found. */
+  boolean pruneRefused(boolean prune, boolean allowed) {
+    return prune && !allowed && !nestedProjects.isEmpty();
   }
 
   /**
@@ -445,8 +475,20 @@ abstract class BaseCommand implements Callable<Integer> {
       TargetMixin targets,
       boolean prune,
       boolean unmanagedNeeded) {
+    return reconcile(gateway, run, aws, targets, prune, unmanagedNeeded, EarlyListings.NONE);
+  }
+
+  /** Plans the declared clients, taking the listings that {@code early} started. */
+  Plan reconcile(
+      CognitoGateway gateway,
+      LoadedRun run,
+      AwsMixin aws,
+      TargetMixin targets,
+      boolean prune,
+      boolean unmanagedNeeded,
+      EarlyListings early) {
     Plan plan =
-        new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"))
+        new Reconciler(gateway, aws.concurrency, progress(aws, "reading clients"), early)
             .reconcile(
                 run.state(),
                 new Reconciler.Options(
@@ -539,6 +581,54 @@ abstract class BaseCommand implements Callable<Integer> {
    */
   CognitoGateway gateway(AwsMixin aws, AwsSettings base, WriteRateMixin writes) {
     return open(aws, base, writes.maxWriteRps);
+  }
+
+  /**
+   * The gateway of a plan, opened while its files are read to list each pool as soon as a file
+   * declares it ({@link EarlyListings}), or after them as before: when no pool is listed early,
+   * when the AWS options are wrong (reported as always, once the files are read), or when {@code
+   * mayRead} says the run is to stop before any call. Closing it closes the gateway.
+   */
+  final class EarlyReads implements AutoCloseable {
+    private final AwsMixin aws;
+    private CognitoGateway gateway;
+    final EarlyListings listings;
+
+    EarlyReads(AwsMixin aws, LoadedRun.Selection selection, BooleanSupplier mayRead) {
+      this.aws = aws;
+      Optional<String> region =
+          Optional.ofNullable(aws.region)
+              .or(() -> selection.environment().flatMap(e -> e.aws().region()));
+      this.listings =
+          new EarlyListings(
+              () -> mayRead.getAsBoolean() ? open(selection) : null,
+              region,
+              Math.max(1, aws.concurrency));
+    }
+
+    private CognitoGateway open(LoadedRun.Selection selection) {
+      try {
+        gateway = BaseCommand.this.gateway(aws, selection.aws());
+      } catch (CommandLine.ParameterException e) {
+        // Reported by gateway(run) after the files, as without early reads.
+      }
+      return gateway;
+    }
+
+    /** The gateway of the run: the one opened early, else one opened now. */
+    CognitoGateway gateway(LoadedRun run) {
+      if (gateway == null) {
+        gateway = BaseCommand.this.gateway(aws, run.aws());
+      }
+      return gateway;
+    }
+
+    @Override
+    public void close() {
+      if (gateway != null) {
+        gateway.close();
+      }
+    }
   }
 
   /** The command line's AWS options over the base ones; a role session per command. */

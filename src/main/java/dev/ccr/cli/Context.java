@@ -12,11 +12,8 @@ import java.util.Objects;
  * Cognito (tests give a fake), and standard input (for apply's confirmation).
  */
 record Context(Map<String, String> env, Gateways gateways, InputStream in) {
-  /**
-   * The real environment's door to AWS. A lambda, not a method reference: linking {@code
-   * AwsCognitoGateway::new} would load the AWS SDK even for commands that never call AWS.
-   */
-  static final Context DEFAULT = new Context(Map.of(), options -> new AwsCognitoGateway(options));
+  /** The real environment's door to AWS. */
+  static final Context DEFAULT = new Context(Map.of(), new Sdk());
 
   Context {
     env = Map.copyOf(env);
@@ -33,5 +30,28 @@ record Context(Map<String, String> env, Gateways gateways, InputStream in) {
   @FunctionalInterface
   interface Gateways {
     CognitoGateway open(AwsOptions options);
+
+    /**
+     * Gets ready to open a gateway soon, in the background: a command calls it before it reads its
+     * files, so that the work runs beside the reading. Does nothing unless the gateways say so.
+     */
+    default void prepare() {}
+  }
+
+  /**
+   * The AWS SDK's gateways. Its methods name {@link AwsCognitoGateway} only in their bodies, so a
+   * command that never calls AWS never loads an SDK class.
+   */
+  private static final class Sdk implements Gateways {
+    @Override
+    public CognitoGateway open(AwsOptions options) {
+      return new AwsCognitoGateway(options);
+    }
+
+    /** Gets the SDK's classes for a client ready on a daemon thread, sending nothing. */
+    @Override
+    public void prepare() {
+      AwsCognitoGateway.warmUp();
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.ccr.cli;
 import dev.ccr.drift.DriftFinder;
 import dev.ccr.drift.DriftReport;
 import dev.ccr.export.ExportWriter;
-import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.report.DriftRenderer;
 import java.io.IOException;
@@ -69,11 +68,14 @@ final class DriftCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    LoadedRun run = loadDesiredState(specs, rules.settings(spec));
-    checkRegion(run, aws);
+    context.gateways().prepare(); // the SDK gets ready beside the reading of the files
+    LoadedRun.Selection selection = selectEnvironment(specs.environment);
+    LoadedRun run;
     Plan plan;
-    try (CognitoGateway gateway = gateway(aws, run.aws())) {
-      plan = reconcile(gateway, run, aws, targets, false, true);
+    try (EarlyReads reads = new EarlyReads(aws, selection, () -> true)) {
+      run = loadDesiredState(specs, selection, rules.settings(spec), reads.listings::declared);
+      checkRegion(run, aws);
+      plan = reconcile(reads.gateway(run), run, aws, targets, false, true, reads.listings);
     }
     plan = withSecrets(aws, run, plan, false);
     reportFailures(plan, Optional.of(run));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Exit codes: 0 formatted (or, with --check, nothing to change), 2 with --check: files would"
-          + " change, 3 a file is not YAML (left as it is), 1 a file could not be written, 64"
+          + " change, 3 a file is not YAML (left as it is), 1 a file could not be written (or is reached through a symbolic link), 64"
           + " usage error."
     })
 final class FmtCommand extends BaseCommand {
@@ -62,9 +63,22 @@ final class FmtCommand extends BaseCommand {
     List<Path> files = files(specs, selectEnvironment(environment).project()).files();
     int changed = 0;
     int invalid = 0;
+    int refused = 0;
     for (Path file : files) {
       String text;
       try {
+        long size = Files.size(file);
+        if (size > ClientFileFormat.MAX_BYTES) {
+          printError(
+              file
+                  + ": not formatted, it is "
+                  + size
+                  + " bytes, over the limit of "
+                  + ClientFileFormat.MAX_BYTES
+                  + " bytes (1 MiB) that validate reads");
+          invalid++;
+          continue;
+        }
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (java.nio.charset.CharacterCodingException e) {
         printError(file + ": not formatted, it is not UTF-8 text");
@@ -90,16 +104,50 @@ final class FmtCommand extends BaseCommand {
         continue;
       }
       changed++;
+      Optional<Path> link = check ? Optional.empty() : linkBelowPath(file);
+      if (link.isPresent()) {
+        printError(
+            file
+                + ": not formatted, it is reached through the symbolic link "
+                + link.get()
+                + "; fmt never writes through a link found in a directory scan");
+        refused++;
+        continue;
+      }
       if (!check) {
         write(file, formatted);
       }
       out().println(file);
     }
     out().flush();
+    if (refused > 0) {
+      return ExitCode.ERROR;
+    }
     if (invalid > 0) {
       return ExitCode.INVALID;
     }
     return check && changed > 0 ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  /**
+   * The first symbolic link between the PATH the file was found under and the file, the file
+   * included: a link planted in a repository would otherwise make fmt rewrite YAML files elsewhere.
+   * Links in PATH itself are the user's own choice.
+   */
+  private Optional<Path> linkBelowPath(Path file) {
+    Path root =
+        paths.stream()
+            .filter(p -> !p.toString().isEmpty() && file.startsWith(p))
+            .findFirst()
+            .orElse(null);
+    Path at = root;
+    for (Path name : root == null ? file : root.relativize(file)) {
+      at = at == null ? name : at.resolve(name);
+      if (Files.isSymbolicLink(at)) {
+        return Optional.of(at);
+      }
+    }
+    return Optional.empty();
   }
 
   private void write(Path file, String text) {

@@ -86,8 +86,10 @@ final class InitCommand extends BaseCommand {
     Path project = dir.resolve("ccr.yaml");
     Path clients = dir.resolve("clients");
     List<Path> written = new ArrayList<>();
+    refuseLink(dir);
     if (fromPool == null) {
       Path client = clients.resolve(clientName + ".yaml");
+      refuseLink(clients);
       refuseExisting(List.of(project, client));
       write(client, firstClient());
       written.add(client);
@@ -159,10 +161,40 @@ final class InitCommand extends BaseCommand {
     }
   }
 
-  /** Stops with 1, writing nothing, when a file is in the way and --force was not given. */
+  /** Stops with 1, writing nothing, when the directory is a symbolic link, as export does. */
+  private void refuseLink(Path directory) {
+    ExportWriter.linkTarget(directory)
+        .ifPresent(
+            target -> {
+              printError(
+                  directory
+                      + " is a symbolic link to "
+                      + target
+                      + "; init never writes through a symbolic link, so nothing was written."
+                      + " Give the directory itself.");
+              throw new Stop(ExitCode.ERROR);
+            });
+  }
+
+  /**
+   * Stops with 1, writing nothing, when a file is in the way and --force was not given, or when
+   * anything but a regular file is (a link, a directory), which --force never replaces.
+   */
   private void refuseExisting(List<Path> files) {
     List<Path> existing =
         files.stream().filter(f -> Files.exists(f, LinkOption.NOFOLLOW_LINKS)).toList();
+    List<Path> special =
+        existing.stream().filter(f -> !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList();
+    if (force && !special.isEmpty()) {
+      special.forEach(
+          f ->
+              printError(
+                  f
+                      + (Files.isSymbolicLink(f) ? " is a symbolic link" : " is not a regular file")
+                      + "; ccr writes only a regular file, never through a link"));
+      printMessage("nothing was written.");
+      throw new Stop(ExitCode.ERROR);
+    }
     if (!existing.isEmpty() && !force) {
       existing.forEach(f -> printError(f + " exists already"));
       printMessage("nothing was written; pass --force to overwrite, or init another directory.");

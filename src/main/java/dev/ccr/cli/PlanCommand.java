@@ -1,7 +1,6 @@
 package dev.ccr.cli;
 
 import dev.ccr.export.ExportWriter;
-import dev.ccr.live.CognitoGateway;
 import dev.ccr.plan.Plan;
 import dev.ccr.plan.PlanFile;
 import dev.ccr.report.PlanRenderer;
@@ -73,12 +72,16 @@ final class PlanCommand extends BaseCommand {
   @Override
   int execute() {
     aws.check(spec);
-    LoadedRun run = loadDesiredState(specs, rules.settings(spec));
-    checkNestedProjects(prune, allowNestedProjects);
-    checkRegion(run, aws);
+    context.gateways().prepare(); // the SDK gets ready beside the reading of the files
+    LoadedRun.Selection selection = selectEnvironment(specs.environment);
+    LoadedRun run;
     Plan plan;
-    try (CognitoGateway gateway = gateway(aws, run.aws())) {
-      plan = reconcile(gateway, run, aws, targets, prune, false);
+    try (EarlyReads reads =
+        new EarlyReads(aws, selection, () -> !pruneRefused(prune, allowNestedProjects))) {
+      run = loadDesiredState(specs, selection, rules.settings(spec), reads.listings::declared);
+      checkNestedProjects(prune, allowNestedProjects);
+      checkRegion(run, aws);
+      plan = reconcile(reads.gateway(run), run, aws, targets, prune, false, reads.listings);
     }
     plan = withSecrets(aws, run, plan, false);
     out().print(renderer(run, willSave(plan)).render(plan));

@@ -49,6 +49,13 @@ public final class ClientYaml {
           "(?i)y|n|yes|no|on|off|[-+]?[0-9][0-9_:.]*|[-+]?\\.inf|\\.nan|[-+]?0b[01_]+|[-+]?0x[0-9a-f_]+"
               + "|\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
 
+  /**
+   * Characters the emitter would write raw in a plain scalar that a reader takes as a line break
+   * (NEL, the line and paragraph separators) or drops (a byte-order mark), or any control
+   * character: such a value is double-quoted, where each is an escape.
+   */
+  private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\u2028\\u2029\\ufeff]");
+
   private ClientYaml() {}
 
   /**
@@ -98,7 +105,9 @@ public final class ClientYaml {
     private static ScalarStyle style(String value) {
       boolean otherType =
           !CORE.resolve(value, true).equals(Tag.STR) || YAML11_NOT_STRING.matcher(value).matches();
-      return otherType ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN;
+      return otherType || UNSAFE.matcher(value).find()
+          ? ScalarStyle.DOUBLE_QUOTED
+          : ScalarStyle.PLAIN;
     }
   }
 

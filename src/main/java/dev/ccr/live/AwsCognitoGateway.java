@@ -159,7 +159,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
   }
 
   /** The client of a response, its secret dropped. */
-  private static LiveClient live(
+  static LiveClient live(
       String action, String userPoolId, String subject, UserPoolClientType client) {
     if (client == null || client.clientId() == null) {
       throw new GatewayException(
@@ -434,6 +434,15 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
     if (System.getProperty("http.maxConnections") == null) {
       System.setProperty("http.maxConnections", String.valueOf(IDLE_CONNECTIONS));
     }
+  }
+
+  /**
+   * Gets the SDK's classes for a client loaded and initialised on a daemon thread, without sending
+   * anything ({@link SdkWarmUp}): a command starts it before it reads its files, and its first call
+   * no longer waits for that.
+   */
+  public static void warmUp() {
+    SdkWarmUp.start();
   }
 
   private CognitoIdentityProviderClient newClient(String region) {

@@ -55,8 +55,13 @@ public final class EndpointUrl {
           "port " + uri.getPort() + " of " + shown + " is out of range: ports go from 1 to 65535");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      String bare = value.replaceFirst("[?#].*", "");
       throw new IllegalArgumentException(
-          "an endpoint URL has no query (?...) or fragment (#...): remove them from " + shown);
+          "an endpoint URL has no query (?...) or fragment (#...), which may carry a token and"
+              + " are not shown: remove them from '"
+              + bare
+              + (uri.getRawQuery() != null ? "?..." : "#...")
+              + "'");
     }
     return masked(uri);
   }

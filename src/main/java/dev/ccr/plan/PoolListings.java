@@ -22,11 +22,16 @@ import java.util.function.Predicate;
 final class PoolListings {
   private PoolListings() {}
 
+  /** The pools of the documents that may create or update a client. */
+  static Map<String, Origin> writtenPools(List<ClientSpec> specs) {
+    return pools(specs.stream().filter(spec -> !spec.absent()).toList());
+  }
+
   /** The pools of documents to create or update whose clients could be listed, to check against. */
   static Map<String, Origin> checkedPools(
       List<ClientSpec> specs, Map<String, ClientReader.Result<List<ClientSummary>>> listings) {
     Map<String, Origin> checked = new LinkedHashMap<>();
-    pools(specs.stream().filter(spec -> !spec.absent()).toList())
+    writtenPools(specs)
         .forEach(
             (pool, origin) -> {
               if (poolFailure(listings.get(pool)).isEmpty()) {

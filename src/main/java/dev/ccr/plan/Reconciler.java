@@ -47,14 +47,30 @@ public final class Reconciler {
   private final ClientReader reader;
   private final ClientReader poolReader;
   private final Planner planner = new Planner();
+  private final EarlyListings early;
 
   /**
    * @param progress hears how many clients have been read
    */
   public Reconciler(CognitoGateway gateway, int concurrency, ClientReader.Listener progress) {
+    this(gateway, concurrency, progress, EarlyListings.NONE);
+  }
+
+  /**
+   * @param early the listings started while the files were read, through the same gateway
+   */
+  public Reconciler(
+      CognitoGateway gateway,
+      int concurrency,
+      ClientReader.Listener progress,
+      EarlyListings early) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.reader = new ClientReader(gateway, concurrency, progress);
     this.poolReader = new ClientReader(gateway, concurrency);
+    this.early = Objects.requireNonNull(early, "early");
+    if (early.gateway().filter(g -> g != gateway).isPresent()) {
+      throw new IllegalArgumentException("the early listings went through another gateway");
+    }
   }
 
   /**
@@ -106,9 +122,10 @@ public final class Reconciler {
   public Plan reconcile(DesiredState state, Options options) {
     List<ClientSpec> specs = state.clients();
     Map<String, Origin> pools = PoolListings.pools(specs);
+    // The pools' own reads (other quota categories) start with the listing, not after it.
+    PoolReads poolReads = new PoolReads(List.copyOf(PoolListings.writtenPools(specs).keySet()));
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
     Map<String, Origin> checkedPools = PoolListings.checkedPools(specs, listings);
-    PoolReads poolReads = new PoolReads(List.copyOf(checkedPools.keySet()));
     List<Resolution> listed = specs.stream().map(s -> Resolution.of(s, listings)).toList();
     ClientTypes matched =
         options.includeDcr() ? ClientTypes.none() : ClientTypes.readMatches(reader, listed);
@@ -132,6 +149,7 @@ public final class Reconciler {
     Map<ClientSpec, ClientReader.Result<LiveClient>> live =
         describe(selected, conflicts, listings, matched);
     Map<String, LivePool> livePools = poolReads.join();
+    livePools.keySet().retainAll(checkedPools.keySet());
     Checks checks = new Checks(livePools, options.rules());
     List<ClientAction> actions = new ArrayList<>();
     for (Resolution resolution : selected) {
@@ -204,9 +222,9 @@ public final class Reconciler {
   }
 
   /**
-   * The reads of every pool's description, resource servers and identity providers, started once
-   * the pools are listed so that they run while the clients are read; a pool that does not exist,
-   * or that no call reaches, is not read again (that is reported once, for the listing).
+   * The reads of every pool's description, resource servers and identity providers, started with
+   * the listing of the pools so that they run while the clients are listed and read; what they find
+   * about a pool whose listing failed is left out (that is reported once, for the listing).
    */
   private final class PoolReads {
     private final List<String> pools;
@@ -251,13 +269,22 @@ public final class Reconciler {
         .toList();
   }
 
+  /** Lists every pool, taking the listings started early where there are any. */
   private Map<String, ClientReader.Result<List<ClientSummary>>> list(Set<String> pools) {
-    List<String> ordered = List.copyOf(pools);
+    List<String> rest = new ArrayList<>();
+    for (String pool : pools) {
+      if (!early.started(pool)) {
+        rest.add(pool);
+      }
+    }
     List<ClientReader.Result<List<ClientSummary>>> results =
-        new ClientReader(gateway, Math.max(1, ordered.size())).listAll(ordered);
+        new ClientReader(gateway, Math.max(1, rest.size())).listAll(rest);
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = new HashMap<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      listings.put(ordered.get(i), results.get(i));
+    for (int i = 0; i < rest.size(); i++) {
+      listings.put(rest.get(i), results.get(i));
+    }
+    for (String pool : pools) {
+      early.take(pool).ifPresent(listing -> listings.put(pool, listing));
     }
     return listings;
   }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -38,7 +37,11 @@ public final class ClientFileFormat {
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[ \\t]*:(?:[ \\t]|$)");
   private static final Pattern SEPARATOR = Pattern.compile("(---|\\.\\.\\.)([ \\t].*)?");
   private static final List<String> ORDER = order();
-  private static final int MAX_DEPTH = 64;
+  private static final int MAX_DEPTH = YamlReader.MAX_DEPTH;
+
+  /** Files larger than this are not formatted, as validate does not read them. */
+  public static final int MAX_BYTES = YamlReader.MAX_BYTES;
+
   private static final List<String> UNITS = List.of("AccessToken", "IdToken", "RefreshToken");
 
   /** What may be written without quotes: starts with a letter or digit, single inner spaces. */
@@ -125,7 +128,7 @@ public final class ClientFileFormat {
   private static String unquoted(String text) {
     List<ScalarNode> quoted = new ArrayList<>();
     try {
-      for (Node node : new Compose(SETTINGS).composeAllFromString(text)) {
+      for (Node node : composeAll(text)) {
         collectQuoted(node, quoted, 0);
       }
     } catch (YamlEngineException | IllegalArgumentException e) {
@@ -292,9 +295,11 @@ public final class ClientFileFormat {
   private static List<Object> trees(String text) {
     List<Object> trees = new ArrayList<>();
     try {
-      for (Node node : new Compose(SETTINGS).composeAllFromString(text)) {
-        trees.add(tree(node, 0));
+      for (Node node : composeAll(text)) {
+        trees.add(tree(node, 0, new int[1]));
       }
+    } catch (LimitingParser.LimitExceeded e) {
+      throw new IllegalArgumentException(e.getMessage() + at(e.mark()), e);
     } catch (MarkedYamlEngineException e) {
       String at =
           e.getProblemMark()
@@ -307,19 +312,42 @@ public final class ClientFileFormat {
     return trees;
   }
 
-  private static Object tree(Node node, int depth) {
+  /**
+   * The documents of the text, composed with validate's limits on nesting and on aliases of lists
+   * and mappings: the composer recurses once per level, so a few thousand {@code [} would otherwise
+   * overflow the stack.
+   */
+  private static Iterable<Node> composeAll(String text) {
+    return () -> YamlReader.composer(SETTINGS, text);
+  }
+
+  private static String at(Optional<Mark> mark) {
+    return mark.map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+        .orElse("");
+  }
+
+  /**
+   * @param count the values converted so far in this document, aliases counted each time: a chain
+   *     of aliases would otherwise expand exponentially
+   */
+  private static Object tree(Node node, int depth, int[] count) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH + " levels");
+    }
+    if (++count[0] > YamlReader.MAX_NODES) {
+      throw new IllegalArgumentException(
+          "document expands to more than " + YamlReader.MAX_NODES + " values (aliases included)");
     }
     if (node instanceof ScalarNode scalar) {
       return List.of(scalar.getTag().getValue(), scalar.getValue());
     }
     if (node instanceof SequenceNode sequence) {
-      return sequence.getValue().stream().map(n -> tree(n, depth + 1)).toList();
+      return sequence.getValue().stream().map(n -> tree(n, depth + 1, count)).toList();
     }
     Map<Object, Object> map = new HashMap<>();
     for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-      map.put(tree(tuple.getKeyNode(), depth + 1), tree(tuple.getValueNode(), depth + 1));
+      map.put(
+          tree(tuple.getKeyNode(), depth + 1, count), tree(tuple.getValueNode(), depth + 1, count));
     }
     return map;
   }

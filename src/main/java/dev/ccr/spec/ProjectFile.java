@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,14 +84,14 @@ public final class ProjectFile {
   private final String displayName;
   private final Path directory;
   private final Map<String, Entry> environments;
-  private final List<PathMatcher> exclude;
+  private final List<Glob> exclude;
   private final RuleSettings rules;
 
   private ProjectFile(
       String displayName,
       Path directory,
       Map<String, Entry> environments,
-      List<PathMatcher> exclude,
+      List<Glob> exclude,
       RuleSettings rules) {
     this.displayName = displayName;
     this.directory = directory;
@@ -174,12 +172,12 @@ public final class ProjectFile {
             e ->
                 environments.put(
                     e.getKey(), entry(source, document, e.getKey(), e.getValue(), diagnostics)));
-    List<PathMatcher> exclude = new ArrayList<>();
+    List<Glob> exclude = new ArrayList<>();
     JsonNode globs = document.root().path("exclude");
     for (int i = 0; i < globs.size(); i++) {
       String glob = globs.get(i).stringValue();
       try {
-        exclude.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        exclude.add(Glob.compile(glob));
       } catch (PatternSyntaxException e) {
         String pointer = "/exclude/" + i;
         diagnostics.add(

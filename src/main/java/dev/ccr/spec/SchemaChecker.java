@@ -44,33 +44,49 @@ final class SchemaChecker {
     }
   }
 
+  /** The endpoint URL of an environment of ccr.yaml, or a value inside it. */
+  private static final Pattern ENDPOINT_URL =
+      Pattern.compile("^/environments/[^/]+/endpoint-url(/|$)");
+
   /** A pattern that is one character class repeated: {@code ^(?:[\\w+]+)$}. */
   private static final Pattern SINGLE_CLASS =
       Pattern.compile("\\^\\(\\?:(\\[[^\\[\\]]+\\])\\+\\)\\$");
 
   /** Every pattern of the schema, in words; a test keeps the two in step. */
   static final Map<String, String> PATTERN_HINTS =
-      Map.of(
-          "^(?:[\\w-]+_[0-9a-zA-Z]+)$",
-          "is not a user pool id: the region, an underscore, then ASCII letters and digits, such as us-east-1_Abc123",
-          "^(?:[\\w+]+)$",
-          "is not a client id: ASCII letters, digits, _ and + only",
-          "^(?:[\\w\\s+=,.@-]+)$",
-          "may hold only ASCII letters, digits, spaces and + = , . @ _ -",
-          "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
-          "must not contain spaces or control characters",
-          "^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$",
-          "may hold only printable ASCII without spaces, double quotes or backslashes",
-          "^(?:[0-9a-fA-F]+)$",
-          "must be hexadecimal digits",
-          "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$",
-          "may hold letters, marks, symbols, digits, punctuation and spaces, but no control characters",
-          "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
-          "is not an ARN such as arn:aws:iam::123456789012:role/cognito-analytics",
-          "^(?:[A-Za-z0-9][A-Za-z0-9_.-]*)$",
-          "is not an environment name: a letter or digit, then letters, digits, _ . and -",
-          "^(?:[1-9][0-9]{0,5} (?:day|days|hour|hours))$",
-          "is not an age: a whole number, a space, then days or hours, such as 90 days");
+      Map.ofEntries(
+          Map.entry(
+              "^(?:[\\w-]+_[0-9a-zA-Z]+)$",
+              "is not a user pool id: the region, an underscore, then ASCII letters and digits, such as us-east-1_Abc123"),
+          Map.entry("^(?:[\\w+]+)$", "is not a client id: ASCII letters, digits, _ and + only"),
+          Map.entry(
+              "^(?:[\\w\\s+=,.@-]+)$",
+              "may hold only ASCII letters, digits, spaces and + = , . @ _ -"),
+          Map.entry(
+              "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
+              "must not contain spaces or control characters"),
+          Map.entry(
+              "^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$",
+              "may hold only printable ASCII without spaces, double quotes or backslashes"),
+          Map.entry("^(?:[0-9a-fA-F]+)$", "must be hexadecimal digits"),
+          Map.entry(
+              "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$",
+              "may hold letters, marks, symbols, digits, punctuation and spaces, but no control characters"),
+          Map.entry(
+              "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
+              "is not an ARN such as arn:aws:iam::123456789012:role/cognito-analytics"),
+          Map.entry(
+              "^(?:[A-Za-z0-9][A-Za-z0-9_.-]*)$",
+              "is not an environment name: a letter or digit, then letters, digits, _ . and -"),
+          Map.entry(
+              "^(?:[1-9][0-9]{0,5} (?:day|days|hour|hours))$",
+              "is not an age: a whole number, a space, then days or hours, such as 90 days"),
+          Map.entry(
+              "^(?:arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+|[A-Za-z0-9/_+=.@-]{1,512})$",
+              "is not a Secrets Manager secret name (up to 512 ASCII letters, digits and / _ + = . @ -) or ARN"),
+          Map.entry(
+              "^(?:[A-Za-z0-9_./-]{1,2048})$",
+              "is not an SSM parameter name: ASCII letters, digits and _ . - / only, such as /prod/app/client-secret"));
 
   /** The schema of client files. */
   static final Definition CLIENT =
@@ -142,7 +158,8 @@ final class SchemaChecker {
     String pointer = pointer(error.getInstanceLocation());
     String path = Pointers.display(pointer);
     JsonNode value = error.getInstanceNode();
-    String shown = value == null ? "" : show(value);
+    boolean unquoted = unquoted(pointer, value);
+    String shown = value == null ? "" : unquoted ? "the value" : show(value);
     return switch (error.getKeyword()) {
       case "additionalProperties" -> unknownKey(source, document, pointer, error.getProperty());
       case "required" ->
@@ -168,8 +185,7 @@ final class SchemaChecker {
                       + expectedType(pointer)
                       + ", found "
                       + typeName(value)
-                      + " "
-                      + shown));
+                      + (unquoted ? "" : " " + shown)));
       case "enum" -> Optional.of(enumError(source, document, pointer, value));
       case "propertyNames" -> Optional.of(badName(source, document, pointer, error.getProperty()));
       case "uniqueItems" -> Optional.of(duplicateItem(source, document, pointer, value));
@@ -517,6 +533,16 @@ final class SchemaChecker {
       return copy != null ? copy : node;
     }
     return node;
+  }
+
+  /**
+   * Whether a message leaves the value at the pointer out: an endpoint URL that is not a plain
+   * string, or holds an {@code @}, may carry a user name and password in a form (a list, a block
+   * scalar, no scheme) that masking could miss.
+   */
+  private static boolean unquoted(String pointer, JsonNode value) {
+    return ENDPOINT_URL.matcher(pointer).find()
+        && (value == null || !value.isString() || value.stringValue().contains("@"));
   }
 
   static String show(JsonNode value) {

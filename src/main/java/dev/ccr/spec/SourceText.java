@@ -37,8 +37,14 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
     List<String> masked = new ArrayList<>();
     Set<String> secrets = new LinkedHashSet<>();
     int keyIndent = -1;
+    int endpointIndent = -1;
     for (String line : text.lines().toList()) {
       int indent = indentation(line);
+      if (endpointIndent >= 0 && (line.isBlank() || indent > endpointIndent)) {
+        line = line.substring(0, indent) + maskUserInfoValue(line.substring(indent), secrets);
+      } else {
+        endpointIndent = ENDPOINT_URL.matcher(line).find() ? indent : -1;
+      }
       if (keyIndent >= 0 && (line.isBlank() || indent > keyIndent)) {
         remember(line.strip(), secrets);
         masked.add(line.isBlank() ? line : line.substring(0, indent) + MASK);
@@ -102,12 +108,17 @@ record SourceText(String file, List<String> lines, Set<String> secrets) {
     if (!key.find()) {
       return line;
     }
-    String value = line.substring(key.end());
+    return line.substring(0, key.end()) + maskUserInfoValue(line.substring(key.end()), secrets);
+  }
+
+  /**
+   * An endpoint URL's value, or a line that continues it (a list item, a block scalar's line), with
+   * what looks like user information as {@code ****}, remembered as a secret.
+   */
+  private static String maskUserInfoValue(String value, Set<String> secrets) {
     Optional<String> userInfo = UserInfo.of(value.strip());
     userInfo.ifPresent(secrets::add);
-    return userInfo.isEmpty()
-        ? line
-        : line.substring(0, key.end()) + value.replace(userInfo.get(), MASK);
+    return userInfo.isEmpty() ? value : value.replace(userInfo.get(), MASK);
   }
 
   /** Where the value of a secret-like key starts on the line (after its colon), or -1. */

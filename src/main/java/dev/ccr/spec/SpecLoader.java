@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 public final class SpecLoader {
   private final Variables variables;
   private final RuleSettings rules;
+  private final Consumer<ClientSpec> declared;
 
   /** A loader for files without variables that applies every security rule as a warning. */
   public SpecLoader() {
@@ -39,8 +41,19 @@ public final class SpecLoader {
    * @param rules the security rules the run allows, and whether their warnings are errors
    */
   public SpecLoader(Variables variables, RuleSettings rules) {
+    this(variables, rules, spec -> {});
+  }
+
+  /**
+   * A loader that also tells {@code declared} of every valid document as soon as its file is read,
+   * before the other files are: plan starts listing its pool then. A document told of may still be
+   * left out of the desired state (declared twice), and the desired state as a whole may be
+   * invalid.
+   */
+  public SpecLoader(Variables variables, RuleSettings rules, Consumer<ClientSpec> declared) {
     this.variables = java.util.Objects.requireNonNull(variables, "variables");
     this.rules = java.util.Objects.requireNonNull(rules, "rules");
+    this.declared = java.util.Objects.requireNonNull(declared, "declared");
   }
 
   /**
@@ -101,7 +114,9 @@ public final class SpecLoader {
         List<Diagnostic> found = checkDocument(result.source(), document);
         diagnostics.addAll(found);
         if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
-          valid.add(toSpec(result.source(), document));
+          ClientSpec spec = toSpec(result.source(), document);
+          valid.add(spec);
+          declared.accept(spec);
         }
       }
     }

@@ -214,7 +214,7 @@ final class YamlReader {
    * A composer whose parser refuses nesting deeper than {@link #MAX_DEPTH} levels and more than
    * {@link #MAX_COLLECTION_ALIASES} aliases of lists and mappings.
    */
-  private static Composer composer(LoadSettings settings, String content) {
+  static Composer composer(LoadSettings settings, String content) {
     Parser parser = new ParserImpl(settings, new StreamReader(settings, content));
     return new Composer(settings, new LimitingParser(parser, MAX_DEPTH, MAX_COLLECTION_ALIASES));
   }

@@ -68,6 +68,53 @@ class FmtCommandTest {
   }
 
   @Test
+  void fmt_hostileNestingAliasesAndSize_areRefusedWithAMessage_notACrash() throws IOException {
+    String pool = "UserPoolId: us-east-1_Example12\nClientName: x\n";
+    String deep = pool + "CallbackURLs: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+    Path nested = Files.writeString(dir.resolve("nested.yaml"), deep);
+    StringBuilder chain = new StringBuilder(pool).append("a0: &a0 [x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 40; i++) {
+      chain.append("a").append(i).append(": &a").append(i);
+      chain.append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+    }
+    Path aliases = Files.writeString(dir.resolve("aliases.yaml"), chain.toString());
+    String big = ("---\n" + MESSY).repeat(1_100_000 / MESSY.length());
+    Path large = Files.writeString(dir.resolve("large.yaml"), big);
+
+    CliRun run = CliRun.run("fmt", dir.toString());
+
+    assertEquals(ExitCode.INVALID, run.exitCode(), run.err());
+    assertFalse(run.hasStackTrace(), run.err());
+    assertTrue(
+        run.err().contains(nested + ": not formatted, it is not valid YAML: document nests deeper"),
+        run.err());
+    assertTrue(run.err().contains(aliases + ": not formatted"), run.err());
+    assertTrue(run.err().contains("bytes, over the limit of 1048576 bytes"), run.err());
+    assertEquals(deep, Files.readString(nested));
+    assertEquals(chain.toString(), Files.readString(aliases));
+    assertEquals(big, Files.readString(large));
+    assertEquals(TIDY, Files.readString(messy));
+  }
+
+  @Test
+  void attack_aDirectoryLinkInTheRepository_isNeverWrittenThrough() throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Path outside = Files.writeString(elsewhere.resolve("other.yaml"), MESSY);
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createSymbolicLink(repo.resolve("linked"), elsewhere);
+    Path own = Files.writeString(repo.resolve("own.yaml"), MESSY);
+
+    CliRun run = CliRun.run("fmt", repo.toString());
+
+    assertEquals(ExitCode.ERROR, run.exitCode(), run.err());
+    assertTrue(run.err().contains("reached through the symbolic link"), run.err());
+    assertEquals(MESSY, Files.readString(outside));
+    assertEquals(TIDY, Files.readString(own));
+    assertFalse(run.hasStackTrace(), run.err());
+    assertEquals(ExitCode.CHANGES, CliRun.run("fmt", "--check", repo.toString()).exitCode());
+  }
+
+  @Test
   void fmt_missingPath_isAUsageError() {
     assertEquals(ExitCode.USAGE, CliRun.run("fmt", dir.resolve("nope").toString()).exitCode());
   }

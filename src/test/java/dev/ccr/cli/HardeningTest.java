@@ -98,6 +98,31 @@ class HardeningTest {
     }
   }
 
+  @Test
+  void attack_passwordInProjectFileEndpointUrl_asListMappingOrBlock_neverQuoted()
+      throws IOException {
+    Path file = write("web.yaml", CLIENT);
+    for (String url :
+        List.of(
+            "[http://u:" + PASSWORD + "@127.0.0.1:1]",
+            "[u:" + PASSWORD + "@127.0.0.1:1]",
+            "{a: \"http://u:pass word" + PASSWORD + "@127.0.0.1:1\"}",
+            "\n      - http://u:" + PASSWORD + "@127.0.0.1:1",
+            "|\n      http://u:" + PASSWORD + "@127.0.0.1:1",
+            ">-\n      u:" + PASSWORD + "@127.0.0.1:1 x")) {
+      Path config = write("ccr.yaml", "environments:\n  dev:\n    endpoint-url: " + url + "\n");
+
+      for (String command : List.of("validate", "plan")) {
+        CliRun run =
+            CliRun.run(command, "--config", config.toString(), "--env", "dev", file.toString());
+
+        assertFalse(run.all().contains(PASSWORD), url + ":\n" + run.all());
+        assertFalse(run.hasStackTrace(), run.all());
+        assertTrue(run.err().contains("endpoint-url"), url + ":\n" + run.all());
+      }
+    }
+  }
+
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());

@@ -264,6 +264,25 @@ class HostileInputTest {
   }
 
   @Test
+  void attack_secretStoreNamesNoStoreAccepts_areInvalidAtTheirLine_beforeAnySecretIsAdded()
+      throws IOException {
+    String policy =
+        "ccr:\n  secret:\n    rotateAfter: 90 days\n    store:\n      %s: \"x\\e[31m\\n::error::g\"\n";
+    Path secretsManager = write("sm.yaml", VALID + policy.formatted("secretsManager"));
+    Path ssm = write("ssm.yaml", VALID + policy.formatted("ssmParameter"));
+
+    CliRun sm = validate(secretsManager);
+    CliRun parameter = validate(ssm);
+
+    assertEquals(ExitCode.INVALID, sm.exitCode(), sm.err());
+    assertTrue(sm.err().contains("sm.yaml:8:"), sm.err());
+    assertTrue(sm.err().contains("is not a Secrets Manager secret name"), sm.err());
+    assertEquals(ExitCode.INVALID, parameter.exitCode(), parameter.err());
+    assertTrue(parameter.err().contains("is not an SSM parameter name"), parameter.err());
+    assertNoRawControlCharacters(sm);
+  }
+
+  @Test
   void attack_configOrVarFileIsADevice_saysWhatItIs() throws IOException {
     assumeTrue(Files.exists(Path.of("/dev/zero")) && Files.exists(Path.of("/dev/null")));
     Path file = write("web.yaml", VALID);
@@ -355,6 +374,21 @@ class HostileInputTest {
                 ":3:1: error: unknown key ClientN\u0430me (U+0430 CYRILLIC SMALL LETTER A at"
                     + " position 8); did you mean ClientName?\n"),
         run.err());
+  }
+
+  @Test
+  void attack_excludeGlobsThatBacktrack_matchADeepTreeInBoundedTime() throws IOException {
+    String deep = String.join("/", java.util.Collections.nCopies(40, "d"));
+    Path file = write(deep + "/" + "a".repeat(48) + ".yaml", VALID);
+    write(
+        "ccr.yaml",
+        "exclude:\n  - \"**" + "*a".repeat(25) + "b\"\n  - \"" + "**/".repeat(30) + "x\"\n");
+
+    CliRun run = validate(dir.resolve("d"), Path.of("--config"), dir.resolve("ccr.yaml"));
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.all());
+    assertTrue(run.all().contains("1 client in 1 file: valid."), run.all());
+    assertTrue(Files.exists(file));
   }
 
   private CliRun validate(Path... paths) {

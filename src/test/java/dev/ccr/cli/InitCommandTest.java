@@ -114,6 +114,39 @@ class InitCommandTest {
   }
 
   @Test
+  void attack_linksInTheRepository_areNeverWrittenThrough_andNothingIsWritten() throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createSymbolicLink(repo.resolve("clients"), elsewhere);
+
+    CliRun clientsLink = run("init", repo.toString());
+
+    assertEquals(ExitCode.ERROR, clientsLink.exitCode(), clientsLink.err());
+    assertTrue(clientsLink.err().contains("clients is a symbolic link to"), clientsLink.err());
+    assertEquals(0, Files.list(elsewhere).count(), "nothing written through the link");
+    assertFalse(Files.exists(repo.resolve("ccr.yaml")), "nothing written");
+
+    Path forced = Files.createDirectories(dir.resolve("forced"));
+    Files.createSymbolicLink(forced.resolve("ccr.yaml"), elsewhere.resolve("x.yaml"));
+
+    CliRun projectLink = run("init", forced.toString(), "--force");
+
+    assertEquals(ExitCode.ERROR, projectLink.exitCode(), projectLink.err());
+    assertTrue(projectLink.err().contains("is a symbolic link"), projectLink.err());
+    assertFalse(Files.exists(forced.resolve("clients")), "no client file before the refusal");
+    assertFalse(Files.exists(elsewhere.resolve("x.yaml")));
+
+    Path link = Files.createSymbolicLink(dir.resolve("link"), elsewhere);
+
+    CliRun dirLink = run("init", link.toString());
+
+    assertEquals(ExitCode.ERROR, dirLink.exitCode(), dirLink.err());
+    assertTrue(dirLink.err().contains("link is a symbolic link to"), dirLink.err());
+    assertEquals(0, Files.list(elsewhere).count(), "nothing written through the link");
+    assertFalse(dirLink.hasStackTrace(), dirLink.err());
+  }
+
+  @Test
   void init_fromPool_exportsItsClientsAndPlansWithNoChanges() throws IOException {
     Map<String, Object> live = new LinkedHashMap<>();
     live.put("ClientName", "web");

@@ -304,6 +304,24 @@ class ExporterTest {
   }
 
   @Test
+  void render_nameWithALineBreakYamlReadsInPlainText_isQuotedAndReadsBack() {
+    for (String name : List.of("\u0085nel", "a\u2028b", "c\u2029d", "\ufeffbom", "e\u0085")) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("UserPoolId", POOL);
+      document.put("ClientName", name);
+
+      String yaml = ClientYaml.render(document);
+
+      assertTrue(yaml.contains("\nClientName: \""), yaml);
+      Object read =
+          new org.snakeyaml.engine.v2.api.Load(
+                  org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+              .loadFromString(yaml);
+      assertEquals(name, ((Map<?, ?>) read).get("ClientName"), yaml);
+    }
+  }
+
+  @Test
   void render_valueHoldingDollarBrace_isWrittenAsALiteralThatReadsBackAsIt() {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("UserPoolId", POOL);

@@ -42,9 +42,12 @@ class EndpointUrlTest {
             "port 0 of 'http://127.0.0.1:0' is out of range: ports go from 1 to 65535",
             "http://u:pw@h:x1",
             "port 'x1' of 'http://****@h:x1' is not a number from 1 to 65535",
-            "http://h/?a=1",
-            "an endpoint URL has no query (?...) or fragment (#...): remove them from"
-                + " 'http://h/?a=1'",
+            "http://h/?token=pw",
+            "an endpoint URL has no query (?...) or fragment (#...), which may carry a token and"
+                + " are not shown: remove them from 'http://h/?...'",
+            "http://h/#pw",
+            "an endpoint URL has no query (?...) or fragment (#...), which may carry a token and"
+                + " are not shown: remove them from 'http://h/#...'",
             "localhost:4566",
             "must be an http:// or https:// URL with a host, not 'localhost:4566'",
             "http://u:pw@a b",

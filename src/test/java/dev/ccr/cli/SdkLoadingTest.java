@@ -1,0 +1,77 @@
+package dev.ccr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Commands that never call AWS never load a class of the AWS SDK (its classes cost start-up time);
+ * plan gets the SDK ready in the background while it reads its files. Runs ccr as its own process
+ * with the JVM's class-loading log.
+ */
+class SdkLoadingTest {
+  @TempDir Path dir;
+
+  private String classesLoaded(String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.ccr.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("GITHUB_") || k.equals("CI"));
+    builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
+    builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
+    builder.redirectOutput(dir.resolve("out.txt").toFile());
+    builder.redirectError(dir.resolve("err.txt").toFile());
+    Process process = builder.start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    return Files.readString(dir.resolve("out.txt")) + Files.readString(dir.resolve("err.txt"));
+  }
+
+  private Path file() throws Exception {
+    return Files.writeString(
+        dir.resolve("web.yaml"), "UserPoolId: us-east-1_Example12\nClientName: web\n");
+  }
+
+  @Test
+  void validateAndFmt_loadNoClassOfTheAwsSdk() throws Exception {
+    Path file = file();
+
+    String validate = classesLoaded("validate", file.toString());
+    String fmt = classesLoaded("fmt", "--check", file.toString());
+
+    assertTrue(validate.contains("1 client in 1 file: valid."), validate);
+    assertEquals(List.of(), sdkClasses(validate));
+    assertTrue(fmt.contains("dev.ccr."), fmt);
+    assertEquals(List.of(), sdkClasses(fmt));
+  }
+
+  @Test
+  void plan_getsTheSdkReadyWhileItReadsItsFiles() throws Exception {
+    Path file = file();
+
+    // A closed loopback port: the reads fail, the warm-up sends nothing anyway.
+    String plan =
+        classesLoaded("plan", file.toString(), "--endpoint-url", "http://127.0.0.1:9", "--quiet");
+
+    assertTrue(plan.contains("dev.ccr.live.SdkWarmUp "), plan);
+    assertTrue(
+        sdkClasses(plan).stream().anyMatch(c -> c.contains("CognitoIdentityProviderClient")), plan);
+  }
+
+  private static List<String> sdkClasses(String log) {
+    return log.lines().filter(l -> l.contains(" software.amazon.awssdk.")).toList();
+  }
+}
