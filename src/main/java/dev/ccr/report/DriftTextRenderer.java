@@ -66,7 +66,7 @@ final class DriftTextRenderer implements DriftRenderer {
           .toString();
     }
     out.append("Drift: ").append(DriftRenderer.counts(report)).append('.');
-    if (report.hasDrift()) {
+    if (report.clients().stream().anyMatch(c -> !c.drifted().isEmpty())) {
       out.append(" Changes read: live value -> value in the file.");
     }
     if (report.unmanagedFail()) {

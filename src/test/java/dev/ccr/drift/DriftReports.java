@@ -256,6 +256,25 @@ public final class DriftReports {
     return report(List.of(web, api, reports, retired, legacy), live, false);
   }
 
+  /** One client in sync and one that does not exist yet: drift, but no attribute drifted. */
+  public static DriftReport inSyncAndMissing() {
+    ClientSpec api =
+        spec("clients/web.yaml", 5, "4p1cl13nt0000000000000000a", map("ClientName", "api"));
+    ClientSpec reports =
+        new ClientSpec(
+            new SourceRef("clients/reports.yaml", new Position(1, 1)),
+            POOL,
+            Optional.empty(),
+            map("ClientName", "reports-app"),
+            Optional.empty(),
+            ClientSpec.Settings.DEFAULT,
+            Map.of("/UserPoolId", new Position(1, 1), "/ClientName", new Position(2, 1)));
+    return report(
+        List.of(api, reports),
+        List.of(live("4p1cl13nt0000000000000000a", map("ClientName", "api"))),
+        false);
+  }
+
   /** {@code n} clients in one file, each with its access token validity drifted. */
   public static DriftReport manyDrifted(int n) {
     List<ClientSpec> specs = new ArrayList<>();

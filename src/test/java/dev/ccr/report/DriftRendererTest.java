@@ -92,6 +92,14 @@ class DriftRendererTest {
   }
 
   @Test
+  void renderText_onlyAMissingClient_saysWhatApplyWouldDo_andNotHowToReadChanges() {
+    String text = DriftRenderer.text(false).render(DriftReports.inSyncAndMissing());
+    assertTrue(text.contains("no such client exists; apply would create it"), text);
+    assertTrue(text.endsWith("Drift: 0 drifted, 1 in sync, 0 unmanaged, 1 missing.\n"), text);
+    assertFalse(text.contains("Changes read"), text);
+  }
+
+  @Test
   void renderMarkdown_missingAndUnwantedClients_haveARowAndNoEmptyDiffBlock() {
     String markdown = DriftRenderer.markdown().render(report("every-status"));
     assertTrue(
