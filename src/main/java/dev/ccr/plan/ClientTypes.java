@@ -31,6 +31,35 @@ import java.util.stream.Collectors;
  */
 record ClientTypes(Map<String, ClientReader.Result<LiveClient>> reads) {
 
+  /**
+   * The undeclared clients split into the regular ones and the others, with the reads that told
+   * them apart.
+   */
+  record Undeclared(
+      List<Plan.Unmanaged> regular, List<Plan.Registered> registered, ClientTypes types) {
+
+    /**
+     * Every undeclared client taken for a regular one, unread: the run neither prunes nor reports
+     * them, or includes every type.
+     */
+    static Undeclared unread(List<Plan.Unmanaged> undeclared) {
+      return new Undeclared(undeclared, List.of(), none());
+    }
+
+    /** The undeclared clients the targets select read, to tell the regular ones from the others. */
+    static Undeclared read(ClientReader reader, List<Plan.Unmanaged> undeclared, Targets targets) {
+      List<Plan.Unmanaged> selected =
+          undeclared.stream().filter(u -> targets.selects(u.ref())).toList();
+      ClientTypes types = readUndeclared(reader, selected);
+      List<Plan.Registered> registered = types.registered(selected);
+      List<Plan.Unmanaged> regular =
+          undeclared.stream()
+              .filter(u -> registered.stream().noneMatch(r -> r.ref().equals(u.ref())))
+              .toList();
+      return new Undeclared(regular, registered, types);
+    }
+  }
+
   /** Nothing read: every client taken for a regular one (the run includes them all). */
   static ClientTypes none() {
     return new ClientTypes(Map.of());

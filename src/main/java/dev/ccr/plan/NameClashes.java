@@ -152,7 +152,7 @@ final class NameClashes {
                     + ", but "
                     + gives(named, spec.source().toString())
                     + advice)),
-        Reconciler::both);
+        NameClashes::both);
     String pointer = spec.clientName().isPresent() ? "/ClientName" : "/ClientId";
     errors.merge(
         spec,
@@ -167,7 +167,7 @@ final class NameClashes {
                     + absent.source()
                     + deletes
                     + advice)),
-        Reconciler::both);
+        NameClashes::both);
   }
 
   /** How a document gives a client its name. */
@@ -248,7 +248,7 @@ final class NameClashes {
               + others
               + "; give each client a name of its own (a plan that finds a client by a name that"
               + " two clients share fails)";
-      errors.merge(spec, List.of(Reconciler.error(spec, pointer, message)), Reconciler::both);
+      errors.merge(spec, List.of(Reconciler.error(spec, pointer, message)), NameClashes::both);
     }
   }
 
@@ -270,5 +270,12 @@ final class NameClashes {
                       .map(s -> " (declared at " + s.source() + ")")
                       .orElse(" and no file declares it"));
     };
+  }
+
+  /** The two lists of diagnostics as one. */
+  static List<Diagnostic> both(List<Diagnostic> a, List<Diagnostic> b) {
+    List<Diagnostic> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

@@ -6,6 +6,7 @@ import dev.ccr.spec.Diagnostic;
 import dev.ccr.spec.OtherEnvironmentDocument;
 import dev.ccr.spec.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,5 +101,17 @@ record Pruning(
         naming.position(),
         naming.pointer(),
         "");
+  }
+
+  /** The clients the plan deletes: those declared absent, and those --prune deletes. */
+  Set<String> deletedIds(List<Resolution> resolutions) {
+    Set<String> ids = new HashSet<>();
+    for (Resolution resolution : resolutions) {
+      if (resolution instanceof Resolution.Known known && known.spec().absent()) {
+        ids.add(known.ref().id());
+      }
+    }
+    deleted().forEach(u -> ids.add(u.ref().id()));
+    return ids;
   }
 }

@@ -6,7 +6,6 @@ import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.GatewayException;
 import dev.ccr.live.LiveClient;
 import dev.ccr.live.LivePool;
-import dev.ccr.live.Parallel;
 import dev.ccr.plan.Resolution.Ambiguous;
 import dev.ccr.plan.Resolution.Known;
 import dev.ccr.plan.Resolution.Missing;
@@ -19,14 +18,12 @@ import dev.ccr.spec.RuleSettings;
 import dev.ccr.spec.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -123,7 +120,8 @@ public final class Reconciler {
     List<ClientSpec> specs = state.clients();
     Map<String, Origin> pools = PoolListings.pools(specs);
     // The pools' own reads (other quota categories) start with the listing, not after it.
-    PoolReads poolReads = new PoolReads(List.copyOf(PoolListings.writtenPools(specs).keySet()));
+    PoolReads poolReads =
+        new PoolReads(poolReader, List.copyOf(PoolListings.writtenPools(specs).keySet()));
     Map<String, ClientReader.Result<List<ClientSummary>>> listings = list(pools.keySet());
     Map<String, Origin> checkedPools = PoolListings.checkedPools(specs, listings);
     List<Resolution> listed = specs.stream().map(s -> Resolution.of(s, listings)).toList();
@@ -138,19 +136,22 @@ public final class Reconciler {
             Resolution.declaredIds(resolutions),
             problems,
             blocking(options, resolutions));
-    Undeclared split = split(undeclared, options);
+    ClientTypes.Undeclared split =
+        options.includeDcr() || !(options.prune() || options.unmanagedNeeded())
+            ? ClientTypes.Undeclared.unread(undeclared)
+            : ClientTypes.Undeclared.read(reader, undeclared, options.targets());
     Pruning pruning = Pruning.of(state, pools.keySet(), split.regular(), options);
     Map<ClientSpec, List<Diagnostic>> conflicts =
         new HashMap<>(NameClashes.declaredTwice(resolutions));
-    NameClashes.nameClashes(resolutions, listings, deleted(resolutions, pruning))
-        .forEach((spec, errors) -> conflicts.merge(spec, errors, Reconciler::both));
+    NameClashes.nameClashes(resolutions, listings, pruning.deletedIds(resolutions))
+        .forEach((spec, errors) -> conflicts.merge(spec, errors, NameClashes::both));
     List<Resolution> selected =
         resolutions.stream().filter(r -> options.targets().selects(r.spec(), r.ref())).toList();
     Map<ClientSpec, ClientReader.Result<LiveClient>> live =
         describe(selected, conflicts, listings, matched);
     Map<String, LivePool> livePools = poolReads.join();
     livePools.keySet().retainAll(checkedPools.keySet());
-    Checks checks = new Checks(livePools, options.rules());
+    WriteChecks checks = new WriteChecks(livePools, options.rules());
     List<ClientAction> actions = new ArrayList<>();
     for (Resolution resolution : selected) {
       actions.add(action(resolution, conflicts, live.get(resolution.spec()), checks));
@@ -163,35 +164,11 @@ public final class Reconciler {
         actions,
         pruning.unmanaged(),
         problems,
-        unmatched(options.targets(), resolutions, undeclared),
+        options.targets().unmatched(resolutions, undeclared),
         notes,
         pruning.kept(),
         pruning.refused(),
         split.registered());
-  }
-
-  /** The undeclared clients, their types read when the run prunes or checks drift. */
-  private record Undeclared(
-      List<Plan.Unmanaged> regular, List<Plan.Registered> registered, ClientTypes types) {}
-
-  /**
-   * The undeclared clients that the run selects split into the regular ones and the others, when
-   * the run prunes them or reports them (a drift check) and does not include the others anyway;
-   * otherwise every one taken for a regular one, unread.
-   */
-  private Undeclared split(List<Plan.Unmanaged> undeclared, Options options) {
-    if (options.includeDcr() || !(options.prune() || options.unmanagedNeeded())) {
-      return new Undeclared(undeclared, List.of(), ClientTypes.none());
-    }
-    List<Plan.Unmanaged> selected =
-        undeclared.stream().filter(u -> options.targets().selects(u.ref())).toList();
-    ClientTypes types = ClientTypes.readUndeclared(reader, selected);
-    List<Plan.Registered> registered = types.registered(selected);
-    List<Plan.Unmanaged> regular =
-        undeclared.stream()
-            .filter(u -> registered.stream().noneMatch(r -> r.ref().equals(u.ref())))
-            .toList();
-    return new Undeclared(regular, registered, types);
   }
 
   /**
@@ -201,72 +178,6 @@ public final class Reconciler {
   private static Predicate<String> blocking(Options options, List<Resolution> resolutions) {
     return pool ->
         options.unmanagedNeeded() || options.prune() || Resolution.needsListing(pool, resolutions);
-  }
-
-  /** The clients the plan deletes: those declared absent, and those --prune deletes. */
-  private static Set<String> deleted(List<Resolution> resolutions, Pruning pruning) {
-    Set<String> ids = new HashSet<>();
-    for (Resolution resolution : resolutions) {
-      if (resolution instanceof Known known && known.spec().absent()) {
-        ids.add(known.ref().id());
-      }
-    }
-    pruning.deleted().forEach(u -> ids.add(u.ref().id()));
-    return ids;
-  }
-
-  static List<Diagnostic> both(List<Diagnostic> a, List<Diagnostic> b) {
-    List<Diagnostic> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
-  }
-
-  /**
-   * The reads of every pool's description, resource servers and identity providers, started with
-   * the listing of the pools so that they run while the clients are listed and read; what they find
-   * about a pool whose listing failed is left out (that is reported once, for the listing).
-   */
-  private final class PoolReads {
-    private final List<String> pools;
-    private final Supplier<List<LivePool>> reads;
-
-    PoolReads(List<String> pools) {
-      this.pools = pools;
-      this.reads = Parallel.start("ccr-pool-reader", () -> poolReader.readPools(pools));
-    }
-
-    Map<String, LivePool> join() {
-      List<LivePool> read = reads.get();
-      Map<String, LivePool> byPool = new HashMap<>();
-      for (int i = 0; i < pools.size(); i++) {
-        byPool.put(pools.get(i), read.get(i));
-      }
-      return byPool;
-    }
-  }
-
-  /** The checks of a client to write, or of one left as it is, beyond its file alone. */
-  private record Checks(Map<String, LivePool> pools, RuleSettings rules) {
-    /**
-     * What the configuration a write sends (or, for a client left as it is, the live client)
-     * breaks: the rules on the merged configuration, and for a write the checks against the pool.
-     */
-    List<Diagnostic> of(WriteRequest request, boolean writes) {
-      List<Diagnostic> found = new ArrayList<>(request.findings(rules, writes));
-      LivePool pool = pools.get(request.desired().userPoolId());
-      if (writes && pool != null) {
-        found.addAll(PoolChecks.check(request.configuration(), pool));
-      }
-      return found;
-    }
-  }
-
-  private List<String> unmatched(
-      Targets targets, List<Resolution> resolutions, List<Plan.Unmanaged> undeclared) {
-    return targets.values().stream()
-        .filter(v -> resolutions.stream().noneMatch(r -> Targets.matches(v, r.spec(), r.ref())))
-        .filter(v -> undeclared.stream().noneMatch(u -> Targets.matches(v, u.ref())))
-        .toList();
   }
 
   /** Lists every pool, taking the listings started early where there are any. */
@@ -327,7 +238,7 @@ public final class Reconciler {
       Resolution resolution,
       Map<ClientSpec, List<Diagnostic>> conflicts,
       ClientReader.Result<LiveClient> read,
-      Checks checks) {
+      WriteChecks checks) {
     ClientSpec spec = resolution.spec();
     Origin origin = Origin.of(spec);
     if (conflicts.containsKey(spec)) {
@@ -385,7 +296,8 @@ public final class Reconciler {
                 + " client only when its name agrees with the file)"));
   }
 
-  private ClientAction compared(ClientSpec spec, ClientRef ref, LiveClient live, Checks checks) {
+  private ClientAction compared(
+      ClientSpec spec, ClientRef ref, LiveClient live, WriteChecks checks) {
     Planner.Comparison comparison = planner.compare(spec, live);
     Origin origin = Origin.of(spec);
     if (comparison.hasErrors()) {
@@ -412,11 +324,11 @@ public final class Reconciler {
         spec.clientId().isEmpty());
   }
 
-  private ClientAction create(ClientSpec spec, Checks checks, List<Diagnostic> warnings) {
+  private ClientAction create(ClientSpec spec, WriteChecks checks, List<Diagnostic> warnings) {
     Planner.Comparison creation = planner.creation(spec);
     if (creation.hasErrors()) {
       return new ClientAction.Invalid(
-          spec.ref(), Origin.of(spec), both(creation.diagnostics(), warnings));
+          spec.ref(), Origin.of(spec), NameClashes.both(creation.diagnostics(), warnings));
     }
     boolean generateSecret = spec.generateSecret().orElse(false);
     List<Diagnostic> diagnostics = new ArrayList<>(warnings);

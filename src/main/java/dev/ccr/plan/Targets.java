@@ -53,4 +53,12 @@ public record Targets(List<String> values) {
       return Optional.empty();
     }
   }
+
+  /** The values that match neither a document nor a client no document declares. */
+  List<String> unmatched(List<Resolution> resolutions, List<Plan.Unmanaged> undeclared) {
+    return values.stream()
+        .filter(v -> resolutions.stream().noneMatch(r -> matches(v, r.spec(), r.ref())))
+        .filter(v -> undeclared.stream().noneMatch(u -> matches(v, u.ref())))
+        .toList();
+  }
 }
