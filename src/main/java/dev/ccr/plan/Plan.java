@@ -61,40 +61,6 @@ public record Plan(
     secrets = List.copyOf(secrets);
   }
 
-  /** A plan without runtime-registered clients and without secrets. */
-  public Plan(
-      List<ClientAction> actions,
-      List<Unmanaged> unmanaged,
-      List<PoolProblem> poolProblems,
-      List<String> unmatchedTargets,
-      List<Diagnostic> notes,
-      List<Kept> kept,
-      Optional<PruneRefused> pruneRefused) {
-    this(actions, unmanaged, poolProblems, unmatchedTargets, notes, kept, pruneRefused, List.of());
-  }
-
-  /** A plan without secrets (before they are read). */
-  public Plan(
-      List<ClientAction> actions,
-      List<Unmanaged> unmanaged,
-      List<PoolProblem> poolProblems,
-      List<String> unmatchedTargets,
-      List<Diagnostic> notes,
-      List<Kept> kept,
-      Optional<PruneRefused> pruneRefused,
-      List<Registered> registered) {
-    this(
-        actions,
-        unmanaged,
-        poolProblems,
-        unmatchedTargets,
-        notes,
-        kept,
-        pruneRefused,
-        registered,
-        List.of());
-  }
-
   /** This plan with the secrets of its clients. */
   public Plan withSecrets(List<ClientSecrets> read) {
     return new Plan(
@@ -111,15 +77,7 @@ public record Plan(
 
   /** A plan of these actions alone (a saved plan, as apply reads it). */
   public Plan(List<ClientAction> actions) {
-    this(
-        actions,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        List.of());
+    this(actions, List.of());
   }
 
   /**

@@ -168,7 +168,8 @@ public final class Reconciler {
         notes,
         pruning.kept(),
         pruning.refused(),
-        split.registered());
+        split.registered(),
+        List.of()); // the secrets are read after the plan (SecretPhase)
   }
 
   /**

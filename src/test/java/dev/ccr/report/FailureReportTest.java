@@ -62,7 +62,9 @@ class FailureReportTest {
             List.of(),
             List.of(),
             List.of(),
-            Optional.empty());
+            Optional.empty(),
+            List.of(),
+            List.of());
     FailureReport report = FailureReport.of(plan);
     assertEquals(
         List.of(
