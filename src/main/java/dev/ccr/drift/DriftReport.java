@@ -186,6 +186,29 @@ public record DriftReport(
     }
   }
 
+  /** What the two kinds of undeclared client share: the client and how it is named. */
+  public sealed interface Undeclared permits UnmanagedClient, RegisteredClient {
+    ClientRef ref();
+
+    default String userPoolId() {
+      return ref().userPoolId();
+    }
+
+    default String clientId() {
+      return ref().id();
+    }
+
+    /** The live name, empty when the client has none. */
+    default String clientName() {
+      return ref().clientName().orElse("");
+    }
+
+    /** {@code legacy (us-east-1_Abc/5a6b...)}, or the id and the pool when it has no name. */
+    default String title() {
+      return DriftReport.title(ref());
+    }
+  }
+
   /**
    * A live client of a declared pool that no file declares.
    *
@@ -194,30 +217,13 @@ public record DriftReport(
    *     located
    * @param position the UserPoolId key in that file
    */
-  public record UnmanagedClient(ClientRef ref, String file, Position position) {
+  public record UnmanagedClient(ClientRef ref, String file, Position position)
+      implements Undeclared {
     public UnmanagedClient {
       Objects.requireNonNull(ref, "ref");
       ref.id();
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(position, "position");
-    }
-
-    public String userPoolId() {
-      return ref.userPoolId();
-    }
-
-    public String clientId() {
-      return ref.id();
-    }
-
-    /** The live name, empty when the client has none. */
-    public String clientName() {
-      return ref.clientName().orElse("");
-    }
-
-    /** {@code legacy (us-east-1_Abc/5a6b...)}, or the id and the pool when it has no name. */
-    public String title() {
-      return DriftReport.title(ref);
     }
   }
 
@@ -228,30 +234,14 @@ public record DriftReport(
    * @param file the first file that declares a client of the pool
    * @param position the UserPoolId key in that file
    */
-  public record RegisteredClient(ClientRef ref, String clientType, String file, Position position) {
+  public record RegisteredClient(ClientRef ref, String clientType, String file, Position position)
+      implements Undeclared {
     public RegisteredClient {
       Objects.requireNonNull(ref, "ref");
       ref.id();
       Objects.requireNonNull(clientType, "clientType");
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(position, "position");
-    }
-
-    public String userPoolId() {
-      return ref.userPoolId();
-    }
-
-    public String clientId() {
-      return ref.id();
-    }
-
-    /** The live name, empty when the client has none. */
-    public String clientName() {
-      return ref.clientName().orElse("");
-    }
-
-    public String title() {
-      return DriftReport.title(ref);
     }
 
     /** What the client is and why ccr leaves it alone, in one sentence. */

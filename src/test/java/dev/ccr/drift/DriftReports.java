@@ -222,15 +222,7 @@ public final class DriftReports {
         spec("clients/web.yaml", 1, "3n4b5urk1ft4fl3mg5e62d9ado", map("AuthSessionValidity", 5));
     ClientSpec api =
         spec("clients/web.yaml", 5, "4p1cl13nt0000000000000000a", map("ClientName", "api"));
-    ClientSpec reports =
-        new ClientSpec(
-            new SourceRef("clients/reports.yaml", new Position(1, 1)),
-            POOL,
-            Optional.empty(),
-            map("ClientName", "reports-app"),
-            Optional.empty(),
-            ClientSpec.Settings.DEFAULT,
-            Map.of("/UserPoolId", new Position(1, 1), "/ClientName", new Position(2, 1)));
+    ClientSpec reports = reportsApp();
     ClientSpec retired =
         new ClientSpec(
             new SourceRef("clients/retired.yaml", new Position(1, 1)),
@@ -256,19 +248,23 @@ public final class DriftReports {
     return report(List.of(web, api, reports, retired, legacy), live, false);
   }
 
+  /** reports-app, declared by name in clients/reports.yaml, that no live client matches here. */
+  private static ClientSpec reportsApp() {
+    return new ClientSpec(
+        new SourceRef("clients/reports.yaml", new Position(1, 1)),
+        POOL,
+        Optional.empty(),
+        map("ClientName", "reports-app"),
+        Optional.empty(),
+        ClientSpec.Settings.DEFAULT,
+        Map.of("/UserPoolId", new Position(1, 1), "/ClientName", new Position(2, 1)));
+  }
+
   /** One client in sync and one that does not exist yet: drift, but no attribute drifted. */
   public static DriftReport inSyncAndMissing() {
     ClientSpec api =
         spec("clients/web.yaml", 5, "4p1cl13nt0000000000000000a", map("ClientName", "api"));
-    ClientSpec reports =
-        new ClientSpec(
-            new SourceRef("clients/reports.yaml", new Position(1, 1)),
-            POOL,
-            Optional.empty(),
-            map("ClientName", "reports-app"),
-            Optional.empty(),
-            ClientSpec.Settings.DEFAULT,
-            Map.of("/UserPoolId", new Position(1, 1), "/ClientName", new Position(2, 1)));
+    ClientSpec reports = reportsApp();
     return report(
         List.of(api, reports),
         List.of(live("4p1cl13nt0000000000000000a", map("ClientName", "api"))),
