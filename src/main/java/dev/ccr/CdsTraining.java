@@ -64,6 +64,8 @@ public final class CdsTraining {
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
+    // What Main starts before a plan of real AWS: the SDK's warm-up and the trust store.
+    dev.ccr.cli.StartUp.begin(new String[] {"plan"});
     Path dir = Files.createTempDirectory("ccr-cds");
     try {
       train(dir);

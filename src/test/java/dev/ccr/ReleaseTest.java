@@ -230,6 +230,7 @@ class ReleaseTest {
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
             "-Xlog:cds=off,cds+dynamic=off",
+            "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0",
             "-XX:SharedArchiveFile=" + lib + "/ccr-",
             "-jar " + lib.resolve("ccr.jar") + " plan clients/")) {
       assertTrue(run.contains(flag), flag + " in " + run);
@@ -245,6 +246,54 @@ class ReleaseTest {
     Files.delete(log);
     assertEquals(0, launch(dir, log, Map.of("CCR_CDS", "off")).code());
     assertFalse(Files.readString(log).contains("SharedArchiveFile"), "CCR_CDS=off");
+  }
+
+  /**
+   * Once the archive exists, the launcher reaches java through a link (as the README installs it)
+   * with no program on the PATH but bash and readlink: every other step is a bash builtin, since
+   * each program it starts costs the start of every run a few milliseconds.
+   */
+  @Test
+  void launcher_startsJavaWithNoProgramButReadlink(@TempDir Path dir) throws Exception {
+    Path lib = installedCopy(dir);
+    Path log = dir.resolve("java.log");
+    assertEquals(0, launch(dir, log, Map.of()).code(), "the first run makes the archive");
+    Path bare = Files.createDirectories(dir.resolve("bare"));
+    for (String tool : List.of("bash", "readlink")) {
+      Path found = whichOnPath(tool);
+      Files.createSymbolicLink(bare.resolve(tool), found);
+    }
+    Path link = Files.createDirectories(dir.resolve("home/.local/bin")).resolve("ccr");
+    Files.createSymbolicLink(link, dir.resolve("ccr-1.0.0/bin/ccr"));
+    Files.delete(log);
+    Result result =
+        run(
+            dir,
+            List.of(link.toString(), "plan", "clients/"),
+            Map.of(
+                "PATH",
+                bare.toString(),
+                "JAVA_HOME",
+                dir.resolve("jdk").toString(),
+                "JAVA_LOG",
+                log.toString(),
+                "HOME",
+                dir.toString()),
+            null);
+    assertEquals(0, result.code(), result.output());
+    String run = Files.readString(log);
+    assertTrue(run.contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), run);
+    assertTrue(run.contains("-jar " + lib.resolve("ccr.jar") + " plan clients/"), run);
+  }
+
+  private static Path whichOnPath(String tool) {
+    for (String entry : System.getenv("PATH").split(":")) {
+      Path candidate = Path.of(entry, tool);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError(tool + " is not on the PATH");
   }
 
   /** An install the user cannot write keeps its archive in $XDG_CACHE_HOME/ccr. */

@@ -126,14 +126,14 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * {@link #loadDesiredState(SpecMixin, LoadedRun.Selection, RuleSettings)} telling {@code
-   * declared} of each valid document as soon as its file is read.
+   * poolNamed} of the user pool of each document as soon as its file is parsed.
    */
   LoadedRun loadDesiredState(
       SpecMixin specs,
       LoadedRun.Selection selection,
       RuleSettings rules,
-      Consumer<ClientSpec> declared) {
-    LoadedRun run = load(specs, selection, rules, declared);
+      Consumer<String> poolNamed) {
+    LoadedRun run = load(specs, selection, rules, poolNamed);
     DesiredState state = run.state();
     printDiagnostics(state.diagnostics());
     if (state.hasErrors()) {
@@ -150,14 +150,14 @@ abstract class BaseCommand implements Callable<Integer> {
    * on bad paths and options.
    */
   LoadedRun load(SpecMixin specs, LoadedRun.Selection selection, RuleSettings rules) {
-    return load(specs, selection, rules, spec -> {});
+    return load(specs, selection, rules, pool -> {});
   }
 
   private LoadedRun load(
       SpecMixin specs,
       LoadedRun.Selection selection,
       RuleSettings rules,
-      Consumer<ClientSpec> declared) {
+      Consumer<String> poolNamed) {
     Optional<ProjectFile> project = selection.project();
     Optional<String> name = selection.environmentName();
     Variables variables = variables(specs, project, name);
@@ -168,7 +168,7 @@ abstract class BaseCommand implements Callable<Integer> {
             .allowing(project.flatMap(p -> name.map(p::allowed)).orElse(java.util.List.of()));
     try {
       DesiredState state =
-          new SpecLoader(variables, settings, declared)
+          new SpecLoader(variables, settings, poolNamed)
               .load(found.files())
               .withUnreadFiles(found.skipped());
       return new LoadedRun(selection, state, settings);

@@ -453,6 +453,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
             .credentialsProvider(credentials(region))
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()
+                    .tlsTrustManagersProvider(JdkTrust::managers)
                     .connectionTimeout(tuning.connectTimeout())
                     .socketTimeout(tuning.socketTimeout()))
             .overrideConfiguration(
@@ -515,6 +516,7 @@ public final class AwsCognitoGateway implements CognitoGateway, AutoCloseable {
             .credentialsProvider(baseCredentials())
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()
+                    .tlsTrustManagersProvider(JdkTrust::managers)
                     .connectionTimeout(tuning.connectTimeout())
                     .socketTimeout(tuning.socketTimeout()))
             .build();

@@ -41,8 +41,17 @@ final class SdkWarmUp implements SdkHttpClient {
 
   private SdkWarmUp() {}
 
-  /** Runs the warm-up on a daemon thread of its own and returns at once. */
+  private static final java.util.concurrent.atomic.AtomicBoolean STARTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Runs the warm-up on a daemon thread of its own and returns at once; once per process (the
+   * process starts it before parsing the command line, and the command asks again).
+   */
   static void start() {
+    if (!STARTED.compareAndSet(false, true)) {
+      return;
+    }
     Thread thread = new Thread(SdkWarmUp::run, "ccr-sdk-warm-up");
     thread.setDaemon(true);
     thread.start();
@@ -59,9 +68,9 @@ final class SdkWarmUp implements SdkHttpClient {
   /** Sends the two calls to the answers in memory; returns the client Describe answered. */
   static LiveClient exercise() {
     AwsCognitoGateway.keepIdleConnections();
-    // The JDK's HTTP client as the gateway builds it: its TLS set-up reads the trust store, which
-    // the JDK then keeps for the real client.
-    UrlConnectionHttpClient.builder().build().close();
+    // The JDK's HTTP client as the gateway builds it, TLS set-up included; the trust store is read
+    // apart (JdkTrust), only when a run may need it.
+    UrlConnectionHttpClient.builder().tlsTrustManagersProvider(JdkTrust::managers).build().close();
     try (CognitoIdentityProviderClient client =
         CognitoIdentityProviderClient.builder()
             .region(Region.US_EAST_1)

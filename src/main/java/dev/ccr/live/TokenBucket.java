@@ -3,9 +3,12 @@ package dev.ccr.live;
 /**
  * One rate limit as a token bucket that hands out reservations (the generic cell rate algorithm): a
  * request may go at {@link #availableAt}, and {@link #reserve} books it for a time at or after
- * that, so requests booked for the future count at the time they are sent. The rate halves on
- * {@link #throttled} and recovers additively, a tenth of the full rate per second, so a bucket that
- * meets a throttle anyway slows down instead of only retrying.
+ * that, so requests booked for the future count at the time they are sent. A throttle empties the
+ * burst; a second one within {@link #REPEAT_WINDOW_NANOS} also halves the rate, which recovers
+ * additively, a tenth of the full rate per second: a bucket that keeps meeting throttles (another
+ * tool spends the same quota) slows down instead of only retrying, while one throttle alone (a
+ * request that reached Cognito late, next to the one after it) costs a single interval instead of
+ * seconds at half the rate.
  *
  * <p>Times are nanoseconds from any origin, passed in by the caller; not thread-safe (the {@link
  * Pacer} locks).
@@ -13,11 +16,16 @@ package dev.ccr.live;
 final class TokenBucket {
   private static final double NANOS = 1e9;
 
+  /** Throttles closer together than this (ten seconds) mean the quota is shared. */
+  static final long REPEAT_WINDOW_NANOS = 10_000_000_000L;
+
   private final double maxRate;
   private final double minRate;
   private final double burst;
   private double rate;
   private long rateChanged;
+  private long lastThrottle;
+  private boolean throttledBefore;
 
   /** When the next request would go if every earlier one went one interval apart. */
   private double theoreticalArrival;
@@ -53,12 +61,16 @@ final class TokenBucket {
   }
 
   /**
-   * Cognito throttled a request anyway: halves the rate, empties the burst and waits one new
-   * interval.
+   * Cognito throttled a request anyway: empties the burst and waits one new interval, and halves
+   * the rate when the bucket was throttled less than {@link #REPEAT_WINDOW_NANOS} before.
    */
   void throttled(long now) {
     recover(now);
-    rate = Math.max(minRate, rate / 2);
+    if (throttledBefore && now - lastThrottle < REPEAT_WINDOW_NANOS) {
+      rate = Math.max(minRate, rate / 2);
+    }
+    throttledBefore = true;
+    lastThrottle = now;
     rateChanged = now;
     double tolerance = (burst - 1) * interval();
     theoreticalArrival = Math.max(theoreticalArrival, now + tolerance) + interval();

@@ -5,7 +5,6 @@ import dev.ccr.live.ClientSummary;
 import dev.ccr.live.CognitoGateway;
 import dev.ccr.live.Parallel;
 import dev.ccr.spec.ClientRef;
-import dev.ccr.spec.ClientSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,10 +14,11 @@ import java.util.function.Supplier;
 
 /**
  * The listings (ListUserPoolClients) of the declared pools, each started as soon as the loading of
- * the files meets the first valid document of its pool, while the other files are still read: the
- * plan's first read does not wait for every file. Only reads are started; a run that stops because
- * its files are invalid leaves them unused. At most {@code limit} pools are listed early (one
- * thread each); {@link Reconciler} lists the others, and every pool nobody asked for here, itself.
+ * the files parses the first document naming its pool, before that document is checked and while
+ * the other files are still read: the plan's first read waits neither for the schema nor for every
+ * file. Only reads are started; a run that stops because its files are invalid leaves them unused.
+ * At most {@code limit} pools are listed early (one thread each); {@link Reconciler} lists the
+ * others, and every pool nobody asked for here, itself.
  */
 public final class EarlyListings {
   /** Lists nothing early. */
@@ -45,11 +45,10 @@ public final class EarlyListings {
   }
 
   /**
-   * Hears of a valid document: starts the listing of its pool unless it is started already. Called
-   * by the thread that reads the files.
+   * Hears of a pool a document names: starts its listing unless it is started already. Called by
+   * the thread that reads the files.
    */
-  public void declared(ClientSpec spec) {
-    String pool = spec.userPoolId();
+  public void declared(String pool) {
     if (started.size() >= limit || started.containsKey(pool)) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.ccr.secret;
 import dev.ccr.live.AwsCognitoGateway;
 import dev.ccr.live.AwsOptions;
 import dev.ccr.live.CallLog;
+import dev.ccr.live.JdkTrust;
 import dev.ccr.live.Pages;
 import java.net.URI;
 import java.time.Duration;
@@ -54,6 +55,7 @@ final class AwsConnection implements AutoCloseable {
         .credentialsProvider(credentials)
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
+                .tlsTrustManagersProvider(JdkTrust::managers)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(30)))
         .overrideConfiguration(
@@ -93,7 +95,8 @@ final class AwsConnection implements AutoCloseable {
     sts =
         StsClient.builder()
             .credentialsProvider(base)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder().tlsTrustManagersProvider(JdkTrust::managers))
             .build();
     return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 public final class SpecLoader {
   private final Variables variables;
   private final RuleSettings rules;
-  private final Consumer<ClientSpec> declared;
+  private final Consumer<String> poolNamed;
 
   /** A loader for files without variables that applies every security rule as a warning. */
   public SpecLoader() {
@@ -41,19 +41,30 @@ public final class SpecLoader {
    * @param rules the security rules the run allows, and whether their warnings are errors
    */
   public SpecLoader(Variables variables, RuleSettings rules) {
-    this(variables, rules, spec -> {});
+    this(variables, rules, pool -> {});
   }
 
   /**
-   * A loader that also tells {@code declared} of every valid document as soon as its file is read,
-   * before the other files are: plan starts listing its pool then. A document told of may still be
-   * left out of the desired state (declared twice), and the desired state as a whole may be
-   * invalid.
+   * A loader that also tells {@code poolNamed} of the user pool of every document of the run as
+   * soon as its file is parsed, before the document is checked and before the other files are read:
+   * plan starts listing the pool's clients then. Only a well-formed pool id (the schema's pattern,
+   * after variables) is told of; the document that names it may still turn out invalid, and the run
+   * then stops before any write.
    */
-  public SpecLoader(Variables variables, RuleSettings rules, Consumer<ClientSpec> declared) {
+  public SpecLoader(Variables variables, RuleSettings rules, Consumer<String> poolNamed) {
     this.variables = java.util.Objects.requireNonNull(variables, "variables");
     this.rules = java.util.Objects.requireNonNull(rules, "rules");
-    this.declared = java.util.Objects.requireNonNull(declared, "declared");
+    this.poolNamed = java.util.Objects.requireNonNull(poolNamed, "poolNamed");
+  }
+
+  /** A user pool id as the schema accepts it: region prefix, underscore, letters and digits. */
+  private static final java.util.regex.Pattern POOL_ID =
+      java.util.regex.Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
+
+  /** The user pool a parsed document names, when it is well-formed. */
+  private static Optional<String> poolOf(YamlReader.Document document) {
+    return resolved(document, "/UserPoolId")
+        .filter(pool -> pool.length() <= 55 && POOL_ID.matcher(pool).matches());
   }
 
   /**
@@ -96,7 +107,7 @@ public final class SpecLoader {
   /** The documents of the files read so far: the valid ones, and every problem found. */
   private final class Documents {
     private final Substituter substituter = Substituter.of(variables);
-    private final YamlReader reader = new YamlReader(substituter);
+    private final YamlReader reader = new YamlReader(substituter, this::composed);
     private final List<ClientSpec> valid = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, SourceText> sources = new HashMap<>();
@@ -114,9 +125,7 @@ public final class SpecLoader {
         List<Diagnostic> found = checkDocument(result.source(), document);
         diagnostics.addAll(found);
         if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
-          ClientSpec spec = toSpec(result.source(), document);
-          valid.add(spec);
-          declared.accept(spec);
+          valid.add(toSpec(result.source(), document));
         }
       }
     }
@@ -220,22 +229,29 @@ public final class SpecLoader {
           pool, pointer, document.keyPosition(pointer), problem);
     }
 
+    /** A document just read: tells of its pool unless it belongs to another environment. */
+    private void composed(YamlReader.Document document) {
+      if (!ofOtherEnvironment(document)) {
+        poolOf(document).ifPresent(poolNamed);
+      }
+    }
+
     /** The documents that belong to other environments than the run's; none without one. */
     private List<YamlReader.Document> otherEnvironments(List<YamlReader.Document> documents) {
+      return documents.stream().filter(this::ofOtherEnvironment).toList();
+    }
+
+    private boolean ofOtherEnvironment(YamlReader.Document document) {
       return variables
           .environment()
           .map(
-              selected ->
-                  documents.stream()
-                      .filter(
-                          d -> {
-                            List<String> names = environmentsOf(d);
-                            return !names.isEmpty()
-                                && !names.contains(selected)
-                                && variables.environments().containsAll(names);
-                          })
-                      .toList())
-          .orElse(List.of());
+              selected -> {
+                List<String> names = environmentsOf(document);
+                return !names.isEmpty()
+                    && !names.contains(selected)
+                    && variables.environments().containsAll(names);
+              })
+          .orElse(false);
     }
 
     private Diagnostic duplicate(ClientSpec spec, ClientSpec first) {
@@ -449,6 +465,32 @@ public final class SpecLoader {
           "ClientSecret is not desired state: ccr never reads, compares or writes the client secret; remove it from the file (and rotate it if this file was shared)";
       default -> key + " is set by Cognito and read-only, not desired state: remove it";
     };
+  }
+
+  /**
+   * A small client file whose loading goes through the reader's, the schema's and the rules' paths.
+   */
+  private static final String WARM_UP =
+      "UserPoolId: us-east-1_warmUp000\n"
+          + "ClientName: warm-up\n"
+          + "AccessTokenValidity: 60\n"
+          + "TokenValidityUnits: {AccessToken: minutes}\n"
+          + "ExplicitAuthFlows:\n"
+          + "  - ALLOW_USER_SRP_AUTH\n"
+          + "  - ALLOW_REFRESH_TOKEN_AUTH\n"
+          + "CallbackURLs: [https://warm-up.example.com/callback]\n"
+          + "AllowedOAuthFlows: [code]\n"
+          + "AllowedOAuthScopes: [openid]\n"
+          + "AllowedOAuthFlowsUserPoolClient: true\n";
+
+  /**
+   * Compiles the schema and loads one small document in memory, so that a command's first file does
+   * not wait for the schema, the YAML reader and the rules to be initialised; run on a thread of
+   * its own while the command line is parsed.
+   */
+  public static void warmUp() {
+    schema(); // first: every file waits for it
+    new SpecLoader().loadText("warm-up.yaml", WARM_UP);
   }
 
   /** The compiled schema, built once per process on first use and shared by every loader. */

@@ -92,6 +92,7 @@ final class YamlReader {
   record Result(SourceText source, List<Document> documents, List<Diagnostic> diagnostics) {}
 
   private final Substituter substituter;
+  private final java.util.function.Consumer<Document> composed;
 
   /** A reader of files in which no variable is replaced: each {@code ${...}} is an error. */
   YamlReader() {
@@ -100,7 +101,16 @@ final class YamlReader {
 
   /** A reader that replaces {@code ${...}} in values through {@code substituter}. */
   YamlReader(Substituter substituter) {
+    this(substituter, document -> {});
+  }
+
+  /**
+   * A reader that also hands {@code composed} each document as soon as it is read, before the rest
+   * of its file is.
+   */
+  YamlReader(Substituter substituter, java.util.function.Consumer<Document> composed) {
     this.substituter = substituter;
+    this.composed = composed;
   }
 
   Result read(String file, byte[] bytes) {
@@ -191,7 +201,12 @@ final class YamlReader {
       Composer composer = composer(settings, content);
       while (composer.hasNext()) {
         Node node = composer.next();
-        new Converter(source, diagnostics, substituter).document(node).ifPresent(documents::add);
+        Optional<Document> document =
+            new Converter(source, diagnostics, substituter).document(node);
+        if (document.isPresent()) {
+          documents.add(document.get());
+          composed.accept(document.get());
+        }
       }
     } catch (LimitingParser.LimitExceeded e) {
       Position at = e.mark().map(YamlReader::position).orElse(Position.START);

@@ -130,20 +130,40 @@ class PacerTest {
   }
 
   @Test
-  void throttle_halvesTheRate() throws InterruptedException {
+  void throttle_aLoneOneCostsTheBurstOnly() throws InterruptedException {
     for (int i = 0; i < 4; i++) {
       send(DESCRIBE, "pool" + i);
     }
     pacer.throttled("us-east-1", DESCRIBE, "pool0");
+    assertEquals(15.0, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9, "the rate stays");
+    sent.clear();
+    for (int i = 0; i < 3; i++) {
+      send(DESCRIBE, "pool" + (i + 5));
+    }
+    // No burst after the throttle: one request per 1/15 s, the first one interval late.
+    assertEquals(List.of(133L, 200L, 266L), sent);
+    now += 11_000 * MS;
+    pacer.throttled("us-east-1", DESCRIBE, "pool1");
+    assertEquals(15.0, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9, "11 s apart: alone too");
+  }
+
+  @Test
+  void throttle_repeatedWithinTenSeconds_halvesTheRate() throws InterruptedException {
+    for (int i = 0; i < 4; i++) {
+      send(DESCRIBE, "pool" + i);
+    }
+    pacer.throttled("us-east-1", DESCRIBE, "pool0");
+    now += 5_000 * MS;
+    pacer.throttled("us-east-1", DESCRIBE, "pool0");
     assertEquals(7.5, pacer.categoryRate("us-east-1", DESCRIBE), 0.01);
-    assertEquals(1, pacer.throttles());
+    assertEquals(2, pacer.throttles());
     sent.clear();
     for (int i = 0; i < 4; i++) {
       send(DESCRIBE, "pool" + (i + 5));
     }
     // No burst after a throttle, then about one request per 1/7.5 s = 133 ms instead of 67 ms;
     // the rate creeps back up meanwhile.
-    assertEquals(133, sent.get(0), 1);
+    assertEquals(5_133, sent.get(0), 1);
     for (int i = 1; i < 4; i++) {
       long gap = sent.get(i) - sent.get(i - 1);
       assertTrue(gap >= 125 && gap <= 145, "gap " + gap + " ms");
@@ -160,6 +180,7 @@ class PacerTest {
 
   @Test
   void throttle_rateRecoversAdditivelyToTheQuota() {
+    pacer.throttled("us-east-1", DESCRIBE, "pool0");
     pacer.throttled("us-east-1", DESCRIBE, "pool0");
     assertEquals(7.5, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
     now += 1_000 * MS;

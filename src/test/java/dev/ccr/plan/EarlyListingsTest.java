@@ -38,8 +38,8 @@ class EarlyListingsTest {
     EarlyListings early = new EarlyListings(() -> fake, Optional.empty(), 16);
     List<ClientSpec> specs = List.of(spec(EAST, "web"), spec(WEST, "api"));
 
-    specs.forEach(early::declared);
-    specs.forEach(early::declared);
+    specs.forEach(spec -> early.declared(spec.userPoolId()));
+    specs.forEach(spec -> early.declared(spec.userPoolId()));
     Optional<ClientReader.Result<List<dev.ccr.live.ClientSummary>>> east = early.take(EAST);
     assertEquals(1, lists(EAST), "listed as soon as it was declared");
     assertTrue(east.orElseThrow() instanceof ClientReader.Found, east.toString());
@@ -58,13 +58,13 @@ class EarlyListingsTest {
   @Test
   void aPoolOfAnotherRegionThanTheRunsOrPastTheLimit_isLeftToThePlan() {
     EarlyListings west = new EarlyListings(() -> fake, Optional.of("eu-west-1"), 16);
-    west.declared(spec(EAST, "web"));
+    west.declared(EAST);
     assertEquals(Optional.empty(), west.take(EAST));
     assertEquals(0, lists(EAST), "a pool of another region is never read early");
 
     EarlyListings one = new EarlyListings(() -> fake, Optional.empty(), 1);
-    one.declared(spec(WEST, "api"));
-    one.declared(spec(EAST, "web"));
+    one.declared(WEST);
+    one.declared(EAST);
     assertEquals(Optional.empty(), one.take(EAST));
     assertTrue(one.take(WEST).isPresent());
 
@@ -77,15 +77,24 @@ class EarlyListingsTest {
   }
 
   @Test
-  void specLoader_tellsOfEachValidDocument_asItsFileIsRead() {
+  void specLoader_tellsOfEachWellFormedPool_asItsFileIsParsed_beforeTheDocumentIsChecked() {
     List<String> told = new java.util.ArrayList<>();
-    new SpecLoader(
-            dev.ccr.spec.Variables.none(),
-            dev.ccr.spec.RuleSettings.DEFAULT,
-            spec -> told.add(spec.clientName().orElse("")))
-        .loadText(
-            "two.yaml",
-            "UserPoolId: " + EAST + "\nClientName: web\n---\nUserPoolId: 5\nClientName: bad\n");
-    assertEquals(List.of("web"), told, "an invalid document is not told of");
+    dev.ccr.spec.DesiredState state =
+        new SpecLoader(dev.ccr.spec.Variables.none(), dev.ccr.spec.RuleSettings.DEFAULT, told::add)
+            .loadText(
+                "four.yaml",
+                "UserPoolId: "
+                    + EAST
+                    + "\nClientName: web\n---\nUserPoolId: 5\nClientName: bad\n"
+                    + "---\nUserPoolId: not a pool\nClientName: bad\n"
+                    + "---\nUserPoolId: "
+                    + WEST
+                    + "\nClientNam: typo\n");
+    assertEquals(
+        List.of(EAST, WEST),
+        told,
+        "a well-formed pool is told of even when its document is invalid (a read, no write);"
+            + " a number or a malformed id is not");
+    assertTrue(state.hasErrors(), "the run still stops on the invalid documents");
   }
 }
