@@ -55,6 +55,23 @@ final class SdkWarmUp implements SdkHttpClient {
     Thread thread = new Thread(SdkWarmUp::run, "ccr-sdk-warm-up");
     thread.setDaemon(true);
     thread.start();
+    Thread tls = new Thread(SdkWarmUp::httpClient, "ccr-http-warm-up");
+    tls.setDaemon(true);
+    tls.start();
+  }
+
+  /**
+   * The JDK's HTTP client as the gateway builds it, TLS set-up included (the trust store apart).
+   */
+  private static void httpClient() {
+    try {
+      UrlConnectionHttpClient.builder()
+          .tlsTrustManagersProvider(JdkTrust::managers)
+          .build()
+          .close();
+    } catch (RuntimeException | LinkageError e) {
+      // Best effort only.
+    }
   }
 
   static void run() {
@@ -68,9 +85,6 @@ final class SdkWarmUp implements SdkHttpClient {
   /** Sends the two calls to the answers in memory; returns the client Describe answered. */
   static LiveClient exercise() {
     AwsCognitoGateway.keepIdleConnections();
-    // The JDK's HTTP client as the gateway builds it, TLS set-up included; the trust store is read
-    // apart (JdkTrust), only when a run may need it.
-    UrlConnectionHttpClient.builder().tlsTrustManagersProvider(JdkTrust::managers).build().close();
     try (CognitoIdentityProviderClient client =
         CognitoIdentityProviderClient.builder()
             .region(Region.US_EAST_1)

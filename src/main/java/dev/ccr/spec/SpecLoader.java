@@ -467,32 +467,6 @@ public final class SpecLoader {
     };
   }
 
-  /**
-   * A small client file whose loading goes through the reader's, the schema's and the rules' paths.
-   */
-  private static final String WARM_UP =
-      "UserPoolId: us-east-1_warmUp000\n"
-          + "ClientName: warm-up\n"
-          + "AccessTokenValidity: 60\n"
-          + "TokenValidityUnits: {AccessToken: minutes}\n"
-          + "ExplicitAuthFlows:\n"
-          + "  - ALLOW_USER_SRP_AUTH\n"
-          + "  - ALLOW_REFRESH_TOKEN_AUTH\n"
-          + "CallbackURLs: [https://warm-up.example.com/callback]\n"
-          + "AllowedOAuthFlows: [code]\n"
-          + "AllowedOAuthScopes: [openid]\n"
-          + "AllowedOAuthFlowsUserPoolClient: true\n";
-
-  /**
-   * Compiles the schema and loads one small document in memory, so that a command's first file does
-   * not wait for the schema, the YAML reader and the rules to be initialised; run on a thread of
-   * its own while the command line is parsed.
-   */
-  public static void warmUp() {
-    schema(); // first: every file waits for it
-    new SpecLoader().loadText("warm-up.yaml", WARM_UP);
-  }
-
   /** The compiled schema, built once per process on first use and shared by every loader. */
   private static SchemaChecker schema() {
     return CompiledSchema.INSTANCE;
