@@ -35,8 +35,9 @@ for tool in python3 java javac curl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 1; }
 done
 python3 -c 'import moto.server, boto3, yaml' 2>/dev/null || { echo "bench: pip install 'moto[server]' boto3 pyyaml" >&2; exit 1; }
+archive=$(ls target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz 2>/dev/null | head -1 || true)
 if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml jreleaser.yml bin/ccr -newer target/ccr.jar -print -quit)" ] \
-  || ! ls target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz >/dev/null 2>&1; then
+  || [ -z "$archive" ] || [ -n "$(find target/ccr.jar bin/ccr -newer "$archive" -print -quit)" ]; then
   echo "== building ccr and its release archive" >&2
   mvn -B -q package -DskipTests jreleaser:assemble
 fi

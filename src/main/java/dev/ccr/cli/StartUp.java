@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import dev.ccr.live.JdkTrust;
+import dev.ccr.spec.SpecLoader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,13 @@ public final class StartUp {
   /** Commands that call Cognito. */
   static final Set<String> CALL_AWS = Set.of("plan", "apply", "drift");
 
+  /**
+   * The command that reads client files and calls nothing: its files wait for the compiled schema.
+   * Those that call Cognito leave the second core to the SDK's warm-up, which their first read
+   * waits for (plan's first read came 0.06 s later with the schema beside it).
+   */
+  static final Set<String> READ_FILES_ONLY = Set.of("validate");
+
   private StartUp() {}
 
   /** Starts what the command named first on the command line will need; returns at once. */
@@ -27,15 +35,32 @@ public final class StartUp {
   }
 
   static void begin(String[] args, Map<String, String> env, Context context) {
-    if (args.length == 0 || !CALL_AWS.contains(args[0])) {
+    String command = args.length == 0 ? "" : args[0];
+    if (READ_FILES_ONLY.contains(command)) {
+      daemon("ccr-schema", SpecLoader::prepare);
+    }
+    if (!CALL_AWS.contains(command)) {
       return;
     }
     context.gateways().prepare();
     if (mayNeedTls(args, env)) {
-      Thread thread = new Thread(JdkTrust::preload, "ccr-trust-store");
-      thread.setDaemon(true);
-      thread.start();
+      daemon("ccr-trust-store", JdkTrust::preload);
     }
+  }
+
+  private static void daemon(String name, Runnable work) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                work.run();
+              } catch (RuntimeException | LinkageError e) {
+                // Best effort only: the command's own work reports any problem.
+              }
+            },
+            name);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /**

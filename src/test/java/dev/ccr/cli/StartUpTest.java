@@ -61,7 +61,7 @@ class StartUpTest {
         };
     Context context = new Context(Map.of(), gateways);
     String http = "--endpoint-url=http://127.0.0.1:1";
-    for (String command : new String[] {"validate", "fmt", "export", "--help", "plans"}) {
+    for (String command : new String[] {"validate", "fmt", "export", "show", "--help", "plans"}) {
       StartUp.begin(new String[] {command, http}, Map.of(), context);
     }
     StartUp.begin(new String[0], Map.of(), context);
