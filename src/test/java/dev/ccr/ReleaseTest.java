@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ccr.testing.Golden;
 import java.io.IOException;
@@ -218,6 +219,7 @@ class ReleaseTest {
     Path log = dir.resolve("java.log");
     Result first = launch(dir, log, Map.of());
     assertEquals(0, first.code(), first.output());
+    assertFalse(first.output().contains("preparing"), "nothing said when stderr is no terminal");
     List<String> calls = Files.readAllLines(log);
     assertEquals(3, calls.size(), calls.toString());
     assertTrue(calls.get(0).contains("-XX:DumpLoadedClassList="), calls.get(0));
@@ -284,6 +286,35 @@ class ReleaseTest {
     String run = Files.readString(log);
     assertTrue(run.contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), run);
     assertTrue(run.contains("-jar " + lib.resolve("ccr.jar") + " plan clients/"), run);
+  }
+
+  /**
+   * On a terminal, the first run says why it takes long (it makes the archive); later runs and runs
+   * whose stderr is not a terminal say nothing.
+   */
+  @Test
+  void launcher_firstRunOnATerminal_saysItIsPreparingTheArchive(@TempDir Path dir)
+      throws Exception {
+    Path script = Path.of("/usr/bin/script");
+    assumeTrue(Files.isExecutable(script), "util-linux script gives the launcher a terminal");
+    installedCopy(dir);
+    Path log = dir.resolve("java.log");
+    List<String> onATerminal =
+        List.of(
+            script.toString(),
+            "-qec",
+            dir.resolve("ccr-1.0.0/bin/ccr") + " plan clients/",
+            "/dev/null");
+    Map<String, String> env =
+        Map.of(
+            "JAVA_HOME", dir.resolve("jdk").toString(),
+            "JAVA_LOG", log.toString(),
+            "HOME", dir.toString());
+    Result first = run(dir, onATerminal, env, null);
+    assertEquals(0, first.code(), first.output());
+    assertTrue(first.output().contains("ccr: preparing a faster start"), first.output());
+    Result second = run(dir, onATerminal, env, null);
+    assertFalse(second.output().contains("preparing"), second.output());
   }
 
   private static Path whichOnPath(String tool) {
