@@ -1,7 +1,6 @@
 package dev.ccr.cli;
 
 import dev.ccr.live.JdkTrust;
-import dev.ccr.spec.SpecLoader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +19,6 @@ public final class StartUp {
   /** Commands that call Cognito. */
   static final Set<String> CALL_AWS = Set.of("plan", "apply", "drift");
 
-  /**
-   * The command that reads client files and calls nothing: its files wait for the compiled schema.
-   * Those that call Cognito leave the second core to the SDK's warm-up, which their first read
-   * waits for (plan's first read came 0.06 s later with the schema beside it).
-   */
-  static final Set<String> READ_FILES_ONLY = Set.of("validate");
-
   private StartUp() {}
 
   /** Starts what the command named first on the command line will need; returns at once. */
@@ -36,9 +28,6 @@ public final class StartUp {
 
   static void begin(String[] args, Map<String, String> env, Context context) {
     String command = args.length == 0 ? "" : args[0];
-    if (READ_FILES_ONLY.contains(command)) {
-      daemon("ccr-schema", SpecLoader::prepare);
-    }
     if (!CALL_AWS.contains(command)) {
       return;
     }

@@ -467,15 +467,6 @@ public final class SpecLoader {
     };
   }
 
-  /**
-   * Compiles the schema now, on the caller's thread: a process that will read client files starts
-   * it on a thread of its own while picocli parses the command line, instead of the first file
-   * waiting for it (a third of the time {@code validate} spends in its main thread).
-   */
-  public static void prepare() {
-    schema();
-  }
-
   /** The compiled schema, built once per process on first use and shared by every loader. */
   private static SchemaChecker schema() {
     return CompiledSchema.INSTANCE;
