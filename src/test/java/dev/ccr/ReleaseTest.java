@@ -232,7 +232,8 @@ class ReleaseTest {
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
             "-Xlog:cds=off,cds+dynamic=off",
-            "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0",
+            "-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions"
+                + " -XX:ArchiveRelocationMode=0",
             "-XX:SharedArchiveFile=" + lib + "/ccr-",
             "-jar " + lib.resolve("ccr.jar") + " plan clients/")) {
       assertTrue(run.contains(flag), flag + " in " + run);
@@ -286,6 +287,29 @@ class ReleaseTest {
     String run = Files.readString(log);
     assertTrue(run.contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), run);
     assertTrue(run.contains("-jar " + lib.resolve("ccr.jar") + " plan clients/"), run);
+
+    // Without JAVA_HOME: the java on the PATH, through a link, found by bash's own lookup, and
+    // resolved to the same java, so to the same archive (no second training).
+    Files.createSymbolicLink(bare.resolve("java"), dir.resolve("jdk/bin/java"));
+    Files.delete(log);
+    Result onPath =
+        run(
+            dir,
+            List.of(link.toString(), "plan", "clients/"),
+            Map.of(
+                "PATH",
+                bare.toString(),
+                "JAVA_LOG",
+                log.toString(),
+                "HOME",
+                dir.toString(),
+                "JAVA_HOME",
+                ""),
+            null);
+    assertEquals(0, onPath.code(), onPath.output());
+    List<String> calls = Files.readAllLines(log);
+    assertEquals(1, calls.size(), "no training: " + calls);
+    assertTrue(calls.get(0).contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), calls.get(0));
   }
 
   /**

@@ -53,19 +53,23 @@ public final class StartUp {
   }
 
   /**
-   * False only when the endpoint given ({@code --endpoint-url}, else {@code AWS_ENDPOINT_URL...})
-   * is plain HTTP; an endpoint set by a ccr.yaml environment is not known yet, and counts as TLS.
+   * False only when the endpoint given ({@code --endpoint-url} before any {@code --}, else {@code
+   * AWS_ENDPOINT_URL...} unless {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} is true) is plain HTTP;
+   * an endpoint set by a ccr.yaml environment is not known yet, and counts as TLS. A wrong guess
+   * costs time only: the store is read on the first handshake anyway.
    */
   static boolean mayNeedTls(String[] args, Map<String, String> env) {
     Optional<String> endpoint = Optional.empty();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
       if (args[i].equals("--endpoint-url") && i + 1 < args.length) {
         endpoint = Optional.of(args[i + 1]);
       } else if (args[i].startsWith("--endpoint-url=")) {
         endpoint = Optional.of(args[i].substring("--endpoint-url=".length()));
       }
     }
-    if (endpoint.isEmpty()) {
+    boolean ignored =
+        "true".equalsIgnoreCase(env.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", ""));
+    if (endpoint.isEmpty() && !ignored) {
       for (String name : AwsMixin.ENDPOINT_VARIABLES) {
         String value = env.get(name);
         if (value != null && !value.isBlank()) {

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -19,9 +20,15 @@ import javax.net.ssl.X509TrustManager;
  * #preload} reads the store ahead of the first handshake.
  */
 public final class JdkTrust extends X509ExtendedTrustManager {
-  private static final JdkTrust INSTANCE = new JdkTrust();
+  private static final JdkTrust INSTANCE = new JdkTrust(JdkTrust::load);
 
-  private JdkTrust() {}
+  private final Supplier<X509ExtendedTrustManager> loader;
+  private volatile X509ExtendedTrustManager manager;
+  private RuntimeException failure;
+
+  JdkTrust(Supplier<X509ExtendedTrustManager> loader) {
+    this.loader = loader;
+  }
 
   /** The trust managers to give an SDK HTTP client. */
   public static TrustManager[] managers() {
@@ -31,35 +38,52 @@ public final class JdkTrust extends X509ExtendedTrustManager {
   /** Reads the trust store now (on a daemon thread of the caller's choosing). */
   public static void preload() {
     try {
-      Default.MANAGER.getAcceptedIssuers();
-    } catch (RuntimeException | LinkageError e) {
-      // The first handshake reports any problem.
+      INSTANCE.jdk();
+    } catch (CertificateException e) {
+      // The first handshake reports it.
     }
   }
 
-  /** The JDK's default manager, made on first use (class initialisation is thread-safe). */
-  private static final class Default {
-    static final X509ExtendedTrustManager MANAGER = load();
-
-    private static X509ExtendedTrustManager load() {
-      try {
-        TrustManagerFactory factory =
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        for (TrustManager manager : factory.getTrustManagers()) {
-          if (manager instanceof X509ExtendedTrustManager extended) {
-            return extended;
-          }
+  private static X509ExtendedTrustManager load() {
+    try {
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init((KeyStore) null);
+      for (TrustManager manager : factory.getTrustManagers()) {
+        if (manager instanceof X509ExtendedTrustManager extended) {
+          return extended;
         }
-        throw new IllegalStateException("the JDK has no X.509 trust manager");
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot read the JDK's trust store: " + e.getMessage(), e);
       }
+      throw new IllegalStateException("the JDK has no X.509 trust manager");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 
-  private static X509ExtendedTrustManager jdk() {
-    return Default.MANAGER;
+  /**
+   * The JDK's default manager, made on first use; when the store cannot be read, every check fails
+   * with that reason (the handshake fails and ccr reports it as a connection error), and so does
+   * every later one.
+   */
+  private X509ExtendedTrustManager jdk() throws CertificateException {
+    X509ExtendedTrustManager loaded = manager;
+    if (loaded != null) {
+      return loaded;
+    }
+    synchronized (this) {
+      if (manager == null && failure == null) {
+        try {
+          manager = loader.get();
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+      }
+      if (manager != null) {
+        return manager;
+      }
+      throw new CertificateException(
+          "cannot read the JDK's trust store: " + failure.getMessage(), failure);
+    }
   }
 
   @Override
@@ -98,9 +122,14 @@ public final class JdkTrust extends X509ExtendedTrustManager {
     jdk().checkServerTrusted(chain, authType, engine);
   }
 
+  /** The certificate authorities trusted; none when the trust store cannot be read. */
   @Override
   public X509Certificate[] getAcceptedIssuers() {
-    return jdk().getAcceptedIssuers();
+    try {
+      return jdk().getAcceptedIssuers();
+    } catch (CertificateException e) {
+      return new X509Certificate[0];
+    }
   }
 
   /** Whether a manager is this one (for tests). */

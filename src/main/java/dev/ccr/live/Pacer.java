@@ -65,12 +65,14 @@ final class Pacer {
     return new Pacer(pacing, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
   }
 
-  /** Waits until a request may go, and books it. */
-  void acquire(String region, String operation, String userPoolId) throws InterruptedException {
+  /** Waits until a request may go, and books it; returns the time it was booked for. */
+  long acquire(String region, String operation, String userPoolId) throws InterruptedException {
+    long asked = clock.getAsLong();
     long wait = reserve(region, operation, userPoolId);
     if (wait > 0) {
       sleeper.sleep(wait);
     }
+    return asked + wait;
   }
 
   /** Books a request at the earliest time its buckets allow; returns the nanoseconds to wait. */
@@ -87,15 +89,23 @@ final class Pacer {
     return at - now;
   }
 
-  /** Cognito answered TooManyRequests to a request: its buckets slow down. */
+  /** Cognito answered TooManyRequests to a request sent just now: its buckets slow down. */
   synchronized void throttled(String region, String operation, String userPoolId) {
+    throttled(region, operation, userPoolId, clock.getAsLong());
+  }
+
+  /**
+   * Cognito answered TooManyRequests to a request booked for {@code sent} ({@link #acquire}): its
+   * buckets slow down.
+   */
+  synchronized void throttled(String region, String operation, String userPoolId, long sent) {
     long now = clock.getAsLong();
     throttles++;
     TokenBucket category = categoryBucket(region, operation, now);
     if (category != null) {
-      category.throttled(now);
+      category.throttled(now, sent);
     }
-    poolBucket(region, operation, userPoolId, now).throttled(now);
+    poolBucket(region, operation, userPoolId, now).throttled(now, sent);
   }
 
   /** How many requests Cognito throttled so far. */

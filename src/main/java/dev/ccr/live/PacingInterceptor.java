@@ -25,6 +25,9 @@ final class PacingInterceptor implements ExecutionInterceptor {
   private static final ExecutionAttribute<Boolean> FIRST_ATTEMPT_PACED =
       new ExecutionAttribute<>("ccr.firstAttemptPaced");
 
+  /** When the current attempt was booked to go, on the pacer's clock. */
+  private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("ccr.sent");
+
   private final Pacer pacer;
   private final String region;
 
@@ -51,7 +54,8 @@ final class PacingInterceptor implements ExecutionInterceptor {
 
   private void acquire(Context.BeforeExecution context, ExecutionAttributes attributes) {
     try {
-      pacer.acquire(region, operation(attributes), userPoolId(context));
+      attributes.putAttribute(
+          SENT, pacer.acquire(region, operation(attributes), userPoolId(context)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw AbortedException.create("interrupted while waiting for Cognito's rate limit", e);
@@ -63,7 +67,12 @@ final class PacingInterceptor implements ExecutionInterceptor {
     int status = context.httpResponse().statusCode();
     String errorType = context.httpResponse().firstMatchingHeader(ERROR_TYPE).orElse("");
     if (isThrottle(status, errorType)) {
-      pacer.throttled(region, operation(attributes), userPoolId(context));
+      Long sent = attributes.getAttribute(SENT);
+      if (sent == null) {
+        pacer.throttled(region, operation(attributes), userPoolId(context));
+      } else {
+        pacer.throttled(region, operation(attributes), userPoolId(context), sent);
+      }
     }
   }
 

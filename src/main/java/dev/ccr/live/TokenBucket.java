@@ -62,15 +62,22 @@ final class TokenBucket {
 
   /**
    * Cognito throttled a request anyway: empties the burst and waits one new interval, and halves
-   * the rate when the bucket was throttled less than {@link #REPEAT_WINDOW_NANOS} before.
+   * the rate when the bucket was throttled less than {@link #REPEAT_WINDOW_NANOS} before by a
+   * request sent after that throttle came back. Requests already on their way when a throttle came
+   * back belong to the same event: several threads meeting one full bucket halve nothing.
+   *
+   * @param sent when the throttled request was booked to go
    */
-  void throttled(long now) {
+  void throttled(long now, long sent) {
     recover(now);
-    if (throttledBefore && now - lastThrottle < REPEAT_WINDOW_NANOS) {
+    boolean sameEvent = throttledBefore && sent <= lastThrottle;
+    if (throttledBefore && !sameEvent && now - lastThrottle < REPEAT_WINDOW_NANOS) {
       rate = Math.max(minRate, rate / 2);
     }
-    throttledBefore = true;
-    lastThrottle = now;
+    if (!sameEvent) {
+      throttledBefore = true;
+      lastThrottle = now;
+    }
     rateChanged = now;
     double tolerance = (burst - 1) * interval();
     theoreticalArrival = Math.max(theoreticalArrival, now + tolerance) + interval();

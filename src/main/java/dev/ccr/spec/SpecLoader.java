@@ -45,11 +45,10 @@ public final class SpecLoader {
   }
 
   /**
-   * A loader that also tells {@code poolNamed} of the user pool of every document of the run as
-   * soon as its file is parsed, before the document is checked and before the other files are read:
-   * plan starts listing the pool's clients then. Only a well-formed pool id (the schema's pattern,
-   * after variables) is told of; the document that names it may still turn out invalid, and the run
-   * then stops before any write.
+   * A loader that also tells {@code poolNamed} of the user pool of every valid document of the run
+   * as soon as the document is read and checked, before the rest of its file and the other files
+   * are read: plan starts listing the pool's clients then. A document told of may still be left out
+   * of the desired state (declared twice), and the desired state as a whole may be invalid.
    */
   public SpecLoader(Variables variables, RuleSettings rules, Consumer<String> poolNamed) {
     this.variables = java.util.Objects.requireNonNull(variables, "variables");
@@ -61,10 +60,14 @@ public final class SpecLoader {
   private static final java.util.regex.Pattern POOL_ID =
       java.util.regex.Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
-  /** The user pool a parsed document names, when it is well-formed. */
+  /**
+   * The user pool a checked document names, when it is well-formed and not {@code ccr init}'s
+   * placeholder (both are errors the check reports too; this says so where the pool is told of).
+   */
   private static Optional<String> poolOf(YamlReader.Document document) {
     return resolved(document, "/UserPoolId")
-        .filter(pool -> pool.length() <= 55 && POOL_ID.matcher(pool).matches());
+        .filter(pool -> pool.length() <= 55 && POOL_ID.matcher(pool).matches())
+        .filter(pool -> !pool.equals(PLACEHOLDER_POOL));
   }
 
   /**
@@ -108,6 +111,11 @@ public final class SpecLoader {
   private final class Documents {
     private final Substituter substituter = Substituter.of(variables);
     private final YamlReader reader = new YamlReader(substituter, this::composed);
+
+    /** The problems of each document checked as it was read, until its file is added. */
+    private final Map<YamlReader.Document, List<Diagnostic>> checked =
+        new java.util.IdentityHashMap<>();
+
     private final List<ClientSpec> valid = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, SourceText> sources = new HashMap<>();
@@ -122,7 +130,10 @@ public final class SpecLoader {
           elsewhere.add(otherEnvironment(result.source(), document));
           continue;
         }
-        List<Diagnostic> found = checkDocument(result.source(), document);
+        List<Diagnostic> found = checked.remove(document);
+        if (found == null) {
+          found = checkDocument(result.source(), document);
+        }
         diagnostics.addAll(found);
         if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
           valid.add(toSpec(result.source(), document));
@@ -229,9 +240,17 @@ public final class SpecLoader {
           pool, pointer, document.keyPosition(pointer), problem);
     }
 
-    /** A document just read: tells of its pool unless it belongs to another environment. */
-    private void composed(YamlReader.Document document) {
-      if (!ofOtherEnvironment(document)) {
+    /**
+     * A document just read: checks it (unless it belongs to another environment) and, when it is
+     * valid, tells of its pool.
+     */
+    private void composed(SourceText source, YamlReader.Document document) {
+      if (ofOtherEnvironment(document)) {
+        return;
+      }
+      List<Diagnostic> found = checkDocument(source, document);
+      checked.put(document, found);
+      if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
         poolOf(document).ifPresent(poolNamed);
       }
     }

@@ -92,7 +92,7 @@ final class YamlReader {
   record Result(SourceText source, List<Document> documents, List<Diagnostic> diagnostics) {}
 
   private final Substituter substituter;
-  private final java.util.function.Consumer<Document> composed;
+  private final java.util.function.BiConsumer<SourceText, Document> composed;
 
   /** A reader of files in which no variable is replaced: each {@code ${...}} is an error. */
   YamlReader() {
@@ -101,14 +101,15 @@ final class YamlReader {
 
   /** A reader that replaces {@code ${...}} in values through {@code substituter}. */
   YamlReader(Substituter substituter) {
-    this(substituter, document -> {});
+    this(substituter, (source, document) -> {});
   }
 
   /**
    * A reader that also hands {@code composed} each document as soon as it is read, before the rest
    * of its file is.
    */
-  YamlReader(Substituter substituter, java.util.function.Consumer<Document> composed) {
+  YamlReader(
+      Substituter substituter, java.util.function.BiConsumer<SourceText, Document> composed) {
     this.substituter = substituter;
     this.composed = composed;
   }
@@ -205,7 +206,7 @@ final class YamlReader {
             new Converter(source, diagnostics, substituter).document(node);
         if (document.isPresent()) {
           documents.add(document.get());
-          composed.accept(document.get());
+          composed.accept(source, document.get());
         }
       }
     } catch (LimitingParser.LimitExceeded e) {

@@ -42,6 +42,19 @@ class StartUpTest {
                 "AWS_ENDPOINT_URL",
                 "http://localhost:4566")),
         "the service's own variable first");
+    assertTrue(
+        StartUp.mayNeedTls(
+            new String[] {"plan"},
+            Map.of(
+                "AWS_ENDPOINT_URL",
+                "http://localhost:4566",
+                "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+                "true")),
+        "the SDK ignores the variables then, and so does ccr");
+    assertTrue(
+        StartUp.mayNeedTls(
+            new String[] {"plan", "--", "--endpoint-url", "http://127.0.0.1:1"}, none),
+        "after --, a file name");
   }
 
   @Test

@@ -148,6 +148,23 @@ class PacerTest {
   }
 
   @Test
+  void throttle_requestsAlreadyOnTheirWay_belongToTheSameEvent() throws InterruptedException {
+    long[] booked = new long[4];
+    for (int i = 0; i < 4; i++) {
+      booked[i] = pacer.acquire("us-east-1", DESCRIBE, "pool" + i);
+    }
+    now += 50 * MS;
+    pacer.throttled("us-east-1", DESCRIBE, "pool0", booked[0]);
+    pacer.throttled("us-east-1", DESCRIBE, "pool1", booked[1]);
+    pacer.throttled("us-east-1", DESCRIBE, "pool2", booked[2]);
+    assertEquals(15.0, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9, "one event, no halving");
+    long after = pacer.acquire("us-east-1", DESCRIBE, "pool5");
+    now = after + 50 * MS;
+    pacer.throttled("us-east-1", DESCRIBE, "pool5", after);
+    assertEquals(7.5, pacer.categoryRate("us-east-1", DESCRIBE), 0.01, "sent after: a repeat");
+  }
+
+  @Test
   void throttle_repeatedWithinTenSeconds_halvesTheRate() throws InterruptedException {
     for (int i = 0; i < 4; i++) {
       send(DESCRIBE, "pool" + i);
@@ -173,6 +190,7 @@ class PacerTest {
   @Test
   void throttle_repeatedSlowsDownFurtherButNotToZero() {
     for (int i = 0; i < 10; i++) {
+      now += MS; // each request sent after the previous throttle came back
       pacer.throttled("us-east-1", DESCRIBE, "pool0");
     }
     assertEquals(15.0 / 16, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
@@ -181,6 +199,7 @@ class PacerTest {
   @Test
   void throttle_rateRecoversAdditivelyToTheQuota() {
     pacer.throttled("us-east-1", DESCRIBE, "pool0");
+    now += 1; // the repeat's request left after the first throttle came back
     pacer.throttled("us-east-1", DESCRIBE, "pool0");
     assertEquals(7.5, pacer.categoryRate("us-east-1", DESCRIBE), 1e-9);
     now += 1_000 * MS;

@@ -77,24 +77,27 @@ class EarlyListingsTest {
   }
 
   @Test
-  void specLoader_tellsOfEachWellFormedPool_asItsFileIsParsed_beforeTheDocumentIsChecked() {
+  void specLoader_tellsOfEachValidDocumentsPool_asItIsRead() {
     List<String> told = new java.util.ArrayList<>();
     dev.ccr.spec.DesiredState state =
         new SpecLoader(dev.ccr.spec.Variables.none(), dev.ccr.spec.RuleSettings.DEFAULT, told::add)
             .loadText(
-                "four.yaml",
+                "five.yaml",
                 "UserPoolId: "
                     + EAST
                     + "\nClientName: web\n---\nUserPoolId: 5\nClientName: bad\n"
-                    + "---\nUserPoolId: not a pool\nClientName: bad\n"
                     + "---\nUserPoolId: "
                     + WEST
-                    + "\nClientNam: typo\n");
+                    + "\nClientNam: typo\n"
+                    + "---\nUserPoolId: "
+                    + SpecLoader.PLACEHOLDER_POOL
+                    + "\nClientName: from-init\n"
+                    + "---\nUserPoolId: us-west-2_Reported1\nClientName: a\nClientName: b\n");
     assertEquals(
-        List.of(EAST, WEST),
+        List.of(EAST),
         told,
-        "a well-formed pool is told of even when its document is invalid (a read, no write);"
-            + " a number or a malformed id is not");
-    assertTrue(state.hasErrors(), "the run still stops on the invalid documents");
+        "an invalid document (a number, a misspelt key, init's placeholder, a key twice) is not"
+            + " told of: no call for it");
+    assertTrue(state.hasErrors());
   }
 }
