@@ -25,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * How a user gets ccr: the release location and version that the README and the CI recipes name are
  * pom.xml's; the README's install steps work as written on an empty home; the launcher runs every
  * installed copy with its JVM flags and its class-data archive.
+ *
+ * <p>It is long because the launcher is a shell script whose every path (first run, read-only
+ * install, link from ~/.local/bin, no JAVA_HOME, a bare PATH, a terminal) is only seen by running
+ * it, each with its own stand-in for java.
  */
 class ReleaseTest {
   private static final Path PROJECT = Golden.projectDir();
