@@ -273,20 +273,12 @@ class ReleaseTest {
     Path link = Files.createDirectories(dir.resolve("home/.local/bin")).resolve("ccr");
     Files.createSymbolicLink(link, dir.resolve("ccr-1.0.0/bin/ccr"));
     Files.delete(log);
-    Result result =
-        run(
-            dir,
-            List.of(link.toString(), "plan", "clients/"),
-            Map.of(
-                "PATH",
-                bare.toString(),
-                "JAVA_HOME",
-                dir.resolve("jdk").toString(),
-                "JAVA_LOG",
-                log.toString(),
-                "HOME",
-                dir.toString()),
-            null);
+    List<String> plan = List.of(link.toString(), "plan", "clients/");
+    Map<String, String> env =
+        Map.of("PATH", bare.toString(), "JAVA_LOG", log.toString(), "HOME", dir.toString());
+    Map<String, String> withJavaHome = new java.util.HashMap<>(env);
+    withJavaHome.put("JAVA_HOME", dir.resolve("jdk").toString());
+    Result result = run(dir, plan, withJavaHome, null);
     assertEquals(0, result.code(), result.output());
     String run = Files.readString(log);
     assertTrue(run.contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), run);
@@ -296,20 +288,9 @@ class ReleaseTest {
     // resolved to the same java, so to the same archive (no second training).
     Files.createSymbolicLink(bare.resolve("java"), dir.resolve("jdk/bin/java"));
     Files.delete(log);
-    Result onPath =
-        run(
-            dir,
-            List.of(link.toString(), "plan", "clients/"),
-            Map.of(
-                "PATH",
-                bare.toString(),
-                "JAVA_LOG",
-                log.toString(),
-                "HOME",
-                dir.toString(),
-                "JAVA_HOME",
-                ""),
-            null);
+    Map<String, String> withoutJavaHome = new java.util.HashMap<>(env);
+    withoutJavaHome.put("JAVA_HOME", "");
+    Result onPath = run(dir, plan, withoutJavaHome, null);
     assertEquals(0, onPath.code(), onPath.output());
     List<String> calls = Files.readAllLines(log);
     assertEquals(1, calls.size(), "no training: " + calls);
