@@ -27,7 +27,13 @@ public final class StartUp {
   }
 
   static void begin(String[] args, Map<String, String> env, Context context) {
-    String command = args.length == 0 ? "" : args[0];
+    String command = "";
+    for (String arg : args) {
+      if (!arg.startsWith("-")) { // the top command's options (--no-color) take no value
+        command = arg;
+        break;
+      }
+    }
     if (!CALL_AWS.contains(command)) {
       return;
     }

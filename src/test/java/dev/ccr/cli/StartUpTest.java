@@ -83,5 +83,7 @@ class StartUpTest {
       StartUp.begin(new String[] {command, http}, Map.of(), context);
     }
     assertEquals(3, prepared.get());
+    StartUp.begin(new String[] {"--no-color", "plan", http}, Map.of(), context);
+    assertEquals(4, prepared.get(), "after the top command's option");
   }
 }
