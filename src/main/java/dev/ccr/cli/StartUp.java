@@ -39,23 +39,10 @@ public final class StartUp {
     }
     context.gateways().prepare();
     if (mayNeedTls(args, env)) {
-      daemon("ccr-trust-store", JdkTrust::preload);
+      Thread thread = new Thread(JdkTrust::preload, "ccr-trust-store"); // reports nothing
+      thread.setDaemon(true);
+      thread.start();
     }
-  }
-
-  private static void daemon(String name, Runnable work) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                work.run();
-              } catch (RuntimeException | LinkageError e) {
-                // Best effort only: the command's own work reports any problem.
-              }
-            },
-            name);
-    thread.setDaemon(true);
-    thread.start();
   }
 
   /**

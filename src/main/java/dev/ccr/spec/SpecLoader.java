@@ -56,20 +56,6 @@ public final class SpecLoader {
     this.poolNamed = java.util.Objects.requireNonNull(poolNamed, "poolNamed");
   }
 
-  /** A user pool id as the schema accepts it: region prefix, underscore, letters and digits. */
-  private static final java.util.regex.Pattern POOL_ID =
-      java.util.regex.Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
-
-  /**
-   * The user pool a checked document names, when it is well-formed and not {@code ccr init}'s
-   * placeholder (both are errors the check reports too; this says so where the pool is told of).
-   */
-  private static Optional<String> poolOf(YamlReader.Document document) {
-    return resolved(document, "/UserPoolId")
-        .filter(pool -> pool.length() <= 55 && POOL_ID.matcher(pool).matches())
-        .filter(pool -> !pool.equals(PLACEHOLDER_POOL));
-  }
-
   /**
    * Loads the given files (already expanded by {@link SpecFiles}).
    *
@@ -250,8 +236,10 @@ public final class SpecLoader {
       }
       List<Diagnostic> found = checkDocument(source, document);
       checked.put(document, found);
+      // Valid: the schema's pattern made the pool id well-formed, and the check refused init's
+      // placeholder.
       if (document.reported().isEmpty() && found.stream().noneMatch(Diagnostic::isError)) {
-        poolOf(document).ifPresent(poolNamed);
+        resolved(document, "/UserPoolId").ifPresent(poolNamed);
       }
     }
 
