@@ -239,7 +239,7 @@ class ReleaseTest {
             "-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions"
                 + " -XX:ArchiveRelocationMode=0",
             "-XX:SharedArchiveFile=" + lib + "/ccr-",
-            "-jar " + lib.resolve("ccr.jar") + " plan clients/")) {
+            "-cp " + lib.resolve("ccr.jar") + " dev.ccr.Main plan clients/")) {
       assertTrue(run.contains(flag), flag + " in " + run);
     }
     assertFalse(run.contains("ccr-cds.jar"), "the training jar is not on the run's class path");
@@ -282,7 +282,7 @@ class ReleaseTest {
     assertEquals(0, result.code(), result.output());
     String run = Files.readString(log);
     assertTrue(run.contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), run);
-    assertTrue(run.contains("-jar " + lib.resolve("ccr.jar") + " plan clients/"), run);
+    assertTrue(run.contains("-cp " + lib.resolve("ccr.jar") + " dev.ccr.Main plan clients/"), run);
 
     // Without JAVA_HOME: the java on the PATH, through a link, found by bash's own lookup, and
     // resolved to the same java, so to the same archive (no second training).
