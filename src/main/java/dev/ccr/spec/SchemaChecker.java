@@ -1,7 +1,6 @@
 package dev.ccr.spec;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -107,9 +106,8 @@ final class SchemaChecker {
     this.definition = definition;
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     try (InputStream in = resource(definition.resource())) {
-      byte[] bytes = in.readAllBytes();
-      this.schemaTree = tools.jackson.databind.json.JsonMapper.shared().readTree(bytes);
-      this.schema = registry.getSchema(new java.io.ByteArrayInputStream(bytes), InputFormat.JSON);
+      this.schemaTree = JsonTree.read(in.readAllBytes());
+      this.schema = registry.getSchema(schemaTree);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -554,7 +552,9 @@ final class SchemaChecker {
   }
 
   private static String quote(String text) {
-    return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(text);
+    StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+    tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, quoted);
+    return quoted.append('"').toString();
   }
 
   private static String pointer(NodePath path) {

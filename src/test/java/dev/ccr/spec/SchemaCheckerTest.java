@@ -103,4 +103,15 @@ class SchemaCheckerTest {
                 + " ^(?:[\\w-]+_[0-9a-zA-Z]+)$)"),
         check("UserPoolId: nope\nClientName: web\n"));
   }
+
+  @Test
+  void shownText_isQuotedAsJson() {
+    for (String text :
+        List.of("plain", "a \"quote\" and a \\ backslash", "tab\tnew\nline\u0001", "café ☕")) {
+      assertEquals(
+          tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(text),
+          SchemaChecker.show(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text)),
+          text);
+    }
+  }
 }

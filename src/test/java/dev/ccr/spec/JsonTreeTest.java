@@ -1,0 +1,59 @@
+package dev.ccr.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The schema reader without Jackson's mapper gives the mapper's tree, node type for node type. */
+class JsonTreeTest {
+  @Test
+  void everyPackagedSchema_readsAsTheMapperReadsIt() throws IOException {
+    List<Path> schemas;
+    try (Stream<Path> files = Files.list(Path.of("schemas"))) {
+      schemas = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertTrue(schemas.size() >= 6, schemas.toString());
+    for (Path schema : schemas) {
+      byte[] bytes = Files.readAllBytes(schema);
+      assertEquals(JsonMapper.shared().readTree(bytes), JsonTree.read(bytes), schema.toString());
+    }
+  }
+
+  @Test
+  void numbers_keepTheMappersNodeTypes() {
+    String json =
+        "{\"int\":7,\"long\":4102444800000,\"big\":123456789012345678901234567890,"
+            + "\"negative\":-3,\"float\":1.5,\"exp\":1E3,\"nested\":[[true,false,null],{}],"
+            + "\"text\":\"caf\\u00e9 \\\"quoted\\\"\"}";
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    JsonNode mapped = JsonMapper.shared().readTree(bytes);
+    JsonNode read = JsonTree.read(bytes);
+    assertEquals(mapped, read);
+    for (String field : List.of("int", "long", "big", "negative", "float", "exp")) {
+      assertEquals(
+          mapped.get(field).getClass(), read.get(field).getClass(), field + "'s node type");
+    }
+    assertEquals("café \"quoted\"", read.get("text").stringValue());
+  }
+
+  @Test
+  void textThatIsNotOneJsonValue_isRefused() {
+    assertThrows(IllegalArgumentException.class, () -> JsonTree.read(new byte[0]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JsonTree.read("{} {}".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        JacksonException.class, () -> JsonTree.read("{\"a\":".getBytes(StandardCharsets.UTF_8)));
+  }
+}
