@@ -80,6 +80,11 @@ json.dump({"load": " ".join(f"{x:.2f}" for x in os.getloadavg()), "plan_pools": 
 PY
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"
+  # Time the CPUs were wanted and busy before the run (Linux PSI): above a few per cent another
+  # tenant shares the machine, and ratios move by up to a tenth from run to run.
+  if [ -r /proc/pressure/cpu ]; then
+    echo "cpu pressure before the run (PSI, share of time some task waited for a CPU): $(head -1 /proc/pressure/cpu | cut -d' ' -f2-4)"
+  fi
   echo "java: $(java -version 2>&1 | head -2 | tail -1)"
   echo "python: $(python3 -c 'import sys, moto, boto3; print(sys.version.split()[0], "moto", moto.__version__, "boto3", boto3.__version__)')"
   echo "launcher: $ccr ($("$ccr" --version)); flags: ${opts[*]}"
