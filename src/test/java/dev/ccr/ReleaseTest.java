@@ -354,6 +354,32 @@ class ReleaseTest {
     }
   }
 
+  /**
+   * The launcher names the main class on a class path of the jar alone; an install whose path holds
+   * a colon, which would split that class path, runs the jar with -jar instead.
+   */
+  @Test
+  void launcher_installPathWithAColon_runsTheJarWithDashJar(@TempDir Path dir) throws Exception {
+    Path plain = Files.createDirectories(dir.resolve("plain"));
+    Path log = dir.resolve("java.log");
+    Path lib = installedCopy(plain);
+    assertEquals(0, launch(plain, log, Map.of("CCR_CDS", "off")).code());
+    assertTrue(
+        Files.readString(log)
+            .strip()
+            .endsWith("-cp " + lib.resolve("ccr.jar") + " dev.ccr.Main plan clients/"),
+        Files.readString(log));
+
+    Path colon = Files.createDirectories(dir.resolve("with:colon"));
+    Files.delete(log);
+    Path colonLib = installedCopy(colon);
+    Result result = launch(colon, log, Map.of("CCR_CDS", "off"));
+    assertEquals(0, result.code(), result.output());
+    String run = Files.readString(log).strip();
+    assertTrue(run.endsWith("-jar " + colonLib.resolve("ccr.jar") + " plan clients/"), run);
+    assertFalse(run.contains("dev.ccr.Main"), run);
+  }
+
   /** bin/ccr of the checkout, copied into an install's layout with two empty jars; lib/. */
   private static Path installedCopy(Path dir) throws IOException {
     Path bin = Files.createDirectories(dir.resolve("ccr-1.0.0/bin"));
