@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.serialization.BasicNodeReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +17,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The schema reader without Jackson's mapper gives the mapper's tree, node type for node type. */
+/**
+ * The schema reader gives the tree networknt's own reader and Jackson's mapper give, node type for
+ * node type.
+ */
 class JsonTreeTest {
   @Test
-  void everyPackagedSchema_readsAsTheMapperReadsIt() throws IOException {
+  void everyPackagedSchema_readsAsNetworkntAndTheMapperReadIt() throws IOException {
     List<Path> schemas;
     try (Stream<Path> files = Files.list(Path.of("schemas"))) {
       schemas = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -26,7 +31,13 @@ class JsonTreeTest {
     assertTrue(schemas.size() >= 6, schemas.toString());
     for (Path schema : schemas) {
       byte[] bytes = Files.readAllBytes(schema);
-      assertEquals(JsonMapper.shared().readTree(bytes), JsonTree.read(bytes), schema.toString());
+      JsonNode read = JsonTree.read(bytes);
+      assertEquals(JsonMapper.shared().readTree(bytes), read, schema.toString());
+      assertEquals(
+          BasicNodeReader.getInstance()
+              .readSchema(new java.io.ByteArrayInputStream(bytes), InputFormat.JSON),
+          read,
+          schema.toString());
     }
   }
 
