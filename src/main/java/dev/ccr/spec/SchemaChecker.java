@@ -284,7 +284,7 @@ final class SchemaChecker {
     return source.error(
         document.keyPosition(pointer),
         pointer,
-        Pointers.display(parent) + ": " + quote(name) + " " + hint);
+        Pointers.display(parent) + ": " + JsonTree.quoted(name) + " " + hint);
   }
 
   private Diagnostic enumError(
@@ -547,14 +547,8 @@ final class SchemaChecker {
     String text =
         value.isContainer()
             ? value.toString()
-            : value.isString() ? quote(value.stringValue()) : value.asString();
+            : value.isString() ? JsonTree.quoted(value.stringValue()) : value.asString();
     return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN - 3) + "..." : text;
-  }
-
-  private static String quote(String text) {
-    StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-    tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, quoted);
-    return quoted.append('"').toString();
   }
 
   private static String pointer(NodePath path) {

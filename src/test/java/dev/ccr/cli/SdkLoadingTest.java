@@ -71,6 +71,29 @@ class SdkLoadingTest {
         sdkClasses(plan).stream().anyMatch(c -> c.contains("CognitoIdentityProviderClient")), plan);
   }
 
+  /**
+   * Checking files against the schema prints nodes (networknt prints every {@code enum} value when
+   * it compiles the schema, and a subschema under {@code not} for each document): the schema's
+   * nodes print themselves, so validate never builds Jackson's default object mapper, a tenth of
+   * its start-up.
+   */
+  @Test
+  void validateOfTheExamples_buildsNoJacksonObjectMapper() throws Exception {
+    String examples = dev.ccr.testing.Golden.projectDir().resolve("examples").toString();
+
+    String validate = classesLoaded("validate", examples);
+
+    assertTrue(validate.contains("valid."), validate);
+    assertTrue(validate.contains(" com.networknt.schema.keyword.EnumValidator "), validate);
+    assertTrue(validate.contains(" com.networknt.schema.keyword.NotValidator "), validate);
+    assertEquals(
+        List.of(),
+        validate
+            .lines()
+            .filter(l -> l.contains(" tools.jackson.databind.json.JsonMapper "))
+            .toList());
+  }
+
   private static List<String> sdkClasses(String log) {
     return log.lines().filter(l -> l.contains(" software.amazon.awssdk.")).toList();
   }

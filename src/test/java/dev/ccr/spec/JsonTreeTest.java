@@ -67,4 +67,26 @@ class JsonTreeTest {
     assertThrows(
         JacksonException.class, () -> JsonTree.read("{\"a\":".getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void schemaNodes_printAsJacksonPrintsThem_andEqualJacksonsNodes() throws IOException {
+    byte[] bytes = Files.readAllBytes(Path.of("schemas/user-pool-client.schema.json"));
+    JsonNode read = JsonTree.read(bytes);
+    JsonNode mapped = JsonMapper.shared().readTree(bytes);
+
+    assertEquals(JsonMapper.shared().writeValueAsString(mapped), read.toString());
+    assertEquals(mapped.get("if").toString(), read.get("if").toString());
+    assertEquals(mapped.get("required").toString(), read.get("required").toString());
+    JsonNode text = read.get("required").get(0);
+    assertEquals("\"UserPoolId\"", text.toString());
+    assertEquals(mapped.get("required").get(0), text);
+    assertEquals(text, mapped.get("required").get(0));
+    assertEquals(mapped.get("if"), read.get("if"));
+    assertEquals(read.get("if"), mapped.get("if"));
+    assertEquals(mapped.hashCode(), read.hashCode());
+    String escaped = "{\"k\\\"ey\":[\"tab\\t\",\"caf\u00e9\",1,-2,true,null,{}]}";
+    assertEquals(
+        JsonMapper.shared().readTree(escaped).toString(),
+        JsonTree.read(escaped.getBytes(StandardCharsets.UTF_8)).toString());
+  }
 }
