@@ -23,9 +23,10 @@ import tools.jackson.databind.node.StringNode;
  * <p>Its strings, objects and arrays print themselves as compact JSON ({@code toString}), as
  * Jackson's nodes do, but without Jackson's default object mapper, which Jackson builds on the
  * first {@code toString} of a node: networknt prints every value of an {@code enum} when it
- * compiles the schema, and a subschema under {@code not} each time it checks a document, so a
- * process that validates files would build that mapper only for those strings, about a tenth of
- * {@code validate}'s start-up. They are equal to, and hash as, Jackson's nodes of the same content.
+ * compiles the schema, and the subschema under {@code not} for every document that subschema
+ * matches (every document with a {@code ClientId}), so a process that validates files would build
+ * that mapper only for those strings, about a tenth of {@code validate}'s start-up. They are equal
+ * to, and hash as, Jackson's nodes of the same content.
  */
 final class JsonTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -157,7 +157,6 @@ final class SchemaChecker {
     String path = Pointers.display(pointer);
     JsonNode value = error.getInstanceNode();
     boolean unquoted = unquoted(pointer, value);
-    String shown = value == null ? "" : unquoted ? "the value" : show(value);
     return switch (error.getKeyword()) {
       case "additionalProperties" -> unknownKey(source, document, pointer, error.getProperty());
       case "required" ->
@@ -183,7 +182,7 @@ final class SchemaChecker {
                       + expectedType(pointer)
                       + ", found "
                       + typeName(value)
-                      + (unquoted ? "" : " " + shown)));
+                      + (unquoted ? "" : " " + shown(value, unquoted))));
       case "enum" -> Optional.of(enumError(source, document, pointer, value));
       case "propertyNames" -> Optional.of(badName(source, document, pointer, error.getProperty()));
       case "uniqueItems" -> Optional.of(duplicateItem(source, document, pointer, value));
@@ -194,7 +193,7 @@ final class SchemaChecker {
                   pointer,
                   path
                       + ": "
-                      + shown
+                      + shown(value, unquoted)
                       + " "
                       + patternHint(source, pointer, value).orElse(detail(error))));
       default ->
@@ -206,9 +205,17 @@ final class SchemaChecker {
                   pointer,
                   path
                       + ": "
-                      + (value != null && value.isArray() ? "" : shown + " ")
+                      + (value != null && value.isArray() ? "" : shown(value, unquoted) + " ")
                       + detail(error)));
     };
+  }
+
+  /**
+   * The offending value as a message shows it; printed only for the messages that show it (a whole
+   * document printed for a missing key would cost Jackson's object mapper for nothing).
+   */
+  private static String shown(JsonNode value, boolean unquoted) {
+    return value == null ? "" : unquoted ? "the value" : show(value);
   }
 
   private Optional<Diagnostic> unknownKey(

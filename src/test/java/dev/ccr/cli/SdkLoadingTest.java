@@ -78,7 +78,8 @@ class SdkLoadingTest {
    * its start-up.
    */
   @Test
-  void validateOfTheExamples_buildsNoJacksonObjectMapper() throws Exception {
+  void validate_ofTheExamplesOrWithErrorsShowingNoValue_buildsNoJacksonObjectMapper()
+      throws Exception {
     String examples = dev.ccr.testing.Golden.projectDir().resolve("examples").toString();
 
     String validate = classesLoaded("validate", examples);
@@ -86,12 +87,20 @@ class SdkLoadingTest {
     assertTrue(validate.contains("valid."), validate);
     assertTrue(validate.contains(" com.networknt.schema.keyword.EnumValidator "), validate);
     assertTrue(validate.contains(" com.networknt.schema.keyword.NotValidator "), validate);
-    assertEquals(
-        List.of(),
-        validate
-            .lines()
-            .filter(l -> l.contains(" tools.jackson.databind.json.JsonMapper "))
-            .toList());
+    assertEquals(List.of(), jacksonMapper(validate));
+
+    // Errors that show no value of the file print nothing through Jackson either.
+    Path invalid =
+        Files.writeString(
+            dir.resolve("invalid.yaml"), "UserPoolId: us-east-1_Example12\nClientNmae: web\n");
+    String refused = classesLoaded("validate", invalid.toString());
+    assertTrue(refused.contains("missing required key ClientName"), refused);
+    assertTrue(refused.contains("unknown key ClientNmae; did you mean ClientName?"), refused);
+    assertEquals(List.of(), jacksonMapper(refused));
+  }
+
+  private static List<String> jacksonMapper(String log) {
+    return log.lines().filter(l -> l.contains(" tools.jackson.databind.json.JsonMapper ")).toList();
   }
 
   private static List<String> sdkClasses(String log) {
