@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,6 +63,34 @@ public final class CdsTraining {
           + "\"PreventUserExistenceErrors\":\"ENABLED\",\"AuthSessionValidity\":3,"
           + "\"CreationDate\":1.7E9,\"LastModifiedDate\":1.7E9}";
 
+  /**
+   * The pool the plan-time checks read (DescribeUserPool), with the nested settings the SDK's model
+   * of a pool holds, so that model is in the archive too.
+   */
+  private static final String USER_POOL =
+      "{\"UserPool\":{\"Id\":\""
+          + POOL
+          + "\",\"Name\":\"training\","
+          + "\"Policies\":{\"PasswordPolicy\":{\"MinimumLength\":8,\"RequireUppercase\":true},"
+          + "\"SignInPolicy\":{\"AllowedFirstAuthFactors\":[\"PASSWORD\"]}},"
+          + "\"LambdaConfig\":{},"
+          + "\"SchemaAttributes\":[{\"Name\":\"email\",\"AttributeDataType\":\"String\","
+          + "\"Mutable\":true,\"Required\":false,"
+          + "\"StringAttributeConstraints\":{\"MinLength\":\"0\",\"MaxLength\":\"2048\"}},"
+          + "{\"Name\":\"custom:level\",\"AttributeDataType\":\"Number\",\"Mutable\":true,"
+          + "\"NumberAttributeConstraints\":{\"MinValue\":\"0\",\"MaxValue\":\"10\"}}],"
+          + "\"AutoVerifiedAttributes\":[\"email\"],"
+          + "\"VerificationMessageTemplate\":{\"DefaultEmailOption\":\"CONFIRM_WITH_CODE\"},"
+          + "\"MfaConfiguration\":\"OFF\","
+          + "\"EmailConfiguration\":{\"EmailSendingAccount\":\"COGNITO_DEFAULT\"},"
+          + "\"AdminCreateUserConfig\":{\"AllowAdminCreateUserOnly\":false,"
+          + "\"InviteMessageTemplate\":{\"EmailMessage\":\"{username} {####}\"}},"
+          + "\"UserPoolTags\":{\"team\":\"training\"},"
+          + "\"UsernameConfiguration\":{\"CaseSensitive\":false},"
+          + "\"AccountRecoverySetting\":{\"RecoveryMechanisms\":"
+          + "[{\"Priority\":1,\"Name\":\"verified_email\"}]},"
+          + "\"UserPoolTier\":\"ESSENTIALS\",\"CreationDate\":1.7E9,\"LastModifiedDate\":1.7E9}}";
+
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
@@ -78,9 +108,16 @@ public final class CdsTraining {
     }
   }
 
-  /** Runs the training commands with their files in {@code dir}; returns their exit codes. */
-  static List<Integer> train(Path dir) throws IOException {
-    HttpServer cognito = FakeCognito.start();
+  /**
+   * What a training run did: each command's exit code, and the operations the stand-in answered
+   * with a success.
+   */
+  record Training(List<Integer> exitCodes, Set<String> answered) {}
+
+  /** Runs the training commands with their files in {@code dir}. */
+  static Training train(Path dir) throws IOException {
+    FakeCognito fake = new FakeCognito();
+    HttpServer cognito = fake.start();
     try {
       Path file = dir.resolve("client.yaml");
       Path plan = dir.resolve("plan.json");
@@ -88,12 +125,28 @@ public final class CdsTraining {
       String endpoint = "http://127.0.0.1:" + cognito.getAddress().getPort();
       // The entry point, which the training calls around: its class belongs in the archive too.
       Objects.requireNonNull(Main.class);
-      return List.of(
-          run("validate", dir.toString()),
-          run("plan", file.toString(), "--quiet", "--endpoint-url", endpoint, "--out", "" + plan),
-          run("apply", "--plan", plan.toString(), "--quiet", "--endpoint-url", endpoint),
-          run("drift", file.toString(), "--quiet", "--endpoint-url", endpoint, "--format", "json"),
-          run("plan", file.toString(), "--quiet", "--endpoint-url", "http://127.0.0.1:1"));
+      List<Integer> exitCodes =
+          List.of(
+              run("validate", dir.toString()),
+              run(
+                  "plan",
+                  file.toString(),
+                  "--quiet",
+                  "--endpoint-url",
+                  endpoint,
+                  "--out",
+                  "" + plan),
+              run("apply", "--plan", plan.toString(), "--quiet", "--endpoint-url", endpoint),
+              run(
+                  "drift",
+                  file.toString(),
+                  "--quiet",
+                  "--endpoint-url",
+                  endpoint,
+                  "--format",
+                  "json"),
+              run("plan", file.toString(), "--quiet", "--endpoint-url", "http://127.0.0.1:1"));
+      return new Training(exitCodes, fake.answered());
     } finally {
       cognito.stop(0);
     }
@@ -105,18 +158,25 @@ public final class CdsTraining {
     return Ccr.run(args, nowhere, nowhere, Map.of());
   }
 
-  /** Answers Describe, List and Update of the one training client; updates are kept. */
+  /**
+   * Answers Describe, List and Update of the one training client (updates are kept), and the pool's
+   * reads for plan's checks.
+   */
   private static final class FakeCognito {
     private final JsonMapper json = JsonMapper.shared();
     private ObjectNode client = (ObjectNode) json.readTree(LIVE);
+    private final Set<String> answered = new TreeSet<>();
 
-    static HttpServer start() throws IOException {
-      FakeCognito fake = new FakeCognito();
+    HttpServer start() throws IOException {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/", fake::handle);
+      server.createContext("/", this::handle);
       server.start();
       return server;
+    }
+
+    synchronized Set<String> answered() {
+      return Set.copyOf(answered);
     }
 
     private synchronized void handle(HttpExchange exchange) throws IOException {
@@ -134,8 +194,20 @@ public final class CdsTraining {
                 "{\"UserPoolClients\":[{\"UserPoolId\":\""
                     + POOL
                     + "\",\"ClientId\":\"training1\",\"ClientName\":\"training\"}]}";
+            case "DescribeUserPool" -> USER_POOL;
+            case "ListResourceServers" ->
+                "{\"ResourceServers\":[{\"UserPoolId\":\""
+                    + POOL
+                    + "\",\"Identifier\":\"https://api.training.example.com\",\"Name\":\"api\","
+                    + "\"Scopes\":[{\"ScopeName\":\"read\",\"ScopeDescription\":\"read\"}]}]}";
+            case "ListIdentityProviders" ->
+                "{\"Providers\":[{\"ProviderName\":\"Google\",\"ProviderType\":\"Google\","
+                    + "\"CreationDate\":1.7E9,\"LastModifiedDate\":1.7E9}]}";
             default -> null;
           };
+      if (body != null) {
+        answered.add(operation);
+      }
       byte[] bytes =
           (body == null ? "{\"__type\":\"ResourceNotFoundException\",\"message\":\"none\"}" : body)
               .getBytes(StandardCharsets.UTF_8);

@@ -23,7 +23,19 @@ class CdsTrainingTest {
     try {
       // validate 0; plan --out with a change 0; apply of that plan 0; drift finds none 0;
       // plan against a closed port 1 (a network error).
-      assertEquals(List.of(0, 0, 0, 0, 1), CdsTraining.train(dir));
+      CdsTraining.Training training = CdsTraining.train(dir);
+      assertEquals(List.of(0, 0, 0, 0, 1), training.exitCodes());
+      // Every read a plan makes, the pool's checks included, so the SDK's models of their
+      // answers are in the archive; and the write apply makes.
+      assertEquals(
+          java.util.Set.of(
+              "DescribeUserPool",
+              "DescribeUserPoolClient",
+              "ListIdentityProviders",
+              "ListResourceServers",
+              "ListUserPoolClients",
+              "UpdateUserPoolClient"),
+          training.answered());
     } finally {
       for (int i = 0; i < keys.length; i++) {
         if (saved[i] == null) {
