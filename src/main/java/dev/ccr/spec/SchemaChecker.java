@@ -553,7 +553,7 @@ final class SchemaChecker {
   static String show(JsonNode value) {
     String text =
         value.isContainer()
-            ? value.toString()
+            ? JsonTree.print(value)
             : value.isString() ? JsonTree.quoted(value.stringValue()) : value.asString();
     return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN - 3) + "..." : text;
   }

@@ -89,13 +89,17 @@ class SdkLoadingTest {
     assertTrue(validate.contains(" com.networknt.schema.keyword.NotValidator "), validate);
     assertEquals(List.of(), jacksonMapper(validate));
 
-    // Errors that show no value of the file print nothing through Jackson either.
+    // Nor do errors, those that show a list or mapping of the file included.
     Path invalid =
         Files.writeString(
-            dir.resolve("invalid.yaml"), "UserPoolId: us-east-1_Example12\nClientNmae: web\n");
+            dir.resolve("invalid.yaml"),
+            "UserPoolId: us-east-1_Example12\nClientNmae: web\nCallbackURLs: {a: [1, null]}\n");
     String refused = classesLoaded("validate", invalid.toString());
     assertTrue(refused.contains("missing required key ClientName"), refused);
     assertTrue(refused.contains("unknown key ClientNmae; did you mean ClientName?"), refused);
+    assertTrue(
+        refused.contains("CallbackURLs: expected a list, found a mapping {\"a\":[1,null]}"),
+        refused);
     assertEquals(List.of(), jacksonMapper(refused));
   }
 
