@@ -211,8 +211,8 @@ final class SchemaChecker {
   }
 
   /**
-   * The offending value as a message shows it; printed only for the messages that show it (a whole
-   * document printed for a missing key would cost Jackson's object mapper for nothing).
+   * The offending value as a message shows it; printed only for the messages that show it (a
+   * missing or unknown key's value is the whole document, printed for nothing).
    */
   private static String shown(JsonNode value, boolean unquoted) {
     return value == null ? "" : unquoted ? "the value" : show(value);
