@@ -4,14 +4,15 @@
 # absent, none yet for the file without ClientId), writes a ccr.yaml whose environment
 # "local" points at the emulator, then validates and plans the clients in that environment,
 # applies the saved plan (updating, creating one client and deleting another), plans again
-# to show nothing is left, and checks for drift; then delivers one client's secret to Secrets
+# to show nothing is left, and checks for drift (as text and as a JUnit report); then delivers one client's secret to Secrets
 # Manager and rotates it (emulator: moto with Cognito's client-secret operations, see
 # emulator/cognito_secrets.py). Stops the emulator it started, whatever happens.
 # CCR=/path/to/bin/ccr runs an installed ccr instead of the checkout's (no build).
 #
 # Usage: ./demo.sh [--keep DIR]
-#   --keep DIR  copy the demo's repository (ccr.yaml, clients/, plan.json) to DIR, which must
-#               not exist yet, to look at afterwards; its ccr.yaml names the stopped emulator.
+#   --keep DIR  copy the demo's repository (ccr.yaml, clients/, plan.json, drift.xml) to DIR,
+#               which must not exist yet, to look at afterwards; its ccr.yaml names the stopped
+#               emulator.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 keep=
@@ -95,6 +96,10 @@ echo "(exit $code)"
 # The nightly check: nothing has drifted any more.
 step ccr drift clients/ --env local
 "$ccr" drift clients/ --env local
+# The same check as a CI server reads it: a JUnit report, one test case per client.
+step ccr drift clients/ --env local --format junit --output drift.xml
+"$ccr" drift clients/ --env local --format junit --output drift.xml
+grep -c '<testcase ' drift.xml | sed 's/$/ test cases in drift.xml/'
 
 # Client secrets: billing-service declares ccr: {secret: {rotateAfter, grace, store}}. The plan
 # above showed its delivery to Secrets Manager and apply took it; now it is rotated at once, as in
@@ -109,7 +114,7 @@ python3 "$root/demo/check_secret.py" "$endpoint" clients/machine-to-machine.yaml
 
 if [ -n "$keep" ]; then
   mkdir -p "$keep"
-  cp -R ccr.yaml clients plan.json "$keep"/
+  cp -R ccr.yaml clients plan.json drift.xml "$keep"/
   echo
   echo "== kept the demo's repository in $keep (its ccr.yaml names the emulator, now stopped)"
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of docs/performance.md. Builds the release archive (JReleaser), installs it into
+# The benchmark of docs/performance.md. Builds the release archives (JReleaser), installs one into
 # bench/out/install and runs every ccr command through that installed launcher. Starts moto and
 # the quota stand-in on loopback, seeds four fleets with boto3, measures, and prints every figure
 # as a ratio to the floor or baseline measured in the same run:
@@ -16,7 +16,8 @@
 #   scale    validate of 10,000 and 20,000 generated documents
 # Everything it writes goes to bench/out/ (gitignored). About 8 minutes.
 # RUNS (default 3) sets the repetitions of apply, plan, quota and scale, STARTS (default 10) those of
-# start-up; PARTS (default "apply plan startup quota scale") chooses the parts.
+# start-up; PARTS (default "apply plan startup quota scale") chooses the parts; INSTALL (runtime or
+# java) the release archive measured.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -35,20 +36,35 @@ for tool in python3 java javac curl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 1; }
 done
 python3 -c 'import moto.server, boto3, yaml' 2>/dev/null || { echo "bench: pip install 'moto[server]' boto3 pyyaml" >&2; exit 1; }
-archive=$(ls target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz 2>/dev/null | head -1 || true)
+# INSTALL=java (the default) measures the release for any Java (with JAVA_HOME's java, else the
+# PATH's), INSTALL=runtime the release with its own Java runtime (Linux x86-64).
+INSTALL=${INSTALL:-java}
+case $INSTALL in
+  runtime) pattern='target/jreleaser/assemble/ccr-runtime/jlink/ccr-*-linux-x86_64.tar.gz' ;;
+  java) pattern='target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz' ;;
+  *) echo "bench: INSTALL is runtime or java" >&2; exit 1 ;;
+esac
+if [ -z "${JAVA_HOME:-}" ]; then # the JDK the runtime archive is cut from
+  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+  export JAVA_HOME
+fi
+archive=$(ls $pattern 2>/dev/null | head -1 || true)
 if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml jreleaser.yml bin/ccr -newer target/ccr.jar -print -quit)" ] \
   || [ -z "$archive" ] || [ -n "$(find target/ccr.jar bin/ccr -newer "$archive" -print -quit)" ]; then
-  echo "== building ccr and its release archive" >&2
+  echo "== building ccr and its release archives" >&2
   mvn -B -q package -DskipTests jreleaser:assemble
+  archive=$(ls $pattern | head -1)
 fi
 rm -rf "$out"
 mkdir -p "$out/install"
 # Every ccr command runs through the launcher of the release archive, installed here.
-tar -xzf target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz -C "$out/install"
+tar -xzf "$archive" -C "$out/install"
 ccr=$(echo "$out"/install/ccr-*/bin/ccr)
 "$ccr" --version >/dev/null # makes the class-data-sharing archive
-# The JVM flags of the launcher, for the hello world.
+# The JVM flags of the launcher, and the java it starts, for the hello world.
 eval "$(grep -m1 '^opts=(' "$ccr")"
+java=java
+if [ "$INSTALL" = runtime ]; then java="${ccr%/ccr}/java"; elif [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; fi
 
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
@@ -85,7 +101,7 @@ PY
   if [ -r /proc/pressure/cpu ]; then
     echo "cpu pressure before the run (PSI, share of time some task waited for a CPU): $(head -1 /proc/pressure/cpu | cut -d' ' -f2-4)"
   fi
-  echo "java: $(java -version 2>&1 | head -2 | tail -1)"
+  echo "java: $("$java" -version 2>&1 | head -2 | tail -1) ($java, install: $INSTALL)"
   echo "python: $(python3 -c 'import sys, moto, boto3; print(sys.version.split()[0], "moto", moto.__version__, "boto3", boto3.__version__)')"
   echo "launcher: $ccr ($("$ccr" --version)); flags: ${opts[*]}"
 } >"$out/machine.txt"
@@ -134,7 +150,7 @@ if part startup; then
   javac -d "$out/hello" "$out/hello/Hello.java"
   for _ in $(seq "$STARTS"); do
     time_run validate "$out" -- "$ccr" validate examples/
-    time_run hello "$out" -- java "${opts[@]}" -cp "$out/hello" Hello
+    time_run hello "$out" -- "$java" "${opts[@]}" -cp "$out/hello" Hello
   done
 fi
 

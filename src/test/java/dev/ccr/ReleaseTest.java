@@ -132,26 +132,38 @@ class ReleaseTest {
   }
 
   /**
-   * The README's install steps, run as written by bash in an empty home against a stand-in for the
-   * release download (curl copies the files from a directory): they create the directories they
-   * write to, check the archive, and leave a working {@code ccr} in {@code ~/.local/bin}; the
-   * README says that directory must be on the PATH.
+   * The README's install steps of both archives, run as written by bash in an empty home against a
+   * stand-in for the release download (curl copies the files from a directory): they create the
+   * directories they write to, check the archive, and leave a working {@code ccr} in {@code
+   * ~/.local/bin}; the README says that directory must be on the PATH.
    */
   @Test
   void readmeInstallSteps_workOnAnEmptyHome(@TempDir Path dir) throws Exception {
     String readme = Files.readString(PROJECT.resolve("README.md"));
-    String section = readme.substring(readme.indexOf("### Install a release"));
+    assertTrue(readme.contains("`~/.local/bin` must be on your PATH"), "README says so");
+    installAsTheReadmeSays(dir.resolve("java"), readme, "### Install a release\n", "");
+    installAsTheReadmeSays(
+        dir.resolve("runtime"),
+        readme,
+        "### Install a release with its own Java (Linux on x86-64)\n",
+        "-linux-x86_64");
+  }
+
+  /** The first sh block under {@code heading}, run against a release of ccr-VERSION{suffix}. */
+  private static void installAsTheReadmeSays(Path dir, String readme, String heading, String suffix)
+      throws Exception {
+    assertTrue(readme.contains(heading), heading);
+    String section = readme.substring(readme.indexOf(heading));
     Matcher block = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(section);
     assertTrue(block.find());
     String steps = block.group(1);
-    assertTrue(section.contains("`~/.local/bin` must be on your PATH"), "README says so");
     String version = first(steps, "(?m)^v=(\\S+)$");
+    String name = "ccr-" + version + suffix;
 
     Path release = Files.createDirectories(dir.resolve("release"));
-    Path tree = Files.createDirectories(dir.resolve("tree/ccr-" + version + "/bin"));
-    Files.createDirectories(tree.resolveSibling("lib"));
-    executable(tree.resolve("ccr"), "#!/bin/sh\necho \"installed ccr $*\"\n");
-    String archive = "ccr-" + version + ".tar.gz";
+    Path tree = Files.createDirectories(dir.resolve("tree/" + name + "/bin"));
+    executable(tree.resolve("ccr"), "#!/bin/sh\necho \"installed " + name + " $*\"\n");
+    String archive = name + ".tar.gz";
     run(dir, List.of("tar", "-czf", release.resolve(archive).toString(), "-C", "tree", "."));
     run(release, List.of("sh", "-c", "sha256sum " + archive + " > " + archive + ".sha256"));
     Path fakes = Files.createDirectories(dir.resolve("fakes"));
@@ -166,9 +178,9 @@ class ReleaseTest {
             List.of("bash", "-euo", "pipefail", "-c", steps),
             Map.of("HOME", home.toString(), "FAKE_RELEASE", release.toString()),
             fakes);
-    assertEquals(0, install.code(), install.output());
+    assertEquals(0, install.code(), heading + install.output());
     Result ccr = run(home, List.of(home.resolve(".local/bin/ccr").toString(), "--version"));
-    assertEquals("installed ccr --version\n", ccr.output());
+    assertEquals("installed " + name + " --version\n", ccr.output());
 
     Files.writeString(release.resolve(archive), "a replaced archive");
     Path again = Files.createDirectories(dir.resolve("home2"));
@@ -383,6 +395,75 @@ class ReleaseTest {
             + " one\n",
         result.output());
     assertFalse(Files.exists(log), "java is not started, not even to make the archive");
+  }
+
+  /**
+   * The release with its own Java runtime (jlink: bin/ccr beside bin/java, the jars in jars/),
+   * reached through a link as the README installs it: it starts its own java, whatever JAVA_HOME
+   * and the PATH name, and archives beside its jars. Without that runtime and without any java, the
+   * launcher says what it needs.
+   */
+  @Test
+  void launcher_releaseWithItsOwnRuntime_startsThatJavaWhateverJavaHomeSays(@TempDir Path dir)
+      throws Exception {
+    Path image = dir.resolve("ccr-1.0.0-linux-x86_64");
+    Path bin = Files.createDirectories(image.resolve("bin"));
+    Path jars = Files.createDirectories(image.resolve("jars"));
+    Files.copy(PROJECT.resolve("bin/ccr"), bin.resolve("ccr"));
+    assertTrue(bin.resolve("ccr").toFile().setExecutable(true));
+    Files.writeString(jars.resolve("ccr.jar"), "jar");
+    Files.writeString(jars.resolve("ccr-cds.jar"), "jar");
+    Path log = dir.resolve("java.log");
+    String fakeJava =
+        "#!/bin/sh\necho \"$0 $*\" >> \"$JAVA_LOG\"\n"
+            + "for a; do case $a in -XX:SharedArchiveFile=*) out=${a#*=};; -Xshare:dump) dump=1;;"
+            + " esac; done\n"
+            + "[ -n \"$dump\" ] && echo archive > \"$out\"\nexit 0\n";
+    executable(bin.resolve("java"), fakeJava);
+    Path other = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+    executable(other, fakeJava);
+    Path link = Files.createDirectories(dir.resolve("home/.local/bin")).resolve("ccr");
+    Files.createSymbolicLink(link, bin.resolve("ccr"));
+
+    Map<String, String> env =
+        Map.of(
+            "JAVA_HOME", dir.resolve("jdk").toString(),
+            "PATH", dir.resolve("jdk/bin") + ":/usr/bin:/bin",
+            "JAVA_LOG", log.toString(),
+            "HOME", dir.toString());
+    Result result = run(dir, List.of(link.toString(), "plan", "clients/"), env, null);
+    assertEquals(0, result.code(), result.output());
+    List<String> calls = Files.readAllLines(log);
+    assertEquals(3, calls.size(), "training, dump, run: " + calls);
+    for (String call : calls) {
+      assertTrue(call.startsWith(bin.resolve("java") + " "), call);
+    }
+    assertTrue(calls.get(0).contains(jars.resolve("ccr.jar") + ":" + jars.resolve("ccr-cds.jar")));
+    assertTrue(
+        calls.get(2).contains("-XX:SharedArchiveFile=" + jars + "/ccr-"), "archive beside jars");
+    assertTrue(
+        calls.get(2).endsWith("-cp " + jars.resolve("ccr.jar") + " dev.ccr.Main plan clients/"),
+        calls.get(2));
+
+    // The plain release with no java anywhere: the reason, and nothing started.
+    Path plain = Files.createDirectories(dir.resolve("plain"));
+    installedCopy(plain);
+    Path bare = Files.createDirectories(dir.resolve("bare"));
+    for (String tool : List.of("bash", "readlink")) {
+      Files.createSymbolicLink(bare.resolve(tool), whichOnPath(tool));
+    }
+    Files.delete(log);
+    Result none =
+        run(
+            plain,
+            List.of(plain.resolve("ccr-1.0.0/bin/ccr").toString(), "plan", "clients/"),
+            Map.of("JAVA_HOME", "", "PATH", bare.toString(), "JAVA_LOG", log.toString()),
+            null);
+    assertEquals(1, none.code(), none.output());
+    assertEquals(
+        "ccr: no java on the PATH and JAVA_HOME is not set; ccr needs Java 17 or later\n",
+        none.output());
+    assertFalse(Files.exists(log), "no java was started");
   }
 
   /** bin/ccr of the checkout, copied into an install's layout with two empty jars; lib/. */
