@@ -44,15 +44,18 @@ case $INSTALL in
   java) pattern='target/jreleaser/assemble/ccr/java-archive/ccr-*.tar.gz' ;;
   *) echo "bench: INSTALL is runtime or java" >&2; exit 1 ;;
 esac
-if [ -z "${JAVA_HOME:-}" ]; then # the JDK the runtime archive is cut from
-  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
-  export JAVA_HOME
-fi
 archive=$(ls $pattern 2>/dev/null | head -1 || true)
 if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml jreleaser.yml bin/ccr -newer target/ccr.jar -print -quit)" ] \
   || [ -z "$archive" ] || [ -n "$(find target/ccr.jar bin/ccr -newer "$archive" -print -quit)" ]; then
-  echo "== building ccr and its release archives" >&2
-  mvn -B -q package -DskipTests jreleaser:assemble
+  echo "== building ccr and its release archive ($INSTALL)" >&2
+  if [ "$INSTALL" = runtime ]; then
+    [ "$(uname -sm)" = "Linux x86_64" ] || { echo "bench: INSTALL=runtime is made on Linux x86-64 only" >&2; exit 1; }
+    # Cut from the JDK that JAVA_HOME names, else from the one that runs java.
+    jdk=${JAVA_HOME:-$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')}
+    JAVA_HOME=$jdk mvn -B -q package -DskipTests jreleaser:assemble
+  else
+    mvn -B -q package -DskipTests jreleaser:assemble -Djreleaser.excluded.assemblers=jlink
+  fi
   archive=$(ls $pattern | head -1)
 fi
 rm -rf "$out"

@@ -445,24 +445,55 @@ class ReleaseTest {
         calls.get(2).endsWith("-cp " + jars.resolve("ccr.jar") + " dev.ccr.Main plan clients/"),
         calls.get(2));
 
-    // The plain release with no java anywhere: the reason, and nothing started.
-    Path plain = Files.createDirectories(dir.resolve("plain"));
-    installedCopy(plain);
+    // No java anywhere but its own: nothing on the PATH but bash and readlink, no JAVA_HOME.
     Path bare = Files.createDirectories(dir.resolve("bare"));
     for (String tool : List.of("bash", "readlink")) {
       Files.createSymbolicLink(bare.resolve(tool), whichOnPath(tool));
     }
     Files.delete(log);
-    Result none =
-        run(
-            plain,
-            List.of(plain.resolve("ccr-1.0.0/bin/ccr").toString(), "plan", "clients/"),
-            Map.of("JAVA_HOME", "", "PATH", bare.toString(), "JAVA_LOG", log.toString()),
-            null);
+    Map<String, String> noJava =
+        Map.of("JAVA_HOME", "", "PATH", bare.toString(), "JAVA_LOG", log.toString());
+    Result alone = run(dir, List.of(link.toString(), "validate"), noJava, null);
+    assertEquals(0, alone.code(), alone.output());
+    List<String> started = Files.readAllLines(log);
+    assertEquals(1, started.size(), "archive made before: " + started);
+    assertTrue(started.get(0).startsWith(bin.resolve("java") + " "), started.get(0));
+
+    // Its java lost its execute bit (a copy that dropped modes, a noexec mount): said so.
+    assertTrue(bin.resolve("java").toFile().setExecutable(false));
+    Files.delete(log);
+    Result broken = run(dir, List.of(link.toString(), "validate"), noJava, null);
+    assertEquals(1, broken.code(), broken.output());
+    assertEquals(
+        "ccr: "
+            + bin.resolve("java")
+            + " is missing or cannot be run (a noexec mount?); unpack the release again\n",
+        broken.output());
+    assertFalse(Files.exists(log), "no java was started");
+
+    // The plain release with no java anywhere, or a JAVA_HOME without one: the reason, and
+    // nothing started.
+    Path plain = Files.createDirectories(dir.resolve("plain"));
+    installedCopy(plain);
+    List<String> plan = List.of(plain.resolve("ccr-1.0.0/bin/ccr").toString(), "plan", "clients/");
+    Result none = run(plain, plan, noJava, null);
     assertEquals(1, none.code(), none.output());
     assertEquals(
         "ccr: no java on the PATH and JAVA_HOME is not set; ccr needs Java 17 or later\n",
         none.output());
+    Path missing = dir.resolve("no-such-jdk");
+    Result wrongHome =
+        run(
+            plain,
+            plan,
+            Map.of("JAVA_HOME", missing.toString(), "PATH", bare.toString(), "JAVA_LOG", "" + log),
+            null);
+    assertEquals(1, wrongHome.code(), wrongHome.output());
+    assertEquals(
+        "ccr: JAVA_HOME is "
+            + missing
+            + ", which has no bin/java; name a Java 17 or later, or unset it\n",
+        wrongHome.output());
     assertFalse(Files.exists(log), "no java was started");
   }
 
