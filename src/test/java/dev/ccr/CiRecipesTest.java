@@ -183,7 +183,10 @@ class CiRecipesTest {
     Path bin = Path.of(Files.readString(dir.resolve("github-path")).strip());
     assertTrue(
         good.output()
-            .contains("java -jar " + bin.getParent().resolve("ccr-9.9.9.jar") + " --version"),
+            .contains(
+                "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -cp "
+                    + bin.getParent().resolve("ccr-9.9.9.jar")
+                    + " dev.ccr.Main --version"),
         good.output());
     assertEquals(0, install(dir, fakes, release, sum).exitCode(), "a pinned matching checksum");
 
