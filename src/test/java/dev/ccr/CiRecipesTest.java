@@ -184,7 +184,7 @@ class CiRecipesTest {
     assertTrue(
         good.output()
             .contains(
-                "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -cp "
+                "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -Xss512k -XX:-UsePerfData -cp "
                     + bin.getParent().resolve("ccr-9.9.9.jar")
                     + " dev.ccr.Main --version"),
         good.output());

@@ -247,6 +247,7 @@ class ReleaseTest {
         List.of(
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
+            "-XX:-UsePerfData",
             "-Xlog:cds=off,cds+dynamic=off",
             "-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions"
                 + " -XX:ArchiveRelocationMode=0",
