@@ -408,12 +408,8 @@ class ReleaseTest {
   void launcher_releaseWithItsOwnRuntime_startsThatJavaWhateverJavaHomeSays(@TempDir Path dir)
       throws Exception {
     Path image = dir.resolve("ccr-1.0.0-linux-x86_64");
-    Path bin = Files.createDirectories(image.resolve("bin"));
-    Path jars = Files.createDirectories(image.resolve("jars"));
-    Files.copy(PROJECT.resolve("bin/ccr"), bin.resolve("ccr"));
-    assertTrue(bin.resolve("ccr").toFile().setExecutable(true));
-    Files.writeString(jars.resolve("ccr.jar"), "jar");
-    Files.writeString(jars.resolve("ccr-cds.jar"), "jar");
+    Path jars = launcherBesideJars(image, "jars");
+    Path bin = image.resolve("bin");
     Path log = dir.resolve("java.log");
     String fakeJava =
         "#!/bin/sh\necho \"$0 $*\" >> \"$JAVA_LOG\"\n"
@@ -500,12 +496,7 @@ class ReleaseTest {
 
   /** bin/ccr of the checkout, copied into an install's layout with two empty jars; lib/. */
   private static Path installedCopy(Path dir) throws IOException {
-    Path bin = Files.createDirectories(dir.resolve("ccr-1.0.0/bin"));
-    Path lib = Files.createDirectories(dir.resolve("ccr-1.0.0/lib"));
-    Files.copy(PROJECT.resolve("bin/ccr"), bin.resolve("ccr"));
-    assertTrue(bin.resolve("ccr").toFile().setExecutable(true));
-    Files.writeString(lib.resolve("ccr.jar"), "jar");
-    Files.writeString(lib.resolve("ccr-cds.jar"), "jar");
+    Path lib = launcherBesideJars(dir.resolve("ccr-1.0.0"), "lib");
     Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
     executable(
         java,
@@ -514,6 +505,17 @@ class ReleaseTest {
             + " esac; done\n"
             + "[ -n \"$dump\" ] && echo archive > \"$out\"\nexit 0\n");
     return lib;
+  }
+
+  /** {@code root}/bin/ccr, the checkout's launcher, and two empty jars in {@code root/jarDir}. */
+  private static Path launcherBesideJars(Path root, String jarDir) throws IOException {
+    Path bin = Files.createDirectories(root.resolve("bin"));
+    Path jars = Files.createDirectories(root.resolve(jarDir));
+    Files.copy(PROJECT.resolve("bin/ccr"), bin.resolve("ccr"));
+    assertTrue(bin.resolve("ccr").toFile().setExecutable(true));
+    Files.writeString(jars.resolve("ccr.jar"), "jar");
+    Files.writeString(jars.resolve("ccr-cds.jar"), "jar");
+    return jars;
   }
 
   private static Result launch(Path dir, Path log, Map<String, String> env) throws Exception {
