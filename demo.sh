@@ -4,9 +4,9 @@
 # absent, none yet for the file without ClientId), writes a ccr.yaml whose environment
 # "local" points at the emulator, then validates and plans the clients in that environment,
 # applies the saved plan (updating, creating one client and deleting another), plans again
-# to show nothing is left, and checks for drift (as text and as a JUnit report); then delivers one client's secret to Secrets
-# Manager and rotates it (emulator: moto with Cognito's client-secret operations, see
-# emulator/cognito_secrets.py). Stops the emulator it started, whatever happens.
+# to show nothing is left, and checks for drift (as text and as a JUnit report); then delivers
+# one client's secret to Secrets Manager and rotates it (emulator: moto with Cognito's
+# client-secret operations, see emulator/cognito_secrets.py). Stops the emulator it started, whatever happens.
 # CCR=/path/to/bin/ccr runs an installed ccr instead of the checkout's (no build).
 #
 # Usage: ./demo.sh [--keep DIR]

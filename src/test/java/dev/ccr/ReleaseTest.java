@@ -494,6 +494,43 @@ class ReleaseTest {
     assertFalse(Files.exists(log), "no java was started");
   }
 
+  /**
+   * The JVM flags that tune a short run (compiler, collector, heap, stack, perf data) are the same
+   * wherever ccr starts: the launcher, the flags built into the runtime image by jlink, and the two
+   * CI recipes that start the jar themselves. Changing one without the others fails here.
+   */
+  @Test
+  void jvmFlags_launcherRuntimeImageAndCiRecipes_agree() throws IOException {
+    String launcher = Files.readString(PROJECT.resolve("bin/ccr"));
+    Matcher opts = Pattern.compile("(?m)^opts=\\((.*)\\)$").matcher(launcher);
+    assertTrue(opts.find(), "the launcher's opts=(...) line");
+    List<String> tuning =
+        Stream.of(opts.group(1).split(" "))
+            .filter(f -> !f.startsWith("-Xlog") && !f.contains("VMOptions"))
+            .filter(f -> !f.contains("ArchiveRelocationMode"))
+            .toList();
+    assertEquals(
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xmx256m",
+            "-Xss512k",
+            "-XX:-UsePerfData"),
+        tuning);
+    String image =
+        first(Files.readString(PROJECT.resolve("jreleaser.yml")), "(?m)^\\s+- --add-options=(.*)$");
+    assertEquals(
+        String.join(" ", tuning) + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0",
+        image);
+    for (String recipe :
+        List.of(
+            "examples/ci/.github/actions/install-ccr/action.yml",
+            "examples/ci/gitlab/.gitlab-ci.yml")) {
+      String text = Files.readString(PROJECT.resolve(recipe));
+      assertTrue(text.contains("exec java " + String.join(" ", tuning) + " -cp "), recipe);
+    }
+  }
+
   /** bin/ccr of the checkout, copied into an install's layout with two empty jars; lib/. */
   private static Path installedCopy(Path dir) throws IOException {
     Path lib = launcherBesideJars(dir.resolve("ccr-1.0.0"), "lib");
