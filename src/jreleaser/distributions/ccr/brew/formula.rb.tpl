@@ -1,0 +1,36 @@
+# {{jreleaserCreationStamp}}
+# The Homebrew formula of ccr, made by JReleaser from src/jreleaser/distributions/ccr/brew/.
+class {{brewFormulaName}} < Formula
+  desc "{{projectDescription}}"
+  homepage "{{projectLinkHomepage}}"
+  url "{{distributionUrl}}"
+  version "{{projectVersion}}"
+  sha256 "{{distributionChecksumSha256}}"
+
+  depends_on "openjdk@17"
+
+  def install
+    libexec.install Dir["*"]
+    # Homebrew's openjdk@17 is keg-only: not on the PATH. ccr's launcher starts the java that
+    # JAVA_HOME names, so bin/ccr sets it before it starts the launcher.
+    (bin/"{{distributionExecutableName}}").write_env_script libexec/"bin/{{distributionExecutableUnix}}",
+      Language::Java.java_home_env("17")
+  end
+
+  def caveats
+    <<~EOS
+      The first run of ccr prepares a faster start for this Java (once, 10 to 20 seconds).
+    EOS
+  end
+
+  test do
+    # The test's sandbox cannot write beside the jar: no class-data archive, a plain start.
+    ENV["CCR_CDS"] = "off"
+    assert_equal "ccr {{projectVersion}}", shell_output("#{bin}/{{distributionExecutableName}} --version").strip
+    (testpath/"web.yaml").write <<~YAML
+      UserPoolId: us-east-1_AbCdEf123
+      ClientName: web
+    YAML
+    assert_match "1 client in 1 file: valid.", shell_output("#{bin}/{{distributionExecutableName}} validate web.yaml")
+  end
+end
