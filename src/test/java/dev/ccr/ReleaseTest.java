@@ -2,6 +2,7 @@ package dev.ccr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -266,6 +267,107 @@ class ReleaseTest {
     Files.delete(log);
     assertEquals(0, launch(dir, log, Map.of("CCR_CDS", "off")).code());
     assertFalse(Files.readString(log).contains("SharedArchiveFile"), "CCR_CDS=off");
+  }
+
+  /**
+   * picocli's classes are those the build compiles from picocli's sources, for Java 17 (class file
+   * version 61): picocli's own jar holds Java 5 class files (49), which an ahead-of-time cache
+   * leaves out, so that every start would parse and verify picocli's 228 classes.
+   */
+  @Test
+  void picocli_isCompiledForJava17() throws IOException {
+    for (Class<?> type : List.of(picocli.CommandLine.class, picocli.CommandLine.Model.class)) {
+      String name = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+      try (var in = type.getResourceAsStream(name)) {
+        byte[] head = in.readNBytes(8);
+        assertEquals(0xCAFEBABE, java.nio.ByteBuffer.wrap(head).getInt(), name);
+        assertEquals(
+            61, ((head[6] & 0xff) << 8) | (head[7] & 0xff), name + "'s class file version");
+      }
+    }
+  }
+
+  /**
+   * A Java 25 or later (its release file says so) gets an ahead-of-time cache instead: made in one
+   * training run, named .aot, and served to runs whose class path starts with the training's. Java
+   * 21 keeps the class-data archive.
+   */
+  @Test
+  void launcher_java25_trainsAnAheadOfTimeCacheAndStartsFromIt(@TempDir Path dir) throws Exception {
+    Path lib = installedCopy(dir);
+    Files.writeString(dir.resolve("jdk/release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"25.0.1\"\n");
+    Path log = dir.resolve("java.log");
+    Result first = launch(dir, log, Map.of());
+    assertEquals(0, first.code(), first.output());
+    List<String> calls = Files.readAllLines(log);
+    assertEquals(2, calls.size(), calls.toString());
+    String training = calls.get(0);
+    assertTrue(training.contains("-Xlog:aot=off -XX:AOTCacheOutput=" + lib + "/ccr-"), training);
+    assertTrue(training.endsWith(":" + lib.resolve("ccr-cds.jar") + " dev.ccr.CdsTraining"));
+    String run = calls.get(1);
+    assertTrue(run.contains("-XX:TieredStopAtLevel=1"), run);
+    assertTrue(run.contains("-Xlog:aot=off -XX:AOTCache=" + lib + "/ccr-"), run);
+    assertTrue(
+        run.contains(
+            "-cp "
+                + lib.resolve("ccr.jar")
+                + ":"
+                + lib.resolve("ccr-cds.jar")
+                + " dev.ccr.Main plan clients/"),
+        run);
+    assertFalse(run.contains("SharedArchiveFile"), run);
+    try (Stream<Path> files = Files.list(lib)) {
+      assertEquals(
+          List.of(".aot"),
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("ccr-") && !n.endsWith(".jar"))
+              .map(n -> n.substring(n.lastIndexOf('.')))
+              .toList(),
+          "one cache, no private files left");
+    }
+    Files.delete(log);
+    assertEquals(0, launch(dir, log, Map.of()).code());
+    assertEquals(1, Files.readAllLines(log).size(), "no second training");
+
+    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"21.0.5\"\n");
+    Files.delete(log);
+    assertEquals(0, launch(dir, log, Map.of()).code());
+    calls = Files.readAllLines(log);
+    assertEquals(3, calls.size(), "Java 21 trains its class-data archive: " + calls);
+    assertTrue(calls.get(2).contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), calls.get(2));
+    assertTrue(calls.get(2).contains("-cp " + lib.resolve("ccr.jar") + " dev.ccr.Main"));
+  }
+
+  /**
+   * A java updated in place (its release file names another version) gets a new archive, and the
+   * one made for its earlier version is removed.
+   */
+  @Test
+  void launcher_javaUpdatedInPlace_trainsAgainAndRemovesTheOldArchive(@TempDir Path dir)
+      throws Exception {
+    Path lib = installedCopy(dir);
+    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"17.0.13\"\n");
+    Path log = dir.resolve("java.log");
+    assertEquals(0, launch(dir, log, Map.of()).code());
+    assertEquals(3, Files.readAllLines(log).size(), "the first run trains");
+    List<Path> before = archives(lib);
+    assertEquals(1, before.size(), before.toString());
+    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"17.0.14\"\n");
+    Files.delete(log);
+    assertEquals(0, launch(dir, log, Map.of()).code());
+    List<String> calls = Files.readAllLines(log);
+    assertEquals(3, calls.size(), "trained again after the update: " + calls);
+    List<Path> after = archives(lib);
+    assertEquals(1, after.size(), after.toString());
+    assertNotEquals(before, after);
+    assertTrue(calls.get(2).contains("-XX:SharedArchiveFile=" + after.get(0)), calls.get(2));
+  }
+
+  private static List<Path> archives(Path lib) throws IOException {
+    try (Stream<Path> files = Files.list(lib)) {
+      return files.filter(p -> p.toString().endsWith(".jsa")).toList();
+    }
   }
 
   /**
@@ -539,7 +641,7 @@ class ReleaseTest {
         java,
         "#!/bin/sh\necho \"$*\" >> \"$JAVA_LOG\"\n"
             + "for a; do case $a in -XX:SharedArchiveFile=*) out=${a#*=};; -Xshare:dump) dump=1;;"
-            + " esac; done\n"
+            + " -XX:AOTCacheOutput=*) out=${a#*=}; dump=1;; esac; done\n"
             + "[ -n \"$dump\" ] && echo archive > \"$out\"\nexit 0\n");
     return lib;
   }
