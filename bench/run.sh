@@ -50,9 +50,9 @@ if [ ! -f target/ccr.jar ] || [ -n "$(find src schemas pom.xml jreleaser.yml bin
   echo "== building ccr and its release archive ($INSTALL)" >&2
   if [ "$INSTALL" = runtime ]; then
     [ "$(uname -sm)" = "Linux x86_64" ] || { echo "bench: INSTALL=runtime is made on Linux x86-64 only" >&2; exit 1; }
-    # Cut from the JDK that JAVA_HOME names, else from the one that runs java.
-    jdk=${JAVA_HOME:-$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')}
-    JAVA_HOME=$jdk mvn -B -q package -DskipTests jreleaser:assemble
+    # Cut from a JDK 25 or later (.ci/runtime-jdk).
+    runtime_jdk=$(.ci/runtime-jdk)
+    CCR_RUNTIME_JDK=$runtime_jdk mvn -B -q package -DskipTests jreleaser:assemble
   else
     mvn -B -q package -DskipTests jreleaser:assemble -Djreleaser.excluded.assemblers=jlink
   fi
