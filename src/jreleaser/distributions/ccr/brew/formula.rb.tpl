@@ -4,7 +4,6 @@ class {{brewFormulaName}} < Formula
   desc "{{projectDescription}}"
   homepage "{{projectLinkHomepage}}"
   url "{{distributionUrl}}"
-  version "{{projectVersion}}"
   sha256 "{{distributionChecksumSha256}}"
 
   depends_on "openjdk@17"
@@ -19,7 +18,8 @@ class {{brewFormulaName}} < Formula
 
   def caveats
     <<~EOS
-      The first run of ccr prepares a faster start for this Java (once, 10 to 20 seconds).
+      The first run of ccr, and the first after openjdk@17 is upgraded, prepares a faster start
+      for that Java (10 to 20 seconds).
     EOS
   end
 
