@@ -46,4 +46,11 @@ class CdsTrainingTest {
       }
     }
   }
+
+  /** The training for the commands that never call AWS: validate and fmt run to their ends. */
+  @Test
+  void trainLocal_validatesAndChecksTheFormat(@TempDir Path dir) throws Exception {
+    // validate 0 (valid); fmt --check 0 (the training's file is in ccr's format).
+    assertEquals(List.of(0, 0), CdsTraining.trainLocal(dir));
+  }
 }

@@ -334,6 +334,25 @@ class ReleaseTest {
     assertEquals(0, launch(dir, log, Map.of()).code());
     assertEquals(1, Files.readAllLines(log).size(), "no second training");
 
+    // validate (and fmt, show) never call AWS: a cache of their own, trained on them alone.
+    Files.delete(log);
+    Map<String, String> env =
+        Map.of("JAVA_HOME", dir.resolve("jdk").toString(), "JAVA_LOG", log.toString());
+    List<String> validate = List.of(dir.resolve("ccr-1.0.0/bin/ccr").toString(), "validate", ".");
+    assertEquals(0, run(dir, validate, env, null).code());
+    calls = Files.readAllLines(log);
+    assertEquals(2, calls.size(), calls.toString());
+    assertTrue(calls.get(0).endsWith("dev.ccr.CdsTraining local"), calls.get(0));
+    assertTrue(calls.get(1).contains(" -XX:AOTCache=" + lib + "/ccr-"), calls.get(1));
+    assertTrue(calls.get(1).matches(".* -XX:AOTCache=\\S+\\.local-\\d+\\.aot .*"), calls.get(1));
+    Files.delete(log);
+    assertEquals(0, run(dir, validate, env, null).code());
+    assertEquals(1, Files.readAllLines(log).size(), "no second training");
+    Files.delete(log);
+    assertEquals(0, launch(dir, log, Map.of()).code());
+    assertEquals(1, Files.readAllLines(log).size(), "plan's cache is still there");
+    assertFalse(Files.readString(log).contains(".local-"), Files.readString(log));
+
     Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"21.0.5\"\n");
     Files.delete(log);
     assertEquals(0, launch(dir, log, Map.of()).code());
