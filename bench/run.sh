@@ -64,6 +64,7 @@ mkdir -p "$out/install"
 tar -xzf "$archive" -C "$out/install"
 ccr=$(echo "$out"/install/ccr-*/bin/ccr)
 "$ccr" --version >/dev/null # makes the class-data-sharing archive
+"$ccr" validate --help >/dev/null # and on Java 25 the cache of the commands that never call AWS
 # The JVM flags of the launcher, and the java it starts, for the hello world.
 eval "$(grep -m1 '^opts=(' "$ccr")"
 java=java
