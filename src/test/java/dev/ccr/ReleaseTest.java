@@ -307,7 +307,8 @@ class ReleaseTest {
     assertTrue(training.endsWith(":" + lib.resolve("ccr-cds.jar") + " dev.ccr.CdsTraining"));
     String run = calls.get(1);
     assertTrue(run.contains("-XX:TieredStopAtLevel=1"), run);
-    assertTrue(run.contains("-Xlog:aot=off -XX:AOTCache=" + lib + "/ccr-"), run);
+    assertTrue(run.contains(" -Xlog:aot=off "), run);
+    assertTrue(run.contains(" -XX:AOTCache=" + lib + "/ccr-"), run);
     assertTrue(
         run.indexOf("-XX:ArchiveRelocationMode=1") > run.indexOf("-XX:ArchiveRelocationMode=0"),
         "the cache at the JVM's address: " + run);
