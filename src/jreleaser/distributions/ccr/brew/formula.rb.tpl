@@ -6,19 +6,21 @@ class {{brewFormulaName}} < Formula
   url "{{distributionUrl}}"
   sha256 "{{distributionChecksumSha256}}"
 
-  depends_on "openjdk@17"
+  depends_on "openjdk"
 
   def install
     libexec.install Dir["*"]
-    # Homebrew's openjdk@17 is keg-only: not on the PATH. ccr's launcher starts the java that
-    # JAVA_HOME names, so bin/ccr sets it before it starts the launcher.
+    # Homebrew's openjdk is keg-only on macOS: not on the PATH. ccr's launcher starts the java
+    # that JAVA_HOME names, so bin/ccr sets it before it starts the launcher. Any Java from 17
+    # runs ccr; on 25 and later (Homebrew's openjdk is the newest) the launcher makes an
+    # ahead-of-time cache, the fastest start.
     (bin/"{{distributionExecutableName}}").write_env_script libexec/"bin/{{distributionExecutableUnix}}",
-      Language::Java.java_home_env("17")
+      Language::Java.java_home_env
   end
 
   def caveats
     <<~EOS
-      The first run of ccr, and the first after openjdk@17 is upgraded, prepares a faster start
+      The first run of ccr, and the first after openjdk is upgraded, prepares a faster start
       for that Java (10 to 20 seconds).
     EOS
   end
