@@ -21,12 +21,12 @@ class {{brewFormulaName}} < Formula
   def caveats
     <<~EOS
       The first run of ccr, and the first after openjdk is upgraded, prepares a faster start
-      for that Java (10 to 20 seconds).
+      for that Java (10 to 20 seconds); the first validate, fmt or show prepares its own.
     EOS
   end
 
   test do
-    # The test's sandbox cannot write beside the jar: no class-data archive, a plain start.
+    # The test's sandbox cannot write beside the jar: no archive or cache, a plain start.
     ENV["CCR_CDS"] = "off"
     assert_equal "ccr {{projectVersion}}", shell_output("#{bin}/{{distributionExecutableName}} --version").strip
     (testpath/"web.yaml").write <<~YAML

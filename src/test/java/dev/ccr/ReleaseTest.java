@@ -312,6 +312,7 @@ class ReleaseTest {
     assertTrue(
         run.indexOf("-XX:ArchiveRelocationMode=1") > run.indexOf("-XX:ArchiveRelocationMode=0"),
         "the cache at the JVM's address: " + run);
+    assertTrue(run.contains(" -XX:CompileThresholdScaling=0.5 "), "C1 compiles sooner: " + run);
     assertTrue(
         run.contains(
             "-cp "
@@ -346,6 +347,7 @@ class ReleaseTest {
     assertTrue(calls.get(0).endsWith("dev.ccr.CdsTraining local"), calls.get(0));
     assertTrue(calls.get(1).contains(" -XX:AOTCache=" + lib + "/ccr-"), calls.get(1));
     assertTrue(calls.get(1).matches(".* -XX:AOTCache=\\S+\\.local-\\d+\\.aot .*"), calls.get(1));
+    assertFalse(calls.get(1).contains("CompileThresholdScaling"), "default thresholds: " + calls);
     Files.delete(log);
     assertEquals(0, run(dir, validate, env, null).code());
     assertEquals(1, Files.readAllLines(log).size(), "no second training");
@@ -361,6 +363,7 @@ class ReleaseTest {
     assertEquals(3, calls.size(), "Java 21 trains its class-data archive: " + calls);
     assertTrue(calls.get(2).contains("-XX:SharedArchiveFile=" + lib + "/ccr-"), calls.get(2));
     assertTrue(calls.get(2).contains("-cp " + lib.resolve("ccr.jar") + " dev.ccr.Main"));
+    assertFalse(calls.get(2).contains("CompileThresholdScaling"), "default thresholds: " + calls);
   }
 
   /**

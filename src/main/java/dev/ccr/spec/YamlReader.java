@@ -161,7 +161,8 @@ final class YamlReader {
       String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
       int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
       int column = before.length() - before.lastIndexOf('\n');
-      String lineText = before.substring(before.lastIndexOf('\n') + 1);
+      // The line up to the bad byte, masked as any quoted line is: a secret may precede it.
+      String lineText = SourceText.of(file, before).line(line);
       diagnostics.add(
           new Diagnostic(
               Severity.ERROR,

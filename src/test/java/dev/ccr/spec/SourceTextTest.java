@@ -2,10 +2,12 @@ package dev.ccr.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,19 +65,49 @@ class SourceTextTest {
   }
 
   @Test
-  void threadsAskingAtOnce_seeTheSameMaskedLines() throws Exception {
+  void threadsAskingAtOnce_maskTheFileOnce() throws Exception {
     SourceText source = SourceText.of("web.yaml", FILE);
     ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
     try {
-      List<Future<String>> lines = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
-        lines.add(pool.submit(() -> source.line(3)));
+      List<Future<List<String>>> seen = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        seen.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return source.lines();
+                }));
       }
-      for (Future<String> line : lines) {
-        assertEquals("ClientSecret: ****", line.get());
+      start.countDown();
+      List<String> first = seen.get(0).get();
+      assertEquals("ClientSecret: ****", first.get(2));
+      for (Future<List<String>> lines : seen) {
+        assertSame(first, lines.get(), "one masking, shared by every thread");
       }
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void line_masksABlockScalarSecretAndItsRepeats() {
+    SourceText source =
+        SourceText.of(
+            "web.yaml",
+            String.join(
+                "\n",
+                "ClientName: web",
+                "ClientSecret: |",
+                "  first-half-of-it",
+                "  second-half-of-it",
+                "AllowedOAuthScopes: {a: second-half-of-it}",
+                "GenerateSecret: true"));
+
+    assertEquals("ClientSecret: ****", source.line(2));
+    assertEquals("  ****", source.line(3));
+    assertEquals("  ****", source.line(4));
+    assertEquals("AllowedOAuthScopes: {a: ****}", source.line(5));
+    assertEquals("GenerateSecret: true", source.line(6));
   }
 }
